@@ -1,0 +1,28 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import { site } from './site.config.ts';
+import { headingAnchor } from './src/lib/headingAnchor.ts';
+
+// Tests and benchmarks build generated content into their own folder, never over the real dist/.
+const outDir = process.env.BLOG_OUT_DIR ?? './dist';
+
+export default defineConfig({
+  site: site.url,
+  outDir,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      wrap: false,
+    },
+    // The unified pipeline, because heading anchors come from a rehype plugin (after the ids it links
+    // to are set); MDX inherits it.
+    processor: unified({ rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchor]] }),
+  },
+  integrations: [mdx(), preact()],
+  devToolbar: { enabled: false },
+});

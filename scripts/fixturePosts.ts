@@ -1,0 +1,80 @@
+/**
+ * Generates a collection of synthetic posts for tests and benchmarks, so that the platform is tested
+ * on known data and real articles are never edited for a test. Deterministic: same count, same posts.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** Where `npm test` writes the generated posts and builds them (both git-ignored). */
+export const FIXTURE_CONTENT = '.fixture-content/posts';
+export const FIXTURE_OUT = 'dist-fixture';
+/** Enough for three listing pages of nine. */
+export const FIXTURE_POSTS = 25;
+
+export interface FixtureOptions {
+  count: number;
+  /** Size of the tag pool posts draw from. */
+  tagPool?: number;
+  /** Paragraph groups per post; about 120 words each. */
+  sections?: number;
+}
+
+const WORDS = (
+  'queue server cache request latency replica shard token client proxy index buffer page write read ' +
+  'commit log stream batch node ring hash key value lock lease retry timeout backoff budget throughput'
+).split(' ');
+
+/** A small deterministic PRNG (mulberry32) so fixture content is the same on every machine. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function fixtureTagName(i: number): string {
+  return `Topic ${String(i + 1).padStart(2, '0')}`;
+}
+
+export function fixturePostSlug(i: number): string {
+  return `fixture-post-${String(i + 1).padStart(4, '0')}`;
+}
+
+/** Post i is published i days before the newest, so fixture post 1 is the newest. */
+export function fixturePubDate(i: number): string {
+  return new Date(Date.UTC(2025, 11, 31) - i * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function writeFixturePosts(dir: string, { count, tagPool = 12, sections = 3 }: FixtureOptions): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < count; i++) {
+    const rand = prng(i + 1);
+    const word = () => WORDS[Math.floor(rand() * WORDS.length)]!;
+    const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
+    // Every post has tag i % tagPool plus one or two more, so tag pages get predictable sizes.
+    const tags = new Set([fixtureTagName(i % tagPool), fixtureTagName(Math.floor(rand() * tagPool))]);
+    if (rand() < 0.5) tags.add(fixtureTagName(Math.floor(rand() * tagPool)));
+    const body: string[] = [];
+    for (let s = 0; s < sections; s++) {
+      body.push(`## Section ${s + 1}: ${word()} and ${word()}`, '', `${sentence(60)}.`, '');
+      body.push(`### Detail ${s + 1}`, '', `${sentence(40)}.`, '');
+      body.push('```ts', `const ${word()}Count = ${s + 1};`, `console.log(${word()}Count);`, '```', '');
+    }
+    const front = [
+      '---',
+      `title: "Fixture post ${i + 1}: ${word()} ${word()}"`,
+      `description: "Generated post number ${i + 1} about ${word()} and ${word()}."`,
+      `pubDate: ${fixturePubDate(i)}`,
+      'category: Tech',
+      `tags: [${[...tags].map((t) => `"${t}"`).join(', ')}]`,
+      '---',
+    ];
+    const folder = join(dir, fixturePostSlug(i));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'index.md'), `${front.join('\n')}\n\n${body.join('\n')}\n`);
+  }
+}
