@@ -14,7 +14,14 @@ interface SeedCard {
 
 /** The captured listing of the original blog: the nine articles, newest first, with their slugs. */
 const seed: SeedCard[] = JSON.parse(readFileSync('tests/e2e/seed/listing-page-8.json', 'utf8'));
-const published = new Set(readdirSync('src/content/posts').filter((slug) => !readFileSync(`src/content/posts/${slug}/index.mdx`, 'utf8').match(/^draft: true$/m)));
+const POSTS = 'src/content/posts';
+const postFile = (slug: string) => [`${POSTS}/${slug}/index.mdx`, `${POSTS}/${slug}/index.md`].find((f) => existsSync(f));
+const published = new Set(
+  (existsSync(POSTS) ? readdirSync(POSTS) : []).filter((slug) => {
+    const file = postFile(slug);
+    return file !== undefined && !/^draft: true$/m.test(readFileSync(file, 'utf8'));
+  }),
+);
 const seedPresent = seed.filter((card) => published.has(card.slug));
 
 const site = useSite('dist');
