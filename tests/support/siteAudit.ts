@@ -71,7 +71,7 @@ export const SCRIPT_PURPOSES: { name: string; matches: (code: string) => boolean
   {
     name: 'copy buttons for code blocks',
     matches: (code) => code.includes('copy-code'),
-    neededBy: (page) => page.root.querySelector('.prose pre') !== null,
+    neededBy: (page) => page.root.querySelector('.prose pre.astro-code') !== null,
   },
   {
     name: 'scroll to a simulation named in a shared link',
