@@ -210,3 +210,25 @@ describe('pasted text is untrusted', () => {
     expect(verdicts).toContain('bad-signature');
   });
 });
+
+describe('the sample tokens the inspector offers', () => {
+  it('each sample gets the verdict its label promises, and jose agrees', async () => {
+    const { SAMPLES, sampleToken, EXAMPLE_SECRET } = await import('./inspectorSamples.ts');
+    const now = Math.floor(Date.now() / 1000);
+    const verdicts: Record<string, [string, string]> = {};
+    for (const id of SAMPLES) {
+      const { token, key } = await sampleToken(id, now);
+      const theirs = await jwtVerify(token, new TextEncoder().encode(EXAMPLE_SECRET), { currentDate: new Date(now * 1000) }).then(
+        () => 'valid',
+        (e: unknown) => (e instanceof errors.JWTExpired ? 'expired' : e instanceof errors.JWSSignatureVerificationFailed ? 'bad-signature' : 'rejected'),
+      );
+      verdicts[id] = [(await inspectJwt(token, key || EXAMPLE_SECRET, now)).verdict, theirs];
+    }
+    expect(verdicts).toEqual({
+      example: ['expired', 'expired'],
+      fresh: ['valid', 'valid'],
+      tampered: ['bad-signature', 'bad-signature'],
+      none: ['alg-none', 'rejected'],
+    });
+  });
+});
