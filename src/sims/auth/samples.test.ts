@@ -56,11 +56,11 @@ describe("the article's TypeScript", () => {
     const files = new Map<string, string>();
     for (const f of sampleFiles) files.set(join(samplesDir, f), readFileSync(join(samplesDir, f), 'utf8'));
     fencedTypeScript(article).forEach((code, i) => files.set(join(samplesDir, `__fence${i}.ts`), `${code}\nexport {};\n`));
-    expect(typeErrors(files)).toEqual([]);
-  });
-
-  it('the checker does catch a type error (so a clean result means something)', () => {
-    const bad = new Map([[join(samplesDir, '__bad.ts'), "const n: number = 'x';\nexport {};\n"]]);
-    expect(typeErrors(bad).join('\n')).toMatch(/not assignable/);
-  });
+    // A planted error in the same program shows the checker really runs (so a clean result means something).
+    const planted = join(samplesDir, '__planted.ts');
+    files.set(planted, "const n: number = 'x';\nexport {};\n");
+    const errors = typeErrors(files);
+    expect(errors.filter((e) => !e.startsWith(planted))).toEqual([]);
+    expect(errors.filter((e) => e.startsWith(planted)).join('\n')).toMatch(/not assignable/);
+  }, 60_000); // a whole TypeScript program with the DOM library: seconds of work on a busy machine
 });
