@@ -4,6 +4,8 @@ import { answer, CASE_IDS, CASES, caseById, ROUTES, type CaseId, type Explained,
 import './auth.css';
 
 const schema = { case: enumParam<CaseId>(CASE_IDS, 'no-card') };
+/** Half the width of a checkpoint box in the diagram. */
+const HALF = 74;
 const STATUS_TEXT = { 200: 'OK', 401: 'Unauthorized', 403: 'Forbidden' } as const;
 const GUESSES = [200, 401, 403] as const;
 
@@ -16,9 +18,9 @@ function tokenLine(c: GateCase): string {
 /** The two checkpoints as a diagram; once revealed, the one that decided is marked. */
 function Checkpoints({ result, revealed }: { result: Explained; revealed: boolean }) {
   const boxes = [
-    { key: 'authentication', label: 'ID card check', sub: 'AuthN · fails with 401', x: 150 },
-    { key: 'authorization', label: 'Permission check', sub: 'AuthZ · fails with 403', x: 330 },
-    { key: 'none', label: 'Photos', sub: '200', x: 510 },
+    { key: 'authentication', label: 'ID card check', sub: 'AuthN · fails with 401', x: 195 },
+    { key: 'authorization', label: 'Permission check', sub: 'AuthZ · fails with 403', x: 370 },
+    { key: 'none', label: 'Photos', sub: '200', x: 535 },
   ] as const;
   const stop = result.decidedBy;
   const stopIndex = boxes.findIndex((b) => b.key === stop);
@@ -28,7 +30,7 @@ function Checkpoints({ result, revealed }: { result: Explained; revealed: boolea
       : `The request stops at the ${stop === 'authentication' ? 'ID card check with 401' : 'permission check with 403'}.`
     : 'The request waits before the two checks; predict where it stops.';
   return (
-    <svg class="auth-diagram" viewBox="0 0 600 110" role="img" aria-label={description}>
+    <svg class="auth-diagram" viewBox="0 0 612 110" role="img" aria-label={description}>
       <defs>
         <marker id="auth-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
           <path d="M 0 0 L 10 5 L 0 10 z" class="auth-arrowhead" />
@@ -40,8 +42,8 @@ function Checkpoints({ result, revealed }: { result: Explained; revealed: boolea
         const state = !revealed ? 'idle' : i < stopIndex || stop === 'none' ? 'passed' : i === stopIndex ? 'stopped' : 'idle';
         return (
           <g key={b.key}>
-            <line x1={i === 0 ? 92 : (boxes[i - 1]?.x ?? 0) + 78} y1="55" x2={b.x - 80} y2="55" class="auth-arrow" marker-end="url(#auth-arrowhead)" />
-            <rect x={b.x - 78} y="22" width="156" height="66" rx="8" class={`auth-box auth-${state}`} />
+            <line x1={i === 0 ? 92 : (boxes[i - 1]?.x ?? 0) + HALF} y1="55" x2={b.x - HALF - 2} y2="55" class="auth-arrow" marker-end="url(#auth-arrowhead)" />
+            <rect x={b.x - HALF} y="22" width={2 * HALF} height="66" rx="8" class={`auth-box auth-${state}`} />
             <text x={b.x} y="50" text-anchor="middle" class="auth-label">{b.label}</text>
             <text x={b.x} y="70" text-anchor="middle" class="auth-sub">{state === 'stopped' ? `stopped: ${result.status}` : state === 'passed' ? 'passed ✓' : b.sub}</text>
           </g>

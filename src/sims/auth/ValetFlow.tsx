@@ -56,7 +56,7 @@ function responseText(r: HttpResponse): string {
 }
 
 function shortLabel(step: Step): string {
-  const path = new URL(step.request.url).pathname.replace(/^\/api/, '');
+  const path = decodeURI(new URL(step.request.url).pathname).replace(/^\/api/, '');
   const outcome = step.response.error ? `${step.response.status} ${step.response.error}` : String(step.response.status);
   return `${step.request.method} ${path} → ${outcome}`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answer, CASES, caseById, ROUTES } from './gate.ts';
+import { answer, CASES, caseById, ROUTES, type GateCase } from './gate.ts';
 
-const challenge = (c: (typeof CASES)[number]) => answer(c).headers['WWW-Authenticate'];
+const challenge = (c: GateCase) => answer(c).headers['WWW-Authenticate'];
 
 describe('401 or 403, as RFC 6750 and RFC 9110 define them', () => {
   it('every 401 carries a WWW-Authenticate challenge for the Bearer scheme (RFC 9110 section 15.5.2)', () => {
