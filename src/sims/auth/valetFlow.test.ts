@@ -42,6 +42,7 @@ describe('the authorization code flow with PKCE', () => {
       'reused-code': ['token-again', 400, 'invalid_grant'], // RFC 6749 section 4.1.2: single use
       'wrong-redirect': ['authorize', 400, 'invalid_redirect_uri'],
       'scope-not-allowed': ['authorize', 303, 'invalid_scope'],
+      'unknown-scope': ['api', 200, null], // unknown scopes may be ignored (RFC 6749 section 3.3)
       overreach: ['api', 403, 'insufficient_scope'], // RFC 6750 section 3.1
     });
   });

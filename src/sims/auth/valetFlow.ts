@@ -44,6 +44,7 @@ export const TAMPERS = [
   'reused-code',
   'wrong-redirect',
   'scope-not-allowed',
+  'unknown-scope',
   'overreach',
 ] as const;
 export type Tamper = (typeof TAMPERS)[number];
@@ -55,6 +56,7 @@ export const TAMPER_LABELS: Record<Tamper, string> = {
   'reused-code': 'The code is redeemed a second time',
   'wrong-redirect': 'The redirect URI points somewhere unregistered',
   'scope-not-allowed': 'The client asks for photos:write',
+  'unknown-scope': 'The client asks for a scope nobody defined',
   overreach: 'The printer tries to delete a photo',
 };
 
@@ -107,6 +109,8 @@ export const EXAMPLE_VALUES: Omit<FlowValues, 'verifier' | 'challenge' | 'state'
 
 /** A verifier that is not the one whose hash went into the authorization request. */
 export const THIEF_VERIFIER = 'stolen-code-but-not-the-verifier-0123456789abcdef';
+/** A scope no server defines: servers may ignore what they do not know (RFC 6749 section 3.3). */
+export const UNKNOWN_SCOPE = 'photos:print';
 export const UNREGISTERED_REDIRECT = 'https://evil.example/callback';
 
 function withQuery(base: string, params: Record<string, string>): string {
@@ -120,7 +124,7 @@ export function authorizationRequest(endpoints: Endpoints, values: FlowValues, t
     response_type: 'code',
     client_id: PRINTER_CLIENT.clientId,
     redirect_uri: tamper === 'wrong-redirect' ? UNREGISTERED_REDIRECT : PRINTER_CLIENT.redirectUri,
-    scope: tamper === 'scope-not-allowed' ? 'openid photos:write' : PRINTER_CLIENT.requestedScope,
+    scope: tamper === 'scope-not-allowed' ? 'openid photos:write' : tamper === 'unknown-scope' ? `${PRINTER_CLIENT.requestedScope} ${UNKNOWN_SCOPE}` : PRINTER_CLIENT.requestedScope,
     state: values.state,
   };
   if (tamper !== 'no-pkce') {
@@ -262,7 +266,10 @@ export function flowSteps(endpoints: Endpoints, values: FlowValues, tamper: Tamp
     title: 'Redeem the code, proving it with the verifier',
     request: exchange,
     response: granted,
-    note: 'Back channel: the printer sends the code and the verifier; the server hashes the verifier and compares. It returns an access token (the valet key) and, because of openid, an ID token.',
+    note:
+      tamper === 'unknown-scope'
+        ? `No error: the server silently drops ${UNKNOWN_SCOPE}, which it does not know. The scope field of the response says what was really granted, so read it rather than assume.`
+        : 'Back channel: the printer sends the code and the verifier; the server hashes the verifier and compares. It returns an access token (the valet key) and, because of openid, an ID token.',
   });
   if (tamper === 'reused-code') {
     steps.push({

@@ -124,6 +124,9 @@ describe('the valet key flow against oidc-provider', () => {
       const { observed, values } = await playForReal(tamper);
       const expected = flowSteps(endpoints, values, tamper);
       expect(summary(observed)).toEqual(summary(expected.map((s) => ({ ...s, ...s.response }))));
+      // Where the simulation shows a granted scope, it is the one the server really granted.
+      const shownScope = expected.find((s) => s.id === 'token')?.response.json?.scope;
+      if (shownScope !== undefined) expect(observed.find((s) => s.id === 'token')?.json?.scope).toBe(shownScope);
     });
   }
 
