@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { Controls, enumParam, Select, SimFrame, useHydrated, useReportError, useSimState } from '../kit/index.ts';
-import { decodeJwt, inspectJwt, MAX_KEY_CHARS, MAX_TOKEN_CHARS, type Inspection, type Verdict } from './jwt.ts';
+import { decodeJwt, formatUtc, inspectJwt, MAX_KEY_CHARS, MAX_TOKEN_CHARS, type Inspection, type Verdict } from './jwt.ts';
 import { EXAMPLE_SECRET, EXAMPLE_TOKEN, SAMPLE_LABELS, SAMPLES, sampleToken, type SampleId } from './inspectorSamples.ts';
 import './auth.css';
 
@@ -38,10 +38,6 @@ function staticInspection(): Inspection {
   };
 }
 
-function utc(seconds: unknown): string {
-  return typeof seconds === 'number' && Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ') + ' UTC' : '';
-}
-
 export default function JwtInspector() {
   const [state, update] = useSimState('jwt', schema);
   const [token, setToken] = useState(EXAMPLE_TOKEN);
@@ -71,9 +67,13 @@ export default function JwtInspector() {
   }, [token, key, hydrated]);
 
   const tone = GOOD.includes(result.verdict) ? 'good' : WARN.includes(result.verdict) ? 'warn' : 'bad';
+  // Before hydration there is no "now" to compare with, so the static figure shows UTC only.
   const times = result.times.length
     ? result.times
-    : (['iat', 'nbf', 'exp'] as const).filter((n) => typeof result.jwt?.payload[n] === 'number').map((name) => ({ name, utc: utc(result.jwt?.payload[name]), relative: '' }));
+    : (['iat', 'nbf', 'exp'] as const).flatMap((name) => {
+        const seconds = result.jwt?.payload[name];
+        return typeof seconds === 'number' ? [{ name, utc: formatUtc(seconds), relative: '' }] : [];
+      });
 
   return (
     <SimFrame

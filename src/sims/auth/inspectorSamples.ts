@@ -2,8 +2,7 @@
  * Tokens the inspector offers, so a reader without a token of their own can try every verdict.
  * The example was signed once (HS256, the secret below) for an hour on the article's publication day.
  */
-import { base64url } from './samples/pkce.ts';
-import { signHs256 } from './jwt.ts';
+import { base64urlJson, decodeJwt, signHs256 } from './jwt.ts';
 
 export const EXAMPLE_SECRET = 'valet-demo-secret-do-not-reuse';
 export const EXAMPLE_TOKEN =
@@ -19,27 +18,21 @@ export const SAMPLE_LABELS: Record<SampleId, string> = {
   none: 'Unsigned: "alg": "none"',
 };
 
-const json = (value: unknown) => base64url(new TextEncoder().encode(JSON.stringify(value)));
-
-function payloadOf(token: string): Record<string, unknown> {
-  const part = token.split('.')[1] ?? '';
-  const text = atob(part.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (part.length % 4)) % 4));
-  return JSON.parse(text) as Record<string, unknown>;
-}
 
 /** The token and key text for a sample; `nowSeconds` dates the fresh one. */
 export async function sampleToken(id: SampleId, nowSeconds: number): Promise<{ token: string; key: string }> {
   const [header, , signature] = EXAMPLE_TOKEN.split('.');
-  const claims = payloadOf(EXAMPLE_TOKEN);
+  const decoded = decodeJwt(EXAMPLE_TOKEN);
+  const claims = decoded.ok ? decoded.jwt.payload : {};
   switch (id) {
     case 'fresh': {
       const now = Math.floor(nowSeconds);
       return { token: await signHs256({ ...claims, iat: now, exp: now + 3600 }, EXAMPLE_SECRET), key: EXAMPLE_SECRET };
     }
     case 'tampered':
-      return { token: `${header}.${json({ ...claims, scope: 'photos:read photos:write' })}.${signature}`, key: EXAMPLE_SECRET };
+      return { token: `${header}.${base64urlJson({ ...claims, scope: 'photos:read photos:write' })}.${signature}`, key: EXAMPLE_SECRET };
     case 'none':
-      return { token: `${json({ alg: 'none', typ: 'JWT' })}.${json(claims)}.`, key: '' };
+      return { token: `${base64urlJson({ alg: 'none', typ: 'JWT' })}.${base64urlJson(claims)}.`, key: '' };
     default:
       return { token: EXAMPLE_TOKEN, key: EXAMPLE_SECRET };
   }

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errors, exportJWK, exportSPKI, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
 import { mulberry32, randomInt } from '../kit/index.ts';
-import { base64urlDecode, decodeJwt, inspectJwt, MAX_TOKEN_CHARS, signHs256, timeClaims, type Verdict } from './jwt.ts';
+import { base64urlDecode, base64urlJson, decodeJwt, inspectJwt, MAX_TOKEN_CHARS, signHs256, timeClaims, type Verdict } from './jwt.ts';
 import { base64url } from './samples/pkce.ts';
 
 const NOW = 1_762_765_200; // 2025-11-10 09:00:00 UTC
@@ -59,7 +59,7 @@ async function joseVerdict(token: string, key: CryptoKey | Uint8Array): Promise<
 function tamperPayload(token: string): string {
   const [h, p, s] = token.split('.');
   const payload = JSON.parse(new TextDecoder().decode(base64urlDecode(p ?? ''))) as Record<string, unknown>;
-  const forged = base64url(new TextEncoder().encode(JSON.stringify({ ...payload, scope: 'photos:read photos:write' })));
+  const forged = base64urlJson({ ...payload, scope: 'photos:read photos:write' });
   return `${h}.${forged}.${s}`;
 }
 

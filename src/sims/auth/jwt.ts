@@ -65,6 +65,17 @@ export function base64urlDecode(text: string): Uint8Array<ArrayBuffer> | undefin
   return bytes;
 }
 
+/** base64url of a value's JSON: how a JWS header or payload is written. */
+export function base64urlJson(value: unknown): string {
+  return base64url(new TextEncoder().encode(JSON.stringify(value)));
+}
+
+/** "2025-11-10 09:00:00 UTC", or why the number is no date. */
+export function formatUtc(seconds: number): string {
+  const date = new Date(seconds * 1000);
+  return Number.isNaN(date.getTime()) ? 'outside the range of dates' : `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
 function jsonObjectFrom(part: string, name: string): { ok: true; value: JsonObject } | { ok: false; problem: string } {
   const bytes = base64urlDecode(part);
   if (!bytes) return { ok: false, problem: `The ${name} is not base64url (only A-Z, a-z, 0-9, - and _ are allowed).` };
@@ -120,14 +131,8 @@ export function timeClaims(payload: JsonObject, nowSeconds: number): TimeClaim[]
   for (const name of ['iat', 'nbf', 'exp'] as const) {
     const seconds = payload[name];
     if (typeof seconds !== 'number' || !Number.isFinite(seconds)) continue;
-    const date = new Date(seconds * 1000);
-    const valid = !Number.isNaN(date.getTime());
-    claims.push({
-      name,
-      seconds,
-      utc: valid ? `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC` : 'outside the range of dates',
-      relative: valid ? relativeTime(seconds - nowSeconds) : '',
-    });
+    const utc = formatUtc(seconds);
+    claims.push({ name, seconds, utc, relative: utc.endsWith('UTC') ? relativeTime(seconds - nowSeconds) : '' });
   }
   return claims;
 }
@@ -234,8 +239,7 @@ export async function inspectJwt(tokenText: string, keyText: string, nowSeconds:
 
 /** Signs claims with HS256, so the inspector can offer fresh example tokens. */
 export async function signHs256(payload: JsonObject, secret: string): Promise<string> {
-  const encode = (value: unknown) => base64url(new TextEncoder().encode(JSON.stringify(value)));
-  const signingInput = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(payload)}`;
+  const signingInput = `${base64urlJson({ alg: 'HS256', typ: 'JWT' })}.${base64urlJson(payload)}`;
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const signature = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(signingInput));
   return `${signingInput}.${base64url(new Uint8Array(signature))}`;

@@ -4,11 +4,11 @@
  * resource server that receives JWT access tokens, and a login + consent step that a test drives
  * programmatically (no HTML forms: the interaction route signs in `alice` and grants what was asked).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair } from 'jose';
 import Provider from 'oidc-provider';
 import { PHOTO_API, PRINTER_CLIENT } from '../../../src/sims/auth/valetFlow.ts';
+import { closeServer, listenOnFreePort } from './loopback.ts';
 
 export interface RunningAuthServer {
   issuer: string;
@@ -16,18 +16,10 @@ export interface RunningAuthServer {
   close(): Promise<void>;
 }
 
-/** Binds a port first, because the issuer URL (which includes the port) is fixed when the Provider is built. */
-async function listenOnFreePort(server: Server): Promise<number> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return (server.address() as AddressInfo).port;
-}
-
 export async function startAuthServer(): Promise<RunningAuthServer> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer((req, res) => handle(req, res));
+  // The port is bound first, because the issuer URL (which includes it) is fixed when the Provider is built.
   const port = await listenOnFreePort(server);
   const issuer = `http://127.0.0.1:${port}`;
 
@@ -83,10 +75,7 @@ export async function startAuthServer(): Promise<RunningAuthServer> {
   return {
     issuer,
     provider,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () => closeServer(server),
   };
 }
 

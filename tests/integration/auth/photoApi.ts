@@ -3,10 +3,10 @@
  * code sample (src/sims/auth/samples/bearerGuard.ts) with jose verifying the tokens.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { JWTVerifyGetKey } from 'jose';
 import { guard, type Rule } from '../../../src/sims/auth/samples/bearerGuard.ts';
 import { ROUTES } from '../../../src/sims/auth/gate.ts';
+import { closeServer, listenOnFreePort } from './loopback.ts';
 
 export interface RunningApi {
   base: string;
@@ -29,15 +29,6 @@ export async function startPhotoApi(keys: JWTVerifyGetKey, audience: string): Pr
       (error: unknown) => res.writeHead(500).end(String(error)),
     );
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  const port = await listenOnFreePort(server);
+  return { base: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
 }

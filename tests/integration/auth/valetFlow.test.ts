@@ -36,7 +36,7 @@ let endpoints: Endpoints;
 
 beforeAll(async () => {
   server = await startAuthServer();
-  const discovery = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+  const discovery = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) })).json()) as Record<string, string>;
   api = await startPhotoApi(createRemoteJWKSet(new URL(String(discovery.jwks_uri))), PHOTO_API.audience);
   endpoints = {
     issuer: server.issuer,
