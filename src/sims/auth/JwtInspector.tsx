@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { Controls, enumParam, Select, SimFrame, useHydrated, useReportError, useSimState } from '../kit/index.ts';
+import { island, Controls, enumParam, Select, SimFrame, useHydrated, useReportError, useSimState } from '../kit/index.ts';
 import { decodeJwt, formatUtc, inspectJwt, MAX_KEY_CHARS, MAX_TOKEN_CHARS, type Inspection, type Verdict } from './jwt.ts';
 import { EXAMPLE_SECRET, EXAMPLE_TOKEN, SAMPLE_LABELS, SAMPLES, sampleToken, type SampleId } from './inspectorSamples.ts';
 import './auth.css';
@@ -38,7 +38,7 @@ function staticInspection(): Inspection {
   };
 }
 
-export default function JwtInspector() {
+function JwtInspectorView() {
   const [state, update] = useSimState('jwt', schema);
   const [token, setToken] = useState(EXAMPLE_TOKEN);
   const [key, setKey] = useState(EXAMPLE_SECRET);
@@ -129,3 +129,5 @@ export default function JwtInspector() {
     </SimFrame>
   );
 }
+
+export default island('JWT inspector', JwtInspectorView);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Button, Controls, enumParam, Select, SimFrame, useHydrated, useSimState } from '../kit/index.ts';
+import { island, Button, Controls, enumParam, Select, SimFrame, useHydrated, useSimState } from '../kit/index.ts';
 import { answer, CASE_IDS, CASES, caseById, ROUTES, type CaseId, type Explained, type GateCase } from './gate.ts';
 import './auth.css';
 
@@ -53,7 +53,7 @@ function Checkpoints({ result, revealed }: { result: Explained; revealed: boolea
   );
 }
 
-export default function StatusGate() {
+function StatusGateView() {
   const [state, update] = useSimState('gate', schema);
   const [guess, setGuess] = useState<number | null>(null);
   const [score, setScore] = useState<Record<string, boolean>>({});
@@ -115,3 +115,5 @@ export default function StatusGate() {
     </SimFrame>
   );
 }
+
+export default island('401 or 403?', StatusGateView);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { Button, Controls, enumParam, intParam, Select, SimFrame, useGuarded, useReportError, useSimState } from '../kit/index.ts';
+import { island, Button, Controls, enumParam, intParam, Select, SimFrame, useGuarded, useReportError, useSimState } from '../kit/index.ts';
 import { codeChallengeFor, createCodeVerifier } from './samples/pkce.ts';
 import {
   EXAMPLE_ENDPOINTS,
@@ -97,7 +97,7 @@ function SequenceDiagram({ steps, current }: { steps: Step[]; current: number })
   );
 }
 
-export default function ValetFlow() {
+function ValetFlowView() {
   const [state, update] = useSimState('valet', schema);
   const [values, setValues] = useState<FlowValues>(INITIAL);
   const report = useReportError();
@@ -155,3 +155,5 @@ export default function ValetFlow() {
     </SimFrame>
   );
 }
+
+export default island('The valet key flow', ValetFlowView);
