@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { Locator, Page } from 'playwright-core';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 
@@ -124,6 +125,21 @@ describe('the JWT inspector', () => {
     await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Rejected: alg none');
     await frame.getByLabel('Example').selectOption('fresh');
     await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Valid.');
+  });
+
+  it('verifies pasted ES256 and RS256 tokens against a pasted PEM public key with the browser\'s WebCrypto', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'jwt');
+    for (const alg of ['ES256', 'RS256'] as const) {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+      const other = await generateKeyPair(alg, { extractable: true });
+      const token = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg }).setExpirationTime('1h').sign(privateKey);
+      await frame.getByLabel(/^Token/).fill(token);
+      await frame.getByLabel(/^Secret/).fill(await exportSPKI(publicKey));
+      await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Valid.');
+      await frame.getByLabel(/^Secret/).fill(await exportSPKI(other.publicKey));
+      await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Signature does not verify');
+    }
   });
 
   it('treats pasted text as data: markup stays text, garbage gets a message, huge input is capped', async () => {
