@@ -103,7 +103,7 @@ export interface FlowValues {
 }
 
 export const EXAMPLE_VALUES: Omit<FlowValues, 'verifier' | 'challenge' | 'state'> = {
-  code: 'j7Qx…(issued by the server)',
+  code: 'j7QxF2kLr0aZ',
   accessToken: 'eyJhbGciOiJFUzI1NiJ9…',
 };
 

@@ -55,6 +55,12 @@ describe('the photo API answers 401 and 403 as the simulation says', () => {
     });
   }
 
+  it('accepts the scheme name in any case, as HTTP requires', async () => {
+    const token = await tokenFor(CASES.find((c) => c.id === 'allowed')!);
+    const response = await fetch(`${api.base}/photos`, { headers: { Authorization: `bEaReR ${token}` } });
+    expect(response.status).toBe(200);
+  });
+
   it('a token for another audience is a 401 invalid_token, not a 403', async () => {
     const token = await new SignJWT({ scope: 'photos:read' })
       .setProtectedHeader({ alg: 'ES256', kid: 'api' })

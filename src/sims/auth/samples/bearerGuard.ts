@@ -20,7 +20,8 @@ export async function guard(
   keys: JWTVerifyGetKey,
   audience: string,
 ): Promise<Answer> {
-  const token = /^Bearer ([\w.~+/-]+=*)$/.exec(authorization ?? '')?.[1];
+  // The scheme name is case-insensitive (RFC 9110, section 11.1); the token is RFC 6750's b64token.
+  const token = /^Bearer ([\w.~+/-]+=*)$/i.exec(authorization ?? '')?.[1];
   if (!token) {
     // No credentials: say how to authenticate, with no error code (RFC 6750, 3.1).
     return { status: 401, headers: { 'WWW-Authenticate': `Bearer realm="${realm}"` }, reason: 'no credentials' };
