@@ -4,6 +4,10 @@
  * list of what this card holder may do (authorization: 403 when it knows you and still says no).
  * The header values follow RFC 6750, section 3.
  */
+// The same shape as the article's guard, so the real API's answers compare field by field.
+import type { Answer } from './samples/bearerGuard.ts';
+
+export type { Answer };
 
 export const REALM = 'photos';
 
@@ -48,11 +52,6 @@ export const CASES = [
 export type CaseId = (typeof CASES)[number]['id'];
 export const CASE_IDS: readonly CaseId[] = CASES.map((c) => c.id);
 
-export interface Answer {
-  status: 200 | 401 | 403;
-  headers: Record<string, string>;
-  reason: string;
-}
 
 export interface Explained extends Answer {
   /** Which check decided: the ID card (authentication) or the permission list (authorization). */
