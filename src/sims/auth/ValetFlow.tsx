@@ -121,7 +121,7 @@ function ValetFlowView() {
       title="The valet key: authorization code flow with PKCE"
       status={`Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`}
       share={{ schema, state }}
-      caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those a real server (oidc-provider) returned for the same requests.`}
+      caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
         <Select label="Tamper with" value={state.tamper} options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} onChange={(tamper) => update({ tamper, step: 1 })} />
