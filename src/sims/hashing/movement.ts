@@ -32,3 +32,23 @@ export function compareResize(keys: readonly string[], from: number, to: number,
     ringMoved: countMoved(keys.map((k) => ringBefore.serverFor(k)), keys.map((k) => ringAfter.serverFor(k))),
   };
 }
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * Expected fraction of keys that change server under hash mod N when N goes from `from` to `to`.
+ * A uniform hash h keeps its server when h mod from = h mod to; over one period lcm(from, to) that
+ * holds for exactly min(from, to) residues (one per common remainder, by the Chinese remainder theorem).
+ */
+export function expectedModNMoved(from: number, to: number): number {
+  const lcm = (from / gcd(from, to)) * to;
+  return 1 - Math.min(from, to) / lcm;
+}
+
+/** Expected fraction that changes server on the ring: the joiners' share, or the leavers' share. */
+export function expectedRingMoved(from: number, to: number): number {
+  return Math.abs(to - from) / Math.max(from, to);
+}

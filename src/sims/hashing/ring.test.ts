@@ -3,7 +3,7 @@ import { murmur3_32 } from './murmur3.ts';
 import { MAX_VNODES, Ring, RING_SIZE, summarizeLoad, virtualNodeLabel, type Hash } from './ring.ts';
 import { modNServer } from './modN.ts';
 import { attendants, sampleKeys } from './lockerRoom.ts';
-import { compareResize, countMoved } from './movement.ts';
+import { compareResize, countMoved, expectedModNMoved, expectedRingMoved } from './movement.ts';
 
 /** Independent rings: the same servers and keys, hashed with another Murmur3 seed. */
 const seeded = (seed: number): Hash => (s) => murmur3_32(s, seed);
@@ -250,5 +250,19 @@ describe('bad input is rejected, never looped on', () => {
     for (const c of [0, 100_001, 2.5, Number.NaN]) expect(() => sampleKeys(c)).toThrow(RangeError);
     for (const c of [0, 21, 1.5]) expect(() => attendants(c)).toThrow(RangeError);
     expect(() => modNServer('k', [])).toThrow(RangeError);
+  });
+});
+
+describe('resizing by more than one server', () => {
+  it('moves min/lcm-predicted keys under mod-N and |M-N|/max(M,N) on the ring (30 seeds)', () => {
+    const keys = sampleKeys(3000);
+    // Pairs chosen to exercise the formula: coprime, a multiple, a shared factor, shrinking.
+    for (const [from, to, modN, ring] of [[4, 5, 4 / 5, 1 / 5], [4, 8, 1 / 2, 1 / 2], [6, 9, 1 - 6 / 18, 1 / 3], [10, 7, 1 - 7 / 70, 3 / 10]] as const) {
+      expect(expectedModNMoved(from, to)).toBeCloseTo(modN, 12);
+      expect(expectedRingMoved(from, to)).toBeCloseTo(ring, 12);
+      const runs = seeds(30).map((seed) => compareResize(keys, from, to, 100, seeded(seed)));
+      expect(Math.abs(mean(runs.map((r) => r.modNMoved / r.keys)) - modN), `mod-N ${from}→${to}`).toBeLessThan(0.01);
+      expect(Math.abs(mean(runs.map((r) => r.ringMoved / r.keys)) / ring - 1), `ring ${from}→${to}`).toBeLessThan(0.1);
+    }
   });
 });

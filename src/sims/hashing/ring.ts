@@ -114,8 +114,13 @@ export class Ring {
   }
 
   serverFor(key: string): string {
+    return this.serverAt(this.positionOf(key));
+  }
+
+  /** The server owning a position on the ring (0 <= position < 2^32). */
+  serverAt(position: number): string {
     if (this.nodes.length === 0) throw new Error('the ring has no servers');
-    return this.nodes[this.successorIndex(this.positionOf(key))]!.server;
+    return this.nodes[this.successorIndex(position)]!.server;
   }
 
   /**
