@@ -7,7 +7,7 @@ import { murmur3_32 } from './murmur3.ts';
 import type { Hash } from './ring.ts';
 
 /**
- * Rendezvous hashing (Thaler and Ravishankar, 1996): every server "bids" hash(server, key) and the
+ * Rendezvous hashing (Thaler and Ravishankar, 1998): every server "bids" hash(server, key) and the
  * highest bid wins. The next-highest bidders are natural replicas.
  */
 export function rendezvousRanking(key: string, servers: readonly string[], hash: Hash = murmur3_32): string[] {

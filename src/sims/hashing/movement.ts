@@ -21,16 +21,27 @@ export function countMoved(before: readonly string[], after: readonly string[]):
   return moved;
 }
 
-export function compareResize(keys: readonly string[], from: number, to: number, vnodesPerServer: number, hash: Hash = murmur3_32): Resize {
+/** Which keys change server, key by key, under each scheme. */
+export interface ResizeDetail {
+  movedModN: boolean[];
+  movedRing: boolean[];
+}
+
+export function resizeDetail(keys: readonly string[], from: number, to: number, vnodesPerServer: number, hash: Hash = murmur3_32): ResizeDetail {
   const before = attendants(from);
   const after = attendants(to);
   const ringBefore = Ring.of(before, { vnodesPerServer, hash });
   const ringAfter = Ring.of(after, { vnodesPerServer, hash });
   return {
-    keys: keys.length,
-    modNMoved: countMoved(keys.map((k) => modNServer(k, before, hash)), keys.map((k) => modNServer(k, after, hash))),
-    ringMoved: countMoved(keys.map((k) => ringBefore.serverFor(k)), keys.map((k) => ringAfter.serverFor(k))),
+    movedModN: keys.map((k) => modNServer(k, before, hash) !== modNServer(k, after, hash)),
+    movedRing: keys.map((k) => ringBefore.serverFor(k) !== ringAfter.serverFor(k)),
   };
+}
+
+export function compareResize(keys: readonly string[], from: number, to: number, vnodesPerServer: number, hash: Hash = murmur3_32): Resize {
+  const { movedModN, movedRing } = resizeDetail(keys, from, to, vnodesPerServer, hash);
+  const count = (flags: boolean[]) => flags.reduce((n, f) => n + (f ? 1 : 0), 0);
+  return { keys: keys.length, modNMoved: count(movedModN), ringMoved: count(movedRing) };
 }
 
 function gcd(a: number, b: number): number {

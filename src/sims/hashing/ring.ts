@@ -129,17 +129,26 @@ export class Ring {
    * than there are servers gives every server once.
    */
   replicasFor(key: string, n: number): string[] {
+    return this.replicaNodesFor(key, n).map((node) => node.server);
+  }
+
+  /** The virtual nodes at which replicasFor's walk picks each replica, in walking order. */
+  replicaNodesFor(key: string, n: number): VirtualNode[] {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`the replication factor must be an integer >= 1, got ${n}`);
     if (this.nodes.length === 0) throw new Error('the ring has no servers');
     const wanted = Math.min(n, this.members.length);
     const start = this.successorIndex(this.positionOf(key));
-    const replicas: string[] = [];
+    const picked: VirtualNode[] = [];
+    const seen = new Set<string>();
     // At most one lap: bounded by the number of virtual nodes.
-    for (let step = 0; step < this.nodes.length && replicas.length < wanted; step++) {
-      const server = this.nodes[(start + step) % this.nodes.length]!.server;
-      if (!replicas.includes(server)) replicas.push(server);
+    for (let step = 0; step < this.nodes.length && picked.length < wanted; step++) {
+      const node = this.nodes[(start + step) % this.nodes.length]!;
+      if (!seen.has(node.server)) {
+        seen.add(node.server);
+        picked.push(node);
+      }
     }
-    return replicas;
+    return picked;
   }
 
   /** Fraction of the hash space each server owns: the arcs ending at its virtual nodes. */
