@@ -61,7 +61,7 @@ export default function RingSim() {
         <Select label="Attendant" value={chosen} options={servers.map((s) => ({ value: s, label: s }))} onChange={setLeaving} />
         <Button onClick={remove} disabled={servers.length <= 1}>Remove {chosen}</Button>
       </Controls>
-      <div class="hashing-columns">
+      <div class="ring-and-chart">
         <RingDiagram ring={ring} label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each.`} />
         <BarChart
           title="Keys per attendant"

@@ -43,12 +43,13 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk }: RingD
     return ring.servers().map((server) => ({
       server,
       arcs: arcPath(arcs.filter((a) => a.server === server), R),
-      ticks: nodes.length <= MAX_DRAWN_TAGS ? tickPath(nodes.filter((n) => n.server === server).map((n) => fractionOf(n.position)), R - 9, R + 9) : '',
+      // Tags hang just outside the ring so that they stay visible against their own colour.
+      ticks: nodes.length <= MAX_DRAWN_TAGS ? tickPath(nodes.filter((n) => n.server === server).map((n) => fractionOf(n.position)), R + 7, R + 14) : '',
     }));
   }, [ring]);
   const walkPath = walk ? arcPath([{ from: walk.from, to: walk.to < walk.from ? walk.to + 1 : walk.to }], R + 15) : '';
   return (
-    <svg class="ring-diagram" viewBox="-150 -135 300 270" role="img" aria-label={label}>
+    <svg class="ring-diagram" viewBox="-190 -135 380 270" role="img" aria-label={label}>
       <title>{label}</title>
       <circle r={R} class="ring-track" />
       {drawing.map((d) => (
@@ -59,10 +60,12 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk }: RingD
       ))}
       {walkPath && <path d={walkPath} class="ring-walk" />}
       {keyMarker && <KeyDot marker={keyMarker} />}
-      {badges.map((b, i) => {
-        const [x, y] = pointAt(b.at, R - 24);
+      {spreadOut(badges.map((b) => b.at), walk?.from ?? 0).map((t, i) => {
+        const [x, y] = pointAt(t, R - 30);
+        const [tx, ty] = pointAt(badges[i]!.at, R - 7);
         return (
-          <g key={b.label} class="ring-badge">
+          <g key={badges[i]!.label} class="ring-badge">
+            <line x1={tx} y1={ty} x2={x} y2={y} />
             <circle cx={x} cy={y} r={9} />
             <text x={x} y={y} dy="0.35em" text-anchor="middle">{i + 1}</text>
           </g>
@@ -73,6 +76,20 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk }: RingD
       )}
     </svg>
   );
+}
+
+/** Badge positions at least MIN_GAP apart, in walking order, so that close tags keep readable badges. */
+const MIN_GAP = 0.03;
+function spreadOut(fractions: readonly number[], start: number): number[] {
+  const out: number[] = [];
+  let previous = -Infinity;
+  for (const f of fractions) {
+    // Measured from the walk's start, so that positions past the top of the ring keep increasing.
+    const t = Math.max(f < start ? f + 1 : f, previous + MIN_GAP);
+    out.push(t);
+    previous = t;
+  }
+  return out.map((t) => t % 1);
 }
 
 function KeyDot({ marker }: { marker: RingMarker }) {
