@@ -3,7 +3,7 @@
  * its locker. Pick the factor and the key, then send one attendant home and see who takes over.
  */
 import { useMemo } from 'preact/hooks';
-import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, useSimState } from '../kit/index.ts';
+import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, useSimState, island } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
 import { Ring } from './ring.ts';
 import { fractionOf } from './ringDrawing.ts';
@@ -20,7 +20,7 @@ const schema = {
 };
 const FULL = Ring.of(STAFF, { vnodesPerServer: VNODES });
 
-export default function ReplicationSim() {
+function ReplicationView() {
   const [state, update] = useSimState('replicas', schema);
   const { factor, key, leaves } = state;
   const ring = useMemo(() => (leaves === NOBODY ? FULL : Ring.of(STAFF.filter((s) => s !== leaves), { vnodesPerServer: VNODES })), [leaves]);
@@ -78,3 +78,5 @@ export default function ReplicationSim() {
     </SimFrame>
   );
 }
+
+export default island('Replication', ReplicationView);

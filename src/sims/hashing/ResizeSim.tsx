@@ -3,7 +3,7 @@
  * number of attendants changes; each key that changes attendant is filled in.
  */
 import { useMemo } from 'preact/hooks';
-import { Controls, SimFrame, Slider, intParam, useSimState } from '../kit/index.ts';
+import { Controls, SimFrame, Slider, intParam, useSimState, island } from '../kit/index.ts';
 import { MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 import { expectedModNMoved, expectedRingMoved, resizeDetail } from './movement.ts';
 import { Readout } from './parts.tsx';
@@ -39,7 +39,7 @@ function KeyGrid({ id, title, moved }: { id: string; title: string; moved: boole
   );
 }
 
-export default function ResizeSim() {
+function ResizeView() {
   const [state, update] = useSimState('resize', schema);
   const { from, to } = state;
   const detail = useMemo(() => resizeDetail(KEYS, from, to, VNODES), [from, to]);
@@ -73,3 +73,5 @@ export default function ResizeSim() {
     </SimFrame>
   );
 }
+
+export default island('Mod-N vs ring', ResizeView);

@@ -7,6 +7,22 @@
 const C1 = 0xcc9e2d51;
 const C2 = 0x1b873593;
 const utf8 = new TextEncoder();
+let scratch = new Uint8Array(64);
+
+/**
+ * The UTF-8 bytes of a string. Keys and tag labels are almost always ASCII, whose UTF-8 bytes are its
+ * char codes, so those are copied into a reused buffer instead of allocating a new array per hash
+ * (building a 10 000-tag ring hashes 10 000 labels).
+ */
+function utf8Bytes(s: string): Uint8Array {
+  if (s.length > scratch.length) scratch = new Uint8Array(2 * s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) return utf8.encode(s);
+    scratch[i] = c;
+  }
+  return scratch.subarray(0, s.length);
+}
 
 function rotl32(x: number, r: number): number {
   return (x << r) | (x >>> (32 - r));
@@ -29,7 +45,7 @@ function avalanche(h: number): number {
 
 /** MurmurHash3_x86_32 of `input` (a string is hashed as UTF-8) as an unsigned 32-bit integer. */
 export function murmur3_32(input: string | Uint8Array, seed = 0): number {
-  const bytes = typeof input === 'string' ? utf8.encode(input) : input;
+  const bytes = typeof input === 'string' ? utf8Bytes(input) : input;
   const length = bytes.length;
   const tail = length & ~3;
   let h = seed >>> 0;

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { murmur3_32 } from './murmur3.ts';
 import { MAX_VNODES, Ring, RING_SIZE, summarizeLoad, virtualNodeLabel, type Hash } from './ring.ts';
 import { modNServer } from './modN.ts';
 import { attendants, sampleKeys } from './lockerRoom.ts';
 import { compareResize, countMoved, expectedModNMoved, expectedRingMoved } from './movement.ts';
+
+// The statistical tests build thousands of rings; on a busy shared machine that can exceed 5 s.
+vi.setConfig({ testTimeout: 30_000 });
 
 /** Independent rings: the same servers and keys, hashed with another Murmur3 seed. */
 const seeded = (seed: number): Hash => (s) => murmur3_32(s, seed);
@@ -126,12 +129,13 @@ describe('load balance and virtual nodes', () => {
     return shares.reduce((sum, s) => sum + (s - m) ** 2, 0) / shares.length / m ** 2;
   };
 
-  it('has the squared coefficient of variation of a Dirichlet(V..V) split, (N-1)/(NV+1) (400 seeds)', () => {
+  it('has the squared coefficient of variation of a Dirichlet(V..V) split, (N-1)/(NV+1) (150 to 400 seeds)', () => {
     // N·V uniform points cut the circle into spacings that are Dirichlet(1, ..., 1); a server owns V
     // of them, so its share is a sum of V spacings and the shares are Dirichlet(V, ..., V).
     const n = 10;
-    for (const v of [1, 10, 100, 500]) {
-      const observed = mean(seeds(400).map((seed) => cv2(Ring.of(attendants(n), { vnodesPerServer: v, hash: seeded(seed) }))));
+    for (const [v, rings] of [[1, 400], [10, 400], [100, 150], [500, 150]] as const) {
+      // The estimate's relative sd is about sqrt(2/(N-1))/sqrt(rings): at most 0.04, so 15% is > 3.5 sd.
+      const observed = mean(seeds(rings).map((seed) => cv2(Ring.of(attendants(n), { vnodesPerServer: v, hash: seeded(seed) }))));
       const expected = (n - 1) / (n * v + 1);
       expect(Math.abs(observed / expected - 1), `V = ${v}: ${observed} vs ${expected}`).toBeLessThan(0.15);
     }

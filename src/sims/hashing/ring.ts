@@ -75,7 +75,7 @@ export class Ring {
     this.members.push(id);
     const added: VirtualNode[] = [];
     for (let i = 0; i < this.vnodesPerServer; i++) added.push({ position: this.hash(virtualNodeLabel(id, i)) >>> 0, server: id });
-    this.nodes = this.nodes.concat(added).sort(byPositionThenServer);
+    this.nodes = merge(this.nodes, added.sort(byPositionThenServer));
   }
 
   removeServer(id: string): void {
@@ -172,6 +172,18 @@ export class Ring {
     }
     return summarizeLoad([...counts].map(([server, keys]) => ({ server, keys })));
   }
+}
+
+/** Merges two lists sorted by byPositionThenServer: linear, where re-sorting everything is not. */
+function merge(a: VirtualNode[], b: VirtualNode[]): VirtualNode[] {
+  const out: VirtualNode[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = byPositionThenServer(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
 }
 
 function byPositionThenServer(a: VirtualNode, b: VirtualNode): number {
