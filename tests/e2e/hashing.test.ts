@@ -179,9 +179,28 @@ describe('shared links', () => {
 });
 
 describe('accessibility', () => {
+  it('fits a 320 px wide screen without horizontal scrolling, simulations included', async () => {
+    const page = await site.page(PATH, { viewport: { width: 320, height: 640 } });
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
   it('axe finds no violation on the article, before and after the simulations hydrate', async () => {
     const page = await site.page(PATH);
     expect(await axeViolations(page)).toEqual([]);
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await axeViolations(page)).toEqual([]);
+    // The states with their own colours: a new replica holder and a rejected key.
+    const replicas = page.locator('#sim-replicas');
+    await replicas.getByLabel('Attendant who leaves').selectOption('Eli');
+    await replicas.getByRole('textbox', { name: 'Key' }).fill('<b>');
+    await replicas.locator('.replica-new').waitFor();
+    await replicas.locator('.key-invalid').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('axe finds no violation in the dark theme', async () => {
+    const page = await site.page(PATH, { colorScheme: 'dark' });
     for (const id of SIMS) await hydrated(page, id);
     expect(await axeViolations(page)).toEqual([]);
   });
