@@ -36,6 +36,9 @@ describe('without JavaScript', () => {
       const figure = html.slice(start, html.indexOf('</figure>', start));
       expect(figure).toMatch(/<svg[^>]*role="img"/);
       expect(figure).toContain('<figcaption>');
+      const controls = figure.match(/<(input|select|button)\b[^>]*>/g) ?? [];
+      expect(controls.length, id).toBeGreaterThan(1);
+      for (const control of controls) expect(control).toMatch(/\sdisabled(=""|\s|>)/);
     }
     expect(html.match(/<astro-island[^>]*client="visible"/g)?.length).toBe(3);
   });
