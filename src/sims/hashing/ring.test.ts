@@ -1,12 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { murmur3_32 } from './murmur3.ts';
 import { MAX_VNODES, Ring, RING_SIZE, summarizeLoad, virtualNodeLabel, type Hash } from './ring.ts';
 import { modNServer } from './modN.ts';
 import { attendants, sampleKeys } from './lockerRoom.ts';
 import { compareResize, countMoved, expectedModNMoved, expectedRingMoved } from './movement.ts';
-
-// The statistical tests build thousands of rings; on a busy shared machine that can exceed 5 s.
-vi.setConfig({ testTimeout: 30_000 });
 
 /** Independent rings: the same servers and keys, hashed with another Murmur3 seed. */
 const seeded = (seed: number): Hash => (s) => murmur3_32(s, seed);
@@ -103,11 +100,11 @@ describe('removing a server', () => {
     const before = keys.map((k) => ring.serverFor(k));
     for (const gone of servers) {
       const smaller = Ring.of(servers.filter((s) => s !== gone), { vnodesPerServer: 50 });
-      keys.forEach((key, i) => {
+      const wrong = keys.filter((key, i) => {
         const now = smaller.serverFor(key);
-        if (before[i] === gone) expect(now).not.toBe(gone);
-        else expect(now, key).toBe(before[i]);
+        return before[i] === gone ? now === gone : now !== before[i];
       });
+      expect(wrong, `${gone} left`).toEqual([]);
     }
   });
 
