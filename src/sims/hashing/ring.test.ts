@@ -41,6 +41,17 @@ describe('where a key goes', () => {
     expect(ring.serverFor(String(RING_SIZE - 1))).toBe('low');
   });
 
+  it('can take virtual node positions from another placement scheme, and checks them', () => {
+    const spots: Record<string, number[]> = { a: [10, 1000], b: [500, 3000] };
+    const ring = Ring.of(['a', 'b'], { vnodesPerServer: 2, hash: Number, tagPositions: (s) => spots[s]! });
+    expect(['5', '10', '11', '500', '501', '1000', '2999', '3001'].map((k) => ring.serverFor(k))).toEqual(['a', 'a', 'b', 'b', 'a', 'a', 'b', 'a']);
+    for (const bad of [[1], [1, -1], [1, 2 ** 32], [1, 0.5]]) {
+      const r = new Ring({ vnodesPerServer: 2, tagPositions: () => bad });
+      expect(() => r.addServer('x')).toThrow(RangeError);
+      expect(r.servers()).toEqual([]);
+    }
+  });
+
   it('gives each server a share of the ring, the shares summing to 1', () => {
     const ring = Ring.of(attendants(9), { vnodesPerServer: 17 });
     const shares = [...ring.shares().values()];

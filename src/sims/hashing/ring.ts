@@ -16,7 +16,13 @@ export type Hash = (s: string) => number;
 
 export interface RingOptions {
   vnodesPerServer: number;
+  /** Places keys (and, unless tagPositions is given, virtual nodes) on the ring. */
   hash?: Hash;
+  /**
+   * Where a server's virtual nodes go. By default each is hash(virtualNodeLabel(server, i)); real
+   * systems have their own schemes (nginx chains CRC32s), which this lets the ring reproduce.
+   */
+  tagPositions?: (server: string, count: number) => number[];
 }
 
 /** One virtual node: a point on the ring owned by a server. */
@@ -49,15 +55,17 @@ export function virtualNodeLabel(server: string, index: number): string {
 export class Ring {
   readonly vnodesPerServer: number;
   private readonly hash: Hash;
+  private readonly tagPositions: (server: string, count: number) => number[];
   private readonly members: string[] = [];
   private nodes: VirtualNode[] = [];
 
-  constructor({ vnodesPerServer, hash = murmur3_32 }: RingOptions) {
+  constructor({ vnodesPerServer, hash = murmur3_32, tagPositions }: RingOptions) {
     if (!Number.isInteger(vnodesPerServer) || vnodesPerServer < MIN_VNODES || vnodesPerServer > MAX_VNODES) {
       throw new RangeError(`vnodesPerServer must be an integer from ${MIN_VNODES} to ${MAX_VNODES}, got ${vnodesPerServer}`);
     }
     this.vnodesPerServer = vnodesPerServer;
     this.hash = hash;
+    this.tagPositions = tagPositions ?? ((server, count) => Array.from({ length: count }, (_, i) => hash(virtualNodeLabel(server, i))));
   }
 
   /** A ring holding `servers`, in that order. */
@@ -72,9 +80,12 @@ export class Ring {
       throw new RangeError(`a server id is a non-empty string of at most ${MAX_SERVER_ID_LENGTH} characters`);
     }
     if (this.members.includes(id)) throw new Error(`server ${id} is already on the ring`);
+    const positions = this.tagPositions(id, this.vnodesPerServer);
+    if (positions.length !== this.vnodesPerServer || !positions.every((p) => Number.isInteger(p) && p >= 0 && p < RING_SIZE)) {
+      throw new RangeError(`tagPositions must give ${this.vnodesPerServer} integer positions in [0, 2^32) for ${id}`);
+    }
+    const added = positions.map((position) => ({ position, server: id }));
     this.members.push(id);
-    const added: VirtualNode[] = [];
-    for (let i = 0; i < this.vnodesPerServer; i++) added.push({ position: this.hash(virtualNodeLabel(id, i)) >>> 0, server: id });
     this.nodes = merge(this.nodes, added.sort(byPositionThenServer));
   }
 

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleKeys } from '../../../src/sims/hashing/lockerRoom.ts';
+import { crc32, nginxRing } from './nginxRing.ts';
 
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const BACKENDS = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay'] as const;
@@ -40,6 +41,7 @@ async function freePort(): Promise<number> {
 const prefix = mkdtempSync(join(tmpdir(), 'mm-hashing-nginx-'));
 let nginx: ChildProcess | undefined;
 let front = 0;
+const ports: Record<string, number> = {};
 
 function config(frontPort: number, ports: Record<string, number>): string {
   const upstreams = Object.entries(GROUPS).map(
@@ -64,7 +66,6 @@ http {
 
 beforeAll(async () => {
   for (const dir of ['conf', 'logs', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
-  const ports: Record<string, number> = {};
   for (const b of BACKENDS) ports[b] = await freePort();
   front = await freePort();
   writeFileSync(join(prefix, 'conf', 'nginx.conf'), config(front, ports));
@@ -138,5 +139,19 @@ describe('nginx upstream hashing', () => {
     // Under hash mod N, 4 → 5 moves 4/5 of the keys; many land on the old servers, not only the newcomer.
     expect(Math.abs(moved.length / KEYS.length - 4 / 5)).toBeLessThan(0.05);
     expect(moved.filter((m) => m.is !== 'Eli').length).toBeGreaterThan(KEYS.length / 2);
+  });
+
+  it('hash consistent routes every key exactly where our Ring, given nginx’s point placement, predicts', async () => {
+    // CRC-32 check value from the CRC catalogue (and zlib): "123456789" → 0xCBF43926.
+    expect(crc32('123456789')).toBe(0xcbf43926);
+    for (const group of ['ring4', 'ring5', 'ring5noBen'] as const) {
+      const members = GROUPS[group].members;
+      const byAddress = new Map(members.map((m) => [`127.0.0.1:${ports[m]}`, m]));
+      const ring = nginxRing([...byAddress.keys()]);
+      // $arg_key is the argument as sent, still percent-encoded, so that is what nginx hashes.
+      const predicted = KEYS.map((k) => byAddress.get(ring.serverFor(encodeURIComponent(k)))!);
+      const actual = await placement(group);
+      expect(actual.filter((served, i) => served !== predicted[i]).length, group).toBe(0);
+    }
   });
 });
