@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, utf8 } from './crc32.ts';
+import { mulberry32 } from '../kit/index.ts';
+import { Ring } from '../hashing/ring.ts';
 import {
   Balancer,
   firstPointAtOrAfter,
@@ -10,6 +12,7 @@ import {
   leastConnections,
   nginxConsistentHash,
   randomChoice,
+  ringConsistentHash,
   roundRobin,
   twoChoices,
   weightedRoundRobin,
@@ -18,17 +21,6 @@ import {
   type RequestInfo,
 } from './policies.ts';
 
-/** A small seeded generator for the random policies (Mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function backends(weights: number[], overrides: Partial<Backend>[] = []): Backend[] {
   return weights.map((weight, i) => ({ name: `10.0.0.${i + 1}:8080`, weight, active: 0, up: true, ...overrides[i] }));
@@ -36,7 +28,7 @@ function backends(weights: number[], overrides: Partial<Backend>[] = []): Backen
 
 function sequence(policy: Policy, pool: Backend[], n: number, request: (i: number) => RequestInfo = () => ({})): number[] {
   const balancer = new Balancer(policy, pool.length);
-  const random = seeded(1);
+  const random = mulberry32(1);
   return Array.from({ length: n }, (_, i) => balancer.pick(request(i), pool, random));
 }
 
@@ -208,5 +200,32 @@ describe('consistent hash (nginx ketama)', () => {
     });
     expect(moved).toBeGreaterThan(350);
     expect(moved).toBeLessThan(650);
+  });
+});
+
+describe('consistent hash on the hashing article ring', () => {
+  it('sends each key where the locker-room Ring says', () => {
+    const pool = backends([1, 1, 1]);
+    const ring = Ring.of(pool.map((b) => b.name), { vnodesPerServer: 100 });
+    for (let i = 0; i < 500; i++) {
+      const key = `session-${i}`;
+      const [index] = sequence(ringConsistentHash, pool, 1, () => ({ key }));
+      expect(pool[index!]!.name).toBe(ring.serverFor(key));
+    }
+  });
+
+  it('a failed backend leaves the ring: its keys move, the others stay, and all return on recovery', () => {
+    const keys = Array.from({ length: 1500 }, (_, i) => `k${i}`);
+    const healthy = backends([1, 1, 1]);
+    const failed = backends([1, 1, 1], [{ up: false }]);
+    const pick = (pool: Backend[], key: string) => sequence(ringConsistentHash, pool, 1, () => ({ key }))[0];
+    for (const key of keys) {
+      const before = pick(healthy, key);
+      const during = pick(failed, key);
+      if (before === 0) expect(during).not.toBe(0);
+      else expect(during).toBe(before);
+      expect(pick(healthy, key)).toBe(before);
+    }
+    expect(sequence(ringConsistentHash, backends([1], [{ up: false }]), 1)).toEqual([-1]);
   });
 });

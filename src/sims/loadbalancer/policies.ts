@@ -6,9 +6,11 @@
  * (src/http/ngx_http_upstream_round_robin.c and src/http/modules/ngx_http_upstream_*_module.c), so the
  * integration tests can predict a real nginx request by request.
  */
+import type { Random } from '../kit/index.ts';
+import { Ring } from '../hashing/ring.ts';
 import { crc32, littleEndian32, utf8 } from './crc32.ts';
 
-export type Random = () => number;
+export type { Random };
 
 export interface Backend {
   /** The address exactly as written in the upstream block: nginx's consistent hash hashes this text. */
@@ -257,6 +259,36 @@ export const nginxConsistentHash: Policy = (request, backends, state) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Consistent hash on the hashing article's ring (MurmurHash3, virtual nodes)
+
+/** Virtual nodes per server: enough to keep shares within a few percent, as in the hashing article. */
+export const RING_VNODES = 100;
+
+const murmurRings = new Map<string, Ring>();
+
+function murmurRingFor(live: readonly string[]): Ring {
+  const id = live.join('\n');
+  let ring = murmurRings.get(id);
+  if (!ring) {
+    ring = Ring.of(live, { vnodesPerServer: RING_VNODES });
+    if (murmurRings.size >= 32) murmurRings.delete(murmurRings.keys().next().value!);
+    murmurRings.set(id, ring);
+  }
+  return ring;
+}
+
+/**
+ * Consistent hashing with the locker-room ring: the ring holds only live backends, so when one fails
+ * just its keys move to their clockwise neighbours, and they move back when it recovers.
+ */
+export const ringConsistentHash: Policy = (request, backends, state) => {
+  const live = backends.filter((b) => b.up).map((b) => b.name);
+  if (live.length === 0) return { index: -1, state };
+  const server = murmurRingFor(live).serverFor(request.key ?? '');
+  return { index: backends.findIndex((b) => b.name === server), state };
+};
+
+// ---------------------------------------------------------------------------------------------
 // Putting a policy to work
 
 export const POLICIES: Record<PolicyName, Policy> = {
@@ -265,7 +297,7 @@ export const POLICIES: Record<PolicyName, Policy> = {
   'least-connections': leastConnections,
   random: randomChoice,
   'two-choices': twoChoices,
-  'consistent-hash': nginxConsistentHash,
+  'consistent-hash': ringConsistentHash,
   'ip-hash': ipHash,
 };
 
