@@ -438,3 +438,82 @@ export function buildNginxConfig(options: BuilderOptions, deployment: Deployment
       .replace(/\n\n(\s*\})/g, '\n$1') + '\n'
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The builder's controls: a flat, URL-friendly set of choices, turned into options.
+
+export interface BuilderControls {
+  role: Role;
+  algorithm: Algorithm;
+  hashKey: HashKey;
+  /** Servers per service. */
+  servers: number;
+  /** Weight of the first server (the others weigh 1). */
+  weight: number;
+  maxFails: number;
+  failTimeout: number;
+  tls: boolean;
+  cache: boolean;
+  headers: boolean;
+  keepalive: boolean;
+  shared: boolean;
+  retry: boolean;
+  realip: boolean;
+  readTimeout: number;
+  rate: number;
+  auth: AuthMode;
+}
+
+/** The controls as a role's preset sets them. */
+export function controlsForRole(role: Role): BuilderControls {
+  const p = presetFor(role);
+  return {
+    role,
+    algorithm: p.algorithm,
+    hashKey: p.hashKey,
+    servers: p.services[0]!.servers.length,
+    weight: p.services[0]!.servers[0]!.weight,
+    maxFails: p.maxFails,
+    failTimeout: p.failTimeout,
+    tls: p.tls,
+    cache: p.cache,
+    headers: p.forwardedHeaders,
+    keepalive: p.keepalive,
+    shared: p.sharedState,
+    retry: p.retryNextServer,
+    realip: p.trustedProxy !== '',
+    readTimeout: p.readTimeout,
+    rate: p.rateLimit,
+    auth: p.auth,
+  };
+}
+
+function serverAddress(role: Role, service: number, i: number): string {
+  return role === 'reverse-proxy' ? `127.0.0.1:${3000 + i}` : `10.0.${service + 1}.${11 + i}:8080`;
+}
+
+export function optionsFromControls(c: BuilderControls): BuilderOptions {
+  const preset = presetFor(c.role);
+  const count = integer(c.servers, 1, MAX_SERVERS, 1);
+  return normalizeOptions({
+    ...preset,
+    services: preset.services.map((s, k) => ({
+      ...s,
+      servers: Array.from({ length: count }, (_, i) => ({ address: serverAddress(c.role, k, i), weight: i === 0 ? c.weight : 1 })),
+    })),
+    algorithm: c.algorithm,
+    hashKey: c.hashKey,
+    maxFails: c.maxFails,
+    failTimeout: c.failTimeout,
+    tls: c.tls,
+    cache: c.cache,
+    forwardedHeaders: c.headers,
+    keepalive: c.keepalive,
+    sharedState: c.shared,
+    retryNextServer: c.retry,
+    trustedProxy: c.realip ? '10.0.0.0/8' : '',
+    readTimeout: c.readTimeout,
+    rateLimit: c.rate,
+    auth: c.auth,
+  });
+}

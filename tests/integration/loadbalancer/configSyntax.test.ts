@@ -15,6 +15,8 @@ import {
   MAX_SERVERS,
   ROLES,
   buildNginxConfig,
+  controlsForRole,
+  optionsFromControls,
   normalizeOptions,
   presetFor,
   type BuilderOptions,
@@ -139,5 +141,43 @@ describe('nginx config builder against nginx -t', () => {
   it('a configuration nginx rejects is reported (the check can fail)', () => {
     const broken = buildNginxConfig(presetFor('load-balancer'), prefix.deployment()).replace('least_conn;', 'least_conn');
     expect(prefix.check(broken)).toMatch(/emerg|invalid|unexpected/);
+  });
+});
+
+describe('the builder controls, as a reader sets them, against nginx -t', () => {
+  it('every role x algorithm x auth x server count x features on/off passes', () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const role of ROLES)
+      for (const algorithm of ALGORITHMS)
+        for (const auth of AUTH_MODES)
+          for (const servers of [1, MAX_SERVERS])
+            for (const on of [true, false]) {
+              const controls = {
+                ...controlsForRole(role),
+                algorithm,
+                auth,
+                servers,
+                weight: on ? 10 : 1,
+                maxFails: on ? 10 : 0,
+                failTimeout: on ? 120 : 1,
+                tls: on,
+                cache: on,
+                headers: on,
+                keepalive: on,
+                shared: on,
+                retry: on,
+                realip: on,
+                readTimeout: on ? 300 : 1,
+                rate: on ? 100 : 0,
+                hashKey: HASH_KEYS[checked % HASH_KEYS.length]!,
+              };
+              const config = buildNginxConfig(optionsFromControls(controls), prefix.deployment());
+              const problem = prefix.check(config);
+              checked++;
+              if (problem) failures.push(`${JSON.stringify(controls)}: ${problem}`);
+            }
+    expect(checked).toBe(252);
+    expect(failures.slice(0, 2).join('\n')).toBe('');
   });
 });
