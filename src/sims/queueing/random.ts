@@ -1,22 +1,11 @@
 /**
- * Seeded randomness for the engine. The kit's `mulberry32` is the same published generator; the engine
- * keeps its own copy so that it has no dependency on UI code and runs as plain TypeScript in Node.
+ * Seeded randomness for the engine: the kit's `mulberry32` (imported from its pure module, so the engine
+ * stays free of UI code), split into independent streams.
  */
 
-/** A source of uniform numbers in [0, 1). */
-export type Random = () => number;
+import { mulberry32, type Random } from '../kit/random.ts';
 
-/** Tommy Ettinger's Mulberry32: 32 bits of state, fast, good enough for simulation (not for secrets). */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random };
 
 /**
  * An independent stream for each source of randomness (arrivals, service work, dispatch), derived from
