@@ -9,6 +9,8 @@ import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer/journey.ts';
+import { formatTick } from '../../src/sims/kit/scale.ts';
+import { runBalancing } from '../../src/sims/loadbalancer/balancing.ts';
 import { buildNginxConfig, controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/nginxConfig.ts';
 
 const PATH = '/loadbalancer-reverseproxy-apigateway/';
@@ -58,6 +60,16 @@ describe('without JavaScript', () => {
     expect(config.trim()).toBe(buildNginxConfig(optionsFromControls(controlsForRole('load-balancer'))).trim());
     expect(await page.locator('#sim-journey select').first().isDisabled()).toBe(true);
   });
+
+  it("shows the balancing model's result for the default setup: round robin at 60% load", async () => {
+    const page = await site.page(PATH, { javaScriptEnabled: false });
+    const result = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000 });
+    const shares = await page.locator('#sim-balancing svg.sim-chart').first().getAttribute('aria-label');
+    for (const room of result.rooms) expect(shares).toContain(`${room.name} (${room.speed}×): ${Math.round(room.share * 1000) / 10}%`);
+    const p99s = await page.locator('#sim-balancing svg.sim-chart').nth(1).getAttribute('aria-label');
+    for (const room of result.rooms) expect(p99s).toContain(`${room.name} (${room.speed}×): ${formatTick(Math.round(room.p99))} ms`);
+    expect(await page.locator('#sim-balancing figcaption').innerText()).toContain('Round robin at 60% load');
+  });
 });
 
 describe('hydrated', () => {
@@ -102,14 +114,30 @@ describe('hydrated', () => {
     expect(copied.trim()).toBe((await pre.innerText()).trim());
   });
 
+  it('balancing: the keyboard switches policy and fails a room, and the status follows the model', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    const policy = figure.getByLabel('Policy');
+    await policy.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => status(page, 'balancing')).toMatch(/^Weighted round robin/);
+    const outage = figure.getByLabel('Take Room 2 out of order midway');
+    await outage.focus();
+    await page.keyboard.press('Space');
+    const expected = runBalancing({ policy: 'weighted-round-robin', load: 0.6, outage: true, seed: 1, requests: 12_000 });
+    await expect.poll(() => status(page, 'balancing')).toContain(`${expected.dropped} guests in it were turned away`);
+  });
+
   it('restores a shared link and ignores hostile values', async () => {
-    const page = await site.page(`${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999`);
+    const page = await site.page(`${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999&balancing.policy=least-connections&balancing.load=9999`);
     await hydrated(page, 'journey');
     await expect.poll(() => status(page, 'journey')).toMatch(/: 504 from the front desk/);
     const figure = await hydrated(page, 'nginx');
     await expect.poll(() => figure.locator('.lb-config').innerText()).toContain('# nginx.conf: reverse proxy');
     // servers=9999 is clamped to the maximum of 8.
     expect((await figure.locator('.lb-config').innerText()).match(/^\s+server 127\.0\.0\.1:\d+/gm)?.length).toBe(8);
+    await hydrated(page, 'balancing');
+    await expect.poll(() => status(page, 'balancing')).toMatch(/^Least connections at 95% load/);
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 
