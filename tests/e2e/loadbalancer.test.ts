@@ -147,4 +147,10 @@ describe('hydrated', () => {
     for (const id of SIMS) await hydrated(page, id);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('axe reports no violations in the dark theme either', async () => {
+    const page = await site.page(PATH, { colorScheme: 'dark' });
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

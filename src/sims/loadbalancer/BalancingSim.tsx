@@ -25,7 +25,7 @@ const schema = {
 };
 
 const REQUESTS = 12_000;
-const ms = (v: number) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
+const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);
 
 function BalancingView() {
   const [state, update] = useSimState('balancing', schema);
@@ -53,37 +53,58 @@ function BalancingView() {
         <Slider label="Seed" value={state.seed} min={1} max={999} onChange={(seed) => update({ seed })} />
       </Controls>
       <div class="lb-columns">
-        <BarChart
-          title="Share of guests per room (%)"
-          bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.share * 1000) / 10, colour: `var(--series-${i + 1})` }))}
-          unit="%"
-        />
-        <BarChart
-          title="p99 latency per room (ms)"
-          bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.p99), colour: `var(--series-${i + 1})` }))}
-          unit=" ms"
-        />
+        <div>
+          <p class="lb-chart-title" aria-hidden="true">Share of guests per room</p>
+          <BarChart
+            title="Share of guests per room (%)"
+            bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.share * 1000) / 10, colour: `var(--series-${i + 1})` }))}
+            unit="%"
+          />
+        </div>
+        <div>
+          <p class="lb-chart-title" aria-hidden="true">p99 latency per room</p>
+          <BarChart
+            title="p99 latency per room (ms)"
+            bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.p99), colour: `var(--series-${i + 1})` }))}
+            unit=" ms"
+          />
+        </div>
       </div>
+      <table class="lb-table">
+        <caption>Per room, side by side</caption>
+        <thead>
+          <tr>
+            <th scope="col">Room</th>
+            <th scope="col">Speed</th>
+            <th scope="col">Share of guests</th>
+            <th scope="col">p99 latency</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.rooms.map((r) => (
+            <tr key={r.name}>
+              <th scope="row">{r.name}</th>
+              <td>{r.speed}×</td>
+              <td>{(r.share * 100).toFixed(1)}%</td>
+              <td>{ms(r.p99)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">All</th>
+            <td>{ROOM_SPEEDS.reduce((a, b) => a + b, 0)}×</td>
+            <td>{result.dropped > 0 ? `${result.dropped} turned away` : '100%'}</td>
+            <td>{ms(result.p99)}</td>
+          </tr>
+        </tfoot>
+      </table>
       <LineChart
         title="Guests in each room (waiting or being served) over time"
         xLabel="time (s)"
         yLabel="guests in room"
         series={result.timeline.map((points, i) => ({ label: ROOM_NAMES[i]!, points, colour: `var(--series-${i + 1})`, dashed: i === FAILING_ROOM }))}
       />
-      <dl class="sim-readout">
-        <div>
-          <dt>Overall p99</dt>
-          <dd>{ms(result.p99)}</dd>
-        </div>
-        <div>
-          <dt>Mean</dt>
-          <dd>{ms(result.mean)}</dd>
-        </div>
-        <div>
-          <dt>Turned away</dt>
-          <dd>{result.dropped}</dd>
-        </div>
-      </dl>
     </SimFrame>
   );
 }
