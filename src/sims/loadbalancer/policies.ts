@@ -264,13 +264,22 @@ export const nginxConsistentHash: Policy = (request, backends, state) => {
 /** Virtual nodes per server: enough to keep shares within a few percent, as in the hashing article. */
 export const RING_VNODES = 100;
 
-const murmurRings = new Map<string, Ring>();
+interface LiveRing {
+  ring: Ring;
+  /** Owners already looked up: a balancer sees the same clients again and again. */
+  owners: Map<string, string>;
+}
 
-function murmurRingFor(live: readonly string[]): Ring {
-  const id = live.join('\n');
+const murmurRings = new Map<string, LiveRing>();
+
+/** The ring of the live backends, built once per distinct set of live backends. */
+function murmurRingFor(backends: readonly Backend[]): LiveRing | null {
+  let id = '';
+  for (const b of backends) if (b.up) id += `${b.name}\n`;
+  if (id === '') return null;
   let ring = murmurRings.get(id);
   if (!ring) {
-    ring = Ring.of(live, { vnodesPerServer: RING_VNODES });
+    ring = { ring: Ring.of(backends.filter((b) => b.up).map((b) => b.name), { vnodesPerServer: RING_VNODES }), owners: new Map() };
     if (murmurRings.size >= 32) murmurRings.delete(murmurRings.keys().next().value!);
     murmurRings.set(id, ring);
   }
@@ -282,9 +291,14 @@ function murmurRingFor(live: readonly string[]): Ring {
  * just its keys move to their clockwise neighbours, and they move back when it recovers.
  */
 export const ringConsistentHash: Policy = (request, backends, state) => {
-  const live = backends.filter((b) => b.up).map((b) => b.name);
-  if (live.length === 0) return { index: -1, state };
-  const server = murmurRingFor(live).serverFor(request.key ?? '');
+  const live = murmurRingFor(backends);
+  if (!live) return { index: -1, state };
+  const key = request.key ?? '';
+  let server = live.owners.get(key);
+  if (server === undefined) {
+    server = live.ring.serverFor(key);
+    if (live.owners.size < 100_000) live.owners.set(key, server);
+  }
   return { index: backends.findIndex((b) => b.name === server), state };
 };
 
@@ -303,12 +317,11 @@ export const POLICIES: Record<PolicyName, Policy> = {
 
 /** A policy with its state kept between calls: what a balancer process holds in memory. */
 export class Balancer {
+  private readonly policy: Policy;
   private state: BalancerState;
 
-  constructor(
-    private readonly policy: Policy,
-    backendCount: number,
-  ) {
+  constructor(policy: Policy, backendCount: number) {
+    this.policy = policy;
     this.state = initialState(backendCount);
   }
 
