@@ -5,8 +5,8 @@
  * Exact, request by request: round robin, smooth weighted round robin, `hash $http_x_client consistent`
  * (the model rebuilds nginx's ketama ring), `ip_hash` (client addresses set through the realip module,
  * since every loopback client shares 127.0.0.x), and `least_conn` while one backend holds a request.
- * Statistical, with stated tolerances: `least_conn` against a slow backend under concurrent load, and
- * `random two least_conn` never choosing a backend that is busy.
+ * Statistical, with stated tolerances: `least_conn` against a slow backend under concurrent load,
+ * weighted `random`, and `random two least_conn` never choosing a backend that is busy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/sims/kit/index.ts';
@@ -194,6 +194,17 @@ describe('nginx distributes requests as the policy model predicts', () => {
       const counts = await run();
       expect(counts.reduce((a, b) => a + b, 0)).toBe(120);
       expect(counts[0]! / 120).toBeLessThan(0.15);
+    });
+  });
+
+  it('random with weights 2:1:1: 400 requests split about 200/100/100 (tolerance: 4 standard deviations)', async () => {
+    await withNginx({ algorithm: 'random' }, [2, 1, 1], async () => {
+      const counts = [0, 0, 0];
+      for (let i = 0; i < 400; i++) counts[await ask()]!++;
+      // Binomial standard deviations: sqrt(400 * 1/2 * 1/2) = 10 and sqrt(400 * 1/4 * 3/4) = 8.7.
+      expect(Math.abs(counts[0]! - 200)).toBeLessThan(40);
+      expect(Math.abs(counts[1]! - 100)).toBeLessThan(35);
+      expect(Math.abs(counts[2]! - 100)).toBeLessThan(35);
     });
   });
 
