@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32, type Random } from './random.ts';
+import { mulberry32, type Random } from '../kit/random.ts';
 import { converged, deletePod, failNode, newCluster, recoverNode, scale, step, type Cluster, type Pod } from './replicaSet.ts';
 
 function runUntilConverged(c: Cluster, random: Random, limit = 10): { cluster: Cluster; steps: number; reasons: string[] } {

@@ -1,5 +1,5 @@
 import { podSuffix, type KubeEvent } from './events.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../kit/random.ts';
 
 /**
  * The hotel: nodes are floors, pods are the robots on them, and the ReplicaSet controller is the

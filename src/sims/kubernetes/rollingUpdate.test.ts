@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from './random.ts';
+import { mulberry32 } from '../kit/random.ts';
 import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
 
 describe('maxSurge and maxUnavailable', () => {

@@ -1,5 +1,5 @@
 import { cdfOf, percentile, sampleLatency, type Latency } from './latency.ts';
-import { mulberry32, type Random } from './random.ts';
+import { mulberry32, type Random } from '../kit/random.ts';
 
 /**
  * A request's call graph: the work one page view or API call triggers. A `call` is one piece of work

@@ -1,4 +1,4 @@
-import { standardNormal, type Random } from './random.ts';
+import { normal, type Random } from '../kit/random.ts';
 
 /**
  * How long one call takes, in milliseconds. Service latencies are skewed to the right (most calls are
@@ -23,7 +23,7 @@ export function sampleLatency(d: Latency, random: Random): number {
     case 'exponential':
       return -d.mean * Math.log(1 - random());
     case 'lognormal':
-      return d.median * Math.exp(d.sigma * standardNormal(random));
+      return d.median * Math.exp(d.sigma * normal(random));
   }
 }
 
