@@ -80,7 +80,12 @@ export interface Summary {
 }
 
 export function simulate(graph: CallNode, transport: Transport, requests: number, seed: number): Summary {
-  const random = mulberry32(seed);
+  const batch = sampleBatch(graph, transport, requests, mulberry32(seed));
+  return summarize(batch.latencies, batch.ok);
+}
+
+/** `requests` more requests from a running generator, so a view can add samples a batch at a time. */
+export function sampleBatch(graph: CallNode, transport: Transport, requests: number, random: Random): { latencies: number[]; ok: number } {
   const latencies: number[] = new Array(requests);
   let ok = 0;
   for (let i = 0; i < requests; i++) {
@@ -88,8 +93,12 @@ export function simulate(graph: CallNode, transport: Transport, requests: number
     latencies[i] = o.latency;
     if (o.ok) ok++;
   }
-  latencies.sort((a, b) => a - b);
-  return { requests, latencies, successRate: ok / requests, p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) };
+  return { latencies, ok };
+}
+
+export function summarize(latencies: readonly number[], ok: number): Summary {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { requests: sorted.length, latencies: sorted, successRate: ok / sorted.length, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
 }
 
 export function callsIn(node: CallNode): Extract<CallNode, { kind: 'call' }>[] {

@@ -21,3 +21,9 @@ export const CHECKOUT: CallNode = {
     call('order', 8),
   ],
 };
+
+/** The same seven calls made one after another: what the checkout becomes without any fan-out. */
+export const CHECKOUT_CHAIN: CallNode = {
+  kind: 'sequence',
+  steps: [call('session', 2), call('cart', 4), call('prices', 3), call('stock', 5), call('shipping', 6), call('payment', 25, 0.002), call('order', 8)],
+};
