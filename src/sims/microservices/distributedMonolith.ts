@@ -23,7 +23,7 @@ export interface Diagnosis {
   findings: Finding[];
 }
 
-/** A request that crosses this many services synchronously waits on all of them (and fails with any). */
+/** A request that crosses this many services synchronously waits on all of them (and fails with any of them). */
 export const LONG_CHAIN = 3;
 
 export function sharedDatabases(map: ServiceMap): Finding[] {
@@ -63,7 +63,7 @@ export function diagnose(map: ServiceMap): Diagnosis {
     findings.push({
       kind: 'synchronous chain',
       services: chain,
-      reason: `${chain.join(' → ')} is a chain of ${chain.length} synchronous calls: if any one is down or slow, so is the request.`,
+      reason: `${chain.join(' → ')} is a synchronous chain through ${chain.length} services: if any one is down or slow, so is the request.`,
     });
   }
   const together = [...new Set(map.releasedTogether)].filter((n) => map.services.some((s) => s.name === n));
