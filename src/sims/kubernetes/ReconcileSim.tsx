@@ -80,7 +80,7 @@ function ClusterFigure({ cluster }: { cluster: Cluster }) {
 
 function Reconcile() {
   const [state, update] = useSimState('reconcile', schema);
-  const [world, setWorld] = useState<World>(() => settled(3, 3, 1));
+  const [world, setWorld] = useState<World>(() => settled(schema.nodes.default, schema.replicas.default, schema.seed.default));
   const [playing, setPlaying] = useState(false);
   // Another cluster shape (from the slider or a shared link) starts a new, settled cluster...
   useEffect(() => setWorld(settled(state.nodes, state.replicas, state.seed)), [state.nodes, state.seed]);
