@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../kit/random.ts';
-import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
+import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Fenceposts, type Rollout } from './rollingUpdate.ts';
 
 describe('maxSurge and maxUnavailable', () => {
   it('rounds a surge percentage up and an unavailable percentage down', () => {
@@ -39,26 +39,29 @@ function run(r: Rollout, limit: number): { final: Rollout; steps: number; minRea
   return { final: r, steps, minReady, maxPods };
 }
 
-function randomSettings(random: () => number): { replicas: number; surge: Fencepost; unavailable: Fencepost } {
-  const replicas = 1 + Math.floor(random() * 20);
-  const pick = (maxPercent: number): Fencepost =>
+/** `count` random settings the API server accepts: absolute counts and percentages, large and small. */
+function* validSettings(seed: number, count: number): Generator<{ replicas: number; surge: Fencepost; unavailable: Fencepost; f: Fenceposts }> {
+  const random = mulberry32(seed);
+  const pick = (replicas: number, maxPercent: number): Fencepost =>
     random() < 0.5 ? Math.floor(random() * (replicas + 3)) : (`${Math.floor(random() * (maxPercent + 1))}%` as Fencepost);
-  return { replicas, surge: pick(200), unavailable: pick(100) };
+  for (let made = 0; made < count; ) {
+    const replicas = 1 + Math.floor(random() * 20);
+    const surge = pick(replicas, 200);
+    const unavailable = pick(replicas, 100);
+    let f: Fenceposts;
+    try {
+      f = resolveFenceposts(surge, unavailable, replicas);
+    } catch {
+      continue; // both zero: the API server would refuse it
+    }
+    made++;
+    yield { replicas, surge, unavailable, f };
+  }
 }
 
 describe('rolling update', () => {
   it('replaces every pod, and never breaks maxSurge or maxUnavailable at any step (2 000 random settings)', () => {
-    const random = mulberry32(2024);
-    let tried = 0;
-    while (tried < 2000) {
-      const s = randomSettings(random);
-      let f;
-      try {
-        f = resolveFenceposts(s.surge, s.unavailable, s.replicas);
-      } catch {
-        continue;
-      }
-      tried++;
+    for (const { f, ...s } of validSettings(2024, 2000)) {
       const { final, minReady, maxPods } = run(startRollout(s.replicas, f), 10 * s.replicas + 10);
       const label = JSON.stringify(s);
       expect(status(final), label).toBe('complete');
@@ -69,17 +72,7 @@ describe('rolling update', () => {
   });
 
   it('stops when the new pods fail their readiness probe, keeping the old capacity (500 random settings)', () => {
-    const random = mulberry32(7);
-    let tried = 0;
-    while (tried < 500) {
-      const s = randomSettings(random);
-      let f;
-      try {
-        f = resolveFenceposts(s.surge, s.unavailable, s.replicas);
-      } catch {
-        continue;
-      }
-      tried++;
+    for (const { f, ...s } of validSettings(7, 500)) {
       const { final, minReady, maxPods } = run(startRollout(s.replicas, f, false), 10 * s.replicas + 20);
       const label = JSON.stringify(s);
       expect(status(final), label).toBe('stalled');

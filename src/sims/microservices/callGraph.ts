@@ -47,22 +47,16 @@ export function sampleRequest(node: CallNode, transport: Transport, random: Rand
       const ok = random() >= transport.failure && random() >= node.failure;
       return { latency, ok };
     }
-    case 'sequence': {
-      let latency = 0;
-      let ok = true;
-      for (const step of node.steps) {
-        const o = sampleRequest(step, transport, random);
-        latency += o.latency;
-        ok &&= o.ok;
-      }
-      return { latency, ok };
-    }
+    case 'sequence':
     case 'parallel': {
+      // In a row the times add up; side by side the request waits for the slowest.
+      const parts = node.kind === 'sequence' ? node.steps : node.branches;
+      const combine = node.kind === 'sequence' ? (a: number, b: number) => a + b : Math.max;
       let latency = 0;
       let ok = true;
-      for (const branch of node.branches) {
-        const o = sampleRequest(branch, transport, random);
-        latency = Math.max(latency, o.latency);
+      for (const part of parts) {
+        const o = sampleRequest(part, transport, random);
+        latency = combine(latency, o.latency);
         ok &&= o.ok;
       }
       return { latency, ok };
