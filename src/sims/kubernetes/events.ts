@@ -20,7 +20,3 @@ export function podSuffix(random: () => number): string {
   for (let i = 0; i < 5; i++) s += ALPHANUMS[Math.floor(random() * ALPHANUMS.length)];
   return s;
 }
-
-export function formatEvent(e: KubeEvent): string {
-  return `${e.type.padEnd(7)} ${e.reason.padEnd(20)} ${e.object}  ${e.message}`;
-}

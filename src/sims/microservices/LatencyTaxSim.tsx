@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random } from '../kit/index.ts';
-import { IN_PROCESS, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
+import { IN_PROCESS, callsIn, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
 import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
 import './microservices.css';
 
@@ -96,7 +96,7 @@ function LatencyTax() {
     <SimFrame
       id="tax"
       title="The latency tax: one checkout, in one process and across the network"
-      caption={`Share of ${requests.toLocaleString('en-GB')} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the 7 calls and loses ${state.loss} hops in 10 000.`}
+      caption={`Share of ${requests.toLocaleString('en-GB')} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(graph).length} calls and loses ${state.loss} hops in 10 000.`}
       status={`${requests} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
       share={{ schema, state }}
     >

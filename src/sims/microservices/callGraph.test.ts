@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKOUT } from './checkout.ts';
-import { IN_PROCESS, NETWORK, callsIn, fanOutSlowShare, parallelCdf, simulate, type CallNode, type Transport } from './callGraph.ts';
+import { IN_PROCESS, NETWORK, callsIn, fanOutSlowShare, simulate, type CallNode, type Transport } from './callGraph.ts';
 import { p99Of, type Latency } from './latency.ts';
 
 /** Costs nothing and never fails, so a test sees the calls' own behaviour. */
@@ -89,13 +89,6 @@ describe('latency of parallel calls', () => {
     expect(ksDistance(latencies, product)).toBeLessThan(ksCritical(latencies.length));
     // The mean of one branch would be far off: parallel is not "average of the branches".
     expect(ksDistance(latencies, (x) => 1 - Math.exp(-x / 4))).toBeGreaterThan(5 * ksCritical(latencies.length));
-  });
-
-  it('parallelCdf multiplies the branch CDFs, log-normal included', () => {
-    // Φ(1) = 0.841345 (standard normal table); a log-normal at median·e^σ sits one sigma up.
-    const ln: Latency = { kind: 'lognormal', median: 5, sigma: 0.5 };
-    expect(parallelCdf([ln], 5 * Math.exp(0.5))).toBeCloseTo(0.841345, 5);
-    expect(parallelCdf([ln, { kind: 'exponential', mean: 4 }], 5 * Math.exp(0.5))).toBeCloseTo(0.841345 * (1 - Math.exp(-5 * Math.exp(0.5) / 4)), 5);
   });
 });
 

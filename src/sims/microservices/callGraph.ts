@@ -1,4 +1,4 @@
-import { cdfOf, percentile, sampleLatency, type Latency } from './latency.ts';
+import { percentile, sampleLatency, type Latency } from './latency.ts';
 import { mulberry32, type Random } from '../kit/random.ts';
 
 /**
@@ -98,11 +98,6 @@ export function summarize(latencies: readonly number[], ok: number): Summary {
 export function callsIn(node: CallNode): Extract<CallNode, { kind: 'call' }>[] {
   if (node.kind === 'call') return [node];
   return (node.kind === 'sequence' ? node.steps : node.branches).flatMap(callsIn);
-}
-
-/** P(end-to-end latency <= x) for a graph of parallel calls only: independent maxima multiply. */
-export function parallelCdf(branches: readonly Latency[], x: number): number {
-  return branches.reduce((p, d) => p * cdfOf(d, x), 1);
 }
 
 /**
