@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAPTURES } from './fixtures/captures.ts';
-import { classifyClientError, parseSClient, whoseFault } from './whoseFault.ts';
+import { classifyClientError, parseSClient, shortTranscript, whoseFault } from './whoseFault.ts';
 
 const capture = (name: string) => readFileSync(join(import.meta.dirname, 'fixtures/s_client', `${name}.txt`), 'utf8');
 
@@ -12,6 +12,9 @@ describe('whose fault, on real s_client captures', () => {
       const a = whoseFault(capture(c.name), c.pythonError);
       expect([a.side, a.verdictId]).toEqual([c.expectedSide, c.expectedVerdict]);
       expect(a.steps.length).toBeGreaterThanOrEqual(2);
+      const short = readFileSync(join(import.meta.dirname, 'fixtures/s_client/short', `${c.name}.txt`), 'utf8');
+      expect(short).toBe(shortTranscript(capture(c.name)));
+      expect(whoseFault(short, c.pythonError).verdictId).toBe(c.expectedVerdict);
     });
   }
 

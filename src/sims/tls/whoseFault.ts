@@ -167,3 +167,34 @@ export function whoseFault(sClientOutput: string, clientError: string): FaultAns
   if (error.kind === 'none' && rc?.code === 0) return answer('nobody', 'healthy', 'The TLS side is healthy', 'Certificates check out. If requests still fails, look at the HTTP layer (status code, proxy settings) instead.');
   return answer('unknown', 'unknown', 'Not enough to decide', 'Paste the full s_client output (run it with -servername and -showcerts) and the complete error message.');
 }
+
+/**
+ * The lines of an s_client transcript that matter to the flow, for showing: the PEM body, session
+ * tickets and hex dumps go. The flow must give the same answer on the short form (tested).
+ */
+export function shortTranscript(text: string): string {
+  const out: string[] = [];
+  let skipping: 'pem' | 'session' | null = null;
+  for (const line of text.slice(0, MAX_TRANSCRIPT_CHARS).split(/\r?\n/)) {
+    if (skipping === 'pem') {
+      if (line.startsWith('-----END CERTIFICATE-----')) skipping = null;
+      continue;
+    }
+    if (skipping === 'session') {
+      if (line.startsWith('---')) skipping = null;
+      continue;
+    }
+    if (line.startsWith('-----BEGIN CERTIFICATE-----')) {
+      out.push('(certificate PEM omitted)');
+      skipping = 'pem';
+      continue;
+    }
+    if (/Post-Handshake New Session Ticket arrived:|^SSL-Session:/.test(line)) {
+      skipping = 'session';
+      continue;
+    }
+    if (/^read R BLOCK|^\s+[0-9a-f]{4} - |^(Requested|Shared Requested) Signature Algorithms/.test(line)) continue;
+    out.push(line);
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
+}

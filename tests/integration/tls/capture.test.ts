@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from './servers.ts';
 import { sClient } from './sClient.ts';
 import { SITUATIONS, TRUST_STORES, type Situation } from '../../../src/sims/tls/trustCheck.ts';
 import { CAPTURES, type Capture } from '../../../src/sims/tls/fixtures/captures.ts';
-import { whoseFault } from '../../../src/sims/tls/whoseFault.ts';
+import { shortTranscript, whoseFault } from '../../../src/sims/tls/whoseFault.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../../src/sims/tls/fixtures');
 let dir: string;
@@ -35,7 +35,11 @@ beforeAll(async () => {
   if (process.env.TLS_WRITE_FIXTURES === '1') {
     mkdirSync(join(FIXTURES, 's_client'), { recursive: true });
     mkdirSync(join(FIXTURES, 'pki'), { recursive: true });
-    for (const [name, text] of captured) writeFileSync(join(FIXTURES, 's_client', `${name}.txt`), text);
+    mkdirSync(join(FIXTURES, 's_client/short'), { recursive: true });
+    for (const [name, text] of captured) {
+      writeFileSync(join(FIXTURES, 's_client', `${name}.txt`), text);
+      writeFileSync(join(FIXTURES, 's_client/short', `${name}.txt`), shortTranscript(text));
+    }
     for (const [name, issued] of pki.certs) writeFileSync(join(FIXTURES, 'pki', `${name}.pem`), issued.pem);
   }
 });
@@ -53,6 +57,7 @@ describe('whose fault is it, on live openssl s_client output', () => {
       const answer = whoseFault(text, c.pythonError);
       expect(answer.side, `${answer.title}\n${text}`).toBe(c.expectedSide);
       expect(answer.verdictId).toBe(c.expectedVerdict);
+      expect(whoseFault(shortTranscript(text), c.pythonError).verdictId).toBe(c.expectedVerdict);
     });
   }
 });
