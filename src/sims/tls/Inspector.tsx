@@ -50,7 +50,7 @@ function Results({ result }: { result: Inspection }) {
       <div class="tls-cards">
         {result.certificates.map((c) => (
           <section class="tls-card" key={c.position} aria-label={`Certificate ${c.position}`}>
-            <h4>Certificate {c.position}: {c.facts.subject}</h4>
+            <h3>Certificate {c.position}: {c.facts.subject}</h3>
             <dl class="tls-fields">
               <dt>Subject</dt><dd>{c.subjectDn}</dd>
               <dt>Issuer</dt><dd>{c.issuerDn}</dd>
