@@ -3,7 +3,7 @@
  * the pasted text never leaves the browser, and every value shown is rendered as text by Preact
  * (no innerHTML anywhere), so a certificate whose subject is "<script>" shows exactly that.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button, Controls, Select, SimFrame, enumParam, island, useGuarded, useHydrated, useSimState } from '../kit/index.ts';
 import type { Inspection } from './inspector.ts';
 import { MAX_INPUT_CHARS } from './pem.ts';
@@ -83,7 +83,7 @@ function InspectorView() {
   const generation = useRef(0);
   const current = text ?? EXAMPLES[state.example].text;
 
-  const inspect = useGuarded((input: string | Uint8Array) => {
+  const inspect = useGuarded((input: string | Uint8Array<ArrayBuffer>) => {
     const mine = ++generation.current;
     setBusy(true);
     // The decoder is loaded only when someone inspects something.
@@ -103,6 +103,11 @@ function InspectorView() {
         if (mine === generation.current) setBusy(false);
       });
   });
+
+  // Once the island runs, show the chosen example inspected rather than an empty result area.
+  useEffect(() => {
+    if (hydrated && !result && text === null) inspect(EXAMPLES[state.example].text);
+  }, [hydrated, state.example]);
 
   const onFile = (file: File | undefined) => {
     if (!file) return;

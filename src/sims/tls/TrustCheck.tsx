@@ -38,10 +38,21 @@ function Diagram({ steps, shown }: { steps: Step[]; shown: number }) {
       {steps.map((s, i) => {
         if (i >= shown) return null;
         const y = top + i * rowH + 20;
-        // Messages from the server point left; checks the client makes loop on its own line.
-        const fromServer = s.title.startsWith('Server');
-        const x1 = fromServer ? right : left;
-        const x2 = fromServer ? left : right;
+        if (s.actor === 'client' || s.actor === 'server') {
+          // A check one side makes alone: a box on its own lifeline.
+          const x = s.actor === 'client' ? left : right;
+          const anchor = s.actor === 'client' ? 'start' : 'end';
+          return (
+            <g key={i}>
+              <rect class={`tls-${s.state}`} x={x - 9} y={y - 13} width={18} height={18} rx={3} />
+              <text x={s.actor === 'client' ? x + 18 : x - 18} y={y + 1} text-anchor={anchor} class={`tls-${s.state}`}>
+                {MARK[s.state]} {s.title}
+              </text>
+            </g>
+          );
+        }
+        const x1 = s.actor === 'server-to-client' ? right : left;
+        const x2 = s.actor === 'server-to-client' ? left : right;
         const dir = x2 > x1 ? 1 : -1;
         return (
           <g key={i}>

@@ -88,7 +88,7 @@ function WhoseFaultView() {
         <label for="fault-error">The client's error message (may be empty)</label>
         <textarea id="fault-error" class="tls-input" rows={3} spellcheck={false} maxLength={20_000} value={e} disabled={!hydrated} onInput={(ev) => setError(ev.currentTarget.value)} />
       </div>
-      <Flow steps={answer.steps} conclusion={`${SIDE_WORD[answer.side]}: ${answer.title}`} />
+      <Flow steps={answer.steps} conclusion={SIDE_WORD[answer.side]} />
       <div class={`tls-outcome ${SIDE_CLASS[answer.side]}`}>
         <p class="tls-side">{SIDE_WORD[answer.side]}</p>
         <p><strong>{answer.title}.</strong> {answer.fix}</p>

@@ -52,7 +52,7 @@ export function layout(state: ChainState): { sent: CatalogueId[]; trusted: Catal
   return { sent: order.filter((c): c is CatalogueId => c !== null), trusted: root ? [root] : [] };
 }
 
-export type ChainVerdict = { kind: 'empty'; explanation: string } | (Verdict & { explanation: string });
+export type ChainVerdict = { kind: 'empty'; explanation: string } | ({ kind: 'verdict'; explanation: string } & Verdict);
 
 function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
@@ -93,7 +93,7 @@ export function verdictFor(state: ChainState, now: number): ChainVerdict {
   if (sent.length === 0) return { kind: 'empty', explanation: 'The server sends no certificate at all: there is nothing to verify, and a real handshake fails.' };
   const facts = sent.map((id) => CATALOGUE[id]);
   const verdict = verifyChain(facts[0]!, facts.slice(1), trusted.map((id) => CATALOGUE[id]), { now, hostname: HOSTNAME });
-  return { ...verdict, explanation: explain(verdict, facts) };
+  return { kind: 'verdict', ...verdict, explanation: explain(verdict, facts) };
 }
 
 /** Every state the controls can reach: 4 variants for each card times 2 orders. */

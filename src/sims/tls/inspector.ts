@@ -121,7 +121,7 @@ function extension<T>(cert: Certificate, oid: string, type: new () => T): T | nu
 }
 
 /** DER ECDSA-Sig-Value (SEQUENCE of two INTEGERs) to the fixed-size r||s WebCrypto wants. */
-export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array | null {
+export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array<ArrayBuffer> | null {
   let at = 0;
   const readLength = (): number | null => {
     const first = der[at++];
@@ -152,11 +152,13 @@ export function ecdsaDerToRaw(der: Uint8Array, size: number): Uint8Array | null 
   return out;
 }
 
+type Bytes = Uint8Array<ArrayBuffer>;
+
 interface Decoded {
   position: number;
-  der: Uint8Array;
+  der: Bytes;
   cert: Certificate;
-  spki: Uint8Array;
+  spki: Bytes;
 }
 
 async function importKey(issuer: Decoded, algorithm: (typeof SIGNATURES)[string]): Promise<CryptoKey | null> {
@@ -183,7 +185,7 @@ async function signedBy(child: Decoded, issuer: Decoded): Promise<boolean | null
   if (!algorithm || !tbs) return null;
   const key = await importKey(issuer, algorithm);
   if (!key) return null;
-  let signature = new Uint8Array(child.cert.signatureValue);
+  let signature: Bytes = new Uint8Array(child.cert.signatureValue);
   if (algorithm.kind === 'ecdsa') {
     const curve = CURVES[hex(issuer.cert.tbsCertificate.subjectPublicKeyInfo.algorithm.parameters ?? new ArrayBuffer(0))]!;
     const raw = ecdsaDerToRaw(signature, curve.bytes);
@@ -198,7 +200,7 @@ async function signedBy(child: Decoded, issuer: Decoded): Promise<boolean | null
   }
 }
 
-function decode(position: number, der: Uint8Array): Decoded | string {
+function decode(position: number, der: Bytes): Decoded | string {
   try {
     const cert = AsnConvert.parse(der, Certificate);
     if (!cert.tbsCertificate?.subjectPublicKeyInfo || !cert.tbsCertificate.validity) return `Certificate ${position} is incomplete.`;
@@ -240,12 +242,12 @@ export async function inspectText(text: string, options: { now: number; hostname
 }
 
 /** A loaded file: PEM text, or one binary DER certificate. */
-export async function inspectFile(bytes: Uint8Array, options: { now: number; hostname?: string }): Promise<Inspection> {
+export async function inspectFile(bytes: Bytes, options: { now: number; hostname?: string }): Promise<Inspection> {
   if (bytes[0] === 0x30) return inspectBlocks([{ index: 1, der: bytes }], [], options);
   return inspectText(new TextDecoder('utf-8', { fatal: false }).decode(bytes), options);
 }
 
-async function inspectBlocks(blocks: { index: number; der: Uint8Array }[], problems: PemProblem[], options: { now: number; hostname?: string }): Promise<Inspection> {
+async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: PemProblem[], options: { now: number; hostname?: string }): Promise<Inspection> {
   const decoded: Decoded[] = [];
   for (const block of blocks.slice(0, MAX_CERTIFICATES)) {
     const d = decode(block.index, block.der);

@@ -11,7 +11,7 @@ export const MAX_CERTIFICATES = 12;
 
 export interface PemBlock {
   label: string;
-  der: Uint8Array;
+  der: Uint8Array<ArrayBuffer>;
   /** 1-based position among the blocks found. */
   index: number;
 }
@@ -33,7 +33,7 @@ const LABEL = /^[A-Z0-9 ]{1,40}$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** Strict base64: no stray characters, whole 4-character groups. Returns null if not base64. */
-export function decodeBase64(text: string): Uint8Array | null {
+export function decodeBase64(text: string): Uint8Array<ArrayBuffer> | null {
   const compact = text.replace(/[\r\n\t ]+/g, '');
   if (compact.length === 0 || compact.length % 4 !== 0 || !BASE64.test(compact)) return null;
   const binary = atob(compact);

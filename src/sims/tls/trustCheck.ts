@@ -52,7 +52,10 @@ export const CLIENT_CERT_PYTHON = "('client.pem', 'client.key')";
 export const SERVER_CLIENT_CA: CatalogueId = 'client-ca';
 
 export type StepState = 'ok' | 'fail' | 'skipped' | 'warn';
+/** Who acts: a message between the two sides, or a check one side makes on its own. */
+export type StepActor = 'server-to-client' | 'client-to-server' | 'client' | 'server';
 export interface Step {
+  actor: StepActor;
   title: string;
   state: StepState;
   detail: string;
@@ -109,47 +112,47 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
   const done = (outcome: Outcome): TrustCheckResult => ({ steps, outcome, code });
   const sslError = (cause: string): Outcome => ({ kind: 'error', exception: SSL_ERROR, message: pool(endpoint, `SSLError(${cause})`), warnings });
 
-  steps.push({ title: 'Server sends its certificates', state: 'ok', detail: server.sends.map((id) => `${CATALOGUE[id].subject} (issued by ${CATALOGUE[id].issuer})`).join(', then ') });
+  steps.push({ actor: 'server-to-client', title: 'Server sends its certificates', state: 'ok', detail: server.sends.map((id) => `${CATALOGUE[id].subject} (issued by ${CATALOGUE[id].issuer})`).join(', then ') });
 
   if (verify === 'false') {
-    steps.push({ title: 'Client checks the chain', state: 'skipped', detail: 'verify=False: any certificate is accepted, even one made by an attacker.' });
+    steps.push({ actor: 'client', title: 'Client checks the chain', state: 'skipped', detail: 'verify=False: any certificate is accepted, even one made by an attacker.' });
   } else {
     const store = TRUST_STORES[verify];
     const verdict = verifyChain(leaf, rest, store.anchors.map((id) => CATALOGUE[id]), { now: endpoint.now });
     if (!verdict.ok) {
-      steps.push({ title: 'Client checks the chain', state: 'fail', detail: `${verdict.message} (at ${verdict.cert.subject}); trusted: ${store.anchors.map((id) => CATALOGUE[id].subject).join(', ')}.` });
+      steps.push({ actor: 'client', title: 'Client checks the chain', state: 'fail', detail: `${verdict.message} (at ${verdict.cert.subject}); trusted: ${store.anchors.map((id) => CATALOGUE[id].subject).join(', ')}.` });
       return done(sslError(`SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${verdict.message} (_ssl.c:992)')`));
     }
-    steps.push({ title: 'Client checks the chain', state: 'ok', detail: `Chain ends at ${verdict.chain[verdict.chain.length - 1]!.subject}, which the client trusts.` });
+    steps.push({ actor: 'client', title: 'Client checks the chain', state: 'ok', detail: `Chain ends at ${verdict.chain[verdict.chain.length - 1]!.subject}, which the client trusts.` });
   }
 
   if (server.requiresClientCert) {
     steps.push(cert === 'client'
-      ? { title: 'Server asks for a client certificate', state: 'ok', detail: `Client sends ${CATALOGUE.client.subject}, issued by ${CATALOGUE.client.issuer}.` }
-      : { title: 'Server asks for a client certificate', state: 'warn', detail: 'cert=None: the client answers with an empty certificate list.' });
+      ? { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'ok', detail: `Client sends ${CATALOGUE.client.subject}, issued by ${CATALOGUE.client.issuer}.` }
+      : { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'warn', detail: 'cert=None: the client answers with an empty certificate list.' });
   } else {
-    steps.push({ title: 'Server asks for a client certificate', state: 'skipped', detail: cert === 'client' ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.' });
+    steps.push({ actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'skipped', detail: cert === 'client' ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.' });
   }
 
   if (verify === 'false') {
-    steps.push({ title: 'Client checks the host name', state: 'skipped', detail: 'verify=False turns this off too.' });
+    steps.push({ actor: 'client', title: 'Client checks the host name', state: 'skipped', detail: 'verify=False turns this off too.' });
     warnings.push(INSECURE_WARNING);
   } else {
     const mismatch = hostnameError(endpoint.host, leaf);
     if (mismatch) {
-      steps.push({ title: 'Client checks the host name', state: 'fail', detail: `The certificate names ${leaf.sans.join(', ')}, not ${endpoint.host}.` });
+      steps.push({ actor: 'client', title: 'Client checks the host name', state: 'fail', detail: `The certificate names ${leaf.sans.join(', ')}, not ${endpoint.host}.` });
       return done(sslError(`CertificateError("${mismatch}")`));
     }
-    steps.push({ title: 'Client checks the host name', state: 'ok', detail: `${endpoint.host} is in the certificate's names.` });
+    steps.push({ actor: 'client', title: 'Client checks the host name', state: 'ok', detail: `${endpoint.host} is in the certificate's names.` });
   }
 
   if (server.requiresClientCert && cert !== 'client') {
-    steps.push({ title: 'Server judges the client', state: 'fail', detail: 'No client certificate: the server sends the certificate_required alert and hangs up.' });
+    steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: 'No client certificate: the server sends the certificate_required alert and hangs up.' });
     return done(sslError(`SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2546)')`));
   }
   if (server.requiresClientCert) {
-    steps.push({ title: 'Server judges the client', state: 'ok', detail: `${CATALOGUE.client.subject} chains to ${CATALOGUE[SERVER_CLIENT_CA].subject}, which the server trusts.` });
+    steps.push({ actor: 'server', title: 'Server judges the client', state: 'ok', detail: `${CATALOGUE.client.subject} chains to ${CATALOGUE[SERVER_CLIENT_CA].subject}, which the server trusts.` });
   }
-  steps.push({ title: 'Request and response', state: warnings.length ? 'warn' : 'ok', detail: warnings.length ? 'HTTP 200, with InsecureRequestWarning: the data came over an unauthenticated connection.' : 'HTTP 200 over a verified connection.' });
+  steps.push({ actor: 'client-to-server', title: 'Request and response', state: warnings.length ? 'warn' : 'ok', detail: warnings.length ? 'HTTP 200, with InsecureRequestWarning: the data came over an unauthenticated connection.' : 'HTTP 200 over a verified connection.' });
   return done({ kind: warnings.length ? 'warning' : 'success', status: 200, warnings });
 }
