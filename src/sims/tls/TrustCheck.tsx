@@ -14,7 +14,7 @@ const schema = {
 };
 
 const VERIFY_LABELS = { true: TRUST_STORES.true.label, false: 'verify=False', bundle: TRUST_STORES.bundle.label } as const;
-const CERT_LABELS = { none: 'cert=None', client: "cert=('client.pem', 'client.key')" } as const;
+const CERT_LABELS = { none: 'cert=None', client: "cert=('client.pem', 'client.key')", stranger: "cert=('other.pem', 'other.key'), from another CA" } as const;
 const MARK: Record<StepState, string> = { ok: '✓', fail: '✗', warn: '!', skipped: '–' };
 const STATE_WORD: Record<StepState, string> = { ok: 'passed', fail: 'failed', warn: 'warning', skipped: 'skipped' };
 // A fixed date keeps the server render and the hydrated island identical; every certificate in the

@@ -13,6 +13,7 @@ import missing from './fixtures/s_client/short/missing-intermediate.txt?raw';
 import expired from './fixtures/s_client/short/expired.txt?raw';
 import mitm from './fixtures/s_client/short/mitm.txt?raw';
 import clientCert from './fixtures/s_client/short/client-cert-required.txt?raw';
+import clientRejected from './fixtures/s_client/short/client-cert-rejected.txt?raw';
 import wrongHost from './fixtures/s_client/short/wrong-host-python.txt?raw';
 import './tls.css';
 
@@ -22,6 +23,7 @@ const SAMPLES = {
   'valid-python-bundle': { label: 'openssl is happy, Python is not', text: validPython },
   'wrong-host-python': { label: 'Host name mismatch', text: wrongHost },
   'client-cert-required': { label: 'Server wants a client certificate', text: clientCert },
+  'client-cert-rejected': { label: 'Server rejects the client certificate', text: clientRejected },
   mitm: { label: 'Unknown root in the chain', text: mitm },
   valid: { label: 'Everything fine', text: valid },
 } as const;

@@ -37,6 +37,7 @@ export const CATALOGUE = {
   'mitm-leaf': cert('mitm-leaf', 'localhost', 'Interceptor Root', 'mitm-leaf-key', 'mitm-root-key', { sans: HOST_SANS }),
   'client-ca': cert('client-ca', 'Mental Models Client CA', 'Mental Models Client CA', 'client-ca-key', 'client-ca-key', { isCA: true }),
   client: cert('client', 'reader-app', 'Mental Models Client CA', 'client-key', 'client-ca-key', { sans: ['reader-app'] }),
+  'stranger-client': cert('stranger-client', 'stranger-app', 'Other Test Root', 'stranger-client-key', 'other-root-key', { sans: ['stranger-app'] }),
 } satisfies Record<string, CertFacts>;
 
 export type CatalogueId = keyof typeof CATALOGUE;

@@ -33,6 +33,13 @@ describe('trust check', () => {
     expect(trustCheck('true', 'client', 'client-cert-required', E).outcome.kind).toBe('success');
   });
 
+  it('a client certificate from a CA the server does not trust ends in ConnectionError, not SSLError', () => {
+    const r = trustCheck('true', 'stranger', 'client-cert-required', E).outcome;
+    expect(r.kind === 'error' && r.exception).toBe('requests.exceptions.ConnectionError');
+    // Servers that do not ask never see the certificate.
+    expect(trustCheck('true', 'stranger', 'valid', E).outcome.kind).toBe('success');
+  });
+
   it('reports a host name mismatch the way urllib3 1.26 words it', () => {
     const r = trustCheck('true', 'none', 'wrong-host', E).outcome;
     expect(r.kind === 'error' && r.message).toContain(`CertificateError("hostname 'localhost' doesn't match 'api.example.net'")`);

@@ -16,7 +16,7 @@ import { verifyChain, type CertFacts } from './chain.ts';
 
 export const VERIFY_OPTIONS = ['true', 'false', 'bundle'] as const;
 export type VerifyOption = (typeof VERIFY_OPTIONS)[number];
-export const CERT_OPTIONS = ['none', 'client'] as const;
+export const CERT_OPTIONS = ['none', 'client', 'stranger'] as const;
 export type CertOption = (typeof CERT_OPTIONS)[number];
 export const SITUATIONS = ['valid', 'self-signed', 'expired', 'wrong-host', 'missing-intermediate', 'client-cert-required', 'mitm'] as const;
 export type Situation = (typeof SITUATIONS)[number];
@@ -47,7 +47,11 @@ export const TRUST_STORES: Record<Exclude<VerifyOption, 'false'>, { label: strin
   bundle: { label: "verify='dev-server.pem' (a CA bundle path)", python: "'dev-server.pem'", anchors: ['self-signed'] },
 };
 
-export const CLIENT_CERT_PYTHON = "('client.pem', 'client.key')";
+export const CLIENT_CERTS: Record<Exclude<CertOption, 'none'>, { id: CatalogueId; python: string }> = {
+  client: { id: 'client', python: "('client.pem', 'client.key')" },
+  // Issued by a CA the server does not trust.
+  stranger: { id: 'stranger-client', python: "('other.pem', 'other.key')" },
+};
 /** The server trusts client certificates from its own client CA. */
 export const SERVER_CLIENT_CA: CatalogueId = 'client-ca';
 
@@ -75,6 +79,7 @@ export interface TrustCheckResult {
 
 export const INSECURE_WARNING = 'urllib3.exceptions.InsecureRequestWarning';
 export const SSL_ERROR = 'requests.exceptions.SSLError';
+export const CONNECTION_ERROR = 'requests.exceptions.ConnectionError';
 
 export interface Endpoint {
   host: string;
@@ -97,7 +102,7 @@ function hostnameError(host: string, cert: CertFacts): string | null {
 
 export function pythonCall(verify: VerifyOption, cert: CertOption, url = 'https://localhost/'): string {
   const v = verify === 'false' ? 'False' : TRUST_STORES[verify].python;
-  const c = cert === 'client' ? `, cert=${CLIENT_CERT_PYTHON}` : '';
+  const c = cert === 'none' ? '' : `, cert=${CLIENT_CERTS[cert].python}`;
   return `requests.get('${url}', verify=${v}${c})`;
 }
 
@@ -126,12 +131,13 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
     steps.push({ actor: 'client', title: 'Client checks the chain', state: 'ok', detail: `Chain ends at ${verdict.chain[verdict.chain.length - 1]!.subject}, which the client trusts.` });
   }
 
+  const clientCert = cert === 'none' ? null : CATALOGUE[CLIENT_CERTS[cert].id];
   if (server.requiresClientCert) {
-    steps.push(cert === 'client'
-      ? { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'ok', detail: `Client sends ${CATALOGUE.client.subject}, issued by ${CATALOGUE.client.issuer}.` }
+    steps.push(clientCert
+      ? { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'ok', detail: `Client sends ${clientCert.subject}, issued by ${clientCert.issuer}.` }
       : { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'warn', detail: 'cert=None: the client answers with an empty certificate list.' });
   } else {
-    steps.push({ actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'skipped', detail: cert === 'client' ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.' });
+    steps.push({ actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'skipped', detail: clientCert ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.' });
   }
 
   if (verify === 'false') {
@@ -146,12 +152,19 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
     steps.push({ actor: 'client', title: 'Client checks the host name', state: 'ok', detail: `${endpoint.host} is in the certificate's names.` });
   }
 
-  if (server.requiresClientCert && cert !== 'client') {
-    steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: 'No client certificate: the server sends the certificate_required alert and hangs up.' });
-    return done(sslError(`SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2546)')`));
-  }
   if (server.requiresClientCert) {
-    steps.push({ actor: 'server', title: 'Server judges the client', state: 'ok', detail: `${CATALOGUE.client.subject} chains to ${CATALOGUE[SERVER_CLIENT_CA].subject}, which the server trusts.` });
+    if (!clientCert) {
+      steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: 'No client certificate: the server sends the certificate_required alert and hangs up.' });
+      return done(sslError(`SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2546)')`));
+    }
+    const judged = verifyChain(clientCert, [], [CATALOGUE[SERVER_CLIENT_CA]], { now: endpoint.now });
+    if (!judged.ok) {
+      // The server's unknown_ca alert arrives after the client sent its request; Python only sees
+      // the connection close before any response.
+      steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: `${clientCert.subject} is issued by ${clientCert.issuer}, which the server does not trust (${judged.message}); it hangs up.` });
+      return done({ kind: 'error', exception: CONNECTION_ERROR, message: "('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))", warnings });
+    }
+    steps.push({ actor: 'server', title: 'Server judges the client', state: 'ok', detail: `${clientCert.subject} chains to ${CATALOGUE[SERVER_CLIENT_CA].subject}, which the server trusts.` });
   }
   steps.push({ actor: 'client-to-server', title: 'Request and response', state: warnings.length ? 'warn' : 'ok', detail: warnings.length ? 'HTTP 200, with InsecureRequestWarning: the data came over an unauthenticated connection.' : 'HTTP 200 over a verified connection.' });
   return done({ kind: warnings.length ? 'warning' : 'success', status: 200, warnings });

@@ -23,7 +23,7 @@ const captured = new Map<string, string>();
 async function capture(c: Capture): Promise<string> {
   const server = servers.get(c.situation)!;
   const caFile = pki.bundle('default-bundle.pem', TRUST_STORES.true.anchors);
-  const client = c.withClientCert ? pki.get('client') : undefined;
+  const client = c.clientCert ? pki.get(c.clientCert) : undefined;
   return sClient(server.port, { caFile, verifyHostname: c.verifyHostname, ...(client ? { cert: client.cert, key: client.key } : {}) });
 }
 

@@ -155,5 +155,7 @@ export function buildTestPki(dir: string): Pki {
   // Mutual TLS: the server trusts its own client CA, not the web PKI.
   pki.issue('client-ca', { cn: 'Mental Models Client CA', profile: 'root' });
   pki.issue('client', { cn: 'reader-app', profile: 'client', issuer: 'client-ca', san: 'DNS:reader-app' });
+  // A client certificate from a CA the server has never heard of.
+  pki.issue('stranger-client', { cn: 'stranger-app', profile: 'client', issuer: 'other-root', san: 'DNS:stranger-app' });
   return pki;
 }

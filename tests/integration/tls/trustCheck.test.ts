@@ -40,8 +40,10 @@ beforeAll(async () => {
   const devBundle = pki.bundle('dev-server.pem', TRUST_STORES.bundle.anchors);
   copyFileSync(pki.get('client').cert, join(dir, 'client.pem'));
   copyFileSync(pki.get('client').key, join(dir, 'client.key'));
+  copyFileSync(pki.get('stranger-client').cert, join(dir, 'other.pem'));
+  copyFileSync(pki.get('stranger-client').key, join(dir, 'other.key'));
   const verifyValue = (v: VerifyOption) => (v === 'true' ? true : v === 'false' ? false : devBundle);
-  const certValue = (c: CertOption) => (c === 'client' ? [join(dir, 'client.pem'), join(dir, 'client.key')] : null);
+  const certValue = (c: CertOption) => (c === 'client' ? [join(dir, 'client.pem'), join(dir, 'client.key')] : c === 'stranger' ? [join(dir, 'other.pem'), join(dir, 'other.key')] : null);
   for (const situation of SITUATIONS) {
     const server = await startServer(pki, situation);
     servers.push(server);
@@ -87,6 +89,6 @@ describe('trust check model vs requests 2.28 / urllib3 1.26', () => {
   it('sees every kind of outcome at least once, so the comparison covers each branch', () => {
     const kinds = new Set<string>();
     for (const situation of SITUATIONS) for (const r of observed.get(situation)!) kinds.add(r.exception ?? (r.warnings.length ? 'warning' : 'success'));
-    expect([...kinds].sort()).toEqual(['requests.exceptions.SSLError', 'success', 'warning']);
+    expect([...kinds].sort()).toEqual(['requests.exceptions.ConnectionError', 'requests.exceptions.SSLError', 'success', 'warning']);
   });
 });
