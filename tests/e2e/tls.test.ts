@@ -61,7 +61,24 @@ describe('Verify vs Cert article', () => {
     await expect.poll(() => hostile.locator('#sim-trust .tls-outcome').innerText()).toContain('Success: HTTP 200, verified.');
   });
 
-  it('passes axe with the simulation hydrated', async () => {
+  it('under reduced motion offers Step instead of Play', async () => {
+    const page = await site.page(VERIFY, { reducedMotion: 'reduce' });
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    const reset = frame.getByRole('button', { name: 'Reset' });
+    await expect.poll(() => reset.isEnabled()).toBe(true);
+    expect(await frame.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    await reset.click();
+    await frame.getByRole('button', { name: 'Step' }).click();
+    expect(await frame.locator('.tls-steps li').count()).toBe(2);
+  });
+
+  it('passes axe with the simulation hydrated, in both themes', async () => {
+    const dark = await site.page(VERIFY, { colorScheme: 'dark' });
+    await dark.locator('#sim-trust').scrollIntoViewIfNeeded();
+    await expect.poll(() => dark.locator('#sim-trust select').first().isEnabled()).toBe(true);
+    expect(await axeViolations(dark)).toEqual([]);
+
     const page = await site.page(VERIFY);
     await page.locator('#sim-trust').scrollIntoViewIfNeeded();
     await expect.poll(() => page.locator('#sim-trust select').first().isEnabled()).toBe(true);
@@ -143,6 +160,28 @@ describe('API Certificates article', () => {
     await frame.getByRole('button', { name: 'Inspect' }).click();
     await expect.poll(() => frame.innerText()).toContain('looks truncated');
     expect(dialogs).toBe(0);
+  });
+
+  it('inspector: loads a binary DER file and reads it without uploading anything', async () => {
+    const page = await site.page(CHAIN);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const frame = page.locator('#sim-inspect');
+    await frame.scrollIntoViewIfNeeded();
+    const file = frame.getByLabel('Or load a file');
+    await expect.poll(() => file.isEnabled()).toBe(true);
+    const der = Buffer.from(fixture('intermediate').replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    await file.setInputFiles({ name: 'intermediate.der', mimeType: 'application/pkix-cert', buffer: der });
+    await expect.poll(() => frame.locator('.tls-card').first().innerText()).toContain('Certificate 1: Mental Models Test Intermediate');
+    expect(requests.filter((u) => !u.startsWith(site.origin))).toEqual([]);
+    expect(requests.filter((u) => /POST|upload/i.test(u))).toEqual([]);
+  });
+
+  it('passes axe in the dark theme too', async () => {
+    const page = await site.page(CHAIN, { colorScheme: 'dark' });
+    for (const id of ['chain', 'fault', 'inspect']) await page.locator(`#sim-${id}`).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#sim-inspect .tls-card').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('passes axe with the three simulations hydrated and results shown', async () => {
