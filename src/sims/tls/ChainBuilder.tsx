@@ -4,9 +4,8 @@
  * (the model agrees with it on every one of the 128 reachable states).
  */
 import { Button, Controls, SimFrame, enumParam, island, useSimState } from '../kit/index.ts';
-import { CATALOGUE } from './catalogue.ts';
+import { CATALOGUE, SIMULATION_DAY } from './catalogue.ts';
 import { HOSTNAME, ORDERS, SLOTS, SWAP_LABEL, VARIANTS, cardFor, layout, verdictFor, type ChainState, type Slot, type Variant } from './chainBuilder.ts';
-import { SIMULATION_DAY } from './TrustCheck.tsx';
 import './tls.css';
 
 const schema = {

@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Controls, PlayControls, Select, SimFrame, enumParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
 import { CERT_OPTIONS, SERVERS, SITUATIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type Step, type StepState } from './trustCheck.ts';
+import { SIMULATION_DAY } from './catalogue.ts';
 import './tls.css';
 
 const schema = {
@@ -17,9 +18,6 @@ const VERIFY_LABELS = { true: TRUST_STORES.true.label, false: 'verify=False', bu
 const CERT_LABELS = { none: 'cert=None', client: "cert=('client.pem', 'client.key')", stranger: "cert=('other.pem', 'other.key'), from another CA" } as const;
 const MARK: Record<StepState, string> = { ok: '✓', fail: '✗', warn: '!', skipped: '–' };
 const STATE_WORD: Record<StepState, string> = { ok: 'passed', fail: 'failed', warn: 'warning', skipped: 'skipped' };
-// A fixed date keeps the server render and the hydrated island identical; every certificate in the
-// simulation is valid from 2025 to 2045 or expired in 2021, so any day in between gives the same answers.
-export const SIMULATION_DAY = Date.UTC(2026, 0, 15);
 
 function Diagram({ steps, shown }: { steps: Step[]; shown: number }) {
   const rowH = 46;

@@ -12,6 +12,13 @@ export const VALID_TO = Date.UTC(2045, 0, 1);
 export const EXPIRED_FROM = Date.UTC(2020, 0, 1);
 export const EXPIRED_TO = Date.UTC(2021, 0, 1);
 
+/**
+ * The "today" of the simulations' views. Fixed so that the server render and the hydrated island
+ * agree; every certificate here is valid 2025 to 2045 or expired in 2021, so any day in between
+ * gives the same answers.
+ */
+export const SIMULATION_DAY = Date.UTC(2026, 0, 15);
+
 export const ROOT_NAME = 'Mental Models Test Root';
 export const INTERMEDIATE_NAME = 'Mental Models Test Intermediate';
 const HOST_SANS = ['localhost', '127.0.0.1'];

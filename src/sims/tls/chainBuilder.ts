@@ -61,7 +61,7 @@ function day(ms: number): string {
 function explain(v: Verdict, sent: readonly CertFacts[]): string {
   if (v.ok) {
     const names = v.chain.map((c) => c.subject).join(' → ');
-    return `Verified: ${names}. The client built the chain itself, so the order the server sent did not matter.`;
+    return `Verified: ${names}. The client assembled this path itself, from what the server sent and what it already trusts.`;
   }
   const at = v.cert;
   switch (v.code) {
