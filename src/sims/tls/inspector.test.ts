@@ -124,6 +124,20 @@ describe('inspector on bad input (fuzz)', () => {
     expect(r.certificates).toEqual([]);
   });
 
+  it('reads a large block of valid base64 that is not a certificate and says so', async () => {
+    const r = await survives(`-----BEGIN CERTIFICATE-----\n${'MIIA'.repeat(45_000)}\n-----END CERTIFICATE-----`);
+    expect(r.certificates).toEqual([]);
+    expect(r.problems).toHaveLength(1);
+    const zeros = await inspectFile(new Uint8Array(MAX_INPUT_CHARS + 1), opts);
+    expect(zeros.problems[0]!.message).toContain('at most');
+  });
+
+  it('reads at most 12 blocks of a long paste', async () => {
+    const r = await survives(pem('root').repeat(20));
+    expect(r.certificates).toHaveLength(12);
+    expect(r.problems.some((p) => p.message.includes('first 12'))).toBe(true);
+  });
+
   it('stays linear on pathological marker soup just under the cap', async () => {
     const soup = '-----BEGIN '.repeat(Math.floor((MAX_INPUT_CHARS - 10) / 11));
     const scan = scanPem(soup);
