@@ -171,7 +171,7 @@ describe('latency percentiles match the quantile function of a known distributio
 
 describe('arrivals', () => {
   it('bursty arrivals keep the long-run rate but are more variable than Poisson', () => {
-    const dispersion = (config: SimulationConfig) => {
+    const dispersion = (config: Pick<SimulationConfig, 'seed' | 'arrivals'>) => {
       // Count arrivals in windows of 10 time units: Poisson has variance = mean; bursts inflate it.
       const sim = new Simulation({ ...config, service: { kind: 'deterministic', value: 0 }, servers: 1, queue: 'shared', recordLatencies: false });
       const counts: number[] = [];
