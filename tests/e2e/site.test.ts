@@ -63,9 +63,12 @@ describe('the real site against the seed listing', () => {
 describe('accessibility of the real site', () => {
   const paths = ['/', '/archives/', '/tags/', '/categories/', '/about/', '/no-such-page/', ...seedPresent.slice(0, 1).map((c) => `/${c.slug}/`)];
   for (const path of paths) {
-    it(`axe finds no violation on ${path}`, async () => {
-      const page = await site.page(path);
-      expect(await axeViolations(page)).toEqual([]);
-    });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`axe finds no violation on ${path} in the ${colorScheme} theme`, async () => {
+        const page = await site.page(path, { colorScheme });
+        for (const figure of await page.locator('figure.sim').all()) await figure.scrollIntoViewIfNeeded();
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    }
   }
 });
