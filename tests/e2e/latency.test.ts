@@ -114,9 +114,12 @@ describe('Latency vs. Throughput article', () => {
     expect(await averages.locator('script').count()).toBe(0);
   });
 
-  it('passes axe with all three simulations hydrated', async () => {
-    const page = await site.page(path);
-    for (const id of SIMS) await hydrated(page, id);
-    expect(await axeViolations(page)).toEqual([]);
-  });
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`passes axe in the ${colorScheme} theme with all three simulations hydrated and slow requests injected`, async () => {
+      const page = await site.page(`${path}#averages.slow=1`, { colorScheme });
+      for (const id of SIMS) await hydrated(page, id);
+      await expect.poll(() => page.locator('#sim-averages').getByLabel('Inject slow requests').isChecked()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
 });
