@@ -62,6 +62,22 @@ describe('Latency vs. Throughput article', () => {
     expect(await pipe.locator('svg[role=img]').first().getAttribute('aria-label')).toContain('0 kB in the bucket');
   });
 
+  it('the pipe plays the payload into the bucket, and under reduced motion steps instead', async () => {
+    const page = await site.page(path);
+    const pipe = await hydrated(page, 'pipe');
+    const drawing = () => pipe.locator('svg[role=img]').first().getAttribute('aria-label');
+    await pipe.getByRole('button', { name: 'Play' }).press('Enter');
+    await expect.poll(drawing, { timeout: 15_000 }).toContain('2 kB of 2 kB sent, 2 kB in the bucket');
+    await expect.poll(() => pipe.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true); // finished
+
+    const calm = await site.page(path, { reducedMotion: 'reduce' });
+    const frame = await hydrated(calm, 'pipe');
+    expect(await frame.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await frame.getByRole('button', { name: 'Step' }).click();
+    expect(await frame.locator('svg[role=img]').first().getAttribute('aria-label')).toContain('4.02 ms after the tap opened');
+  });
+
   it('averages lie: injecting slow requests multiplies p99 and barely moves the mean', async () => {
     const page = await site.page(path);
     const frame = await hydrated(page, 'averages');

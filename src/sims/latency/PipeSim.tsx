@@ -90,10 +90,7 @@ function PipeView() {
         <PlayControls
           playing={playing}
           finished={finished}
-          onPlay={() => {
-            if (finished) setProgress(0);
-            setPlaying(true);
-          }}
+          onPlay={() => setPlaying(true)}
           onPause={() => setPlaying(false)}
           onStep={() => setProgress((p) => Math.min(1, p + 0.1))}
           onReset={() => {
