@@ -60,7 +60,7 @@ function HockeyView() {
     <SimFrame
       id="hockey"
       title="The hockey stick: latency against utilisation"
-      caption={`One server whose requests take ${SERVICE_MS} ms on average, loaded from 10% to 99%. The lines are the M/M/1 formulas for p50 and p99 (time in system is exponential with rate μ − λ); the dots are simulated runs. Latency stays flat, then turns up sharply past about 80%. The chart is cut at ${Y_MAX_MS} ms; the table has every value.`}
+      caption={`One server whose requests take ${SERVICE_MS} ms on average, loaded from 10% to 99%. The lines are the M/M/1 formulas for p50 and p99 (time in system is exponential with rate μ − λ); the dots are simulated runs. Latency stays flat, then turns up sharply past about 80%. Near 99% a queue needs millions of requests to settle, so those dots wander from run to run. The chart is cut at ${Y_MAX_MS} ms; the table has every value.`}
       status={status}
       share={{ schema, state }}
     >
