@@ -1,0 +1,95 @@
+import { Component, createContext, type ComponentChildren } from 'preact';
+import { useContext, useState } from 'preact/hooks';
+import { useHydrated } from './hooks.ts';
+import { writeState, type Schema, type StateOf } from './urlState.ts';
+import './sims.css';
+
+interface FrameProps {
+  /** Short, unique on the page; prefixes this simulation's keys in the URL hash. */
+  id: string;
+  title: string;
+  /** What the figure shows, for every reader (and the text alternative of the static figure). */
+  caption: ComponentChildren;
+  /** A sentence announced politely to screen readers whenever it changes, e.g. "3 of 1000 keys moved". */
+  status?: string;
+  /** When given, the frame offers "Copy link" for the current parameters. */
+  share?: { schema: Schema; state: StateOf<Schema> };
+  children: ComponentChildren;
+}
+
+const ErrorReport = createContext<(error: unknown) => void>(() => {});
+
+/** Lets code outside rendering (timers, handlers) show its error in the frame instead of failing silently. */
+export function useReportError(): (error: unknown) => void {
+  return useContext(ErrorReport);
+}
+
+/** Wraps a handler so that an exception in it is shown in the frame. */
+export function useGuarded<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const report = useReportError();
+  return (...args: A) => {
+    try {
+      fn(...args);
+    } catch (error) {
+      report(error);
+    }
+  };
+}
+
+class Boundary extends Component<{ title: string; children: ComponentChildren }, { error?: string }> {
+  override state: { error?: string } = {};
+  static override getDerivedStateFromError(error: unknown) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  report = (error: unknown) => this.setState(Boundary.getDerivedStateFromError(error));
+  override render() {
+    if (this.state.error !== undefined) {
+      return (
+        <div class="sim-error" role="alert">
+          <p>
+            <strong>{this.props.title} stopped.</strong> Something went wrong inside this simulation ({this.state.error}). The
+            rest of the page is unaffected; reload the page to try again.
+          </p>
+        </div>
+      );
+    }
+    return <ErrorReport.Provider value={this.report}>{this.props.children}</ErrorReport.Provider>;
+  }
+}
+
+function CopyLink({ id, share }: { id: string; share: NonNullable<FrameProps['share']> }) {
+  const [copied, setCopied] = useState<string | null>(null);
+  // Without JavaScript there is nothing to copy, so the button appears only once the island runs.
+  if (!useHydrated()) return null;
+  const copy = async () => {
+    const url = `${location.origin}${location.pathname}${writeState('', id, share.schema, share.state)}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied.');
+    } catch {
+      // Clipboard access can be refused; the link is then shown to copy by hand.
+      setCopied(url);
+    }
+  };
+  return (
+    <div class="sim-share">
+      <button type="button" class="sim-button" onClick={copy}>Copy link to this setup</button>
+      {copied && <output class="sim-share-result">{copied}</output>}
+    </div>
+  );
+}
+
+/** The frame every simulation sits in: title, body, caption, live status, share link, error boundary. */
+export function SimFrame({ id, title, caption, status, share, children }: FrameProps) {
+  return (
+    <figure class="sim" id={`sim-${id}`} aria-labelledby={`sim-${id}-title`}>
+      <p class="sim-title" id={`sim-${id}-title`}>{title}</p>
+      <Boundary title={title}>
+        <div class="sim-body">{children}</div>
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true">{status}</p>
+      </Boundary>
+      {share && <CopyLink id={id} share={share} />}
+      <figcaption>{caption}</figcaption>
+    </figure>
+  );
+}

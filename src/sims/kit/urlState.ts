@@ -1,0 +1,87 @@
+/**
+ * Simulation parameters in the URL hash, so a reader can share a link that reopens a simulation as
+ * they left it: `#ring.servers=5&ring.vnodes=100`. Several simulations share one hash, each under its
+ * own id. Everything read back is validated: a bad or hostile value falls back to the default.
+ */
+import { clampNumber, pickOne } from './validate.ts';
+
+export interface Param<T> {
+  default: T;
+  parse(raw: string): T;
+  format(value: T): string;
+}
+
+export function intParam(min: number, max: number, fallback: number): Param<number> {
+  return {
+    default: fallback,
+    parse: (raw) => clampNumber(raw, { min, max, fallback, integer: true }),
+    format: (v) => String(v),
+  };
+}
+
+export function numberParam(min: number, max: number, fallback: number): Param<number> {
+  return {
+    default: fallback,
+    parse: (raw) => clampNumber(raw, { min, max, fallback }),
+    format: (v) => String(v),
+  };
+}
+
+export function enumParam<T extends string>(values: readonly T[], fallback: T): Param<T> {
+  return { default: fallback, parse: (raw) => pickOne(raw, values, fallback), format: (v) => v };
+}
+
+export function boolParam(fallback: boolean): Param<boolean> {
+  return {
+    default: fallback,
+    parse: (raw) => (raw === '1' ? true : raw === '0' ? false : fallback),
+    format: (v) => (v ? '1' : '0'),
+  };
+}
+
+/** A short free-text parameter (e.g. a key name); capped in length, never interpreted as markup. */
+export function textParam(maxLength: number, fallback: string, pattern = /^[\p{L}\p{N} ._:/-]*$/u): Param<string> {
+  return {
+    default: fallback,
+    parse: (raw) => (raw.length <= maxLength && pattern.test(raw) ? raw : fallback),
+    format: (v) => v,
+  };
+}
+
+export type Schema = Record<string, Param<any>>;
+export type StateOf<S extends Schema> = { [K in keyof S]: S[K] extends Param<infer T> ? T : never };
+
+export function defaults<S extends Schema>(schema: S): StateOf<S> {
+  return Object.fromEntries(Object.entries(schema).map(([k, p]) => [k, p.default])) as StateOf<S>;
+}
+
+function paramsOf(hash: string): URLSearchParams {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  // A plain heading anchor ("#the-ring") carries no state.
+  return new URLSearchParams(body.includes('=') ? body : '');
+}
+
+/** The state for simulation `id` found in `hash`, every key validated, missing keys defaulted. */
+export function readState<S extends Schema>(hash: string, id: string, schema: S): StateOf<S> {
+  const params = paramsOf(hash.length > 4096 ? '' : hash);
+  const state = defaults(schema) as Record<string, unknown>;
+  for (const [key, param] of Object.entries(schema)) {
+    const raw = params.get(`${id}.${key}`);
+    if (raw !== null) state[key] = param.parse(raw);
+  }
+  return state as StateOf<S>;
+}
+
+/** `hash` with simulation `id`'s entries replaced by `state` (entries of other simulations kept). */
+export function writeState<S extends Schema>(hash: string, id: string, schema: S, state: StateOf<S>): string {
+  const params = paramsOf(hash);
+  for (const key of [...params.keys()]) if (key.startsWith(`${id}.`)) params.delete(key);
+  for (const [key, param] of Object.entries(schema)) params.set(`${id}.${key}`, param.format(state[key]));
+  return `#${params.toString()}`;
+}
+
+/** The simulation id a shared link points at, if any ("#ring.servers=5" → "ring"). */
+export function simIdInHash(hash: string): string | undefined {
+  const first = [...paramsOf(hash).keys()][0];
+  return first?.split('.')[0];
+}
