@@ -75,6 +75,12 @@ describe('encoding', () => {
     expect(steps.url).toContain('X-Amz-SignedHeaders=content-type%3Bhost');
   });
 
+  it('signs content-length too when an upload must be an exact size', async () => {
+    const steps = await presign({ ...awsExample, method: 'PUT', contentType: 'application/json', contentLength: 1048576 });
+    expect(steps.signedHeaders).toBe('content-length;content-type;host');
+    expect(steps.canonicalHeaders).toBe('content-length:1048576\ncontent-type:application/json\nhost:examplebucket.s3.amazonaws.com\n');
+  });
+
   it('puts the bucket in the path for path-style endpoints', async () => {
     const steps = await presign({ ...awsExample, key: 'logs/run 1.txt', endpoint: { protocol: 'http:', host: '127.0.0.1:9000', pathStyle: true } });
     expect(steps.url.startsWith('http://127.0.0.1:9000/examplebucket/logs/run%201.txt?')).toBe(true);
@@ -93,6 +99,9 @@ describe('bad input is refused with a reason, never signed', () => {
     ['a made-up region', { region: 'mars' }],
     ['a lower-case access key', { accessKeyId: 'akiaiosfodnn7example' }],
     ['an invalid date', { now: new Date('nope') }],
+    ['a negative content length', { contentLength: -1 }],
+    ['a content length over 5 GiB', { contentLength: 5 * 1024 ** 3 + 1 }],
+    ['a content type with a line break', { contentType: 'text/plain\r\nx-evil: 1' }],
   ] as const) {
     it(`refuses ${what}`, async () => {
       const input = { ...awsExample, ...change } as PresignInput;

@@ -25,6 +25,8 @@ export interface PresignInput {
   endpoint?: { protocol: 'https:' | 'http:'; host: string; pathStyle: boolean };
   /** Signed as a header: an upload must then send exactly this Content-Type. */
   contentType?: string;
+  /** Signed as a header: an upload must then be exactly this many bytes. */
+  contentLength?: number;
   /** Temporary credentials (STS) also sign their session token. */
   sessionToken?: string;
   /**
@@ -53,6 +55,7 @@ export interface PresignSteps {
 }
 
 export const MAX_EXPIRES_SECONDS = 604_800;
+export const MAX_PUT_BYTES = 5 * 1024 ** 3;
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 const encoder = new TextEncoder();
@@ -107,6 +110,10 @@ export function presignProblem(input: PresignInput): string | null {
   if (input.secretAccessKey.length === 0) return 'The secret access key must not be empty.';
   if (!Number.isInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_EXPIRES_SECONDS) return 'Expiry is a whole number of seconds from 1 to 604800 (7 days).';
   if (Number.isNaN(input.now.getTime())) return 'The signing time is not a valid date.';
+  if (input.contentLength !== undefined && !(Number.isInteger(input.contentLength) && input.contentLength >= 0 && input.contentLength <= MAX_PUT_BYTES)) {
+    return 'Content-Length is a whole number of bytes up to 5 GiB (the largest single PUT).';
+  }
+  if (input.contentType !== undefined && !/^[\x20-\x7e]*$/.test(input.contentType)) return 'Content-Type must be printable ASCII.';
   return null;
 }
 
@@ -122,6 +129,7 @@ export async function presign(input: PresignInput): Promise<PresignSteps> {
 
   const headers: [string, string][] = [['host', host]];
   if (input.contentType !== undefined) headers.push(['content-type', input.contentType.trim().replace(/\s+/g, ' ')]);
+  if (input.contentLength !== undefined) headers.push(['content-length', String(input.contentLength)]);
   headers.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const signedHeaders = headers.map(([name]) => name).join(';');
   const canonicalHeaders = headers.map(([name, value]) => `${name}:${value}\n`).join('');

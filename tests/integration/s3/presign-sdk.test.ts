@@ -53,7 +53,8 @@ function randomCase(random: () => number, index: number) {
   const expiresIn = index === 0 ? 1 : index === 1 ? 604800 : 1 + Math.floor(random() * 604800);
   const method: PresignMethod = random() < 0.5 ? 'GET' : 'PUT';
   const contentType = method === 'PUT' && random() < 0.7 ? pick(random, CONTENT_TYPES) : undefined;
-  return { key, bucket, accessKeyId, secretAccessKey, expiresIn, method, contentType, region: pick(random, REGIONS) };
+  const contentLength = method === 'PUT' && random() < 0.4 ? Math.floor(random() * 2 ** 32) : undefined;
+  return { key, bucket, accessKeyId, secretAccessKey, expiresIn, method, contentType, contentLength, region: pick(random, REGIONS) };
 }
 
 /** Our URL carries the signature last (as the AWS docs show it); the SDK sorts it in with the rest. */
@@ -77,6 +78,8 @@ describe('agreement with @aws-sdk/s3-request-presigner', () => {
     let compared = 0;
     let withUnicode = 0;
     let withSpace = 0;
+    let lengthSigned = 0;
+    let typeSigned = 0;
     for (let i = 0; i < CASES; i++) {
       const c = randomCase(random, i);
       const client = new S3Client({
@@ -88,14 +91,19 @@ describe('agreement with @aws-sdk/s3-request-presigner', () => {
       const command =
         c.method === 'GET'
           ? new GetObjectCommand({ Bucket: c.bucket, Key: c.key })
-          : new PutObjectCommand({ Bucket: c.bucket, Key: c.key, ...(c.contentType ? { ContentType: c.contentType } : {}) });
-      const expected = await getSignedUrl(client, command, {
-        expiresIn: c.expiresIn,
-        signingDate: now,
-        ...(c.contentType ? { signableHeaders: new Set(['content-type']) } : {}),
-      });
+          : new PutObjectCommand({
+              Bucket: c.bucket,
+              Key: c.key,
+              ...(c.contentType ? { ContentType: c.contentType } : {}),
+              ...(c.contentLength !== undefined ? { ContentLength: c.contentLength } : {}),
+            });
+      const signableHeaders = new Set([...(c.contentType ? ['content-type'] : []), ...(c.contentLength !== undefined ? ['content-length'] : [])]);
+      const expected = await getSignedUrl(client, command, { expiresIn: c.expiresIn, signingDate: now, signableHeaders });
+      const { contentType, contentLength, ...rest } = c;
       const ours = await presign({
-        ...c,
+        ...rest,
+        ...(contentType ? { contentType } : {}),
+        ...(contentLength !== undefined ? { contentLength } : {}),
         now,
         unsignedPayloadParam: true,
         extraQuery: { 'x-id': c.method === 'GET' ? 'GetObject' : 'PutObject' },
@@ -106,10 +114,14 @@ describe('agreement with @aws-sdk/s3-request-presigner', () => {
       compared++;
       if (/[^\x00-\x7f]/.test(c.key)) withUnicode++;
       if (c.key.includes(' ')) withSpace++;
+      if (ours.signedHeaders.includes('content-length')) lengthSigned++;
+      if (ours.signedHeaders.includes('content-type')) typeSigned++;
     }
     expect(compared).toBe(CASES);
     // The generator really produced the awkward keys this test is about.
     expect(withUnicode).toBeGreaterThan(CASES / 4);
     expect(withSpace).toBeGreaterThan(CASES / 4);
+    expect(lengthSigned).toBeGreaterThan(CASES / 10);
+    expect(typeSigned).toBeGreaterThan(CASES / 5);
   });
 });
