@@ -130,8 +130,8 @@ async function verify(req: IncomingMessage, secrets: ReadonlyMap<string, string>
     signableHeaders: new Set(headerNames),
     unhoistableHeaders: new Set(['x-amz-content-sha256']),
   });
-  const expected = String(signed.query['X-Amz-Signature']);
-  const recomputedHeaders = String(signed.query['X-Amz-SignedHeaders']);
+  const expected = String(signed.query?.['X-Amz-Signature']);
+  const recomputedHeaders = String(signed.query?.['X-Amz-SignedHeaders']);
   const a = Buffer.from(expected, 'utf8');
   const b = Buffer.from(signature, 'utf8');
   if (recomputedHeaders !== signedHeaders || a.length !== b.length || !timingSafeEqual(a, b)) {
