@@ -20,6 +20,18 @@ describe('the pages each request reads', () => {
     }
   });
 
+  it('serves lookups alone while warming up, using the same random stream', () => {
+    const warm = new WorkloadRun({ design: 'inline', fetchShare: 0.5 });
+    const plain = new WorkloadRun({ design: 'inline', fetchShare: 0.5 });
+    for (let i = 0; i < 500; i++) {
+      const w = warm.next({ lookupsOnly: true });
+      const p = plain.next();
+      expect(w.kind).toBe('lookup');
+      expect(w.outcomes).toHaveLength(3);
+      expect(w.row).toBe(p.row);
+    }
+  });
+
   it('names page kinds', () => {
     expect(['root', 'int:3', 'leaf:9', 'ovf:1:2'].map(pageKind)).toEqual(['root', 'internal', 'leaf', 'overflow']);
   });

@@ -133,11 +133,14 @@ export class WorkloadRun {
     return Math.floor(this.random() * rows);
   }
 
-  /** The next request of the workload, applied to the pool. */
-  next(): Request {
+  /**
+   * The next request of the workload, applied to the pool. `lookupsOnly` serves the lookups alone,
+   * as the application did before logs were added, to warm the pool the way production would be.
+   */
+  next({ lookupsOnly = false }: { lookupsOnly?: boolean } = {}): Request {
     const c = this.config;
     const row = this.pickRow();
-    const fetch = this.random() < c.fetchShare;
+    const fetch = this.random() < c.fetchShare && !lookupsOnly;
     const atMs = this.clockMs;
     const outcomes = lookupPath(c, row).map((page) => this.pool.access(page, atMs));
     if (fetch && c.design === 'inline') {
