@@ -31,8 +31,9 @@ const schema = {
 type State = StateOf<typeof schema>;
 
 const POOL_PAGES = 128;
-/** Lookups alone first (3 s of simulated time), as before the logs were added; then the mixed workload. */
-const WARMUP_REQUESTS = 600;
+/** Lookups alone first (15 s of simulated time, enough to fill the pool), as before the logs were added. */
+const WARMUP_REQUESTS = 3000;
+const ROWS = 6000;
 const INITIAL_REQUESTS = 300;
 const REQUESTS_PER_STEP = 10;
 const WINDOW = 100;
@@ -64,6 +65,7 @@ function newExperiment(state: State): Experiment {
     run: new WorkloadRun({
       design,
       seed: 7,
+      rows: ROWS,
       poolPages: POOL_PAGES,
       oldBlocksTimeMs: state.time,
       oldBlocksPct: state.pct,
@@ -216,8 +218,8 @@ export default function BufferPoolSim() {
       caption={
         <>
           A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
-          lookups, 90% of them on the newest 10% of 4,000 runs, and a share of requests that open the run's log. The pool
-          is warmed with {WARMUP_REQUESTS} lookups first, as it was before logs were added; counts start after that. Blue squares
+          lookups, 90% of them on the newest 10% of {ROWS.toLocaleString('en')} runs, and a share of requests that open the run's log. The pool
+          is warmed with {WARMUP_REQUESTS.toLocaleString('en')} lookups first, as it was before logs were added; counts start after that. Blue squares
           are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step. The
           chart plots the hit ratio of each window of {WINDOW} requests. {status}
         </>

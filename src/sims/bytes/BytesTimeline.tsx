@@ -138,8 +138,10 @@ export default function BytesTimeline() {
       </dl>
       <details class="bt-details">
         <summary>Phase by phase</summary>
-        <PhaseTable t={db} caption="Log in the database" />
-        <PhaseTable t={url} caption="Presigned URL" />
+        <div class="bt-scroll">
+          <PhaseTable t={db} caption="Log in the database" />
+          <PhaseTable t={url} caption="Presigned URL" />
+        </div>
       </details>
     </SimFrame>
   );

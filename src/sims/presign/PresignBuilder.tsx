@@ -133,8 +133,8 @@ export default function PresignBuilder({ initial }: { initial?: PresignSteps }) 
           label="Endpoint"
           value={state.endpoint}
           options={[
-            { value: 'global', label: 'bucket.s3.amazonaws.com' },
-            { value: 'regional', label: 'bucket.s3.region.amazonaws.com' },
+            { value: 'global', label: 'bucket.s3.amazonaws.com (AWS example)' },
+            { value: 'regional', label: 'bucket.s3.<region>.amazonaws.com' },
           ]}
           onChange={(endpoint) => update({ endpoint })}
         />
@@ -142,7 +142,7 @@ export default function PresignBuilder({ initial }: { initial?: PresignSteps }) 
           label="Signing time"
           value={state.clock}
           options={[
-            { value: 'docs', label: '2013-05-24 00:00:00 UTC (the documentation)' },
+            { value: 'docs', label: '2013-05-24 (AWS example)' },
             { value: 'now', label: 'now' },
           ]}
           onChange={(clock) => update({ clock })}
