@@ -262,7 +262,7 @@ export default function BufferPoolSim() {
         </div>
       </dl>
       <PoolGrid lane={shown} design={state.show} />
-      <LineChart title="Hit ratio per 100 requests" series={series} xLabel="requests" yLabel="hit ratio (%)" yDomain={[0, 100]} />
+      <LineChart title="Hit ratio per 100 requests" series={series} xLabel="requests" yLabel="hit ratio (%)" yDomain={[0, 110]} />
     </SimFrame>
   );
 }
