@@ -3,13 +3,15 @@
  * on known data and real articles are never edited for a test. Deterministic: same count, same posts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /** Where `npm test` writes the generated posts and builds them (both git-ignored). */
 export const FIXTURE_CONTENT = '.fixture-content/posts';
 export const FIXTURE_OUT = 'dist-fixture';
-/** Enough for three listing pages of nine. */
+/** Generated posts; with the kit demo post, enough for three listing pages of nine. */
 export const FIXTURE_POSTS = 25;
+/** The oldest fixture post: an MDX article that embeds two kit demo simulations. */
+export const KIT_DEMO_SLUG = 'kit-demo';
 
 export interface FixtureOptions {
   count: number;
@@ -77,4 +79,32 @@ export function writeFixturePosts(dir: string, { count, tagPool = 12, sections =
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'index.md'), `${front.join('\n')}\n\n${body.join('\n')}\n`);
   }
+  writeKitDemo(join(dir, KIT_DEMO_SLUG), fixturePubDate(count));
+}
+
+function writeKitDemo(folder: string, pubDate: string): void {
+  mkdirSync(folder, { recursive: true });
+  const mdx = [
+    '---',
+    'title: "Kit demo"',
+    'description: "Two demo simulations that exercise the simulation kit."',
+    `pubDate: ${pubDate}`,
+    'category: Notes',
+    'tags: ["Kit"]',
+    '---',
+    `import KitDemo from '${relative(resolve(folder), resolve('tests/fixture/KitDemo.tsx'))}';`,
+    '',
+    'Some words before the first simulation, so that it starts below the fold on a small screen.',
+    '',
+    ...Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of filler that pushes the simulations down the page.\n`),
+    '## First simulation',
+    '',
+    '<KitDemo client:visible id="coins" />',
+    '',
+    '## Second simulation',
+    '',
+    '<KitDemo client:visible id="dice" />',
+    '',
+  ];
+  writeFileSync(join(folder, 'index.mdx'), mdx.join('\n'));
 }

@@ -1,8 +1,7 @@
-import { Component, createContext, type ComponentChildren } from 'preact';
+import { Component, createContext, type ComponentChildren, type ComponentType } from 'preact';
 import { useContext, useState } from 'preact/hooks';
 import { useHydrated } from './hooks.ts';
 import { writeState, type Schema, type StateOf } from './urlState.ts';
-import './sims.css';
 
 interface FrameProps {
   /** Short, unique on the page; prefixes this simulation's keys in the URL hash. */
@@ -36,7 +35,7 @@ export function useGuarded<A extends unknown[]>(fn: (...args: A) => void): (...a
   };
 }
 
-class Boundary extends Component<{ title: string; children: ComponentChildren }, { error?: string }> {
+class Boundary extends Component<{ title: string; standalone?: boolean; children: ComponentChildren }, { error?: string }> {
   override state: { error?: string } = {};
   static override getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -44,7 +43,7 @@ class Boundary extends Component<{ title: string; children: ComponentChildren },
   report = (error: unknown) => this.setState(Boundary.getDerivedStateFromError(error));
   override render() {
     if (this.state.error !== undefined) {
-      return (
+      const message = (
         <div class="sim-error" role="alert">
           <p>
             <strong>{this.props.title} stopped.</strong> Something went wrong inside this simulation ({this.state.error}). The
@@ -52,6 +51,8 @@ class Boundary extends Component<{ title: string; children: ComponentChildren },
           </p>
         </div>
       );
+      // At the island's root the frame itself is gone, so the message brings its own.
+      return this.props.standalone ? <figure class="sim"><p class="sim-title">{this.props.title}</p>{message}</figure> : message;
     }
     return <ErrorReport.Provider value={this.report}>{this.props.children}</ErrorReport.Provider>;
   }
@@ -92,4 +93,19 @@ export function SimFrame({ id, title, caption, status, share, children }: FrameP
       <figcaption>{caption}</figcaption>
     </figure>
   );
+}
+
+/**
+ * Wraps a simulation's view so that an exception anywhere in it, including in the view's own
+ * render, is shown in place of that simulation only. Every simulation's default export goes
+ * through this: `export default island('The ring', RingView)`.
+ */
+export function island<P extends object>(title: string, View: ComponentType<P>): ComponentType<P> {
+  const Guarded = (props: P) => (
+    <Boundary title={title} standalone>
+      <View {...props} />
+    </Boundary>
+  );
+  Guarded.displayName = `Island(${View.displayName ?? View.name ?? 'Simulation'})`;
+  return Guarded;
 }

@@ -127,6 +127,7 @@ const SPEEDS = [0.5, 1, 2, 4] as const;
  */
 export function PlayControls({ playing, onPlay, onPause, onStep, onReset, speed, onSpeed, finished = false }: PlayControlsProps) {
   const reduced = usePrefersReducedMotion();
+  const hydrated = useHydrated();
   const id = useId();
   return (
     <div class="sim-control sim-play" role="group" aria-label="Playback">
@@ -138,7 +139,7 @@ export function PlayControls({ playing, onPlay, onPause, onStep, onReset, speed,
       {speed !== undefined && onSpeed && (
         <>
           <label for={id}>Speed</label>
-          <select id={id} value={String(speed)} onChange={(e) => onSpeed(clampNumber(e.currentTarget.value, { min: 0.5, max: 4, fallback: 1 }))}>
+          <select id={id} value={String(speed)} disabled={!hydrated} onChange={(e) => onSpeed(clampNumber(e.currentTarget.value, { min: 0.5, max: 4, fallback: 1 }))}>
             {SPEEDS.map((s) => (
               <option value={String(s)}>{s}×</option>
             ))}

@@ -3,7 +3,7 @@ export { mulberry32, randomInt, exponential, normal, type Random } from './rando
 export { clampNumber, pickOne, type NumberRange } from './validate.ts';
 export { intParam, numberParam, enumParam, boolParam, textParam, readState, writeState, defaults, type Param, type Schema, type StateOf } from './urlState.ts';
 export { useSimState, usePrefersReducedMotion, useTicker, useHydrated } from './hooks.ts';
-export { SimFrame, useReportError, useGuarded } from './SimFrame.tsx';
+export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';
 export { Slider, Toggle, Select, Button, PlayControls, Controls } from './controls.tsx';
 export { BarChart, Histogram, LineChart } from './charts.tsx';
 export { linearScale, logScale, niceTicks, logTicks, formatTick } from './scale.ts';
