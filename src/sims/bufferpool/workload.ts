@@ -5,7 +5,9 @@
  * chain of overflow pages that the fetch reads one after another through the buffer pool; with a
  * pointer, the row only holds the object's key and the bytes come from object storage.
  */
-import { clampNumber, mulberry32, pickOne, type Random } from '../kit/index.ts';
+// The kit's plain-TypeScript modules, not its index (which pulls in .tsx), so the model runs in Node too.
+import { mulberry32, type Random } from '../kit/random.ts';
+import { clampNumber, pickOne } from '../kit/validate.ts';
 import { BufferPool, type AccessOutcome, type PageId } from './model.ts';
 
 export type Design = 'inline' | 'pointer';

@@ -3,7 +3,8 @@
  * presigned URL. A deliberately simple, explicit latency model: each phase is a propagation delay
  * plus bytes over a bandwidth, with the assumptions named below so a reader can disagree with them.
  */
-import { clampNumber, pickOne } from '../kit/index.ts';
+// The kit's plain-TypeScript module, not its index (which pulls in .tsx), so the model runs in Node too.
+import { clampNumber, pickOne } from '../kit/validate.ts';
 
 export type Route = 'database' | 'presigned';
 export type Lane = 'browser' | 'app' | 'database' | 'storage';

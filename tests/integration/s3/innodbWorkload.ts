@@ -7,7 +7,7 @@
  */
 import type { Connection } from 'mariadb';
 import { createHash } from 'node:crypto';
-import { mulberry32 } from '../../../src/sims/kit/index.ts';
+import { mulberry32 } from '../../../src/sims/kit/random.ts';
 
 export interface ShapeOptions {
   rows: number;
