@@ -49,6 +49,7 @@ describe('buffer pool eviction', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');
     expect(await requests.innerText()).toBe('320');
+    expect(await figure.locator('svg.bp-grid').innerHTML()).toMatch(/Evicted in the last step: \d+ pages/);
     const status = await figure.locator('[aria-live=polite]').innerText();
     expect(status).toMatch(/^After 320 requests: hit ratio \d+\.\d% with logs inline, \d+\.\d% with pointers\.$/);
     const [inline, pointer] = status.match(/\d+\.\d(?=%)/g)!.map(Number);
@@ -133,6 +134,17 @@ describe('presigned URL builder', () => {
     await page.waitForFunction((sig) => document.querySelector('#sim-presign section[aria-label="Step 5: Signature"] pre')?.textContent === sig, expected.signature);
     expect(await url.innerText()).toBe(expected.url);
     expect(await figure.locator('section[aria-label="Step 1: Canonical request"] pre').innerText()).toBe(expected.canonicalRequest);
+  });
+
+  it('restores the shared fields from a link and keeps the demo keys', async () => {
+    const page = await openFigure('presign', '#presign.method=PUT&presign.key=logs%2Frun%201.txt&presign.expires=600&presign.bucket=%3Cimg%3E');
+    const figure = page.locator('#sim-presign');
+    expect(await figure.getByLabel('Method').inputValue()).toBe('PUT');
+    expect(await figure.getByLabel('Object key').inputValue()).toBe('logs/run 1.txt');
+    expect(await figure.getByLabel('Expires in (seconds)').inputValue()).toBe('600');
+    expect(await figure.getByLabel('Bucket').inputValue()).toBe('examplebucket');
+    expect(await figure.getByLabel('Secret access key (demo)').inputValue()).toBe('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    await page.waitForFunction(() => document.querySelector('#sim-presign section[aria-label="Step 6: Presigned URL"] pre')?.textContent?.includes('/logs/run%201.txt?'));
   });
 
   it('refuses nonsense with a reason instead of signing', async () => {

@@ -49,6 +49,8 @@ interface Lane {
   windowReads: number;
   /** Pages read in from disk during the last step: drawn with an outline. */
   entered: Set<string>;
+  /** Pages evicted during the last step, oldest first (at most one row of them is drawn). */
+  evicted: string[];
   evictedLastStep: number;
   /** Counted from the end of the warm-up. */
   readRequests: number;
@@ -76,6 +78,7 @@ function newExperiment(state: State): Experiment {
     windowRequests: 0,
     windowReads: 0,
     entered: new Set(),
+    evicted: [],
     evictedLastStep: 0,
     readRequests: 0,
     reads: 0,
@@ -83,13 +86,17 @@ function newExperiment(state: State): Experiment {
   const experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
   for (const l of Object.values(experiment.lanes)) for (let i = 0; i < WARMUP_REQUESTS; i++) l.run.next({ lookupsOnly: true });
   advance(experiment, INITIAL_REQUESTS);
-  for (const l of Object.values(experiment.lanes)) l.entered = new Set();
+  for (const l of Object.values(experiment.lanes)) {
+    l.entered = new Set();
+    l.evicted = [];
+  }
   return experiment;
 }
 
 function advance(experiment: Experiment, requests: number): void {
   for (const lane of Object.values(experiment.lanes)) {
     lane.entered = new Set();
+    lane.evicted = [];
     lane.evictedLastStep = 0;
   }
   for (let i = 0; i < requests && experiment.requests < MAX_REQUESTS; i++) {
@@ -105,6 +112,7 @@ function advance(experiment: Experiment, requests: number): void {
           if (outcome.evicted) {
             lane.evictedLastStep++;
             lane.entered.delete(outcome.evicted);
+            lane.evicted.push(outcome.evicted);
           }
         }
       }
@@ -160,7 +168,9 @@ function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
   const youngRows = Math.max(1, Math.ceil(young.length / COLUMNS));
   const oldRows = Math.max(1, Math.ceil(old.length / COLUMNS));
   const oldY = 30 + youngRows * (CELL + GAP) + 10;
-  const height = oldY + 30 + oldRows * (CELL + GAP);
+  const evictedY = oldY + 30 + oldRows * (CELL + GAP);
+  const shownEvicted = lane.evicted.slice(-COLUMNS);
+  const height = evictedY + 30 + CELL + GAP;
   const y = kindCounts(young);
   const o = kindCounts(old);
   const label =
@@ -171,6 +181,16 @@ function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
       <Sublist title={`Young sublist: ${young.length} pages (head first)`} frames={young} entered={lane.entered} y={0} />
       <line class="bp-midpoint" x1={0} x2={COLUMNS * (CELL + GAP)} y1={oldY - 6} y2={oldY - 6} />
       <Sublist title={`Old sublist: ${old.length} pages; new pages enter here, evictions leave from the end`} frames={old} entered={lane.entered} y={oldY} />
+      <g transform={`translate(0 ${evictedY})`}>
+        <text class="bp-label" x={0} y={14}>
+          {lane.evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${lane.evictedLastStep} pages${lane.evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
+        </text>
+        {shownEvicted.map((page, i) => (
+          <rect key={page} class={`bp-page bp-evicted ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}`} x={i * (CELL + GAP) + 1} y={22} width={CELL} height={CELL} rx={4}>
+            <title>{`evicted ${page}`}</title>
+          </rect>
+        ))}
+      </g>
     </svg>
   );
 }
