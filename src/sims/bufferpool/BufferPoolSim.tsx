@@ -85,11 +85,9 @@ function newExperiment(state: State): Experiment {
   });
   const experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
   for (const l of Object.values(experiment.lanes)) for (let i = 0; i < WARMUP_REQUESTS; i++) l.run.next({ lookupsOnly: true });
-  advance(experiment, INITIAL_REQUESTS);
-  for (const l of Object.values(experiment.lanes)) {
-    l.entered = new Set();
-    l.evicted = [];
-  }
+  // The last stretch as one ordinary step, so the first picture already marks what entered and left.
+  advance(experiment, INITIAL_REQUESTS - REQUESTS_PER_STEP);
+  advance(experiment, REQUESTS_PER_STEP);
   return experiment;
 }
 
