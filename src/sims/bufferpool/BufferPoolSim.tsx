@@ -238,7 +238,7 @@ export default function BufferPoolSim() {
           A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
           lookups, 90% of them on the newest 10% of {ROWS.toLocaleString('en')} runs, and a share of requests that open the run's log. The pool
           is warmed with {WARMUP_REQUESTS.toLocaleString('en')} lookups first, as it was before logs were added; counts start after that. Blue squares
-          are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step. The
+          are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step, and faded squares under the list are the pages that step evicted. The
           chart plots the hit ratio of each window of {WINDOW} requests. {status}
         </>
       }
