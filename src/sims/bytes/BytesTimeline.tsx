@@ -88,8 +88,8 @@ export default function BytesTimeline() {
   const x = linearScale([0, end], [LEFT, W - RIGHT]);
   const height = 2 * PANEL_H + 52;
   const status =
-    `A ${state.mib} MiB log: from the database ${ms(db.totalMs)}, ${bytes(db.appBytes)} through the app and ${ms(db.databaseMs)} of database time; ` +
-    `through a presigned URL ${ms(url.totalMs)}, ${bytes(url.appBytes)} through the app and ${ms(url.databaseMs)} of database time.`;
+    `A ${state.mib} MiB log: from the database ${ms(db.totalMs)}, ${bytes(db.appBytes)} through the app, an app worker busy ${ms(db.appBusyMs)} and ${ms(db.databaseMs)} of database time; ` +
+    `through a presigned URL ${ms(url.totalMs)}, ${bytes(url.appBytes)} through the app, ${ms(url.appBusyMs)} of app time and ${ms(url.databaseMs)} of database time.`;
   return (
     <SimFrame
       id="bytes"
@@ -126,6 +126,10 @@ export default function BytesTimeline() {
         <div>
           <dt>App memory per request</dt>
           <dd>{bytes(db.appPeakBytes)} / {bytes(url.appPeakBytes)}</dd>
+        </div>
+        <div>
+          <dt>App worker busy</dt>
+          <dd>{ms(db.appBusyMs)} / {ms(url.appBusyMs)}</dd>
         </div>
         <div>
           <dt>Database time</dt>

@@ -39,6 +39,16 @@ describe('the timeline model', () => {
     expect(url.totalMs - db.totalMs).toBeCloseTo(extra - saved + ASSUMPTIONS.signMs + transferMs(ASSUMPTIONS.urlResponseBytes, 100), 6);
   });
 
+  it('ties an app worker up for the whole download with the database route, for well under a millisecond with a URL', () => {
+    const input = { logBytes: 10 * MiB, missShare: 0.5, clientMbps: 100 };
+    const db = timeline('database', input);
+    const url = timeline('presigned', input);
+    expect(db.appBusyMs).toBeCloseTo(db.databaseMs + transferMs(10 * MiB, 100), 9);
+    expect(db.appBusyMs).toBeGreaterThan(838);
+    expect(url.appBusyMs).toBeCloseTo(ASSUMPTIONS.dbRttMs + ASSUMPTIONS.lookupMs + ASSUMPTIONS.signMs + transferMs(ASSUMPTIONS.urlResponseBytes, 100), 9);
+    expect(url.appBusyMs).toBeLessThan(1);
+  });
+
   it('lays phases end to end from zero to the total', () => {
     for (const route of ['database', 'presigned'] as const) {
       const t = timeline(route);

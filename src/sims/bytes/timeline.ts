@@ -66,6 +66,11 @@ export interface Timeline {
   appPeakBytes: number;
   /** Time the database spends on this request. */
   databaseMs: number;
+  /**
+   * Time an app server worker is tied up: from receiving the request until its last byte is handed to
+   * the network. This is what limits how many downloads a server can serve at once.
+   */
+  appBusyMs: number;
 }
 
 /** Milliseconds to move `bytes` at `mbps` megabits per second. */
@@ -93,7 +98,8 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
     const databaseMs = t - dbStart;
     // Most drivers and ORMs buffer the whole result before the handler sees it.
     add('app', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
-    return { route: r, phases, totalMs: t, appBytes: 2 * input.logBytes, appPeakBytes: input.logBytes, databaseMs };
+    const appBusyMs = databaseMs + transferMs(input.logBytes, input.clientMbps);
+    return { route: r, phases, totalMs: t, appBytes: 2 * input.logBytes, appPeakBytes: input.logBytes, databaseMs, appBusyMs };
   }
   const dbStart = t;
   add('app', 'look up the pointer', a.dbRttMs + a.lookupMs);
@@ -103,5 +109,6 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
   add('browser', 'GET from the bucket', input.clientRttMs / 2);
   add('storage', 'first byte', a.storageFirstByteMs);
   add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
-  return { route: r, phases, totalMs: t, appBytes: a.urlResponseBytes, appPeakBytes: a.urlResponseBytes, databaseMs };
+  const appBusyMs = databaseMs + a.signMs + transferMs(a.urlResponseBytes, input.clientMbps);
+  return { route: r, phases, totalMs: t, appBytes: a.urlResponseBytes, appPeakBytes: a.urlResponseBytes, databaseMs, appBusyMs };
 }
