@@ -1,0 +1,208 @@
+/**
+ * The article's workload on the buffer pool: a `job_runs` table whose clustered index (a B-tree of
+ * 16 KiB pages) is looked up by primary key, recent rows far more often than old ones, and a share
+ * of requests that also fetch the run's log. With the log inline, InnoDB keeps it off-page in a
+ * chain of overflow pages that the fetch reads one after another through the buffer pool; with a
+ * pointer, the row only holds the object's key and the bytes come from object storage.
+ */
+// The kit's plain-TypeScript modules, not its index (which pulls in .tsx), so the model runs in Node too.
+import { mulberry32, type Random } from '../kit/random.ts';
+import { clampNumber, pickOne } from '../kit/validate.ts';
+import { BufferPool, type AccessOutcome, type PageId } from './model.ts';
+
+export type Design = 'inline' | 'pointer';
+export const DESIGNS: readonly Design[] = ['inline', 'pointer'];
+
+export interface WorkloadConfig {
+  seed: number;
+  design: Design;
+  /** Pages in the buffer pool. */
+  poolPages: number;
+  /** innodb_old_blocks_time, ms. */
+  oldBlocksTimeMs: number;
+  /** innodb_old_blocks_pct. */
+  oldBlocksPct: number;
+  rows: number;
+  /** Rows per leaf page of the clustered index. */
+  rowsPerLeaf: number;
+  /** Child pointers per internal page. */
+  fanout: number;
+  /** The most recent rows, as a share of the table, that get most of the traffic. */
+  hotRowShare: number;
+  /** Share of lookups that go to those recent rows. */
+  hotTrafficShare: number;
+  /** Share of requests that also fetch the log body. */
+  fetchShare: number;
+  /** Overflow pages per log (16 KiB each). */
+  blobPages: number;
+  requestsPerSecond: number;
+}
+
+/** A scaled-down shop: 128 pages (2 MiB) of pool, 4,000 runs, 256 KiB logs, 1 request in 20 fetching one. */
+export const DEFAULT_WORKLOAD: WorkloadConfig = {
+  seed: 1,
+  design: 'inline',
+  poolPages: 128,
+  oldBlocksTimeMs: 1000,
+  oldBlocksPct: 37,
+  rows: 4000,
+  rowsPerLeaf: 40,
+  fanout: 50,
+  hotRowShare: 0.1,
+  hotTrafficShare: 0.9,
+  fetchShare: 0.05,
+  blobPages: 16,
+  requestsPerSecond: 200,
+};
+
+/** Every field clamped to a range the simulation can run in a browser tab. */
+export function normaliseWorkload(input: Partial<Record<keyof WorkloadConfig, unknown>>): WorkloadConfig {
+  const d = DEFAULT_WORKLOAD;
+  const n = (key: keyof WorkloadConfig, min: number, max: number, integer = false) =>
+    clampNumber(input[key], { min, max, fallback: d[key] as number, integer });
+  return {
+    seed: n('seed', 0, 2 ** 31, true),
+    design: pickOne(input.design, DESIGNS, d.design),
+    poolPages: n('poolPages', 8, 4096, true),
+    oldBlocksTimeMs: n('oldBlocksTimeMs', 0, 10_000, true),
+    oldBlocksPct: n('oldBlocksPct', 5, 95, true),
+    rows: n('rows', 10, 1_000_000, true),
+    rowsPerLeaf: n('rowsPerLeaf', 1, 500, true),
+    fanout: n('fanout', 2, 1200, true),
+    hotRowShare: n('hotRowShare', 0.001, 1),
+    hotTrafficShare: n('hotTrafficShare', 0, 1),
+    fetchShare: n('fetchShare', 0, 1),
+    blobPages: n('blobPages', 1, 1024, true),
+    requestsPerSecond: n('requestsPerSecond', 1, 100_000),
+  };
+}
+
+export type PageKind = 'root' | 'internal' | 'leaf' | 'overflow';
+
+export function pageKind(page: PageId): PageKind {
+  if (page === 'root') return 'root';
+  if (page.startsWith('int:')) return 'internal';
+  if (page.startsWith('leaf:')) return 'leaf';
+  return 'overflow';
+}
+
+export interface Request {
+  kind: 'lookup' | 'fetch';
+  row: number;
+  atMs: number;
+  outcomes: AccessOutcome[];
+}
+
+/** The pages a primary-key lookup of `row` reads, root first: a three-level B-tree. */
+export function lookupPath(config: WorkloadConfig, row: number): PageId[] {
+  const leaf = Math.floor(row / config.rowsPerLeaf);
+  return ['root', `int:${Math.floor(leaf / config.fanout)}`, `leaf:${leaf}`];
+}
+
+/** The overflow pages holding row `row`'s log, in chain order. */
+export function overflowChain(config: WorkloadConfig, row: number): PageId[] {
+  return Array.from({ length: config.blobPages }, (_, i) => `ovf:${row}:${i}`);
+}
+
+/** Reading one page after another in a chain takes simulated time too; 0.05 ms per page. */
+const PAGE_STEP_MS = 0.05;
+
+export class WorkloadRun {
+  readonly config: WorkloadConfig;
+  readonly pool: BufferPool;
+  private readonly random: Random;
+  clockMs = 0;
+  requests = 0;
+
+  constructor(config: Partial<WorkloadConfig> = {}) {
+    this.config = normaliseWorkload({ ...DEFAULT_WORKLOAD, ...config });
+    this.pool = new BufferPool({
+      capacity: this.config.poolPages,
+      oldBlocksPct: this.config.oldBlocksPct,
+      oldBlocksTimeMs: this.config.oldBlocksTimeMs,
+      // The pool is scaled down, so the 512-page floor of the real server would switch midpoint
+      // insertion off; the model keeps the sublists at any size.
+      oldListMinLength: 0,
+    });
+    this.random = mulberry32(this.config.seed);
+  }
+
+  private pickRow(): number {
+    const { rows, hotRowShare, hotTrafficShare } = this.config;
+    const hotRows = Math.max(1, Math.round(rows * hotRowShare));
+    // Auto-increment keys: the most recent runs are the last rows of the table, on the last leaves.
+    if (this.random() < hotTrafficShare) return rows - 1 - Math.floor(this.random() * hotRows);
+    return Math.floor(this.random() * rows);
+  }
+
+  /**
+   * The next request of the workload, applied to the pool. `lookupsOnly` serves the lookups alone,
+   * as the application did before logs were added, to warm the pool the way production would be.
+   */
+  next({ lookupsOnly = false }: { lookupsOnly?: boolean } = {}): Request {
+    const c = this.config;
+    const row = this.pickRow();
+    const fetch = this.random() < c.fetchShare && !lookupsOnly;
+    const atMs = this.clockMs;
+    const outcomes = lookupPath(c, row).map((page) => this.pool.access(page, atMs));
+    if (fetch && c.design === 'inline') {
+      overflowChain(c, row).forEach((page, i) => outcomes.push(this.pool.access(page, atMs + i * PAGE_STEP_MS)));
+    }
+    this.requests++;
+    this.clockMs += 1000 / c.requestsPerSecond;
+    return { kind: fetch ? 'fetch' : 'lookup', row, atMs, outcomes };
+  }
+}
+
+export interface RunSummary {
+  design: Design;
+  readRequests: number;
+  reads: number;
+  hitRatio: number;
+  /** [seconds of simulated time, hit ratio within that window]. */
+  series: [number, number][];
+  overflowReadRequests: number;
+  /** Hit ratio of the index pages alone (root, internal, leaf): what the hot path feels. */
+  indexHitRatio: number;
+}
+
+/**
+ * Runs `requests` requests (capped at 200,000) and reports the hit ratio per window of
+ * `window` requests: the "hit ratio over time" lines of the article's figure.
+ */
+export function runWorkload(config: Partial<WorkloadConfig>, requests: number, window = 200): RunSummary {
+  const run = new WorkloadRun(config);
+  const total = clampNumber(requests, { min: 0, max: 200_000, fallback: 0, integer: true });
+  const size = clampNumber(window, { min: 1, max: 100_000, fallback: 200, integer: true });
+  const series: [number, number][] = [];
+  let overflowReadRequests = 0;
+  let indexRequests = 0;
+  let indexReads = 0;
+  let windowRequests = 0;
+  let windowReads = 0;
+  for (let i = 0; i < total; i++) {
+    for (const outcome of run.next().outcomes) {
+      windowRequests++;
+      if (outcome.kind === 'miss') windowReads++;
+      if (pageKind(outcome.page) === 'overflow') overflowReadRequests++;
+      else {
+        indexRequests++;
+        if (outcome.kind === 'miss') indexReads++;
+      }
+    }
+    if ((i + 1) % size === 0) {
+      series.push([run.clockMs / 1000, 1 - windowReads / windowRequests]);
+      windowRequests = 0;
+      windowReads = 0;
+    }
+  }
+  return {
+    design: run.config.design,
+    readRequests: run.pool.readRequests,
+    reads: run.pool.reads,
+    hitRatio: run.pool.hitRatio(),
+    series,
+    overflowReadRequests,
+    indexHitRatio: indexRequests === 0 ? 1 : 1 - indexReads / indexRequests,
+  };
+}

@@ -1,0 +1,152 @@
+/** "Where the bytes go": the two routes of one "fetch the log" request, drawn as lanes on one time axis. */
+import { Controls, SimFrame, Slider, intParam, useSimState, niceTicks, formatTick, linearScale } from '../kit/index.ts';
+import { timeline, type Lane, type Timeline } from './timeline.ts';
+import './bytes.css';
+
+const schema = {
+  mib: intParam(1, 200, 10),
+  miss: intParam(0, 100, 90),
+  mbps: intParam(5, 1000, 100),
+  rtt: intParam(5, 300, 40),
+};
+
+const LANES: readonly { lane: Lane; label: string }[] = [
+  { lane: 'browser', label: 'Browser' },
+  { lane: 'app', label: 'App server' },
+  { lane: 'database', label: 'Database' },
+  { lane: 'storage', label: 'Object storage' },
+];
+const COLOUR: Record<Lane, string> = { browser: 'var(--series-5)', app: 'var(--series-4)', database: 'var(--series-2)', storage: 'var(--series-3)' };
+
+const W = 640;
+const LEFT = 112;
+const RIGHT = 16;
+const LANE_H = 22;
+const PANEL_H = 24 + LANES.length * LANE_H;
+
+function bytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+const ms = (n: number) => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`);
+
+function Panel({ t, title, y, x }: { t: Timeline; title: string; y: number; x: (v: number) => number }) {
+  return (
+    <g transform={`translate(0 ${y})`}>
+      <text class="bt-title" x={0} y={14}>{title}: {ms(t.totalMs)}</text>
+      {LANES.map(({ lane, label }, i) => (
+        <g key={lane}>
+          <text class="sim-chart-label" x={0} y={24 + i * LANE_H + 15}>{label}</text>
+          <line class="sim-chart-grid" x1={LEFT} x2={W - RIGHT} y1={24 + i * LANE_H + LANE_H / 2} y2={24 + i * LANE_H + LANE_H / 2} />
+        </g>
+      ))}
+      {t.phases.map((p) => {
+        const row = LANES.findIndex((l) => l.lane === p.lane);
+        return (
+          <rect x={x(p.startMs)} y={24 + row * LANE_H + 4} width={Math.max(2, x(p.endMs) - x(p.startMs))} height={LANE_H - 8} rx={3} style={{ fill: COLOUR[p.lane] }}>
+            <title>{`${p.label}: ${ms(p.endMs - p.startMs)}`}</title>
+          </rect>
+        );
+      })}
+    </g>
+  );
+}
+
+function PhaseTable({ t, caption }: { t: Timeline; caption: string }) {
+  return (
+    <table class="bt-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Where</th>
+          <th scope="col">What</th>
+          <th scope="col">Starts</th>
+          <th scope="col">Takes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {t.phases.map((p) => (
+          <tr>
+            <td>{LANES.find((l) => l.lane === p.lane)!.label}</td>
+            <td>{p.label}</td>
+            <td>{ms(p.startMs)}</td>
+            <td>{ms(p.endMs - p.startMs)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function BytesTimeline() {
+  const [state, update] = useSimState('bytes', schema);
+  const input = { logBytes: state.mib * 1024 * 1024, missShare: state.miss / 100, clientMbps: state.mbps, clientRttMs: state.rtt };
+  const db = timeline('database', input);
+  const url = timeline('presigned', input);
+  const end = Math.max(db.totalMs, url.totalMs);
+  const x = linearScale([0, end], [LEFT, W - RIGHT]);
+  const height = 2 * PANEL_H + 52;
+  const status =
+    `A ${state.mib} MiB log: from the database ${ms(db.totalMs)}, ${bytes(db.appBytes)} through the app, an app worker busy ${ms(db.appBusyMs)} and ${ms(db.databaseMs)} of database time; ` +
+    `through a presigned URL ${ms(url.totalMs)}, ${bytes(url.appBytes)} through the app, ${ms(url.appBusyMs)} of app time and ${ms(url.databaseMs)} of database time.`;
+  return (
+    <SimFrame
+      id="bytes"
+      title="Where the bytes go: fetching one log"
+      status={status}
+      share={{ schema, state }}
+      caption={
+        <>
+          One click on "view log", served from a database column (top) and through a presigned URL (bottom), on one time
+          axis. The model assumes a 10 Gbit/s link with a 0.3 ms round trip between app and database, 0.1 ms per 16 KiB page
+          read from disk, a 30 ms first byte from object storage, and an app that buffers the whole result, as most drivers
+          do. {status}
+        </>
+      }
+    >
+      <Controls>
+        <Slider label="Log size" value={state.mib} min={1} max={200} format={(v) => `${v} MiB`} onChange={(mib) => update({ mib })} />
+        <Slider label="Log pages not in the buffer pool" value={state.miss} min={0} max={100} format={(v) => `${v}%`} onChange={(miss) => update({ miss })} />
+        <Slider label="Reader's bandwidth" value={state.mbps} min={5} max={1000} step={5} format={(v) => `${v} Mbit/s`} onChange={(mbps) => update({ mbps })} />
+        <Slider label="Reader's round trip" value={state.rtt} min={5} max={300} step={5} format={(v) => `${v} ms`} onChange={(rtt) => update({ rtt })} />
+      </Controls>
+      <svg class="sim-chart" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={status}>
+        <Panel t={db} title="Log in the database" y={4} x={x} />
+        <Panel t={url} title="Presigned URL" y={PANEL_H + 16} x={x} />
+        {niceTicks(0, end, 5).map((tick) => (
+          <text class="sim-chart-label" x={x(tick)} y={height - 8} text-anchor="middle">{formatTick(tick)} ms</text>
+        ))}
+      </svg>
+      <dl class="sim-readout">
+        <div>
+          <dt>Through the app (database / presigned)</dt>
+          <dd>{bytes(db.appBytes)} / {bytes(url.appBytes)}</dd>
+        </div>
+        <div>
+          <dt>App memory per request</dt>
+          <dd>{bytes(db.appPeakBytes)} / {bytes(url.appPeakBytes)}</dd>
+        </div>
+        <div>
+          <dt>App worker busy</dt>
+          <dd>{ms(db.appBusyMs)} / {ms(url.appBusyMs)}</dd>
+        </div>
+        <div>
+          <dt>Database time</dt>
+          <dd>{ms(db.databaseMs)} / {ms(url.databaseMs)}</dd>
+        </div>
+        <div>
+          <dt>Until the last byte</dt>
+          <dd>{ms(db.totalMs)} / {ms(url.totalMs)}</dd>
+        </div>
+      </dl>
+      <details class="bt-details">
+        <summary>Phase by phase</summary>
+        <div class="bt-scroll">
+          <PhaseTable t={db} caption="Log in the database" />
+          <PhaseTable t={url} caption="Presigned URL" />
+        </div>
+      </details>
+    </SimFrame>
+  );
+}

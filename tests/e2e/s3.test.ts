@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+import { presign } from '../../src/sims/presign/sigv4.ts';
+
+const PATH = '/database-bloat-s3-pointer/';
+const AWS_SIGNATURE = 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';
+const site = useSite('dist');
+
+/** Opens the article and waits until the figure's island has hydrated (its controls come alive). */
+async function openFigure(id: string, hash = '', options = {}): Promise<Page> {
+  const page = await site.page(`${PATH}${hash}`, options);
+  const figure = page.locator(`#sim-${id}`);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('input, select, button').first().waitFor();
+  await page.waitForFunction((sel) => !document.querySelector(sel)?.querySelector('input:disabled, select:disabled'), `#sim-${id}`, { timeout: 15_000 });
+  return page;
+}
+
+describe('the article without JavaScript', () => {
+  it('already shows each figure: SVG with a text alternative, a caption, and the signing steps of the AWS example', async () => {
+    const html = await (await fetch(`${site.origin}${PATH}`)).text();
+    for (const id of ['pool', 'bytes', 'presign']) {
+      expect(html).toContain(`id="sim-${id}"`);
+    }
+    expect(html).toMatch(/<svg class="bp-grid"[^>]*role="img"[^>]*aria-label="Buffer pool, logs inline: young sublist 81 pages/);
+    expect(html).toMatch(/Log in the database: \d+ ms/);
+    expect(html).toContain(AWS_SIGNATURE);
+    expect(html).toContain('3bfa292879f6447bbcda7001decf97f4a54dc650c8942174ae0a9121cf58ad04');
+    expect(html).toContain('Demo credentials only.');
+    expect(html).toMatch(/<figcaption>[^<]*A 128-page buffer pool/);
+  });
+
+  it('shows "14 min read" and the title', async () => {
+    const page = await site.page(PATH);
+    expect(await page.locator('h1').innerText()).toBe('Stop Bloating Your Database: The S3 Pointer Pattern');
+    expect(await page.locator('.article-header .post-meta').innerText()).toMatch(/14 min read/);
+  });
+});
+
+describe('buffer pool eviction', () => {
+  it('steps by keyboard: ten more requests, new status, both hit ratios shown', async () => {
+    const page = await openFigure('pool');
+    const figure = page.locator('#sim-pool');
+    const requests = figure.locator('dt:text-is("Requests") + dd');
+    expect(await requests.innerText()).toBe('300');
+    await figure.getByRole('button', { name: 'Step' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    expect(await requests.innerText()).toBe('320');
+    expect(await figure.locator('svg.bp-grid').innerHTML()).toMatch(/Evicted in the last step: \d+ pages/);
+    const status = await figure.locator('[aria-live=polite]').innerText();
+    expect(status).toMatch(/^After 320 requests: hit ratio \d+\.\d% with logs inline, \d+\.\d% with pointers\.$/);
+    const [inline, pointer] = status.match(/\d+\.\d(?=%)/g)!.map(Number);
+    expect(pointer! - inline!).toBeGreaterThan(10);
+  });
+
+  it('switches the grid to the pointer design and back', async () => {
+    const page = await openFigure('pool');
+    const figure = page.locator('#sim-pool');
+    await figure.getByLabel('Show the pool of').selectOption('pointer');
+    expect(await figure.locator('svg.bp-grid').getAttribute('aria-label')).toMatch(/^Buffer pool, logs as pointers: .* 0 log\), old sublist 47 pages \(47 index, 0 log\)/);
+  });
+
+  it('plays and pauses', async () => {
+    const page = await openFigure('pool');
+    const figure = page.locator('#sim-pool');
+    await figure.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('#sim-pool dd')?.textContent) >= 400, undefined, { timeout: 10_000 });
+    await figure.getByRole('button', { name: 'Pause' }).click();
+    const stopped = await figure.locator('dd').first().innerText();
+    await page.waitForTimeout(600);
+    expect(await figure.locator('dd').first().innerText()).toBe(stopped);
+  });
+
+  it('restores a shared setup from the link, and ignores hostile values', async () => {
+    const page = await openFigure('pool', '#pool.time=0&pool.pct=20&pool.fetch=12');
+    const figure = page.locator('#sim-pool');
+    expect(await figure.getByLabel('innodb_old_blocks_time').inputValue()).toBe('0');
+    expect(await figure.getByLabel('innodb_old_blocks_pct').inputValue()).toBe('20');
+    expect(await figure.getByLabel('Requests that open a log').inputValue()).toBe('12');
+    const hostile = await openFigure('pool', '#pool.pct=%3Cscript%3E&pool.time=-5&pool.show=evil');
+    const f2 = hostile.locator('#sim-pool');
+    expect(await f2.getByLabel('innodb_old_blocks_pct').inputValue()).toBe('37');
+    expect(await f2.getByLabel('innodb_old_blocks_time').inputValue()).toBe('0');
+    expect(await f2.getByLabel('Show the pool of').inputValue()).toBe('inline');
+  });
+
+  it('does not animate under reduced motion, but still steps', async () => {
+    const page = await openFigure('pool', '', { reducedMotion: 'reduce' });
+    const figure = page.locator('#sim-pool');
+    expect(await figure.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    await figure.getByRole('button', { name: 'Step' }).click();
+    expect(await figure.locator('dd').first().innerText()).toBe('310');
+  });
+});
+
+describe('where the bytes go', () => {
+  it('follows the log size slider from the keyboard', async () => {
+    const page = await openFigure('bytes');
+    const figure = page.locator('#sim-bytes');
+    const slider = figure.getByLabel('Log size');
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    expect(await slider.inputValue()).toBe('20');
+    const through = await figure.locator('dt:text-is("Through the app (database / presigned)") + dd').innerText();
+    expect(through).toBe('40.0 MiB / 700 B');
+    expect(await figure.locator('[aria-live=polite]').innerText()).toMatch(/^A 20 MiB log: from the database/);
+  });
+});
+
+describe('presigned URL builder', () => {
+  it('signs in the browser what our presigner signs in Node, for a key with spaces and unicode', async () => {
+    const page = await openFigure('presign');
+    const figure = page.locator('#sim-presign');
+    const key = figure.getByLabel('Object key');
+    await key.fill('runs/8812/log ü.jsonl');
+    await figure.getByLabel('Method').selectOption('PUT');
+    await figure.getByLabel('Content-Type to require (optional)').fill('application/json');
+    const expected = await presign({
+      method: 'PUT',
+      bucket: 'examplebucket',
+      key: 'runs/8812/log ü.jsonl',
+      region: 'us-east-1',
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      expiresIn: 86400,
+      now: new Date('2013-05-24T00:00:00Z'),
+      endpoint: { protocol: 'https:', host: 'examplebucket.s3.amazonaws.com', pathStyle: false },
+      contentType: 'application/json',
+    });
+    const url = figure.locator('section[aria-label="Step 6: Presigned URL"] pre');
+    await page.waitForFunction((sig) => document.querySelector('#sim-presign section[aria-label="Step 5: Signature"] pre')?.textContent === sig, expected.signature);
+    expect(await url.innerText()).toBe(expected.url);
+    expect(await figure.locator('section[aria-label="Step 1: Canonical request"] pre').innerText()).toBe(expected.canonicalRequest);
+  });
+
+  it('restores the shared fields from a link and keeps the demo keys', async () => {
+    const page = await openFigure('presign', '#presign.method=PUT&presign.key=logs%2Frun%201.txt&presign.expires=600&presign.bucket=%3Cimg%3E');
+    const figure = page.locator('#sim-presign');
+    expect(await figure.getByLabel('Method').inputValue()).toBe('PUT');
+    expect(await figure.getByLabel('Object key').inputValue()).toBe('logs/run 1.txt');
+    expect(await figure.getByLabel('Expires in (seconds)').inputValue()).toBe('600');
+    expect(await figure.getByLabel('Bucket').inputValue()).toBe('examplebucket');
+    expect(await figure.getByLabel('Secret access key (demo)').inputValue()).toBe('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
+    await page.waitForFunction(() => document.querySelector('#sim-presign section[aria-label="Step 6: Presigned URL"] pre')?.textContent?.includes('/logs/run%201.txt?'));
+  });
+
+  it('refuses nonsense with a reason instead of signing', async () => {
+    const page = await openFigure('presign');
+    const figure = page.locator('#sim-presign');
+    await figure.getByLabel('Expires in (seconds)').fill('999999');
+    expect(await figure.locator('.ps-problem').innerText()).toContain('604800');
+    await figure.getByLabel('Expires in (seconds)').fill('600');
+    await figure.getByLabel('Bucket').fill('Not A Bucket');
+    expect(await figure.locator('.ps-problem').innerText()).toContain('Bucket names');
+  });
+
+  it('warns about non-demo keys, keeps keys out of the shared link, and sends nothing anywhere', async () => {
+    const page = await openFigure('presign', '', { permissions: ['clipboard-read', 'clipboard-write'] });
+    const outbound: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(site.origin)) outbound.push(r.url());
+    });
+    const figure = page.locator('#sim-presign');
+    await figure.getByLabel('Secret access key (demo)').fill('my-real-looking-secret-0123456789');
+    expect(await figure.getByRole('alert').filter({ hasText: 'rotate it now' }).count()).toBe(1);
+    await figure.getByLabel('Object key').fill('shared/key.txt');
+    await figure.getByRole('button', { name: 'Copy link to this setup' }).click();
+    await figure.locator('.sim-share-result').waitFor();
+    const shown = await figure.locator('.sim-share-result').innerText();
+    const link = shown === 'Link copied.' ? await page.evaluate(() => navigator.clipboard.readText()) : shown;
+    expect(link).toContain('presign.key=shared%2Fkey.txt');
+    expect(link).not.toContain('my-real-looking-secret');
+    expect(link).not.toContain('AKIAIOSFODNN7EXAMPLE');
+    expect(page.url()).not.toContain('secret');
+    expect(outbound).toEqual([]);
+  });
+});
+
+describe('the page as a whole', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`has no axe violations with all three figures hydrated (${colorScheme})`, async () => {
+      const page = await site.page(PATH, { colorScheme });
+      for (const id of ['pool', 'bytes', 'presign']) {
+        await page.locator(`#sim-${id}`).scrollIntoViewIfNeeded();
+        await page.waitForFunction((sel) => !document.querySelector(sel)?.querySelector('input:disabled'), `#sim-${id}`, { timeout: 15_000 });
+      }
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+
+  it('logs no errors while the figures run', async () => {
+    const errors: string[] = [];
+    const page = await site.page(PATH);
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    for (const id of ['pool', 'bytes', 'presign']) await page.locator(`#sim-${id}`).scrollIntoViewIfNeeded();
+    await page.locator('#sim-pool').getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(1000);
+    expect(errors).toEqual([]);
+  });
+
+  it('fits a 320 px wide screen', async () => {
+    const page = await site.page(PATH, { viewport: { width: 320, height: 640 } });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+});
