@@ -1,6 +1,5 @@
-/** What every simulation shares. See README.md beside this file. */
-export { mulberry32, randomInt, exponential, normal, type Random } from './random.ts';
-export { clampNumber, pickOne, type NumberRange } from './validate.ts';
+/** What every simulation shares (views import from here; models from ./model.ts). See README.md. */
+export * from './model.ts';
 export { intParam, numberParam, enumParam, boolParam, textParam, readState, writeState, defaults, type Param, type Schema, type StateOf } from './urlState.ts';
 export { useSimState, usePrefersReducedMotion, useTicker, useHydrated } from './hooks.ts';
 export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';

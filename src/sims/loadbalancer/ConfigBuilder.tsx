@@ -139,11 +139,10 @@ function ConfigBuilderView() {
         <Toggle label="Share state between workers" checked={state.shared} onChange={(shared) => update({ shared })} />
         <Toggle label="Retry the next server" checked={state.retry} onChange={(retry) => update({ retry })} />
       </Controls>
-      {/* Not a <pre>: the site's copy-code script rewraps every <pre> in an article, which would
-          change this island's markup under Preact before it hydrates. */}
-      <div class="lb-config" role="region" tabindex={0} aria-label="Generated nginx.conf">
+      {/* A labelled, focusable region so keyboard users can scroll a long configuration. */}
+      <section class="lb-config" tabindex={0} aria-label="Generated nginx.conf">
         <code>{config}</code>
-      </div>
+      </section>
       <div class="sim-controls">
         <Button onClick={copy}>Copy configuration</Button>
         {copied && <output>{copied}</output>}
