@@ -49,13 +49,13 @@ export async function renderCard({ kicker, title, subtitle }: CardText): Promise
   const card = el(
     'div',
     {
-      width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
-      padding: '64px 72px', background: '#0f1419', color: '#e6edf3', fontFamily: 'Inter',
-      borderTop: '16px solid #7cacf8',
+      width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
+      padding: '56px 72px', background: '#0f1419', color: '#e6edf3', fontFamily: 'Inter',
+      borderTop: '16px solid #7cacf8', boxSizing: 'border-box',
     },
     [
       el('div', { display: 'flex', fontSize: 30, color: '#7cacf8', fontWeight: 700 }, kicker),
-      el('div', { display: 'flex', flexDirection: 'column' }, [
+      el('div', { display: 'flex', flexDirection: 'column', width: CARD_WIDTH - 144 }, [
         el('div', { display: 'flex', fontSize: titleSize(title), fontWeight: 700, lineHeight: 1.15 }, title),
         ...(subtitle ? [el('div', { display: 'flex', marginTop: 24, fontSize: 32, color: '#9da7b3' }, subtitle)] : []),
       ]),

@@ -24,7 +24,8 @@ const MAX_RESULTS = 20;
 
 /** Pagefind excerpt ("a <mark>word</mark> b") → the text and which runs are marked. */
 export function excerptRuns(excerpt: string): { text: string; marked: boolean }[] {
-  const decode = (s: string) => new DOMParser().parseFromString(s, 'text/html').body.textContent ?? '';
+  // Inside a <p> so that the parser keeps leading spaces; an inert document, so nothing runs.
+  const decode = (s: string) => new DOMParser().parseFromString(`<p>${s}`, 'text/html').body.textContent ?? '';
   return excerpt
     .split(/(<mark>[\s\S]*?<\/mark>)/)
     .filter(Boolean)
