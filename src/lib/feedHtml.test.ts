@@ -23,3 +23,12 @@ describe('feedHtml', () => {
     );
   });
 });
+
+describe('feedHtml with responsive images', () => {
+  it('makes every srcset candidate absolute', () => {
+    const html = '<img src="/_astro/a.webp" srcset="/_astro/a-640.webp 640w, /_astro/a-960.webp 960w" alt="A">';
+    expect(feedHtml(html, base)).toBe(
+      '<img src="https://blog.example/_astro/a.webp" srcset="https://blog.example/_astro/a-640.webp 640w, https://blog.example/_astro/a-960.webp 960w" alt="A">',
+    );
+  });
+});

@@ -16,7 +16,7 @@ const DROP_CLASSES = ['heading-anchor', 'sim-controls', 'sim-share', 'sim-play',
 const URL_ATTRS = ['href', 'src', 'poster'];
 
 function classesOf(el: Element): string[] {
-  const c = el.properties.className;
+  const c: unknown = el.properties.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 }
 
@@ -49,11 +49,12 @@ function cleanChildren(children: RootContent[], base: URL): RootContent[] {
     for (const name of URL_ATTRS) {
       if (name in node.properties) node.properties[name] = absolutise(node.properties[name], base) as string;
     }
-    if (typeof node.properties.srcSet === 'string') {
-      node.properties.srcSet = node.properties.srcSet
+    const srcSet = node.properties.srcSet;
+    if (typeof srcSet === 'string') {
+      node.properties.srcSet = srcSet
         .split(',')
-        .map((part) => {
-          const [url, ...rest] = part.trim().split(/\s+/);
+        .map((candidate) => {
+          const [url, ...rest] = candidate.trim().split(/\s+/);
           return [absolutise(url, base), ...rest].join(' ');
         })
         .join(', ');

@@ -27,14 +27,15 @@ interface Source {
 function posts(): Source[] {
   if (!existsSync(CONTENT)) return [];
   return readdirSync(CONTENT)
-    .map((slug) => {
+    .map((slug): Source | undefined => {
       const file = ['index.mdx', 'index.md'].map((f) => join(CONTENT, slug, f)).find(existsSync);
       if (!file) return undefined;
       const front = readFileSync(file, 'utf8').match(/^---\n([\s\S]*?)\n---/)?.[1] ?? '';
       const field = (name: string) => front.match(new RegExp(`^${name}:\\s*(.*)$`, 'm'))?.[1]?.trim();
       const unquote = (v?: string) => (v && /^["']/.test(v) ? v.slice(1, -1) : v);
       if (field('draft') === 'true') return undefined;
-      return { slug, title: unquote(field('title'))!, series: unquote(field('series')), pubDate: field('pubDate')! };
+      const series = unquote(field('series'));
+      return { slug, title: unquote(field('title'))!, pubDate: field('pubDate')!, ...(series ? { series } : {}) };
     })
     .filter((p): p is Source => p !== undefined);
 }

@@ -18,5 +18,5 @@ export const GET: APIRoute = async ({ props }) => {
   const png = post
     ? await renderCard({ kicker: `${post.data.category} · ${post.minutes} min read`, title: post.data.title })
     : await renderCard({ kicker: 'A blog about system design', title: site.title, subtitle: site.tagline });
-  return new Response(png, { headers: { 'content-type': 'image/png' } });
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
