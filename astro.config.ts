@@ -18,7 +18,8 @@ export default defineConfig({
   build: { format: 'directory' },
   markdown: {
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // The high-contrast variants: the plain GitHub themes have token colours below 4.5:1 (e.g. #E36209).
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       wrap: false,
     },
     // The unified pipeline, because heading anchors come from a rehype plugin (after the ids it links

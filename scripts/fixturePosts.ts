@@ -3,7 +3,7 @@
  * on known data and real articles are never edited for a test. Deterministic: same count, same posts.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 
 /** Where `npm test` writes the generated posts and builds them (both git-ignored). */
 export const FIXTURE_CONTENT = '.fixture-content/posts';
@@ -92,7 +92,7 @@ function writeKitDemo(folder: string, pubDate: string): void {
     'category: Notes',
     'tags: ["Kit"]',
     '---',
-    "import KitDemo from '../../../tests/fixture/KitDemo.tsx';",
+    `import KitDemo from '${relative(resolve(folder), resolve('tests/fixture/KitDemo.tsx'))}';`,
     '',
     'Some words before the first simulation, so that it starts below the fold on a small screen.',
     '',

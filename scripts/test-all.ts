@@ -1,6 +1,6 @@
 /**
  * `npm test`: every test the project has, in the order that lets the fast ones fail first.
- * 1. unit tests; 2. integration tests against real servers; 3. the production build of the real
+ * 0. the type check; 1. unit tests; 2. integration tests against real servers; 3. the production build of the real
  * site and the end-to-end tests on it; 4. a build of generated fixture posts and its end-to-end tests.
  * Stops at the first failing step.
  */
@@ -18,6 +18,7 @@ function run(label: string, command: string, args: string[], env: Record<string,
 
 const vitest = (project: string) => ['vitest', 'run', '--project', project];
 
+run('type check (astro check: TypeScript strict over .ts, .tsx and .astro)', 'npx', ['astro', 'check']);
 run('unit tests', 'npx', vitest('unit'));
 run('integration tests', 'npx', vitest('integration').concat('--passWithNoTests'));
 run('production build', 'npm', ['run', 'build']);

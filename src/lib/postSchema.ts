@@ -5,7 +5,7 @@ import { site } from '../../site.config.ts';
  * The front matter every post carries. `image` is Astro's image() helper in the content layer;
  * tests pass a plain schema in its place.
  */
-export function postSchema(image: () => z.ZodType) {
+export function postSchema<Image extends z.ZodType>(image: () => Image) {
   return z
     .object({
       title: z.string().trim().min(1, 'title must not be empty').max(120),

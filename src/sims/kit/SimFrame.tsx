@@ -2,7 +2,6 @@ import { Component, createContext, type ComponentChildren, type ComponentType } 
 import { useContext, useState } from 'preact/hooks';
 import { useHydrated } from './hooks.ts';
 import { writeState, type Schema, type StateOf } from './urlState.ts';
-import './sims.css';
 
 interface FrameProps {
   /** Short, unique on the page; prefixes this simulation's keys in the URL hash. */

@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import { island, Button, Controls, enumParam, intParam, Select, SimFrame, useGuarded, useReportError, useSimState } from '../kit/index.ts';
+import { codeChallengeFor, createCodeVerifier } from './samples/pkce.ts';
+import {
+  EXAMPLE_ENDPOINTS,
+  EXAMPLE_VALUES,
+  flowSteps,
+  TAMPER_LABELS,
+  TAMPERS,
+  type FlowValues,
+  type HttpRequest,
+  type HttpResponse,
+  type Party,
+  type Step,
+  type Tamper,
+} from './valetFlow.ts';
+import './auth.css';
+
+const schema = { tamper: enumParam<Tamper>(TAMPERS, 'none'), step: intParam(1, 5, 1) };
+
+// RFC 7636 Appendix B's verifier and challenge, so the static page shows a published, checkable pair.
+const INITIAL: FlowValues = {
+  verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
+  challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+  state: 'q3Vd8sE1',
+  ...EXAMPLE_VALUES,
+};
+
+const LANES: Record<Party, { x: number; label: string }> = {
+  browser: { x: 75, label: 'Browser' },
+  client: { x: 225, label: 'Photo printer' },
+  server: { x: 385, label: 'Authorization server' },
+  api: { x: 535, label: 'Photo API' },
+};
+
+const REASON: Record<number, string> = { 200: 'OK', 303: 'See Other', 400: 'Bad Request', 403: 'Forbidden' };
+
+function requestText(r: HttpRequest): string {
+  const url = new URL(r.url);
+  const lines = [`${r.method} ${url.origin}${url.pathname}${url.search ? '?' : ''}`];
+  for (const [k, v] of url.searchParams) lines.push(`    ${k}=${v}`);
+  for (const [k, v] of Object.entries(r.headers)) lines.push(`${k}: ${v}`);
+  if (r.form) {
+    lines.push('');
+    for (const [k, v] of Object.entries(r.form)) lines.push(`${k}=${v}`);
+  }
+  return lines.join('\n');
+}
+
+function responseText(r: HttpResponse): string {
+  const lines = [`HTTP/1.1 ${r.status} ${REASON[r.status] ?? ''}`];
+  for (const [k, v] of Object.entries(r.headers)) lines.push(`${k}: ${v}`);
+  if (r.json) lines.push('', JSON.stringify(r.json, null, 2));
+  if (r.errorVia === 'page') lines.push('', `(an error page: ${r.error})`);
+  return lines.join('\n');
+}
+
+function shortLabel(step: Step): string {
+  const path = decodeURI(new URL(step.request.url).pathname).replace(/^\/api/, '');
+  const outcome = step.response.error ? `${step.response.status} ${step.response.error}` : String(step.response.status);
+  return `${step.request.method} ${path} → ${outcome}`;
+}
+
+function SequenceDiagram({ steps, current }: { steps: Step[]; current: number }) {
+  const height = 70 + steps.length * 44;
+  const failed = steps.at(-1)?.response.error !== undefined;
+  const summary = steps.map((s, i) => `${i + 1}. ${LANES[s.from].label} to ${LANES[s.to].label}: ${shortLabel(s)}`).join('; ');
+  return (
+    <svg class="auth-diagram" viewBox={`0 0 610 ${height}`} role="img" aria-label={`Sequence of requests: ${summary}.`}>
+      <defs>
+        <marker id="valet-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+          <path d="M 0 0 L 10 5 L 0 10 z" class="auth-arrowhead" />
+        </marker>
+      </defs>
+      {Object.values(LANES).map((lane) => (
+        <g key={lane.label}>
+          <text x={lane.x} y="24" text-anchor="middle" class="auth-label">{lane.label}</text>
+          <line x1={lane.x} y1="34" x2={lane.x} y2={height - 8} class="auth-lane" />
+        </g>
+      ))}
+      {steps.map((step, i) => {
+        const y = 64 + i * 44;
+        const from = LANES[step.from].x;
+        const to = LANES[step.to].x;
+        const isFail = failed && i === steps.length - 1;
+        const cls = isFail ? 'auth-arrow-failed' : i === current ? 'auth-arrow-current' : 'auth-arrow';
+        return (
+          <g key={step.id}>
+            <line x1={from} y1={y} x2={to - Math.sign(to - from) * 6} y2={y} class={cls} marker-end="url(#valet-arrowhead)" />
+            <text x={(from + to) / 2} y={y - 7} text-anchor="middle" class={i === current ? 'auth-label' : 'auth-sub'}>
+              {`${i + 1}. ${shortLabel(step)}`}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function ValetFlowView() {
+  const [state, update] = useSimState('valet', schema);
+  const [values, setValues] = useState<FlowValues>(INITIAL);
+  const report = useReportError();
+  const steps = flowSteps(EXAMPLE_ENDPOINTS, values, state.tamper);
+  const index = Math.min(state.step, steps.length) - 1;
+  const step = steps[index] ?? steps[0]!;
+  const last = steps.at(-1)!;
+  const outcome = last.response.error ? `refused at step ${steps.length}: ${last.response.error}` : `the printer gets the photos`;
+
+  const regenerate = useGuarded(() => {
+    const verifier = createCodeVerifier();
+    codeChallengeFor(verifier).then(
+      (challenge) => setValues((v) => ({ ...v, verifier, challenge, state: createCodeVerifier().slice(0, 8) })),
+      report,
+    );
+  });
+
+  return (
+    <SimFrame
+      id="valet"
+      title="The valet key: authorization code flow with PKCE"
+      status={`Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`}
+      share={{ schema, state }}
+      caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
+    >
+      <Controls>
+        <Select label="Tamper with" value={state.tamper} options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} onChange={(tamper) => update({ tamper, step: 1 })} />
+        <Button onClick={() => update({ step: index })} disabled={index === 0}>Previous step</Button>
+        <Button onClick={() => update({ step: index + 2 })} disabled={index >= steps.length - 1}>Next step</Button>
+        <Button onClick={regenerate}>New code_verifier</Button>
+      </Controls>
+      <dl class="auth-fields">
+        <dt>code_verifier</dt>
+        <dd>{values.verifier}</dd>
+        <dt>code_challenge (S256)</dt>
+        <dd>{values.challenge}</dd>
+        <dt>state</dt>
+        <dd>{values.state}</dd>
+      </dl>
+      <SequenceDiagram steps={steps} current={index} />
+      <div class="auth-step">
+        <p class="auth-step-title">{`Step ${index + 1} of ${steps.length}: ${step.title}`}</p>
+        <div class="auth-columns">
+          <div>
+            <p class="auth-caption">{`Request (${step.from === 'client' ? 'photo printer' : step.from} → ${step.to === 'server' ? 'authorization server' : step.to === 'api' ? 'photo API' : step.to})`}</p>
+            <div class="auth-http">{requestText(step.request)}</div>
+          </div>
+          <div>
+            <p class="auth-caption">Response</p>
+            <div class="auth-http">{responseText(step.response)}</div>
+          </div>
+        </div>
+        <p class={step.response.error ? 'auth-bad' : undefined}>{step.note}</p>
+      </div>
+    </SimFrame>
+  );
+}
+
+export default island('The valet key flow', ValetFlowView);

@@ -1,0 +1,171 @@
+/**
+ * The auth article as built: static figures without JavaScript, then each island hydrated in
+ * Chromium and driven by keyboard, shared links, hostile input, and axe.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import type { Locator, Page } from 'playwright-core';
+import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+
+const SLUG = 'authentication-vs-authorization-vs-oauth';
+const PATH = `/${SLUG}/`;
+const site = useSite('dist');
+
+/** Scrolls a simulation into view (client:visible) and waits until its controls are live. */
+async function hydrated(page: Page, id: string): Promise<Locator> {
+  const frame = page.locator(`#sim-${id}`);
+  await frame.scrollIntoViewIfNeeded();
+  await frame.locator('select:enabled').first().waitFor();
+  return frame;
+}
+
+describe('the static article', () => {
+  const html = readFileSync(`dist/${SLUG}/index.html`, 'utf8');
+
+  it('shows the seed title, 5 min read and the three figures with SVG and captions before any script runs', () => {
+    expect(html).toContain('Authentication vs. Authorization vs. OAuth: The &#39;ID Card&#39; Mental Model');
+    expect(html).toContain('5 min read');
+    for (const id of ['gate', 'valet', 'jwt']) expect(html).toMatch(new RegExp(`<figure class="sim" id="sim-${id}"[\\s\\S]*?<figcaption>`));
+    expect(html.match(/<svg class="auth-diagram"/g)?.length).toBe(2);
+    // The first "401 or 403?" case is answered in the static figure, and the valet flow shows RFC 7636's pair.
+    expect(html).toContain('WWW-Authenticate: Bearer realm=&quot;photos&quot;');
+    expect(html).toContain('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+  });
+
+  it('shows the code samples from the files the tests run', () => {
+    const guard = readFileSync('src/sims/auth/samples/bearerGuard.ts', 'utf8');
+    const text = html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+      .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    for (const line of guard.split('\n').filter((l) => l.trim().length > 20)) expect(text).toContain(line.trim());
+    expect(text).toContain("crypto.subtle.digest('SHA-256'");
+  });
+});
+
+describe('401 or 403?', () => {
+  it('lets a reader predict by keyboard, then shows status, header and why', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'gate');
+    await frame.getByLabel('Request', { exact: true }).selectOption('no-scope');
+    await frame.getByRole('button', { name: '401 Unauthorized' }).focus();
+    await page.keyboard.press('Tab'); // on to "403 Forbidden"
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.innerText()).toContain('Right.');
+    const text = await frame.innerText();
+    expect(text).toContain('HTTP/1.1 403 Forbidden');
+    expect(text).toContain('WWW-Authenticate: Bearer realm="photos", error="insufficient_scope", scope="photos:write"');
+    expect(await frame.locator('svg').getAttribute('aria-label')).toContain('permission check with 403');
+  });
+
+  it('hides the answer until the reader has predicted', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'gate');
+    await frame.getByLabel('Request', { exact: true }).selectOption('expired');
+    expect(await frame.innerText()).not.toContain('HTTP/1.1 401');
+    await frame.getByRole('button', { name: '200 OK' }).click();
+    await expect.poll(() => frame.innerText()).toContain('Not quite: you said 200.');
+    expect(await frame.innerText()).toContain('error="invalid_token", error_description="token expired"');
+  });
+});
+
+describe('the valet key flow', () => {
+  it('computes a fresh S256 challenge in the browser that equals SHA-256 of the verifier', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'valet');
+    const fields = frame.locator('dl.auth-fields dd');
+    const before = await fields.nth(0).innerText();
+    await frame.getByRole('button', { name: 'New code_verifier' }).press('Enter');
+    await expect.poll(() => fields.nth(0).innerText()).not.toBe(before);
+    const verifier = await fields.nth(0).innerText();
+    expect(verifier).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await expect.poll(() => fields.nth(1).innerText()).toBe(createHash('sha256').update(verifier).digest('base64url'));
+    // The authorization request on screen carries the new challenge.
+    expect(await frame.locator('.auth-http').first().innerText()).toContain(`code_challenge=${await fields.nth(1).innerText()}`);
+  });
+
+  it('steps to the refusal a tampered flow meets', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'valet');
+    await frame.getByLabel('Tamper with').selectOption('wrong-verifier');
+    const next = frame.getByRole('button', { name: 'Next step' });
+    await next.press('Enter');
+    await next.press('Enter');
+    await expect.poll(() => frame.innerText()).toContain('Step 3 of 3: Redeem the code');
+    expect(await frame.innerText()).toContain('"error": "invalid_grant"');
+    expect(await next.isDisabled()).toBe(true);
+  });
+
+  it('a shared link reopens the flow at its step', async () => {
+    const page = await site.page(`${PATH}#valet.tamper=reused-code&valet.step=4`);
+    const frame = await hydrated(page, 'valet');
+    await expect.poll(() => frame.innerText()).toContain('Step 4 of 4: Redeem the same code again');
+  });
+
+  it('a hostile link falls back to the defaults', async () => {
+    const page = await site.page(`${PATH}#valet.tamper=%3Cscript%3E&valet.step=1e9&gate.case=__proto__`);
+    const frame = await hydrated(page, 'valet');
+    expect(await frame.getByLabel('Tamper with').inputValue()).toBe('none');
+    expect(await frame.innerText()).toContain('Step 4 of 4');
+    expect(await page.locator('#sim-gate select').inputValue()).toBe('no-card');
+  });
+});
+
+describe('the JWT inspector', () => {
+  it('verifies the example: genuine signature, expired', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'jwt');
+    await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Genuine but expired');
+    expect(await frame.locator('table').innerText()).toContain('2025-11-10 10:00:00 UTC');
+    await frame.getByLabel('Example').selectOption('none');
+    await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Rejected: alg none');
+    await frame.getByLabel('Example').selectOption('fresh');
+    await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Valid.');
+  });
+
+  it('verifies pasted ES256 and RS256 tokens against a pasted PEM public key with the browser\'s WebCrypto', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'jwt');
+    for (const alg of ['ES256', 'RS256'] as const) {
+      const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
+      const other = await generateKeyPair(alg, { extractable: true });
+      const token = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg }).setExpirationTime('1h').sign(privateKey);
+      await frame.getByLabel(/^Token/).fill(token);
+      await frame.getByLabel(/^Secret/).fill(await exportSPKI(publicKey));
+      await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Valid.');
+      await frame.getByLabel(/^Secret/).fill(await exportSPKI(other.publicKey));
+      await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Signature does not verify');
+    }
+  });
+
+  it('treats pasted text as data: markup stays text, garbage gets a message, huge input is capped', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'jwt');
+    const token = frame.getByLabel(/^Token/);
+    const b64 = (s: string) => Buffer.from(s).toString('base64url');
+    const markup = `${b64('{"alg":"HS256"}')}.${b64('{"name":"<img src=x onerror=alert(1)>"}')}.AAAA`;
+    await token.fill(markup);
+    await expect.poll(() => frame.innerText()).toContain('"name": "<img src=x onerror=alert(1)>"');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    await token.fill('this.is not.a-token');
+    await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Not a JWT');
+    await token.fill('A'.repeat(40_000));
+    expect((await token.inputValue()).length).toBe(16_384);
+    await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Not a JWT');
+  });
+});
+
+describe('accessibility', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe finds no violations with every island hydrated (${colorScheme})`, async () => {
+      const page = await site.page(PATH, { colorScheme });
+      for (const id of ['gate', 'valet', 'jwt']) await hydrated(page, id);
+      await page.locator('#sim-gate').getByRole('button', { name: '401 Unauthorized' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});

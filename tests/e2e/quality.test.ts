@@ -1,0 +1,3 @@
+import { qualityGates } from '../support/qualityGates.ts';
+
+qualityGates('dist');

@@ -1,0 +1,153 @@
+/**
+ * The valet key simulation against a real authorization server (oidc-provider on loopback): the
+ * simulation's requests are sent for real, step by step, and each real response must match what the
+ * simulation shows: the same steps, statuses and OAuth error codes, delivered the same way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRemoteJWKSet, decodeJwt } from 'jose';
+import { startAuthServer, type RunningAuthServer } from './authServer.ts';
+import { startPhotoApi, type RunningApi } from './photoApi.ts';
+import { CookieJar, visit } from './browser.ts';
+import { createCodeVerifier, codeChallengeFor } from '../../../src/sims/auth/samples/pkce.ts';
+import {
+  flowSteps,
+  PHOTO_API,
+  PRINTER_CLIENT,
+  TAMPERS,
+  type Endpoints,
+  type FlowValues,
+  type HttpRequest,
+  type Step,
+  type Tamper,
+} from '../../../src/sims/auth/valetFlow.ts';
+
+interface Observed {
+  id: Step['id'];
+  status: number;
+  error?: string;
+  errorVia?: Step['response']['errorVia'];
+  json?: Record<string, unknown>;
+  location?: URL;
+}
+
+let server: RunningAuthServer;
+let api: RunningApi;
+let endpoints: Endpoints;
+
+beforeAll(async () => {
+  server = await startAuthServer();
+  const discovery = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) })).json()) as Record<string, string>;
+  api = await startPhotoApi(createRemoteJWKSet(new URL(String(discovery.jwks_uri))), PHOTO_API.audience);
+  endpoints = {
+    issuer: server.issuer,
+    authorizationEndpoint: String(discovery.authorization_endpoint),
+    tokenEndpoint: String(discovery.token_endpoint),
+    apiBase: api.base,
+  };
+});
+
+afterAll(async () => {
+  await api?.close();
+  await server?.close();
+});
+
+async function send(request: HttpRequest): Promise<Response> {
+  return fetch(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.form ? new URLSearchParams(request.form) : undefined,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(10_000),
+  });
+}
+
+function fromRedirect(id: Step['id'], response: Response): Observed {
+  const location = new URL(response.headers.get('location') ?? 'about:blank', endpoints.issuer);
+  const error = location.searchParams.get('error') ?? undefined;
+  return { id, status: response.status, location, ...(error ? { error, errorVia: 'redirect' as const } : {}) };
+}
+
+/**
+ * Plays the simulation's steps against the real servers, stopping at the first refusal as a real
+ * client would. Codes and tokens the server really issued replace the simulation's placeholders.
+ */
+async function playForReal(tamper: Tamper): Promise<{ observed: Observed[]; values: FlowValues }> {
+  const verifier = createCodeVerifier();
+  const values: FlowValues = { verifier, challenge: await codeChallengeFor(verifier), state: crypto.randomUUID(), code: '', accessToken: '' };
+  const jar = new CookieJar();
+  const observed: Observed[] = [];
+  let interactionUrl = '';
+  for (let index = 0; index < 5; index++) {
+    const step = flowSteps(endpoints, values, tamper)[index];
+    if (!step) break;
+    let seen: Observed;
+    if (step.id === 'authorize') {
+      const response = await visit(jar, step.request.url);
+      if (response.status === 400) {
+        const page = await response.text();
+        seen = { id: step.id, status: 400, error: /invalid_\w+/.exec(page)?.[0], errorVia: 'page' };
+      } else {
+        seen = fromRedirect(step.id, response);
+        interactionUrl = seen.location?.href ?? '';
+      }
+    } else if (step.id === 'consent') {
+      // The browser follows the server's own hops (sign-in, consent, resume) until it is sent back to the client.
+      let response = await visit(jar, interactionUrl);
+      for (let hop = 0; hop < 6 && !response.headers.get('location')?.startsWith(PRINTER_CLIENT.redirectUri); hop++) {
+        response = await visit(jar, new URL(response.headers.get('location') ?? '', endpoints.issuer).href);
+      }
+      seen = fromRedirect(step.id, response);
+      values.code = seen.location?.searchParams.get('code') ?? '';
+    } else {
+      const response = await send(step.request);
+      const json = response.headers.get('content-type')?.includes('json') ? ((await response.json()) as Record<string, unknown>) : undefined;
+      const challenge = response.headers.get('www-authenticate') ?? '';
+      const headerError = /error="([^"]+)"/.exec(challenge)?.[1];
+      const error = typeof json?.error === 'string' ? json.error : headerError;
+      seen = { id: step.id, status: response.status, ...(json ? { json } : {}) };
+      if (error) Object.assign(seen, { error, errorVia: typeof json?.error === 'string' ? 'json' : 'header' });
+      if (step.id === 'token' && typeof json?.access_token === 'string') values.accessToken = json.access_token;
+    }
+    observed.push(seen);
+    if (seen.error || seen.status >= 400) break;
+  }
+  return { observed, values };
+}
+
+function summary(steps: { id: string; status: number; error?: string; errorVia?: string }[]) {
+  return steps.map((s) => ({ id: s.id, status: s.status, error: s.error, errorVia: s.errorVia }));
+}
+
+describe('the valet key flow against oidc-provider', () => {
+  for (const tamper of TAMPERS) {
+    it(`tamper "${tamper}": the real server answers every step as the simulation shows`, async () => {
+      const { observed, values } = await playForReal(tamper);
+      const expected = flowSteps(endpoints, values, tamper);
+      expect(summary(observed)).toEqual(summary(expected.map((s) => ({ ...s, ...s.response }))));
+      // Where the simulation shows a granted scope, it is the one the server really granted.
+      const shownScope = expected.find((s) => s.id === 'token')?.response.json?.scope;
+      if (shownScope !== undefined) expect(observed.find((s) => s.id === 'token')?.json?.scope).toBe(shownScope);
+    });
+  }
+
+  it('the honest flow returns the state, the issuer and a token response shaped as shown', async () => {
+    const { observed, values } = await playForReal('none');
+    const consent = observed.find((s) => s.id === 'consent');
+    expect(consent?.location?.searchParams.get('state')).toBe(values.state);
+    expect(consent?.location?.searchParams.get('iss')).toBe(endpoints.issuer);
+    const token = observed.find((s) => s.id === 'token');
+    const shown = flowSteps(endpoints, values, 'none').find((s) => s.id === 'token')?.response.json ?? {};
+    expect(Object.keys(token?.json ?? {}).sort()).toEqual(Object.keys(shown).sort());
+    expect(token?.json?.token_type).toBe(shown.token_type);
+    expect(token?.json?.scope).toBe(shown.scope);
+    expect(token?.json?.expires_in).toBe(shown.expires_in);
+    // The access token is the valet key for the photo API only: its audience and scope say so.
+    const claims = decodeJwt(String(token?.json?.access_token));
+    expect(claims.aud).toBe(PHOTO_API.audience);
+    expect(claims.scope).toBe('photos:read');
+    // The ID token is for the printer: it says who signed in, and is no key to the API.
+    const id = decodeJwt(String(token?.json?.id_token));
+    expect(id.aud).toBe(PRINTER_CLIENT.clientId);
+    expect(id.sub).toBe('alice');
+  });
+});
