@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { useSite } from '../support/site.ts';
 import { openPage } from '../support/browser.ts';
+import { buildEnv } from '../support/buildSite.ts';
 import { cspViolations, feedItems, parseRss, pngSize, sitemapLocs, watchCsp } from '../support/reader.ts';
 import { site as config } from '../../site.config.ts';
 
@@ -130,10 +131,9 @@ describe('search in astro dev', () => {
         probe.close(() => resolve(port));
       });
     });
-    // Without vitest's variables (NODE_ENV=test and VITEST*), which would change how Astro runs.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(k)));
+    // Without vitest's variables (NODE_ENV=test, MODE, VITEST*...), which would change how Astro runs.
     dev = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: buildEnv({}),
       stdio: 'ignore',
     });
     // Bounded wait for the dev server: at most 120 tries, half a second apart.
