@@ -49,7 +49,8 @@ export function BarChart({ title, bars, unit = '', max, reference }: BarChartPro
       {reference && (
         <g>
           <line class="sim-chart-reference" x1={M.left} x2={W - M.right} y1={y(reference.value)} y2={y(reference.value)} />
-          <text class="sim-chart-label" x={W - M.right} y={y(reference.value) - 4} text-anchor="end">
+          {/* A halo in the background colour keeps the label legible where it crosses a bar. */}
+          <text class="sim-chart-label sim-chart-halo" x={W - M.right} y={y(reference.value) - 5} text-anchor="end">
             {reference.label}
           </text>
         </g>

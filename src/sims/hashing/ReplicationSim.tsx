@@ -1,0 +1,82 @@
+/**
+ * "Replication": a key's copies go to the first N distinct attendants met walking clockwise from
+ * its locker. Pick the factor and the key, then send one attendant home and see who takes over.
+ */
+import { useMemo } from 'preact/hooks';
+import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, useSimState, island } from '../kit/index.ts';
+import { ATTENDANTS } from './lockerRoom.ts';
+import { Ring } from './ring.ts';
+import { fractionOf } from './ringDrawing.ts';
+import { KEY_PATTERN, KeyInput, Readout, RingDiagram } from './parts.tsx';
+
+const STAFF = ATTENDANTS.slice(0, 8);
+const VNODES = 4;
+const MAX_FACTOR = 5;
+const NOBODY = 'nobody';
+const schema = {
+  factor: intParam(1, MAX_FACTOR, 3),
+  key: textParam(32, 'user:42', KEY_PATTERN),
+  leaves: enumParam([NOBODY, ...STAFF], NOBODY),
+};
+const FULL = Ring.of(STAFF, { vnodesPerServer: VNODES });
+
+function ReplicationView() {
+  const [state, update] = useSimState('replicas', schema);
+  const { factor, key, leaves } = state;
+  const ring = useMemo(() => (leaves === NOBODY ? FULL : Ring.of(STAFF.filter((s) => s !== leaves), { vnodesPerServer: VNODES })), [leaves]);
+  const before = FULL.replicasFor(key, factor);
+  const nodes = ring.replicaNodesFor(key, factor);
+  const after = nodes.map((n) => n.server);
+  const at = fractionOf(ring.positionOf(key));
+  const newcomer = after.find((s) => !before.includes(s));
+
+  let story = `${key} is stored by ${before.join(', ')}.`;
+  if (leaves !== NOBODY) {
+    story = before.includes(leaves)
+      ? `${leaves} left and held a copy of ${key}: ${newcomer ?? 'nobody new'} ${newcomer ? 'takes over that copy' : 'is left to take it'}; ${before.filter((s) => s !== leaves).join(', ') || 'no one else'} keep theirs.`
+      : `${leaves} left but held no copy of ${key}: its replicas stay on ${after.join(', ')}.`;
+  }
+  return (
+    <SimFrame
+      id="replicas"
+      title="Replication: the next attendants clockwise keep copies"
+      caption={`A ring of ${STAFF.length} attendants with ${VNODES} name tags each. The dot is the locker of key ${key}; the dashed arc walks clockwise from it, and the numbered badges mark the name tags where each of the ${factor} replica${factor === 1 ? '' : 's'} is placed. ${story}`}
+      status={story}
+      share={{ schema, state }}
+    >
+      <Controls>
+        <Slider label="Replication factor" value={factor} min={1} max={MAX_FACTOR} onChange={(v) => update({ factor: v })} />
+        <KeyInput label="Key" value={key} onChange={(k) => update({ key: k })} />
+        <Select
+          label="Attendant who leaves"
+          value={leaves}
+          options={[{ value: NOBODY, label: 'Nobody' }, ...STAFF.map((s) => ({ value: s, label: s }))]}
+          onChange={(v) => update({ leaves: v })}
+        />
+      </Controls>
+      <div class="hashing-columns">
+        <RingDiagram
+          ring={ring}
+          label={`Ring of ${ring.servers().join(', ')}; key ${key} and its replicas on ${after.join(', ')}.`}
+          keyMarker={{ at, label: key }}
+          badges={nodes.map((n) => ({ at: fractionOf(n.position), label: n.server }))}
+          walk={{ from: at, to: fractionOf(nodes.at(-1)!.position) }}
+        />
+        <div>
+          <p class="sim-note">Replicas of {key}, in the order the walk meets them:</p>
+          <ol class="replica-list">
+            {after.map((s) => (
+              <li key={s}>
+                {s}
+                {s === newcomer && <span class="replica-new"> (new copy, {leaves} left)</span>}
+              </li>
+            ))}
+          </ol>
+          <Readout items={[['Before anyone left', before.join(', ')], ['Copies that moved', leaves !== NOBODY && before.includes(leaves) ? '1' : '0']]} />
+        </div>
+      </div>
+    </SimFrame>
+  );
+}
+
+export default island('Replication', ReplicationView);

@@ -1,0 +1,39 @@
+/**
+ * What a reader's click costs in "The ring" at its heaviest setting (20 attendants x 500 name tags):
+ * build the ring, place the 2000 keys, sample the drawing. Prints the median of repeated runs.
+ * Run: npx node src/sims/hashing/ring.bench.ts
+ */
+import { attendants, sampleKeys } from './lockerRoom.ts';
+import { Ring } from './ring.ts';
+import { arcPath, ownerArcs } from './ringDrawing.ts';
+
+const servers = attendants(20);
+const keys = sampleKeys(2000);
+const ring = Ring.of(servers, { vnodesPerServer: 500 });
+
+function median(label: string, fn: () => void, runs = 30): void {
+  for (let i = 0; i < 5; i++) fn(); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(46)} ${times[runs >> 1]!.toFixed(2).padStart(7)} ms`);
+}
+
+const draw = (r: Ring) => {
+  const arcs = ownerArcs(r);
+  return servers.map((s) => arcPath(arcs.filter((a) => a.server === s), 100)).join('').length;
+};
+
+median('build the ring (10 000 virtual nodes)', () => Ring.of(servers, { vnodesPerServer: 500 }));
+median('place 2000 keys', () => keys.forEach((k) => ring.serverFor(k)));
+median('owner arcs and SVG paths for the drawing', () => draw(ring));
+median('one whole update: build, place, draw', () => {
+  const r = Ring.of(servers, { vnodesPerServer: 500 });
+  keys.forEach((k) => r.serverFor(k));
+  draw(r);
+});
+console.log(`path data drawn at 20 x 500: ${draw(ring)} characters`);

@@ -1,0 +1,71 @@
+/**
+ * CrashLoopBackOff: a container that exits shortly after each start, and the kubelet's waits before
+ * each restart. Stepping reveals one restart at a time.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { BarChart, Controls, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
+import { MAX_BACKOFF_S, backOffMessage, crashLoop, formatDuration } from './crashLoop.ts';
+import './kubernetes.css';
+
+const RESTARTS = 12;
+const LONG_RUN_AT = 6;
+const POD = 'web-7d4b9c6f8-x2k9p';
+
+const schema = { run: intParam(1, 300, 5), longRun: boolParam(false) };
+
+function CrashLoop() {
+  const [state, update] = useSimState('crashloop', schema);
+  const [shown, setShown] = useState(8);
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => setPlaying(false), [state.run, state.longRun]);
+  // Run number LONG_RUN_AT stays up for 11 minutes when asked: long enough for the kubelet to forget.
+  const runs = Array.from({ length: RESTARTS }, (_, i) => (state.longRun && i + 1 === LONG_RUN_AT ? 660 : state.run));
+  const restarts = crashLoop(runs).slice(0, shown);
+  const last = restarts.at(-1)!;
+  const step = useGuarded(() => setShown((n) => Math.min(RESTARTS, n + 1)));
+  useTicker(step, { running: playing && shown < RESTARTS, intervalMs: 800 });
+  const waiting =
+    last.wait > 0
+      ? `CrashLoopBackOff: ${backOffMessage(last.wait, 'web', POD)}`
+      : last.reset
+        ? 'Restarted at once: it ran for over 10 minutes, so the back-off started over'
+        : 'Restarted at once (the first restart has no back-off)';
+
+  return (
+    <SimFrame
+      id="crashloop"
+      title="CrashLoopBackOff"
+      caption={`A container that exits ${formatDuration(state.run)} after each start. Bars are the kubelet's wait before each restart: none the first time, then 10 s doubling to the 5-minute cap${state.longRun ? `; run ${LONG_RUN_AT} lasts 11 minutes, so the back-off starts over` : ''}.`}
+      status={`Restart ${last.restartCount} at ${formatDuration(last.restartedAt)} after a wait of ${formatDuration(last.wait)}.`}
+      share={{ schema, state }}
+    >
+      <Controls>
+        <Slider label="Each run lasts" value={state.run} min={1} max={300} onChange={(run) => update({ run })} format={formatDuration} />
+        <Toggle label={`Run ${LONG_RUN_AT} stays up for 11 minutes`} checked={state.longRun} onChange={(longRun) => update({ longRun })} />
+        <PlayControls
+          playing={playing && shown < RESTARTS}
+          onPlay={() => setPlaying(true)}
+          onPause={() => setPlaying(false)}
+          onStep={step}
+          onReset={() => {
+            setPlaying(false);
+            setShown(1);
+          }}
+          finished={shown >= RESTARTS}
+        />
+      </Controls>
+      <p class="sim-readout" style={{ margin: 0 }}>
+        RESTARTS {last.restartCount} · {waiting}
+      </p>
+      <BarChart
+        title="Wait before each restart, in seconds"
+        unit=" s"
+        max={MAX_BACKOFF_S}
+        reference={{ label: 'cap: 300 s', value: MAX_BACKOFF_S }}
+        bars={restarts.map((r) => ({ label: `#${r.restartCount}`, value: r.wait, colour: r.reset ? 'var(--ok)' : r.wait >= MAX_BACKOFF_S ? 'var(--bad)' : undefined }))}
+      />
+    </SimFrame>
+  );
+}
+
+export default island('CrashLoopBackOff', CrashLoop);

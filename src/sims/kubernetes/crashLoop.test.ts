@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { backOffMessage, crashLoop } from './crashLoop.ts';
+
+describe('CrashLoopBackOff', () => {
+  it('restarts at once, then waits 10 s, 20 s, 40 s, 80 s, 160 s and is capped at 300 s', () => {
+    // A container that dies two seconds after every start.
+    const waits = crashLoop(Array(10).fill(2)).map((r) => r.wait);
+    expect(waits).toEqual([0, 10, 20, 40, 80, 160, 300, 300, 300, 300]);
+  });
+
+  it('counts restarts and places them on a timeline', () => {
+    const [first, second, third] = crashLoop([5, 5, 5]);
+    expect(first).toMatchObject({ restartCount: 1, startedAt: 0, crashedAt: 5, restartedAt: 5 });
+    expect(second).toMatchObject({ restartCount: 2, startedAt: 5, crashedAt: 10, restartedAt: 20 });
+    expect(third).toMatchObject({ restartCount: 3, startedAt: 20, crashedAt: 25, restartedAt: 45 });
+  });
+
+  it('starts over after a run of more than ten minutes', () => {
+    const restarts = crashLoop([1, 1, 1, 1, 601, 1, 1]);
+    expect(restarts.map((r) => r.wait)).toEqual([0, 10, 20, 40, 0, 10, 20]);
+    expect(restarts.map((r) => r.reset)).toEqual([false, false, false, false, true, false, false]);
+  });
+
+  it('keeps the back-off after a run just short of ten minutes', () => {
+    expect(crashLoop([1, 1, 1, 599, 1]).map((r) => r.wait)).toEqual([0, 10, 20, 40, 80]);
+  });
+
+  it('treats nonsense run lengths as an immediate crash', () => {
+    const restarts = crashLoop([Number.NaN, -5, Infinity]);
+    expect(restarts.map((r) => r.crashedAt)).toEqual([0, 0, 10]);
+    expect(restarts.map((r) => r.wait)).toEqual([0, 10, 20]);
+  });
+
+  it('words the waiting message as the kubelet does', () => {
+    expect(backOffMessage(40, 'web', 'web-1')).toBe('back-off 40s restarting failed container=web pod=web-1');
+    expect(backOffMessage(300, 'web', 'web-1')).toBe('back-off 5m0s restarting failed container=web pod=web-1');
+    expect(backOffMessage(160, 'web', 'web-1')).toBe('back-off 2m40s restarting failed container=web pod=web-1');
+  });
+});

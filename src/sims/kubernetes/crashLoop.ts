@@ -1,0 +1,62 @@
+/**
+ * The kubelet's restart back-off for a container that keeps exiting (restartPolicy: Always), with the
+ * documented defaults: the first restart is immediate, then the waits are 10 s, 20 s, 40 s, … doubling
+ * up to a cap of 300 s; a container that ran for more than 10 minutes starts over from the beginning.
+ */
+export const INITIAL_BACKOFF_S = 10;
+export const MAX_BACKOFF_S = 300;
+/** The kubelet forgets a back-off entry that has not been touched for twice the cap. */
+export const RESET_AFTER_S = 2 * MAX_BACKOFF_S;
+
+export interface Restart {
+  /** 1 for the first restart, as in the pod's RESTARTS column afterwards. */
+  restartCount: number;
+  startedAt: number;
+  crashedAt: number;
+  /** Seconds spent in CrashLoopBackOff before this restart. */
+  wait: number;
+  restartedAt: number;
+  /** The back-off was forgotten because the container had run long enough. */
+  reset: boolean;
+}
+
+/**
+ * Given how long each run of the container lasts before it exits (seconds), the restarts that follow.
+ * Mirrors the kubelet: with no back-off entry (or an expired one) it restarts at once and sets the
+ * entry to 10 s; otherwise it waits out the entry, restarts, and doubles it up to the cap.
+ */
+export function crashLoop(runSeconds: readonly number[]): Restart[] {
+  const restarts: Restart[] = [];
+  let backoff: number | null = null;
+  let lastUpdate = 0;
+  let start = 0;
+  for (const [i, raw] of runSeconds.entries()) {
+    const run = Math.max(0, Number.isFinite(raw) ? raw : 0);
+    const crashedAt = start + run;
+    const expired = backoff !== null && crashedAt - lastUpdate > RESET_AFTER_S;
+    let wait: number;
+    if (backoff === null || expired) {
+      wait = 0;
+      backoff = INITIAL_BACKOFF_S;
+    } else {
+      wait = backoff;
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_S);
+    }
+    const restartedAt = crashedAt + wait;
+    lastUpdate = restartedAt;
+    restarts.push({ restartCount: i + 1, startedAt: start, crashedAt, wait, restartedAt, reset: expired });
+    start = restartedAt;
+  }
+  return restarts;
+}
+
+/** What `kubectl describe pod` shows while the container waits. */
+export function backOffMessage(wait: number, container: string, pod: string): string {
+  return `back-off ${formatDuration(wait)} restarting failed container=${container} pod=${pod}`;
+}
+
+/** Go's time.Duration formatting for whole seconds: 40s, 1m20s, 5m0s. */
+export function formatDuration(seconds: number): string {
+  const s = Math.round(seconds);
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+}

@@ -1,0 +1,104 @@
+/**
+ * The chain builder: three cards (the server's certificate, the intermediate the server sends with
+ * it, the root in the client's trust store) that the reader can remove, reorder, expire or swap for
+ * another CA's. The verdict is `verifyChain` on what is left, which is what
+ * `openssl verify -CAfile <store> -untrusted <rest> -verify_hostname localhost <first>` answers.
+ */
+import { CATALOGUE, type CatalogueId } from './catalogue.ts';
+import { verifyChain, type CertFacts, type Verdict } from './chain.ts';
+
+export const SLOTS = ['leaf', 'intermediate', 'root'] as const;
+export type Slot = (typeof SLOTS)[number];
+export const VARIANTS = ['valid', 'expired', 'swapped', 'removed'] as const;
+export type Variant = (typeof VARIANTS)[number];
+/** Which of the two sent certificates the server puts first. */
+export const ORDERS = ['leaf-first', 'intermediate-first'] as const;
+export type Order = (typeof ORDERS)[number];
+
+export interface ChainState {
+  leaf: Variant;
+  intermediate: Variant;
+  root: Variant;
+  order: Order;
+}
+
+export const INITIAL_CHAIN: ChainState = { leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'leaf-first' };
+
+export const HOSTNAME = 'localhost';
+
+const CARDS: Record<Slot, Record<Exclude<Variant, 'removed'>, CatalogueId>> = {
+  leaf: { valid: 'leaf', expired: 'leaf-expired', swapped: 'leaf-wrong-host' },
+  intermediate: { valid: 'intermediate', expired: 'intermediate-expired', swapped: 'other-intermediate' },
+  root: { valid: 'root', expired: 'root-expired', swapped: 'other-root' },
+};
+
+/** What "swap" means for each card, in words. */
+export const SWAP_LABEL: Record<Slot, string> = {
+  leaf: 'certificate for another host',
+  intermediate: "another CA's intermediate",
+  root: "another CA's root",
+};
+
+export function cardFor(slot: Slot, variant: Variant): CatalogueId | null {
+  return variant === 'removed' ? null : CARDS[slot][variant];
+}
+
+/** The server's list, in the order it sends it, and the client's trust store. */
+export function layout(state: ChainState): { sent: CatalogueId[]; trusted: CatalogueId[] } {
+  const leaf = cardFor('leaf', state.leaf);
+  const inter = cardFor('intermediate', state.intermediate);
+  const order = state.order === 'leaf-first' ? [leaf, inter] : [inter, leaf];
+  const root = cardFor('root', state.root);
+  return { sent: order.filter((c): c is CatalogueId => c !== null), trusted: root ? [root] : [] };
+}
+
+export type ChainVerdict = { kind: 'empty'; explanation: string } | ({ kind: 'verdict'; explanation: string } & Verdict);
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function explain(v: Verdict, sent: readonly CertFacts[]): string {
+  if (v.ok) {
+    const names = v.chain.map((c) => c.subject).join(' → ');
+    return `Verified: ${names}. The client assembled this path itself, from what the server sent and what it already trusts.`;
+  }
+  const at = v.cert;
+  switch (v.code) {
+    case 20:
+      return v.depth === 0
+        ? `Nobody the client knows issued "${at.subject}": its issuer "${at.issuer}" was neither sent by the server nor in the trust store. Server's fault: send the intermediate.`
+        : `The chain climbs to "${at.subject}", whose issuer "${at.issuer}" is not in the client's trust store. Either the client lacks that root, or the server sent another CA's intermediate.`;
+    case 2:
+      return `"${at.subject}" is trusted but its own issuer "${at.issuer}" is missing, and OpenSSL insists on a complete chain to a root.`;
+    case 18:
+      return `"${at.subject}" signed itself and the client does not trust it.`;
+    case 19:
+      return `The chain ends at the self-signed "${at.subject}", which is not in the client's trust store.`;
+    case 9:
+      return `"${at.subject}" is not valid before ${day(at.notBefore)}.`;
+    case 10:
+      return `"${at.subject}" expired on ${day(at.notAfter)}. The dates are checked from the root down, so this is the highest expired certificate.`;
+    case 24:
+      return `"${at.subject}" is used as an issuer but is not a CA certificate.`;
+    case 62:
+      return sent[0]?.isCA
+        ? `The first certificate the server sends must be its own; here it is "${sent[0].subject}", which is not for ${HOSTNAME}.`
+        : `The certificate is for ${at.sans.join(', ') || at.subject}, not ${HOSTNAME}.`;
+  }
+}
+
+export function verdictFor(state: ChainState, now: number): ChainVerdict {
+  const { sent, trusted } = layout(state);
+  if (sent.length === 0) return { kind: 'empty', explanation: 'The server sends no certificate at all: there is nothing to verify, and a real handshake fails.' };
+  const facts = sent.map((id) => CATALOGUE[id]);
+  const verdict = verifyChain(facts[0]!, facts.slice(1), trusted.map((id) => CATALOGUE[id]), { now, hostname: HOSTNAME });
+  return { kind: 'verdict', ...verdict, explanation: explain(verdict, facts) };
+}
+
+/** Every state the controls can reach: 4 variants for each card times 2 orders. */
+export function allChainStates(): ChainState[] {
+  const states: ChainState[] = [];
+  for (const leaf of VARIANTS) for (const intermediate of VARIANTS) for (const root of VARIANTS) for (const order of ORDERS) states.push({ leaf, intermediate, root, order });
+  return states;
+}

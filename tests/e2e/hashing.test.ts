@@ -1,0 +1,210 @@
+/**
+ * The consistent hashing article in the built site: each simulation's figure is in the static HTML,
+ * hydrates when scrolled to, answers its controls (by keyboard), reopens from a shared link, and the
+ * numbers it shows are the model's. axe finds nothing on the page.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+import { attendants, sampleKeys } from '../../src/sims/hashing/lockerRoom.ts';
+import { compareResize, countMoved } from '../../src/sims/hashing/movement.ts';
+import { Ring } from '../../src/sims/hashing/ring.ts';
+
+const PATH = '/consistent-hashing/';
+const SIMS = ['resize', 'ring', 'replicas'] as const;
+const site = useSite('dist');
+
+/** Scrolls a simulation into view and waits until its island has hydrated (its controls come alive). */
+async function hydrated(page: Page, id: (typeof SIMS)[number]) {
+  const figure = page.locator(`#sim-${id}`);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('input:enabled, button:enabled').first().waitFor({ timeout: 15_000 });
+  return figure;
+}
+
+const status = (page: Page, id: string) => page.locator(`#sim-${id} [aria-live]`).innerText();
+const placement = (ring: Ring, keys: string[]) => keys.map((k) => ring.serverFor(k));
+
+describe('without JavaScript', () => {
+  it('the built HTML holds each simulation as a figure with SVG and a caption, and no enabled control', () => {
+    const html = readFileSync('dist/consistent-hashing/index.html', 'utf8');
+    for (const id of SIMS) {
+      const start = html.indexOf(`<figure class="sim" id="sim-${id}"`);
+      expect(start, id).toBeGreaterThan(-1);
+      const figure = html.slice(start, html.indexOf('</figure>', start));
+      expect(figure).toMatch(/<svg[^>]*role="img"/);
+      expect(figure).toContain('<figcaption>');
+      const controls = figure.match(/<(input|select|button)\b[^>]*>/g) ?? [];
+      expect(controls.length, id).toBeGreaterThan(1);
+      for (const control of controls) expect(control).toMatch(/\sdisabled(=""|\s|>)/);
+    }
+    expect(html.match(/<astro-island[^>]*client="visible"/g)?.length).toBe(3);
+  });
+
+  it('shows the model’s initial state with JavaScript disabled', async () => {
+    const page = await site.page(PATH, { javaScriptEnabled: false });
+    const keys = sampleKeys(1000);
+    const resize = compareResize(keys, 4, 5, 100);
+    const caption = await page.locator('#sim-resize figcaption').innerText();
+    expect(caption).toContain(`mod-N moved ${resize.modNMoved} of 1000 keys, the ring moved ${resize.ringMoved}`);
+    expect(await page.locator('#sim-resize svg[role=img]').count()).toBe(2);
+    const ring = Ring.of(attendants(5), { vnodesPerServer: 3 });
+    const load = ring.load(sampleKeys(2000));
+    expect(await page.locator('#sim-ring figcaption').innerText()).toContain(`the busiest holds ${load.maxOverMean.toFixed(2)}× the mean`);
+    const bars = await page.locator('#sim-ring svg.sim-chart').getAttribute('aria-label');
+    for (const s of load.perServer) expect(bars).toContain(`${s.server}: ${s.keys}`);
+    const replicas = Ring.of(attendants(8), { vnodesPerServer: 4 }).replicasFor('user:42', 3);
+    expect(await page.locator('#sim-replicas .replica-list li').allInnerTexts()).toEqual(replicas);
+    expect(await page.locator('#sim-replicas svg.ring-diagram').isVisible()).toBe(true);
+    // Controls show their starting values but are disabled until the island runs.
+    expect(await page.getByLabel('Attendants after').isDisabled()).toBe(true);
+  });
+});
+
+describe('hydrated', () => {
+  it('Mod-N vs ring: arrow keys on a slider recount the moved keys', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'resize');
+    const after = figure.getByLabel('Attendants after');
+    await after.focus();
+    await page.keyboard.press('ArrowRight');
+    const expected = compareResize(sampleKeys(1000), 4, 6, 100);
+    await expect.poll(() => status(page, 'resize')).toBe(`From 4 to 6 attendants: mod-N moved ${expected.modNMoved} of 1000 keys, the ring moved ${expected.ringMoved}.`);
+    expect(await after.inputValue()).toBe('6');
+    // Visible focus: the focused slider draws an outline.
+    expect(await after.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  });
+
+  it('The ring: tags go to 500 by keyboard, attendants join and leave, and moved keys are counted', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'ring');
+    const keys = sampleKeys(2000);
+    const tags = figure.getByLabel('Name tags per attendant');
+    await tags.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => tags.inputValue()).toBe('500');
+    const five = Ring.of(attendants(5), { vnodesPerServer: 500 });
+    const ratio = five.load(keys).maxOverMean;
+    await expect.poll(() => status(page, 'ring')).toContain(`the busiest holds ${ratio.toFixed(2)}× the mean`);
+    expect(ratio).toBeLessThan(1.2);
+    expect(await figure.locator('.ring-note').textContent()).toContain('too dense');
+
+    await figure.getByRole('button', { name: 'Add attendant' }).focus();
+    await page.keyboard.press('Enter');
+    const six = Ring.of(attendants(6), { vnodesPerServer: 500 });
+    const joined = countMoved(placement(five, keys), placement(six, keys));
+    await expect.poll(() => status(page, 'ring')).toContain(`Fay joined: ${joined} of 2000 keys moved`);
+
+    await figure.getByLabel('Attendant', { exact: true }).selectOption('Ben');
+    await figure.getByRole('button', { name: 'Remove Ben' }).press('Enter');
+    const withoutBen = Ring.of(attendants(6).filter((s) => s !== 'Ben'), { vnodesPerServer: 500 });
+    const left = countMoved(placement(six, keys), placement(withoutBen, keys));
+    await expect.poll(() => status(page, 'ring')).toContain(`Ben left: ${left} of 2000 keys moved`);
+    expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).not.toContain('Ben');
+  });
+
+  it('Replication: a typed key and a departing attendant change the replicas as the model says', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'replicas');
+    const full = Ring.of(attendants(8), { vnodesPerServer: 4 });
+    const input = figure.getByRole('textbox', { name: 'Key' });
+    await input.fill('order:7');
+    const replicas = full.replicasFor('order:7', 3);
+    await expect.poll(() => figure.locator('.replica-list li').allInnerTexts()).toEqual(replicas);
+
+    await figure.getByLabel('Replication factor').focus();
+    await page.keyboard.press('ArrowRight');
+    const four = full.replicasFor('order:7', 4);
+    await expect.poll(() => figure.locator('.replica-list li').allInnerTexts()).toEqual(four);
+
+    const holder = four[1]!;
+    await figure.getByLabel('Attendant who leaves').selectOption(holder);
+    const after = Ring.of(attendants(8).filter((s) => s !== holder), { vnodesPerServer: 4 }).replicasFor('order:7', 4);
+    const newcomer = after.find((s) => !four.includes(s))!;
+    await expect.poll(() => status(page, 'replicas')).toContain(`${holder} left and held a copy of order:7: ${newcomer} takes over that copy`);
+    expect(after.filter((s) => s !== newcomer)).toEqual(four.filter((s) => s !== holder));
+
+    // Pasted markup is data: rejected with a message, never rendered.
+    await input.fill('<img src=x onerror=alert(1)>');
+    expect(await figure.locator('.key-invalid').innerText()).toContain('showing the last valid key');
+    expect(await figure.locator('img').count()).toBe(0);
+    expect(await figure.locator('.replica-list li').count()).toBe(4);
+  });
+});
+
+describe('shared links', () => {
+  it('reopen every simulation with the linked parameters', async () => {
+    const hash = '#resize.from=3&resize.to=9&ring.staff=7&ring.vnodes=200&replicas.factor=2&replicas.key=cart%3A9&replicas.leaves=Ben';
+    const page = await site.page(`${PATH}${hash}`);
+    const resize = await hydrated(page, 'resize');
+    expect(await resize.getByLabel('Attendants before').inputValue()).toBe('3');
+    const r = compareResize(sampleKeys(1000), 3, 9, 100);
+    await expect.poll(() => status(page, 'resize')).toContain(`mod-N moved ${r.modNMoved} of 1000 keys, the ring moved ${r.ringMoved}`);
+    const ring = await hydrated(page, 'ring');
+    expect(await ring.getByLabel('Name tags per attendant').inputValue()).toBe('200');
+    expect(await ring.locator('svg.sim-chart').getAttribute('aria-label')).toMatch(/^Keys per attendant\. Ada: \d+, Ben: \d+, Cleo: \d+$/);
+    const replicas = await hydrated(page, 'replicas');
+    expect(await replicas.getByRole('textbox', { name: 'Key' }).inputValue()).toBe('cart:9');
+    const before = Ring.of(attendants(8), { vnodesPerServer: 4 }).replicasFor('cart:9', 2);
+    const after = Ring.of(attendants(8).filter((s) => s !== 'Ben'), { vnodesPerServer: 4 }).replicasFor('cart:9', 2);
+    const shown = after.map((s) => (before.includes(s) ? s : `${s} (new copy, Ben left)`));
+    await expect.poll(() => replicas.locator('.replica-list li').allInnerTexts()).toEqual(shown);
+  });
+
+  it('fall back to defaults on hostile or out-of-range values', async () => {
+    const hash = '#ring.vnodes=99999&ring.staff=abc&replicas.key=%3Cscript%3Ealert(1)%3C%2Fscript%3E&replicas.factor=-4&resize.to=NaN';
+    const page = await site.page(`${PATH}${hash}`);
+    const ring = await hydrated(page, 'ring');
+    expect(await ring.getByLabel('Name tags per attendant').inputValue()).toBe('500');
+    expect(await ring.locator('svg.sim-chart').getAttribute('aria-label')).toContain('Eli');
+    const replicas = await hydrated(page, 'replicas');
+    expect(await replicas.getByRole('textbox', { name: 'Key' }).inputValue()).toBe('user:42');
+    expect(await replicas.getByLabel('Replication factor').inputValue()).toBe('1');
+    const resize = await hydrated(page, 'resize');
+    expect(await resize.getByLabel('Attendants after').inputValue()).toBe('5');
+  });
+
+  it('"Copy link" gives a URL that reopens the same setup', async () => {
+    const page = await site.page(PATH, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const figure = await hydrated(page, 'resize');
+    await figure.getByLabel('Attendants before').focus();
+    await page.keyboard.press('ArrowLeft');
+    await figure.getByRole('button', { name: /Copy link/ }).click();
+    await figure.locator('.sim-share-result').waitFor();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toMatch(/#resize\.from=3&resize\.to=5$/);
+    const reopened = await site.page(url.replace(/^https?:\/\/[^/]+/, ''));
+    const again = await hydrated(reopened, 'resize');
+    expect(await again.getByLabel('Attendants before').inputValue()).toBe('3');
+  });
+});
+
+describe('accessibility', () => {
+  it('fits a 320 px wide screen without horizontal scrolling, simulations included', async () => {
+    const page = await site.page(PATH, { viewport: { width: 320, height: 640 } });
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  });
+
+  it('axe finds no violation on the article, before and after the simulations hydrate', async () => {
+    const page = await site.page(PATH);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await axeViolations(page)).toEqual([]);
+    // The states with their own colours: a new replica holder and a rejected key.
+    const replicas = page.locator('#sim-replicas');
+    await replicas.getByLabel('Attendant who leaves').selectOption('Eli');
+    await replicas.getByRole('textbox', { name: 'Key' }).fill('<b>');
+    await replicas.locator('.replica-new').waitFor();
+    await replicas.locator('.key-invalid').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('axe finds no violation in the dark theme', async () => {
+    const page = await site.page(PATH, { colorScheme: 'dark' });
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+
+const site = useSite('dist');
+const path = '/docker-vs-kubernetes/';
+
+async function openSim(id: string, hash = '', options = {}): Promise<{ page: Page; frame: Locator; errors: string[] }> {
+  const page = await site.page(`${path}${hash}`, options);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const frame = page.locator(`#sim-${id}`);
+  await frame.scrollIntoViewIfNeeded();
+  await expect.poll(() => frame.locator('input, button, select').first().isEnabled(), { timeout: 20_000 }).toBe(true);
+  return { page, frame, errors };
+}
+
+/** Presses the frame's Step button from the keyboard `times` times. */
+async function step(page: Page, frame: Locator, times = 1): Promise<void> {
+  await frame.getByRole('button', { name: 'Step' }).focus();
+  for (let i = 0; i < times; i++) await page.keyboard.press('Enter');
+}
+
+const readout = (frame: Locator) => frame.locator('p.sim-readout').innerText();
+const events = (frame: Locator) => frame.locator('.k8s-events').innerText();
+
+describe('Docker vs. Kubernetes article', () => {
+  it('shows the seed title, 4 min read, the YAML and the Dockerfile', async () => {
+    const page = await site.page(path);
+    expect(await page.locator('h1').innerText()).toBe("Docker vs. Kubernetes: The 'Hotel Manager' Mental Model");
+    expect(await page.locator('.article-header .post-meta').innerText()).toMatch(/Tech\s+4 min read/);
+    const code = await page.locator('pre.astro-code').allInnerTexts();
+    expect(code.some((c) => c.includes('kind: Deployment') && c.includes('kind: Service'))).toBe(true);
+    expect(code.some((c) => c.startsWith('FROM node:22-slim'))).toBe(true);
+  });
+
+  it('has each simulation\'s initial state as SVG with a caption in the static HTML', async () => {
+    const html = readFileSync('dist/docker-vs-kubernetes/index.html', 'utf8');
+    for (const [id, caption] of [['reconcile', 'A ReplicaSet on a small cluster'], ['rollout', 'Replacing 4 pods of v1 with v2'], ['crashloop', 'A container that exits 5s after each start']]) {
+      const figure = html.slice(html.indexOf(`<figure class="sim" id="sim-${id}"`));
+      expect(figure, id).toMatch(new RegExp(`^<figure[\\s\\S]*?<svg[^>]*role="img"[\\s\\S]*?<figcaption>${caption}`));
+    }
+    const page = await site.page(path, { javaScriptEnabled: false });
+    // The cluster, the pods of the rollout and its chart, and the back-off bars.
+    expect(await page.locator('figure.sim svg[role=img]').count()).toBe(4);
+    expect(await readout(page.locator('#sim-reconcile'))).toContain('Desired 3 · counted 3 · running 3 · converged');
+  });
+});
+
+describe('the reconciliation loop', () => {
+  it('replaces a deleted pod step by step, logging what the controllers log', async () => {
+    const { page, frame, errors } = await openSim('reconcile');
+    const del = frame.getByRole('button', { name: /^Delete pod / });
+    const victim = (await del.innerText()).replace('Delete pod ', '');
+    await del.click();
+    await expect.poll(() => readout(frame)).toContain('counted 2');
+    expect(await events(frame)).toContain(`Killing  pod/web-7d4b9c6f8-${victim}  Stopping container web`);
+    await step(page, frame);
+    await expect.poll(() => events(frame)).toMatch(/SuccessfulCreate {2}replicaset\/web-7d4b9c6f8 {2}Created pod: web-7d4b9c6f8-[a-z0-9]{5}/);
+    await step(page, frame, 2);
+    await expect.poll(() => readout(frame)).toContain('Desired 3 · counted 3 · running 3 · converged');
+    expect(errors).toEqual([]);
+  });
+
+  it('moves pods off a failed node and scales to a new desired count', async () => {
+    const { page, frame } = await openSim('reconcile');
+    await frame.getByRole('button', { name: 'Fail node-a' }).click();
+    await step(page, frame, 3);
+    await expect.poll(() => readout(frame)).toContain('running 3 · converged');
+    expect(await events(frame)).toContain('TaintManagerEviction');
+    expect(await frame.locator('svg[role=img]').getAttribute('aria-label')).toMatch(/node-a \(NotReady\): \w{5} Terminating/);
+    const desired = frame.getByRole('slider', { name: 'Desired replicas' });
+    await desired.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await step(page, frame, 3);
+    await expect.poll(() => readout(frame)).toContain('Desired 5 · counted 5 · running 5 · converged');
+  });
+});
+
+describe('rolling update', () => {
+  it('completes without going above the ceiling or below the floor', async () => {
+    const { page, frame } = await openSim('rollout');
+    const seen: string[] = [];
+    for (let i = 0; i < 12 && !(await readout(frame)).includes('complete'); i++) {
+      await step(page, frame);
+      seen.push(await readout(frame));
+    }
+    expect(seen.at(-1)).toContain('complete');
+    for (const line of seen) {
+      const [, ready, floor, pods, ceiling] = line.match(/ready (\d+) \(at least (\d+)\) · pods (\d+) \(at most (\d+)\)/)!.map(Number);
+      expect(ready).toBeGreaterThanOrEqual(floor!);
+      expect(pods).toBeLessThanOrEqual(ceiling!);
+    }
+  });
+
+  it('stalls when the readiness probe fails, keeping the old pods serving', async () => {
+    const { page, frame } = await openSim('rollout');
+    await frame.getByLabel('New version fails its readiness probe').check();
+    await expect.poll(() => readout(frame)).toContain('Step 0');
+    await step(page, frame, 12);
+    await expect.poll(() => readout(frame)).toContain('stalled: ProgressDeadlineExceeded');
+    expect(await readout(frame)).toContain('ready 3 (at least 3)');
+    expect(await events(frame)).toContain('Readiness probe failed');
+  });
+
+  it('refuses maxSurge 0 with maxUnavailable 0, from a shared link too', async () => {
+    const { frame } = await openSim('rollout', '#rollout.surge=0&rollout.unavailable=0');
+    await expect.poll(() => frame.locator('.k8s-error').innerText()).toBe(
+      'The API server rejects this Deployment: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0.',
+    );
+    await frame.getByRole('combobox', { name: 'maxSurge' }).selectOption('1');
+    await expect.poll(() => frame.locator('.k8s-error').count()).toBe(0);
+    expect(await readout(frame)).toContain('pods 4 (at most 5)');
+  });
+});
+
+describe('CrashLoopBackOff', () => {
+  it('restarts at once, then backs off 10 s, 20 s … up to 5 minutes', async () => {
+    const { page, frame } = await openSim('crashloop');
+    expect(await readout(frame)).toContain('RESTARTS 8 · CrashLoopBackOff: back-off 5m0s restarting failed container=web');
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => readout(frame)).toContain('RESTARTS 1 · Restarted at once');
+    const waits: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await step(page, frame);
+      waits.push((await readout(frame)).match(/back-off (\S+) /)![1]!);
+    }
+    expect(waits).toEqual(['10s', '20s', '40s', '1m20s', '2m40s', '5m0s']);
+  });
+
+  it('starts over after a run of more than ten minutes', async () => {
+    const { page, frame } = await openSim('crashloop', '#crashloop.longRun=1&crashloop.run=junk');
+    await expect.poll(() => frame.getByLabel('Run 6 stays up for 11 minutes').isChecked()).toBe(true);
+    expect(await frame.locator('output').first().innerText()).toBe('5s');
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await step(page, frame, 5);
+    await expect.poll(() => readout(frame)).toContain('RESTARTS 6 · Restarted at once: it ran for over 10 minutes');
+    await step(page, frame);
+    await expect.poll(() => readout(frame)).toContain('back-off 10s');
+  });
+});
+
+describe('accessibility and motion', () => {
+  it('passes axe with all three simulations hydrated', async () => {
+    const page = await site.page(path);
+    for (const id of ['reconcile', 'rollout', 'crashloop']) {
+      const frame = page.locator(`#sim-${id}`);
+      await frame.scrollIntoViewIfNeeded();
+      await expect.poll(() => frame.locator('input').first().isEnabled(), { timeout: 20_000 }).toBe(true);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('plays the reconciliation loop, and under reduced motion offers Step instead', async () => {
+    const { frame } = await openSim('reconcile');
+    await frame.getByRole('button', { name: /^Delete pod / }).click();
+    await frame.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => readout(frame), { timeout: 10_000 }).toContain('converged');
+    const calm = await openSim('reconcile', '', { reducedMotion: 'reduce' });
+    expect(await calm.frame.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    expect(await calm.frame.innerText()).toContain('reduced motion');
+  });
+});

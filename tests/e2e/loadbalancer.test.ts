@@ -1,0 +1,156 @@
+/**
+ * The Grand Hotel article in the built site: each simulation's initial state is in the static HTML,
+ * hydrates when scrolled to, answers its controls by keyboard, reopens from a shared link (hostile
+ * values ignored), shows what the models compute, and axe finds nothing on the page.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer/journey.ts';
+import { formatTick } from '../../src/sims/kit/scale.ts';
+import { runBalancing } from '../../src/sims/loadbalancer/balancing.ts';
+import { buildNginxConfig, controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/nginxConfig.ts';
+
+const PATH = '/loadbalancer-reverseproxy-apigateway/';
+const SIMS = ['journey', 'balancing', 'nginx'] as const;
+const site = useSite('dist');
+
+async function hydrated(page: Page, id: (typeof SIMS)[number]) {
+  const figure = page.locator(`#sim-${id}`);
+  await figure.scrollIntoViewIfNeeded();
+  await figure.locator('input:enabled, select:enabled').first().waitFor({ timeout: 15_000 });
+  return figure;
+}
+
+const status = (page: Page, id: string) => page.locator(`#sim-${id} [aria-live]`).innerText();
+
+const DEFAULT_JOURNEY: JourneyInput = {
+  https: true,
+  path: '/api/orders',
+  apiKey: 'valid',
+  burstSize: 1,
+  cached: true,
+  behindClientProxy: false,
+  backends: 'healthy',
+};
+const defaultJourney = runJourney(DEFAULT_JOURNEY);
+
+describe('without JavaScript', () => {
+  it('the built HTML holds every simulation as a figure with a caption, the pictures as SVG', () => {
+    const html = readFileSync(`dist${PATH}index.html`, 'utf8');
+    for (const id of SIMS) {
+      const start = html.indexOf(`<figure class="sim" id="sim-${id}"`);
+      expect(start, id).toBeGreaterThan(-1);
+      const figure = html.slice(start, html.indexOf('</figure>', start));
+      expect(figure).toContain('<figcaption>');
+      if (id !== 'nginx') expect(figure).toMatch(/<svg[^>]*role="img"/);
+    }
+    expect(html.match(/<astro-island[^>]*client="visible"/g)?.length).toBe(SIMS.length);
+  });
+
+  it("shows the models' initial state: the journey's steps and the builder's configuration", async () => {
+    const page = await site.page(PATH, { javaScriptEnabled: false });
+    const steps = await page.locator('#sim-journey .lb-steps > li').allInnerTexts();
+    expect(steps.length).toBe(defaultJourney.steps.length);
+    defaultJourney.steps.forEach((step, i) => expect(steps[i]).toContain(step.action));
+    expect(await page.locator('#sim-journey svg[role=img]').getAttribute('aria-label')).toContain('answers 200');
+    const config = await page.locator('#sim-nginx .lb-config').innerText();
+    expect(config.trim()).toBe(buildNginxConfig(optionsFromControls(controlsForRole('load-balancer'))).trim());
+    expect(await page.locator('#sim-journey select').first().isDisabled()).toBe(true);
+  });
+
+  it("shows the balancing model's result for the default setup: round robin at 60% load", async () => {
+    const page = await site.page(PATH, { javaScriptEnabled: false });
+    const result = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000 });
+    const shares = await page.locator('#sim-balancing svg.sim-chart').first().getAttribute('aria-label');
+    for (const room of result.rooms) expect(shares).toContain(`${room.name} (${room.speed}×): ${Math.round(room.share * 1000) / 10}%`);
+    const p99s = await page.locator('#sim-balancing svg.sim-chart').nth(1).getAttribute('aria-label');
+    for (const room of result.rooms) expect(p99s).toContain(`${room.name} (${room.speed}×): ${formatTick(Math.round(room.p99))} ms`);
+    expect(await page.locator('#sim-balancing figcaption').innerText()).toContain('Round robin at 60% load');
+  });
+});
+
+describe('hydrated', () => {
+  it('journey: the keyboard sends a burst (429) and takes the key away (401)', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'journey');
+    const burst = figure.getByLabel('Requests sent at once');
+    await burst.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => status(page, 'journey')).toMatch(/^GET \/api\/orders: 429 from the concierge/);
+    await page.keyboard.press('Home');
+    await expect.poll(() => status(page, 'journey')).toMatch(/: 200 from the room/);
+    const key = figure.getByLabel('API key');
+    await key.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => status(page, 'journey')).toMatch(/: 401 from the concierge/);
+    expect(await figure.locator('.lb-badge text').innerHTML()).toBe('401');
+  });
+
+  it('journey: shows X-Forwarded-For growing hop by hop at the room', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'journey');
+    await figure.getByLabel('Guest behind an office proxy').check();
+    const expected = runJourney({ ...DEFAULT_JOURNEY, behindClientProxy: true }).atBackend['X-Forwarded-For']!;
+    await expect.poll(() => figure.locator('.lb-note').innerText()).toContain(`X-Forwarded-For: ${expected}`);
+  });
+
+  it('builder: a role preset, a keyboard toggle, and Copy gives exactly the text shown', async () => {
+    const page = await site.page(PATH, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const figure = await hydrated(page, 'nginx');
+    await figure.getByLabel('Role').selectOption('api-gateway');
+    const pre = figure.locator('.lb-config');
+    await expect.poll(() => pre.innerText()).toContain('limit_req_zone $http_x_api_key');
+    expect(await pre.innerText()).toContain('listen 443 ssl;');
+    const tls = figure.getByLabel('TLS termination');
+    await tls.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => pre.innerText()).not.toContain('ssl');
+    await figure.getByRole('button', { name: 'Copy configuration' }).click();
+    await expect.poll(() => figure.locator('output', { hasText: 'copied' }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.trim()).toBe((await pre.innerText()).trim());
+  });
+
+  it('balancing: the keyboard switches policy and fails a room, and the status follows the model', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    const policy = figure.getByLabel('Policy');
+    await policy.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => status(page, 'balancing')).toMatch(/^Weighted round robin/);
+    const outage = figure.getByLabel('Take Room 2 out of order midway');
+    await outage.focus();
+    await page.keyboard.press('Space');
+    const expected = runBalancing({ policy: 'weighted-round-robin', load: 0.6, outage: true, seed: 1, requests: 12_000 });
+    await expect.poll(() => status(page, 'balancing')).toContain(`${expected.dropped} guests in it were turned away`);
+  });
+
+  it('restores a shared link and ignores hostile values', async () => {
+    const page = await site.page(`${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999&balancing.policy=least-connections&balancing.load=9999`);
+    await hydrated(page, 'journey');
+    await expect.poll(() => status(page, 'journey')).toMatch(/: 504 from the front desk/);
+    const figure = await hydrated(page, 'nginx');
+    await expect.poll(() => figure.locator('.lb-config').innerText()).toContain('# nginx.conf: reverse proxy');
+    // servers=9999 is clamped to the maximum of 8.
+    expect((await figure.locator('.lb-config').innerText()).match(/^\s+server 127\.0\.0\.1:\d+/gm)?.length).toBe(8);
+    await hydrated(page, 'balancing');
+    await expect.poll(() => status(page, 'balancing')).toMatch(/^Least connections at 95% load/);
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+  });
+
+  it('axe reports no violations, before and after the simulations hydrate', async () => {
+    const page = await site.page(PATH);
+    expect(await axeViolations(page)).toEqual([]);
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('axe reports no violations in the dark theme either', async () => {
+    const page = await site.page(PATH, { colorScheme: 'dark' });
+    for (const id of SIMS) await hydrated(page, id);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+
+const site = useSite('dist');
+const path = '/monolith-vs-microservices/';
+
+/** Opens the article, scrolls a simulation into view and waits until it has hydrated. */
+async function openSim(id: string, hash = '', options = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await site.page(`${path}${hash}`, options);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const frame = page.locator(`#sim-${id}`);
+  await frame.scrollIntoViewIfNeeded();
+  await expect.poll(() => frame.locator('input, button, select').first().isEnabled(), { timeout: 20_000 }).toBe(true);
+  return { page, errors };
+}
+
+const ms = (text: string) => Number(text.replace(' ms', ''));
+
+describe('Monolith vs. Microservices article', () => {
+  it('shows the seed title, 4 min read and its tags', async () => {
+    const page = await site.page(path);
+    expect(await page.locator('h1').innerText()).toBe("Monolith vs. Microservices: The 'Mansion vs. Village' Mental Model");
+    expect(await page.locator('.article-header .post-meta').innerText()).toMatch(/Tech\s+4 min read/);
+    expect(await page.locator('.article-header .tag-list').innerText()).toMatch(/System Design[\s\S]*Architecture[\s\S]*Microservices/);
+  });
+
+  it('has each simulation\'s initial state as SVG with a caption in the static HTML', async () => {
+    const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
+    for (const [id, caption] of [['tax', 'Share of 5,000 simulated checkout requests'], ['fanout', 'Each backend answers in'], ['village', 'A shop split into five services']]) {
+      const figure = html.slice(html.indexOf(`<figure class="sim" id="sim-${id}"`));
+      expect(figure, id).toMatch(new RegExp(`^<figure[\\s\\S]*?<svg[^>]*role="img"[\\s\\S]*?<figcaption>${caption}`));
+    }
+    const page = await site.page(path, { javaScriptEnabled: false });
+    expect(await page.locator('figure.sim svg[role=img]').count()).toBe(3);
+    // The static detector already says what it found.
+    expect(await page.locator('#sim-village .ms-verdict').innerText()).toContain('Verdict: coupled.');
+  });
+});
+
+describe('the latency tax', () => {
+  it('sends more requests on Step, from the keyboard', async () => {
+    const { page, errors } = await openSim('tax');
+    const live = page.locator('#sim-tax [aria-live=polite]');
+    expect(await live.innerText()).toMatch(/^5000 requests\./);
+    await page.locator('#sim-tax').getByRole('button', { name: 'Step' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => live.innerText()).toMatch(/^6000 requests\./);
+    expect(errors).toEqual([]);
+  });
+
+  it('makes the networked checkout slower and less available than the in-process one, more so with a slower hop', async () => {
+    const { page } = await openSim('tax');
+    const frame = page.locator('#sim-tax');
+    const readout = (side: number, i: number) => frame.locator('.ms-compare section').nth(side).locator('dd').nth(i).innerText();
+    const mansionP50 = ms(await readout(0, 0));
+    expect(ms(await readout(1, 0))).toBeGreaterThan(mansionP50);
+    expect(Number((await readout(1, 2)).replace(' %', ''))).toBeLessThan(Number((await readout(0, 2)).replace(' %', '')));
+    const hop = frame.getByRole('slider', { name: 'Network hop (median)' });
+    await hop.focus();
+    await page.keyboard.press('End'); // 10 ms per hop
+    await expect.poll(() => frame.locator('output').first().innerText()).toBe('10.0 ms');
+    // Four sequential levels, each paying at least one hop with a 10 ms median.
+    await expect.poll(async () => ms(await readout(1, 0)) - mansionP50).toBeGreaterThan(35);
+  });
+
+  it('offers Step instead of Play under reduced motion', async () => {
+    const { page } = await openSim('tax', '', { reducedMotion: 'reduce' });
+    const frame = page.locator('#sim-tax');
+    expect(await frame.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    expect(await frame.innerText()).toContain('reduced motion');
+    await frame.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => frame.locator('[aria-live=polite]').innerText()).toMatch(/^6000 requests\./);
+  });
+});
+
+describe('fan-out and the tail', () => {
+  it('puts the simulated share beside 1 − 0.99^N as N changes', async () => {
+    const { page } = await openSim('fanout');
+    const frame = page.locator('#sim-fanout');
+    const values = () => frame.locator('.sim-readout dd').allInnerTexts();
+    expect((await values())[1]).toBe('9.6 %'); // 1 − 0.99^10
+    await frame.getByRole('slider', { name: 'Backends called in parallel (N)' }).focus();
+    await page.keyboard.press('End');
+    await expect.poll(async () => (await values())[1]).toBe('86.6 %'); // 1 − 0.99^200
+    const simulated = Number((await values())[0]!.replace(' %', ''));
+    // 2 000 requests: a standard error under 0.8 points, so 4 points is a generous bound.
+    expect(Math.abs(simulated - 86.6)).toBeLessThan(4);
+  });
+
+  it('ignores a hostile value in a shared link', async () => {
+    const { page } = await openSim('fanout', '#fanout.n=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
+    expect(await page.locator('#sim-fanout output').first().innerText()).toBe('10');
+    expect(await page.locator('img[src=x]').count()).toBe(0);
+  });
+});
+
+describe('distributed monolith detector', () => {
+  it('calls it a distributed monolith once two services must be released together', async () => {
+    const { page } = await openSim('village');
+    const frame = page.locator('#sim-village');
+    const verdict = frame.locator('.ms-verdict');
+    expect(await verdict.innerText()).toContain('Verdict: coupled.');
+    const together = frame.getByRole('group', { name: 'Must be released together' });
+    await together.getByLabel('orders', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await together.getByLabel('payments', { exact: true }).focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => verdict.innerText()).toContain('Verdict: distributed monolith.');
+    expect(await verdict.innerText()).toContain('orders, payments must be released together');
+  });
+
+  it('restores couplings from a shared link and explains each one', async () => {
+    const { page } = await openSim('village', '#village.sharedDb=1&village.sync=0');
+    const verdict = page.locator('#sim-village .ms-verdict');
+    await expect.poll(() => verdict.innerText()).toContain('Verdict: coupled.');
+    expect(await verdict.innerText()).toContain('orders, payments write to the same database (shop-db)');
+    const both = await openSim('village', '#village.sharedDb=1&village.sync=1');
+    await expect.poll(() => both.page.locator('#sim-village .ms-verdict').innerText()).toContain('Verdict: distributed monolith.');
+  });
+});
+
+describe('accessibility', () => {
+  it('passes axe with all three simulations hydrated', async () => {
+    const page = await site.page(path);
+    for (const id of ['tax', 'fanout', 'village']) {
+      const frame = page.locator(`#sim-${id}`);
+      await frame.scrollIntoViewIfNeeded();
+      await expect.poll(() => frame.locator('input').first().isEnabled(), { timeout: 20_000 }).toBe(true);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

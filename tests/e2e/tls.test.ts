@@ -1,0 +1,196 @@
+/**
+ * The two TLS articles on the built site: static figures without JavaScript, keyboard-operated
+ * islands, shared links, hostile pasted input kept as text, and axe.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+
+const site = useSite('dist');
+const VERIFY = '/verify-and-cert-in-python-requests/';
+const CHAIN = '/api-certificates-chain-of-trust/';
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../src/sims/tls/fixtures/pki', `${name}.pem`), 'utf8');
+
+describe('Verify vs Cert article', () => {
+  it('shows 4 min read, the seed title, and the trust check as a static figure in the HTML', async () => {
+    const html = await (await fetch(new URL(VERIFY, site.origin))).text();
+    expect(html).toContain('Verify vs Cert: The Python Requests Handbook');
+    expect(html).toContain('4 min read');
+    const figure = html.slice(html.indexOf('id="sim-trust"'));
+    expect(figure).toContain('<svg');
+    expect(figure).toContain('Success: HTTP 200, verified.');
+  });
+
+  it('is operated by keyboard: verify=False against a man in the middle gives 200 with InsecureRequestWarning', async () => {
+    const page = await site.page(VERIFY);
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    const verify = frame.getByLabel('verify', { exact: true });
+    await expect.poll(() => verify.isEnabled()).toBe(true);
+    await frame.getByLabel('Server', { exact: true }).focus();
+    await frame.getByLabel('Server', { exact: true }).selectOption('mitm');
+    await verify.focus();
+    await page.keyboard.press('ArrowDown'); // True -> False
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('HTTP 200 with urllib3.exceptions.InsecureRequestWarning');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('self-signed certificate in certificate chain');
+  });
+
+  it('steps through the handshake one message at a time', async () => {
+    const page = await site.page(VERIFY);
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    const reset = frame.getByRole('button', { name: 'Reset' });
+    await expect.poll(() => reset.isEnabled()).toBe(true);
+    await reset.click();
+    expect(await frame.locator('.tls-steps li').count()).toBe(1);
+    await frame.getByRole('button', { name: 'Step' }).press('Enter');
+    expect(await frame.locator('.tls-steps li').count()).toBe(2);
+    expect(await frame.locator('.tls-outcome').count()).toBe(0);
+  });
+
+  it('restores a shared link: a bundle path replaces the default CA list', async () => {
+    const page = await site.page(`${VERIFY}#trust.verify=bundle&trust.cert=none&trust.server=valid`);
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('unable to get local issuer certificate');
+    const hostile = await site.page(`${VERIFY}#trust.verify=<img>&trust.server=../../etc`);
+    await hostile.locator('#sim-trust').scrollIntoViewIfNeeded();
+    await expect.poll(() => hostile.locator('#sim-trust .tls-outcome').innerText()).toContain('Success: HTTP 200, verified.');
+  });
+
+  it('under reduced motion offers Step instead of Play', async () => {
+    const page = await site.page(VERIFY, { reducedMotion: 'reduce' });
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    const reset = frame.getByRole('button', { name: 'Reset' });
+    await expect.poll(() => reset.isEnabled()).toBe(true);
+    expect(await frame.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    await reset.click();
+    await frame.getByRole('button', { name: 'Step' }).click();
+    expect(await frame.locator('.tls-steps li').count()).toBe(2);
+  });
+
+  it('passes axe with the simulation hydrated, in both themes', async () => {
+    const dark = await site.page(VERIFY, { colorScheme: 'dark' });
+    await dark.locator('#sim-trust').scrollIntoViewIfNeeded();
+    await expect.poll(() => dark.locator('#sim-trust select').first().isEnabled()).toBe(true);
+    expect(await axeViolations(dark)).toEqual([]);
+
+    const page = await site.page(VERIFY);
+    await page.locator('#sim-trust').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#sim-trust select').first().isEnabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('API Certificates article', () => {
+  it('shows 6 min read and the three figures in the static HTML', async () => {
+    const html = await (await fetch(new URL(CHAIN, site.origin))).text();
+    expect(html).toContain('6 min read');
+    for (const id of ['sim-chain', 'sim-fault', 'sim-inspect']) expect(html).toContain(`id="${id}"`);
+    expect(html.slice(html.indexOf('id="sim-chain"'))).toContain('openssl verify: OK');
+  });
+
+  it('chain builder by keyboard: no intermediate gives error 20, intermediate first gives 62, expired root gives 10 at depth 2', async () => {
+    const page = await site.page(CHAIN);
+    const frame = page.locator('#sim-chain');
+    await frame.scrollIntoViewIfNeeded();
+    const remove = frame.getByRole('region', { name: 'Intermediate' }).getByRole('button', { name: 'Remove' });
+    await expect.poll(() => remove.isEnabled()).toBe(true);
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 20 at depth 0: unable to get local issuer certificate');
+    await frame.getByRole('button', { name: 'Put back' }).press('Space');
+    await frame.getByRole('button', { name: 'Reorder: server sends the intermediate first' }).click();
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 62');
+    await frame.getByRole('button', { name: 'Reset chain' }).click();
+    await frame.getByRole('region', { name: /Root/ }).getByRole('button', { name: 'Expire' }).click();
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 10 at depth 2: certificate has expired');
+  });
+
+  it('whose fault: the expired sample blames the server, the client-certificate sample the client', async () => {
+    const page = await site.page(CHAIN);
+    const frame = page.locator('#sim-fault');
+    await frame.scrollIntoViewIfNeeded();
+    const sample = frame.getByLabel('Sample');
+    await expect.poll(() => sample.isEnabled()).toBe(true);
+    await sample.selectOption('expired');
+    await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The server side must fix it');
+    await sample.selectOption('client-cert-required');
+    await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The client side must fix it');
+  });
+
+  it('inspector: a complete chain verifies, links and shows fingerprints', async () => {
+    const page = await site.page(CHAIN);
+    const frame = page.locator('#sim-inspect');
+    await frame.scrollIntoViewIfNeeded();
+    const inspect = frame.getByRole('button', { name: 'Inspect' });
+    await expect.poll(() => inspect.isEnabled()).toBe(true);
+    await inspect.click();
+    await expect.poll(() => frame.locator('.tls-card').count()).toBe(3);
+    const text = await frame.innerText();
+    expect(text).toContain('issued by certificate 2 (signature verified)');
+    expect(text).toMatch(/SHA-256\s+([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+    expect(text).toContain('The chain verifies');
+  });
+
+  it('inspector: hostile and broken input is shown as text, with a clear message, never as markup', async () => {
+    const page = await site.page(CHAIN);
+    const frame = page.locator('#sim-inspect');
+    await frame.scrollIntoViewIfNeeded();
+    const box = frame.getByLabel(/PEM text/);
+    await expect.poll(() => box.isEnabled()).toBe(true);
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await box.fill(fixture('hostile-subject'));
+    await frame.getByRole('button', { name: 'Inspect' }).click();
+    await expect.poll(() => frame.locator('.tls-card').count()).toBe(1);
+    expect(await frame.locator('.tls-card').innerText()).toContain('CN=<script>alert(1)</script>, O=<img src=x onerror=alert(2)>');
+    expect(await frame.locator('script, img, b').count()).toBe(0);
+    await box.fill(`-----BEGIN CERTIFICATE-----\n${'QUJD'.repeat(20)}\n-----END CERTIFICATE-----`);
+    await frame.getByRole('button', { name: 'Inspect' }).click();
+    await expect.poll(() => frame.innerText()).toContain('does not decode to an X.509 certificate');
+    await box.fill(fixture('leaf').slice(0, 300));
+    await frame.getByRole('button', { name: 'Inspect' }).click();
+    await expect.poll(() => frame.innerText()).toContain('looks truncated');
+    expect(dialogs).toBe(0);
+  });
+
+  it('inspector: loads a binary DER file and reads it without uploading anything', async () => {
+    const page = await site.page(CHAIN);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const frame = page.locator('#sim-inspect');
+    await frame.scrollIntoViewIfNeeded();
+    const file = frame.getByLabel('Or load a file');
+    await expect.poll(() => file.isEnabled()).toBe(true);
+    const der = Buffer.from(fixture('intermediate').replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    await file.setInputFiles({ name: 'intermediate.der', mimeType: 'application/pkix-cert', buffer: der });
+    await expect.poll(() => frame.locator('.tls-card').first().innerText()).toContain('Certificate 1: Mental Models Test Intermediate');
+    expect(requests.filter((u) => !u.startsWith(site.origin))).toEqual([]);
+    expect(requests.filter((u) => /POST|upload/i.test(u))).toEqual([]);
+  });
+
+  it('passes axe in the dark theme too', async () => {
+    const page = await site.page(CHAIN, { colorScheme: 'dark' });
+    for (const id of ['chain', 'fault', 'inspect']) await page.locator(`#sim-${id}`).scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#sim-inspect .tls-card').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('passes axe with the three simulations hydrated and results shown', async () => {
+    const page = await site.page(CHAIN);
+    for (const id of ['chain', 'fault', 'inspect']) await page.locator(`#sim-${id}`).scrollIntoViewIfNeeded();
+    const inspect = page.locator('#sim-inspect').getByRole('button', { name: 'Inspect' });
+    await expect.poll(() => inspect.isEnabled()).toBe(true);
+    await inspect.click();
+    await expect.poll(() => page.locator('#sim-inspect .tls-card').count()).toBe(3);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * Node TLS servers on 127.0.0.1, one per server situation of the trust-check model, each presenting
+ * exactly the certificates the model says it sends.
+ */
+import { createServer, type Server } from 'node:https';
+import { execFile } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import { SERVERS, SERVER_CLIENT_CA, type Situation } from '../../../src/sims/tls/trustCheck.ts';
+import type { Pki } from './pki.ts';
+import { readFileSync } from 'node:fs';
+
+export interface RunningServer {
+  situation: Situation;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(pki: Pki, situation: Situation): Promise<RunningServer> {
+  const spec = SERVERS[situation];
+  const leaf = pki.get(spec.sends[0]!);
+  const server: Server = createServer(
+    {
+      cert: spec.sends.map((id) => pki.get(id).pem).join(''),
+      key: readFileSync(leaf.key),
+      ...(spec.requiresClientCert ? { requestCert: true, rejectUnauthorized: true, ca: pki.get(SERVER_CLIENT_CA).pem } : {}),
+    },
+    (_req, res) => res.end('hello from ' + situation),
+  );
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', ok);
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    situation,
+    port,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+
+/** Runs a program with a time limit and returns what it printed, whatever its exit status. */
+export function run(file: string, args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((ok) => {
+    const child = execFile(file, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      ok({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+    });
+    if (options.input !== undefined) child.stdin?.end(options.input);
+    else child.stdin?.end();
+  });
+}
