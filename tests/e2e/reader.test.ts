@@ -69,6 +69,38 @@ describe('feeds, cards and discovery on the real site', () => {
   });
 });
 
+describe('search on the real site', () => {
+  /** The prose of a post's source: no front matter, imports, component tags or code fences. */
+  const prose = (slug: string) => {
+    const file = ['index.mdx', 'index.md'].map((f) => join(CONTENT, slug, f)).find(existsSync)!;
+    const body = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '').replace(/```[\s\S]*?```/g, ' ');
+    return body.split('\n').filter((l) => !/^\s*(import |<|\{|\[\^)/.test(l)).join(' ').toLowerCase();
+  };
+
+  it.skipIf(posts().length < 2)('finds an article by a word that only it uses', async () => {
+    // A word whose first five letters no other article uses, so that stemming cannot match elsewhere.
+    // Candidates come from the prose (surely indexed); what counts as "used elsewhere" is every word
+    // of the other files, front matter and markup included, which can only make the pick stricter.
+    const raw = (slug: string) => readFileSync(['index.mdx', 'index.md'].map((f) => join(CONTENT, slug, f)).find(existsSync)!, 'utf8').toLowerCase();
+    const all = posts().map((p) => ({ p, words: new Set(prose(p.slug).match(/[a-z]{5,}/g)), every: new Set(raw(p.slug).match(/[a-z]{5,}/g)) }));
+    const prefixesElsewhere = (i: number) => new Set(all.filter((_, j) => j !== i).flatMap((o) => [...o.every].map((w) => w.slice(0, 5))));
+    const picks = all.flatMap(({ p, words }, i) => {
+      const others = prefixesElsewhere(i);
+      const word = [...words].sort().find((w) => w.length >= 7 && !others.has(w.slice(0, 5)));
+      return word ? [{ p, word }] : [];
+    });
+    expect(picks.length).toBeGreaterThan(0);
+    const page = await site.page('/search/');
+    for (const { p, word } of picks.slice(0, 3)) {
+      await page.locator('#search-input').fill(word);
+      await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 }).toContain(`“${word}”`);
+      const first = page.locator('#search-results li').first();
+      expect((await first.locator('a').getAttribute('href'))!.split('#')[0], word).toBe(`/${p.slug}/`);
+      expect(await first.locator('mark').count(), word).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('series on the real site', () => {
   const inSeries = posts().filter((p) => p.series);
   it.skipIf(inSeries.length === 0)('shows each article\'s place in its series and lists the series in order', async () => {
