@@ -61,7 +61,8 @@ describe('the real site against the seed listing', () => {
 });
 
 describe('accessibility of the real site', () => {
-  const paths = ['/', '/archives/', '/tags/', '/categories/', '/about/', '/no-such-page/', ...seedPresent.slice(0, 1).map((c) => `/${c.slug}/`)];
+  // Every page type, and every article (each has its own simulations).
+  const paths = ['/', '/archives/', '/tags/', '/tags/system-design/', '/categories/', '/categories/tech/', '/about/', '/no-such-page/', ...seedPresent.map((c) => `/${c.slug}/`)];
   for (const path of paths) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`axe finds no violation on ${path} in the ${colorScheme} theme`, async () => {

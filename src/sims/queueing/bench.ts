@@ -1,50 +1,66 @@
 /**
- * How fast is the engine? `npx node src/sims/queueing/bench.ts [requests]` simulates an M/M/4 system
- * at 90% load with power-of-two dispatch, then the same with one shared line, and prints requests per
- * second of wall-clock time (best of three, after a warm-up run so the JIT has compiled the hot loop).
+ * How fast is the engine? `npx node src/sims/queueing/bench.ts [requests]` prints requests simulated per
+ * second of wall-clock time for three scenarios (best of three, after a warm-up run so the JIT has
+ * compiled the hot loop). `npm run bench` imports `benchmarks()` from here (see scripts/bench/engines.ts).
  */
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { simulate, powerOfTwoChoices, type SimulationConfig } from './engine.ts';
 
-const requests = Math.max(1000, Math.min(50_000_000, Number(process.argv[2]) || 1_000_000));
+function scenarios(requests: number): Record<string, SimulationConfig> {
+  return {
+    'M/M/4 per-server queues, power of two choices, 90% busy': {
+      seed: 1,
+      arrivals: { kind: 'poisson', rate: 3.6 },
+      service: { kind: 'exponential', mean: 1 },
+      servers: 4,
+      dispatch: powerOfTwoChoices,
+      requests,
+    },
+    'M/M/4 one shared queue, 90% busy': {
+      seed: 1,
+      arrivals: { kind: 'poisson', rate: 3.6 },
+      service: { kind: 'exponential', mean: 1 },
+      servers: 4,
+      queue: 'shared',
+      requests,
+    },
+    'M/G/1 log-normal service, bursty arrivals, timeout': {
+      seed: 1,
+      arrivals: { kind: 'bursty', rate: 0.8, burstFactor: 4, burstShare: 0.1, burstLength: 50 },
+      service: { kind: 'lognormal', mean: 1, sigma: 1 },
+      timeout: 20,
+      requests,
+    },
+  };
+}
 
-const scenarios: Record<string, SimulationConfig> = {
-  'M/M/4 per-server queues, power of two choices': {
-    seed: 1,
-    arrivals: { kind: 'poisson', rate: 3.6 },
-    service: { kind: 'exponential', mean: 1 },
-    servers: 4,
-    dispatch: powerOfTwoChoices,
-    requests,
-  },
-  'M/M/4 shared queue': {
-    seed: 1,
-    arrivals: { kind: 'poisson', rate: 3.6 },
-    service: { kind: 'exponential', mean: 1 },
-    servers: 4,
-    queue: 'shared',
-    requests,
-  },
-  'M/G/1 log-normal, bursty arrivals, timeout 20': {
-    seed: 1,
-    arrivals: { kind: 'bursty', rate: 0.8, burstFactor: 4, burstShare: 0.1, burstLength: 50 },
-    service: { kind: 'lognormal', mean: 1, sigma: 1 },
-    servers: 1,
-    timeout: 20,
-    requests,
-  },
-};
+export interface EngineBenchmark {
+  model: string;
+  work: string;
+  perSecond: number;
+  /** Wall-clock milliseconds of the best run. */
+  bestMs: number;
+}
 
-simulate({ ...scenarios['M/M/4 shared queue']!, requests: 200_000 });
-for (const [name, config] of Object.entries(scenarios)) {
-  let best = Infinity;
-  let p99 = 0;
-  for (let round = 0; round < 3; round++) {
-    const start = performance.now();
-    const results = simulate(config);
-    best = Math.min(best, performance.now() - start);
-    p99 = results.p99;
+/** Each scenario, best of `rounds` runs of `requests` requests (all latencies kept, percentiles sorted). */
+export function benchmarks(requests = 1_000_000, rounds = 3): EngineBenchmark[] {
+  simulate({ ...scenarios(200_000)['M/M/4 one shared queue, 90% busy']!, requests: 200_000 });
+  return Object.entries(scenarios(requests)).map(([name, config]) => {
+    let best = Infinity;
+    for (let round = 0; round < rounds; round++) {
+      const start = performance.now();
+      simulate(config);
+      best = Math.min(best, performance.now() - start);
+    }
+    return { model: `queueing engine: ${name}`, work: `${requests.toLocaleString('en')} requests simulated`, perSecond: requests / (best / 1000), bestMs: best };
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const requests = Math.max(1000, Math.min(50_000_000, Number(process.argv[2]) || 1_000_000));
+  for (const b of benchmarks(requests)) {
+    console.log(`${b.model}: ${requests.toLocaleString('en')} requests in ${b.bestMs.toFixed(0)} ms = ${Math.round(b.perSecond).toLocaleString('en')} requests/s`);
   }
-  const rate = requests / (best / 1000);
-  console.log(`${name}: ${requests.toLocaleString('en')} requests in ${best.toFixed(0)} ms = ${Math.round(rate).toLocaleString('en')} requests/s (p99 ${p99.toFixed(2)})`);
 }

@@ -32,6 +32,8 @@
  *   `sim.runUntil(time, maxEvents?)`; `sim.results()` is a snapshot at any point. A view calls
  *   `runFor(20_000)` per animation frame (a few milliseconds) instead of blocking the page.
  * - `sim.setServerUp(index, up)` fails or recovers a server now (for a "kill this server" button).
+ * - Live views: set `recordLatencies: false` so `results()` stays cheap as the run grows (percentiles
+ *   then come from the histogram, within about 1%); with latencies kept, each `results()` sorts them.
  * - `sim.servers`: live read-only view of each server (what a dispatch policy sees).
  *
  * ## Dispatch

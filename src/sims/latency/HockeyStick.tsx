@@ -1,0 +1,116 @@
+/**
+ * The hockey stick: p50 and p99 latency of one server as its utilisation rises from 10% to 99%,
+ * simulated points over the analytic M/M/1 curves. The sweep runs in slices after hydration; the
+ * static figure shows the theory alone.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { Button, Controls, LineChart, Select, SimFrame, Slider, enumParam, intParam, island, useReportError, useSimState } from '../kit/index.ts';
+import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency, type SweepPoint } from './hockey.ts';
+import { runInSlices } from './slices.ts';
+import { formatMs } from './format.ts';
+import './latency.css';
+
+const schema = {
+  service: enumParam(SHAPES, 'exponential'),
+  seed: intParam(1, 999, 1),
+  at: intParam(0, UTILISATIONS.length - 1, UTILISATIONS.indexOf(0.9)),
+};
+
+/** The chart stops at this latency so the low-load points stay readable; the curves run off the top. */
+const Y_MAX_MS = 600;
+const EVENTS_PER_STEP = 5_000;
+
+function HockeyView() {
+  const [state, update] = useSimState('hockey', schema);
+  const [points, setPoints] = useState<SweepPoint[]>([]);
+  const [running, setRunning] = useState(false);
+  const report = useReportError();
+
+  useEffect(() => {
+    const sweep = new HockeySweep(state.service, state.seed);
+    setPoints([]);
+    setRunning(true);
+    const cancel = runInSlices(
+      () => {
+        try {
+          return sweep.advance(EVENTS_PER_STEP);
+        } catch (error) {
+          report(error);
+          return true;
+        }
+      },
+      (done) => {
+        setPoints([...sweep.points]);
+        if (done) setRunning(false);
+      },
+    );
+    return cancel;
+  }, [state.service, state.seed, report]);
+
+  const rho = UTILISATIONS[state.at] ?? 0.9;
+  const chosen = points.find((p) => p.utilisation === rho);
+  const label = SHAPE_LABELS[state.service];
+  const status = chosen
+    ? `At ${Math.round(rho * 100)}% utilisation: simulated p50 ${formatMs(chosen.p50)} and p99 ${formatMs(chosen.p99)}; M/M/1 theory p50 ${formatMs(analyticLatency(rho, 0.5))} and p99 ${formatMs(analyticLatency(rho, 0.99))}.`
+    : running
+      ? `Simulating ${points.length} of ${UTILISATIONS.length} utilisations.`
+      : '';
+
+  return (
+    <SimFrame
+      id="hockey"
+      title="The hockey stick: latency against utilisation"
+      caption={`One server whose requests take ${SERVICE_MS} ms on average, loaded from 10% to 99%. The lines are the M/M/1 formulas for p50 and p99 (time in system is exponential with rate μ − λ); the dots are simulated runs. Latency stays flat, then turns up sharply past about 80%. Near 99% a queue needs millions of requests to settle, so those dots wander from run to run. The chart is cut at ${Y_MAX_MS} ms; the table has every value.`}
+      status={status}
+      share={{ schema, state }}
+    >
+      <Controls>
+        <Select label="Service times" value={state.service} options={SHAPES.map((s) => ({ value: s, label: SHAPE_LABELS[s] }))} onChange={(service) => update({ service })} />
+        <Slider label="Look at utilisation" value={state.at} min={0} max={UTILISATIONS.length - 1} onChange={(at) => update({ at })} format={(i) => `${Math.round((UTILISATIONS[i] ?? 0.9) * 100)}%`} />
+        <Button onClick={() => update({ seed: (state.seed % 999) + 1 })} disabled={running}>Run again with a new seed</Button>
+        <span class="sim-note">{running ? `Simulating… ${points.length} of ${UTILISATIONS.length}` : points.length ? `Seed ${state.seed}: ${label}` : 'The simulated points appear when the simulation runs.'}</span>
+      </Controls>
+      <LineChart
+        title="p50 and p99 latency against utilisation"
+        xLabel="utilisation (%)"
+        yLabel="latency (ms)"
+        xDomain={[0, 100]}
+        yDomain={[0, Y_MAX_MS]}
+        series={[
+          { label: 'p99 theory', points: analyticCurve(0.99), dashed: true, colour: 'var(--series-2)' },
+          { label: 'p50 theory', points: analyticCurve(0.5), dashed: true, colour: 'var(--series-1)' },
+          { label: 'p99 simulated', points: points.map((p) => [p.utilisation * 100, p.p99] as const), dots: true, colour: 'var(--series-2)' },
+          { label: 'p50 simulated', points: points.map((p) => [p.utilisation * 100, p.p50] as const), dots: true, colour: 'var(--series-1)' },
+        ]}
+      />
+      <table class="latency-table">
+        <caption class="visually-hidden">p50 and p99 latency by utilisation, theory and simulation</caption>
+        <thead>
+          <tr>
+            <th scope="col">Utilisation</th>
+            <th scope="col">p50 theory</th>
+            <th scope="col">p50 simulated</th>
+            <th scope="col">p99 theory</th>
+            <th scope="col">p99 simulated</th>
+          </tr>
+        </thead>
+        <tbody>
+          {UTILISATIONS.map((u) => {
+            const p = points.find((q) => q.utilisation === u);
+            return (
+              <tr key={u} aria-current={u === rho ? 'true' : undefined} class={u === rho ? 'latency-current' : undefined}>
+                <th scope="row">{`${Math.round(u * 100)}%`}</th>
+                <td>{formatMs(analyticLatency(u, 0.5))}</td>
+                <td>{p ? formatMs(p.p50) : '…'}</td>
+                <td>{formatMs(analyticLatency(u, 0.99))}</td>
+                <td>{p ? formatMs(p.p99) : '…'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </SimFrame>
+  );
+}
+
+export default island('The hockey stick', HockeyView);

@@ -1,0 +1,125 @@
+/**
+ * The pipe: width is bandwidth, length is latency. The reader changes both and watches a payload
+ * travel from tap to bucket; the chart shows that widening flattens onto the latency and never below.
+ */
+import { useState } from 'preact/hooks';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
+import { BANDWIDTHS, LATENCY_RANGE, PAYLOADS, arrivalMs, effectiveThroughputMbps, pipeHoldsKb, pipeOf, snapshotAt, type Pipe } from './pipe.ts';
+import { formatKb, formatMbps, formatMs } from './format.ts';
+import './latency.css';
+
+const schema = {
+  width: intParam(0, BANDWIDTHS.length - 1, BANDWIDTHS.indexOf(100)),
+  length: intParam(LATENCY_RANGE.min, LATENCY_RANGE.max, 40),
+  payload: enumParam(['2', '500', '25000'], '2'),
+};
+
+/** Fraction of the trip shown in the static figure: mid-flight, so the reader sees water in the pipe. */
+const STATIC_PROGRESS = 0.5;
+const TICK_PROGRESS = 0.02;
+
+function PipeDrawing({ pipe, progress }: { pipe: Pipe; progress: number }) {
+  const total = arrivalMs(pipe);
+  const snap = snapshotAt(pipe, progress * total);
+  const x0 = 70;
+  const length = 80 + (400 * (pipe.latencyMs - LATENCY_RANGE.min)) / (LATENCY_RANGE.max - LATENCY_RANGE.min);
+  const thickness = 6 + (50 * Math.log10(pipe.bandwidthMbps)) / 3;
+  const cy = 80;
+  const top = cy - thickness / 2;
+  const waterFrom = x0 + snap.tail * length;
+  const waterTo = x0 + snap.front * length;
+  const bucketX = x0 + length + 14;
+  const fill = pipe.payloadKb > 0 ? snap.deliveredKb / pipe.payloadKb : 0;
+  const label = `A pipe ${formatMbps(pipe.bandwidthMbps)} wide and ${formatMs(pipe.latencyMs)} long, ${formatMs(progress * total)} after the tap opened: ${formatKb(snap.sentKb)} of ${formatKb(pipe.payloadKb)} sent, ${formatKb(snap.deliveredKb)} in the bucket.`;
+  return (
+    <svg class="sim-chart latency-pipe" viewBox="0 0 640 170" role="img" aria-label={label}>
+      <title>{label}</title>
+      {/* the tap */}
+      <rect x={30} y={cy - 30} width={40} height={14} class="latency-metal" />
+      <rect x={x0 - 14} y={top - 2} width={14} height={thickness + 4} class="latency-metal" />
+      {/* the pipe, its water and the first drop */}
+      <rect x={x0} y={top} width={length} height={thickness} class="latency-pipe-wall" />
+      {snap.front > 0 && (
+        <rect x={waterFrom} y={top + 1} width={Math.max(3, waterTo - waterFrom)} height={Math.max(2, thickness - 2)} class="latency-water" />
+      )}
+      {snap.front > 0 && snap.front < 1 && <circle cx={waterTo} cy={cy} r={5} class="latency-drop" />}
+      {/* the bucket */}
+      <path d={`M${bucketX},${cy - 10}L${bucketX + 8},${cy + 50}H${bucketX + 62}L${bucketX + 70},${cy - 10}`} class="latency-bucket" />
+      {fill > 0 && <rect x={bucketX + 8} y={cy + 50 - 58 * fill} width={54} height={58 * fill} class="latency-water" />}
+      <text class="sim-chart-label" x={x0} y={top - 8}>{`width ${formatMbps(pipe.bandwidthMbps)}`}</text>
+      <text class="sim-chart-label" x={x0} y={cy + thickness / 2 + 18}>{`length ${formatMs(pipe.latencyMs)}`}</text>
+      <text class="sim-chart-label" x={bucketX} y={cy + 68}>{`${formatKb(snap.deliveredKb)} of ${formatKb(pipe.payloadKb)}`}</text>
+      <text class="sim-chart-label" x={30} y={160}>{`t = ${formatMs(progress * total)}`}</text>
+    </svg>
+  );
+}
+
+function PipeView() {
+  const [state, update] = useSimState('pipe', schema);
+  const pipe = pipeOf({ bandwidthMbps: BANDWIDTHS[state.width], latencyMs: state.length, payloadKb: state.payload });
+  const [progress, setProgress] = useState(STATIC_PROGRESS);
+  const [playing, setPlaying] = useState(false);
+  const finished = progress >= 1;
+  const tick = useGuarded(() => {
+    setProgress((p) => {
+      const next = Math.min(1, p + TICK_PROGRESS);
+      if (next >= 1) setPlaying(false);
+      return next;
+    });
+  });
+  useTicker(tick, { running: playing, intervalMs: 50 });
+
+  const total = arrivalMs(pipe);
+  const curve = BANDWIDTHS.map((bw) => [bw, arrivalMs({ ...pipe, bandwidthMbps: bw })] as const);
+  const status = `${formatMbps(pipe.bandwidthMbps)} wide and ${formatMs(pipe.latencyMs)} long: the first drop arrives after ${formatMs(pipe.latencyMs)}, all ${formatKb(pipe.payloadKb)} after ${formatMs(total)}.`;
+
+  return (
+    <SimFrame
+      id="pipe"
+      title="The pipe: width is bandwidth, length is latency"
+      caption="A payload pushed through a pipe. Making the pipe wider shortens only the time to push the payload in; the first drop still needs the full length of the pipe. The chart shows the time for the whole payload at every width: it flattens onto the latency and never drops below it."
+      status={status}
+      share={{ schema, state }}
+    >
+      <Controls>
+        <Slider label="Width (bandwidth)" value={state.width} min={0} max={BANDWIDTHS.length - 1} onChange={(width) => update({ width })} format={(i) => formatMbps(BANDWIDTHS[i] ?? 100)} />
+        <Slider label="Length (latency)" value={state.length} min={LATENCY_RANGE.min} max={LATENCY_RANGE.max} onChange={(length) => update({ length })} format={(ms) => `${ms} ms`} />
+        <Select label="Payload" value={state.payload} options={PAYLOADS.map((p) => ({ value: String(p.kb) as '2' | '500' | '25000', label: p.label }))} onChange={(payload) => update({ payload })} />
+      </Controls>
+      <Controls>
+        <PlayControls
+          playing={playing}
+          finished={finished}
+          onPlay={() => setPlaying(true)}
+          onPause={() => setPlaying(false)}
+          onStep={() => setProgress((p) => Math.min(1, p + 0.1))}
+          onReset={() => {
+            setPlaying(false);
+            setProgress(0);
+          }}
+        />
+      </Controls>
+      <PipeDrawing pipe={pipe} progress={progress} />
+      <dl class="sim-readout">
+        <div><dt>First drop arrives</dt><dd>{formatMs(pipe.latencyMs)}</dd></div>
+        <div><dt>Whole payload arrives</dt><dd>{formatMs(total)}</dd></div>
+        <div><dt>Pipe throughput</dt><dd>{formatMbps(pipe.bandwidthMbps)}</dd></div>
+        <div><dt>This payload got</dt><dd>{formatMbps(effectiveThroughputMbps(pipe))}</dd></div>
+        <div><dt>A full pipe holds</dt><dd>{formatKb(pipeHoldsKb(pipe))}</dd></div>
+      </dl>
+      <LineChart
+        title="Time for the whole payload against pipe width"
+        xLabel="bandwidth (Mbit/s, log scale)"
+        yLabel="time (ms)"
+        logX
+        series={[
+          { label: 'whole payload', points: curve },
+          { label: 'latency', points: [[1, pipe.latencyMs], [1000, pipe.latencyMs]], dashed: true },
+          { label: 'your pipe', points: [[pipe.bandwidthMbps, total]], dots: true },
+        ]}
+      />
+    </SimFrame>
+  );
+}
+
+export default island('The pipe', PipeView);

@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { useSite } from '../support/site.ts';
+import { axeViolations } from '../support/browser.ts';
+
+const site = useSite('dist');
+const path = '/latency-vs-throughput-bandwidth/';
+const SIMS = ['pipe', 'averages', 'hockey'] as const;
+
+async function hydrated(page: Page, id: string) {
+  const frame = page.locator(`#sim-${id}`);
+  await frame.scrollIntoViewIfNeeded();
+  await expect.poll(() => frame.locator('input, select').first().isEnabled(), { timeout: 20_000 }).toBe(true);
+  return frame;
+}
+
+describe('Latency vs. Throughput article', () => {
+  it('ships every simulation as server-rendered SVG with a caption, hydrating when visible', () => {
+    const html = readFileSync('dist/latency-vs-throughput-bandwidth/index.html', 'utf8');
+    for (const id of SIMS) {
+      const figure = html.slice(html.indexOf(`<figure class="sim" id="sim-${id}"`));
+      expect(figure).toMatch(/^<figure[\s\S]*?<svg[^>]*role="img"[\s\S]*?<figcaption>/);
+    }
+    expect(html.match(/client="visible"/g)).toHaveLength(3);
+    expect(html).toContain('3 min read');
+  });
+
+  it('reads without JavaScript: figures, the theory table and disabled controls', async () => {
+    const page = await site.page(path, { javaScriptEnabled: false });
+    expect(await page.locator('figure.sim svg[role=img]').count()).toBeGreaterThanOrEqual(4);
+    const hockey = page.locator('#sim-hockey');
+    // The M/M/1 p99 at 90% utilisation with 10 ms service: 10 ln(100) / 0.1 ≈ 461 ms.
+    expect(await hockey.locator('tr', { hasText: '90%' }).innerText()).toContain('461 ms');
+    expect(await page.locator('#sim-pipe').getByLabel('Width (bandwidth)').isDisabled()).toBe(true);
+    const averages = page.locator('#sim-averages');
+    expect(await averages.locator('svg[role=img]').getAttribute('aria-label')).toMatch(/mean [\d.]+ ms[\s\S]*p50 [\d.]+ ms[\s\S]*p99 [\d.]+ ms/);
+  });
+
+  it('the pipe: widening changes the payload time but not the first drop, by keyboard', async () => {
+    const page = await site.page(path);
+    const pipe = await hydrated(page, 'pipe');
+    const payload = pipe.getByLabel('Payload', { exact: true });
+    await payload.focus();
+    await payload.selectOption('500');
+    const width = pipe.getByLabel('Width (bandwidth)');
+    await width.focus();
+    await page.keyboard.press('ArrowLeft'); // 100 → 50 Mbit/s
+    await expect.poll(() => pipe.locator('output').first().innerText()).toBe('50 Mbit/s');
+    const readout = () => pipe.locator('.sim-readout').innerText();
+    expect(await readout()).toMatch(/First drop arrives\s+40\.0 ms/);
+    expect(await readout()).toMatch(/Whole payload arrives\s+120 ms/); // 40 + 500 kB × 8 / 50
+    await page.keyboard.press('End'); // the widest pipe
+    await expect.poll(readout).toMatch(/Whole payload arrives\s+44\.0 ms/);
+    expect(await readout()).toMatch(/First drop arrives\s+40\.0 ms/);
+    const length = pipe.getByLabel('Length (latency)');
+    await length.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(readout).toMatch(/First drop arrives\s+39\.0 ms/);
+    expect(await pipe.locator('[aria-live=polite]').innerText()).toContain('the first drop arrives after 39.0 ms');
+    await pipe.getByRole('button', { name: 'Reset' }).press('Enter');
+    expect(await pipe.locator('svg[role=img]').first().getAttribute('aria-label')).toContain('0 kB in the bucket');
+  });
+
+  it('the pipe plays the payload into the bucket, and under reduced motion steps instead', async () => {
+    const page = await site.page(path);
+    const pipe = await hydrated(page, 'pipe');
+    const drawing = () => pipe.locator('svg[role=img]').first().getAttribute('aria-label');
+    await pipe.getByRole('button', { name: 'Play' }).press('Enter');
+    await expect.poll(drawing, { timeout: 15_000 }).toContain('2 kB of 2 kB sent, 2 kB in the bucket');
+    await expect.poll(() => pipe.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true); // finished
+
+    const calm = await site.page(path, { reducedMotion: 'reduce' });
+    const frame = await hydrated(calm, 'pipe');
+    expect(await frame.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await frame.getByRole('button', { name: 'Step' }).click();
+    expect(await frame.locator('svg[role=img]').first().getAttribute('aria-label')).toContain('4.02 ms after the tap opened');
+  });
+
+  it('averages lie: injecting slow requests multiplies p99 and barely moves the mean', async () => {
+    const page = await site.page(path);
+    const frame = await hydrated(page, 'averages');
+    const toggle = frame.getByLabel('Inject slow requests');
+    await toggle.focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => frame.locator('[aria-live=polite]').innerText()).toMatch(/^With 1% slow requests/);
+    // After hydration the runs continue in slices to 100,000 requests.
+    await expect.poll(() => frame.locator('.sim-note').first().innerText(), { timeout: 30_000 }).toMatch(/^10\d,\d{3} of 200,000/);
+    const cell = async (row: string, column: number) => frame.locator('tbody tr', { hasText: row }).locator('td').nth(column).innerText();
+    expect(await cell('Mean', 2)).toMatch(/^\+\d+%$/);
+    expect(Number((await cell('Mean', 2)).replace(/[+%]/g, ''))).toBeLessThan(20);
+    const p99 = await cell('p99', 2);
+    expect(p99).toMatch(/^×\d\.\d$/);
+    expect(Number(p99.slice(1))).toBeGreaterThanOrEqual(1.5);
+    expect(await frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('with 1% slow requests');
+  });
+
+  it('the hockey stick: simulated points arrive in slices and follow the theory at low load', async () => {
+    const page = await site.page(path);
+    const frame = await hydrated(page, 'hockey');
+    const row = frame.locator('tbody tr', { hasText: '10%' });
+    await expect.poll(() => row.locator('td').nth(1).innerText(), { timeout: 60_000 }).not.toBe('…');
+    const theory = parseFloat(await row.locator('td').nth(0).innerText());
+    const simulated = parseFloat(await row.locator('td').nth(1).innerText());
+    expect(Math.abs(simulated / theory - 1)).toBeLessThan(0.1);
+    const service = frame.getByLabel('Service times');
+    await service.focus();
+    await service.selectOption('deterministic');
+    await expect.poll(() => frame.locator('.sim-note').innerText()).toMatch(/Simulating|Always 10 ms/);
+    const look = frame.getByLabel('Look at utilisation');
+    await look.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => frame.locator('output').first().innerText()).toBe('10%');
+  });
+
+  it('restores every simulation from a shared link and ignores hostile values', async () => {
+    const hash = '#pipe.width=9&pipe.length=120&pipe.payload=25000&averages.slow=1&averages.share=%3Cscript%3E&hockey.service=heavy&hockey.at=99';
+    const page = await site.page(`${path}${hash}`);
+    const pipe = await hydrated(page, 'pipe');
+    await expect.poll(() => pipe.locator('output').first().innerText()).toBe('1 Gbit/s');
+    expect(await pipe.locator('output').nth(1).innerText()).toBe('120 ms');
+    expect(await pipe.getByLabel('Payload', { exact: true }).inputValue()).toBe('25000');
+    const averages = await hydrated(page, 'averages');
+    await expect.poll(() => averages.getByLabel('Inject slow requests').isChecked()).toBe(true);
+    expect(await averages.locator('output').first().innerText()).toBe('1%'); // hostile share fell back to the default
+    const hockey = await hydrated(page, 'hockey');
+    await expect.poll(() => hockey.getByLabel('Service times').inputValue()).toBe('heavy');
+    expect(await hockey.locator('output').first().innerText()).toBe('99%'); // clamped to the last utilisation
+    expect(await averages.locator('script').count()).toBe(0);
+  });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`passes axe in the ${colorScheme} theme with all three simulations hydrated and slow requests injected`, async () => {
+      const page = await site.page(`${path}#averages.slow=1`, { colorScheme });
+      for (const id of SIMS) await hydrated(page, id);
+      await expect.poll(() => page.locator('#sim-averages').getByLabel('Inject slow requests').isChecked()).toBe(true);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
