@@ -1,10 +1,12 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { site } from './site.config.ts';
 import { headingAnchor } from './src/lib/headingAnchor.ts';
+import { securityHeaders } from './src/lib/securityHeaders.ts';
 
 // Tests and benchmarks build generated content into their own folder, never over the real dist/.
 const outDir = process.env.BLOG_OUT_DIR ?? './dist';
@@ -24,6 +26,12 @@ export default defineConfig({
     // to are set); MDX inherits it.
     processor: unified({ rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchor]] }),
   },
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    // The search page has nothing of its own to index; /page/1/ only redirects to /.
+    sitemap({ filter: (page) => !/\/(search|page\/1)\/$/.test(new URL(page).pathname) }),
+    securityHeaders(),
+  ],
   devToolbar: { enabled: false },
 });

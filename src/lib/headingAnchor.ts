@@ -19,6 +19,8 @@ export const headingAnchor: Options = {
   test: ['h2', 'h3', 'h4'],
   properties: (heading) => ({
     className: ['heading-anchor'],
+    // Not part of the heading's words: search results would show "Heading#".
+    dataPagefindIgnore: '',
     ariaLabel: `Link to the section “${textOf(heading as HastNode).trim()}”`,
   }),
   content: { type: 'text', value: '#' },

@@ -74,6 +74,36 @@ export const SCRIPT_PURPOSES: { name: string; matches: (code: string) => boolean
     neededBy: (page) => page.root.querySelector('.prose pre.astro-code') !== null,
   },
   {
+    name: 'colour scheme before the first paint (blocking, in <head>)',
+    matches: (code) => code.includes('localStorage') && code.includes('classList.add("js")'),
+    neededBy: () => true,
+  },
+  {
+    name: 'theme control (system / light / dark)',
+    matches: (code) => code.includes('#theme-select'),
+    neededBy: (page) => page.root.querySelector('#theme-select') !== null,
+  },
+  {
+    name: '"/" focuses the search field',
+    matches: (code) => code.includes('#header-search-input'),
+    neededBy: (page) => page.root.querySelector('#header-search-input') !== null,
+  },
+  {
+    name: 'easter eggs',
+    matches: (code) => code.includes('easter egg'),
+    neededBy: (page) => page.root.querySelector('#egg') !== null,
+  },
+  {
+    name: 'table of contents scroll-spy',
+    matches: (code) => code.includes('.toc a'),
+    neededBy: (page) => page.root.querySelector('nav.toc') !== null,
+  },
+  {
+    name: 'search page (Pagefind)',
+    matches: (code) => code.includes('/pagefind/pagefind.js'),
+    neededBy: (page) => page.root.querySelector('#search-input') !== null,
+  },
+  {
     name: 'scroll to a simulation named in a shared link',
     matches: (code) => code.includes('scrollIntoView') && code.includes('sim-'),
     neededBy: (page) => page.root.querySelector('astro-island') !== null,

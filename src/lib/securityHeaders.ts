@@ -1,0 +1,90 @@
+/**
+ * Security headers for static hosts, written as `_headers` (the Netlify / Cloudflare Pages format)
+ * into the build output. The Content-Security-Policy allows scripts from the site itself and, for
+ * the few inline scripts (the blocking theme script, Astro's island loader), exactly those scripts by
+ * their SHA-256 hash, collected from the built pages, so the policy can never drift from the pages.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element, Nodes } from 'hast';
+
+/** Script types a browser executes, so CSP governs them (JSON-LD and other data blocks are not). */
+const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+export function cspHash(source: string): string {
+  return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
+}
+
+/** The CSP hash of every executable inline script in an HTML document, in document order. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes: string[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'element' && node.tagName === 'script') {
+      const el = node as Element;
+      const type = String(el.properties.type ?? '').trim().toLowerCase();
+      if (el.properties.src === undefined && EXECUTABLE.has(type)) {
+        hashes.push(cspHash(el.children.map((c) => (c.type === 'text' ? c.value : '')).join('')));
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(fromHtml(html));
+  return hashes;
+}
+
+export function contentSecurityPolicy(scriptHashes: Iterable<string>): string {
+  return [
+    "default-src 'self'",
+    // 'wasm-unsafe-eval': Pagefind's search runs as WebAssembly; it allows compiling wasm, not eval().
+    `script-src 'self' 'wasm-unsafe-eval' ${[...new Set(scriptHashes)].sort().join(' ')}`.trim(),
+    // Inline style attributes come from code highlighting and simulation SVG; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function headersFile(scriptHashes: Iterable<string>): string {
+  return [
+    '# Written by the build (src/lib/securityHeaders.ts); edit that file, not this one.',
+    '/*',
+    `  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes)}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+    '  X-Frame-Options: DENY',
+    '/_astro/*',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+  ].join('\n');
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => join(e.parentPath, e.name));
+}
+
+/** Astro integration: after the build, hashes the inline scripts of every page and writes `_headers`. */
+export function securityHeaders(): AstroIntegration {
+  return {
+    name: 'security-headers',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const hashes = new Set<string>();
+        for (const file of await htmlFiles(out)) for (const h of inlineScriptHashes(await readFile(file, 'utf8'))) hashes.add(h);
+        await writeFile(join(out, '_headers'), headersFile(hashes));
+        logger.info(`_headers written; ${hashes.size} inline script hash(es) in the Content-Security-Policy`);
+      },
+    },
+  };
+}
