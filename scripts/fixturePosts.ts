@@ -72,6 +72,8 @@ export function writeFixturePosts(dir: string, { count, tagPool = 12, sections =
       `description: "Generated post number ${i + 1} about ${word()} and ${word()}."`,
       `pubDate: ${fixturePubDate(i)}`,
       'category: Tech',
+      // Three posts form a series, so that series pages can be tested on generated content.
+      ...(i >= 2 && i <= 4 ? ['series: "Fixture Series"'] : []),
       `tags: [${[...tags].map((t) => `"${t}"`).join(', ')}]`,
       '---',
     ];
