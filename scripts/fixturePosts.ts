@@ -4,6 +4,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { mulberry32 } from '../src/sims/kit/random.ts';
 
 /** Where `npm test` writes the generated posts and builds them (both git-ignored). */
 export const FIXTURE_CONTENT = '.fixture-content/posts';
@@ -26,17 +27,6 @@ const WORDS = (
   'commit log stream batch node ring hash key value lock lease retry timeout backoff budget throughput'
 ).split(' ');
 
-/** A small deterministic PRNG (mulberry32) so fixture content is the same on every machine. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function fixtureTagName(i: number): string {
   return `Topic ${String(i + 1).padStart(2, '0')}`;
@@ -54,7 +44,7 @@ export function fixturePubDate(i: number): string {
 export function writeFixturePosts(dir: string, { count, tagPool = 12, sections = 3 }: FixtureOptions): void {
   rmSync(dir, { recursive: true, force: true });
   for (let i = 0; i < count; i++) {
-    const rand = prng(i + 1);
+    const rand = mulberry32(i + 1); // same content on every machine
     const word = () => WORDS[Math.floor(rand() * WORDS.length)]!;
     const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
     // Every post has tag i % tagPool plus one or two more, so tag pages get predictable sizes.

@@ -8,18 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { presign, type PresignMethod } from '../../../src/sims/presign/sigv4.ts';
+// Seeded, so that a failing input can be reproduced from the printed seed.
+import { mulberry32 } from '../../../src/sims/kit/random.ts';
 
-/** A small seeded generator so that a failing input can be reproduced from the printed seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Key characters by class, so that spaces, reserved characters and non-ASCII turn up often.
 const PLAIN = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
