@@ -79,7 +79,8 @@ export function pageWeights(dir: string): PageWeight[] {
   const at = (path: string) => pages.find((p) => p.path === path);
   const chosen: [string, BuiltPage | undefined][] = [
     ['listing /', at('/')],
-    ['article with simulations', pages.find((p) => p.root.querySelector('article.article astro-island'))],
+    // The consistent hashing article set the pattern for simulations; any article with one otherwise.
+    ['article with simulations', at('/consistent-hashing/') ?? pages.find((p) => p.root.querySelector('article.article astro-island'))],
     ['tag page', pages.find((p) => /^\/tags\/[^/]+\/$/.test(p.path))],
     ['search /search/', at('/search/')],
   ];
