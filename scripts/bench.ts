@@ -8,7 +8,7 @@
  * Lighthouse measure the real site in dist/ (built first if missing).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFixturePosts } from './fixturePosts.ts';
 import { pageWeights, type PageWeight } from './bench/pageWeight.ts';
@@ -166,7 +166,13 @@ async function main() {
     console.log(table(['model', 'work', 'per second'], engines.map((e) => [e.model, e.work, Math.round(e.perSecond).toLocaleString('en')])));
   }
 
-  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  // Sections not run this time (--skip, or other --sizes) keep their previous figures.
+  const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
+  if (Array.isArray(previous.buildScaling) && Array.isArray(results.buildScaling)) {
+    const fresh = new Set((results.buildScaling as ScalingRow[]).map((r) => r.posts));
+    results.buildScaling = [...(previous.buildScaling as ScalingRow[]).filter((r) => !fresh.has(r.posts)), ...(results.buildScaling as ScalingRow[])].sort((a, b) => a.posts - b.posts);
+  }
+  writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   console.log('\nWritten to bench/results.json');
 }
 
