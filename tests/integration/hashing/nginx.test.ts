@@ -5,15 +5,10 @@
  * locations that route the same keys over different upstream groups.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { freePort, makePrefix, startNginx, type RunningNginx } from '../../support/nginx.ts';
 import { sampleKeys } from '../../../src/sims/hashing/lockerRoom.ts';
 import { crc32, nginxRing } from './nginxRing.ts';
 
-const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const BACKENDS = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay'] as const;
 const KEYS = sampleKeys(2000);
 
@@ -27,19 +22,8 @@ const GROUPS = {
 } as const;
 type Group = keyof typeof GROUPS;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const prefix = mkdtempSync(join(tmpdir(), 'mm-hashing-nginx-'));
-let nginx: ChildProcess | undefined;
+const prefix = makePrefix('hashing');
+let nginx: RunningNginx | undefined;
 let front = 0;
 const ports: Record<string, number> = {};
 
@@ -65,37 +49,16 @@ http {
 }
 
 beforeAll(async () => {
-  for (const dir of ['conf', 'logs', 'tmp']) mkdirSync(join(prefix, dir), { recursive: true });
   for (const b of BACKENDS) ports[b] = await freePort();
   front = await freePort();
-  writeFileSync(join(prefix, 'conf', 'nginx.conf'), config(front, ports));
-  const args = ['-p', `${prefix}/`, '-c', 'conf/nginx.conf', '-e', 'logs/error.log'];
-  const check = spawnSync(NGINX, ['-t', '-q', ...args], { encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`nginx rejected the config: ${check.stderr}`);
-  nginx = spawn(NGINX, [...args, '-g', 'daemon off;'], { stdio: 'ignore' });
-  // Wait for every backend before the first proxied request: one early failure would mark a
-  // backend down for 10 s (max_fails=1) and skew the placement.
-  for (const port of [front, ...Object.values(ports)]) {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await fetch(`http://127.0.0.1:${port}/`);
-        break;
-      } catch {
-        if (attempt >= 100) throw new Error(`nginx did not listen on ${port}: ${readFileSync(join(prefix, 'logs', 'error.log'), 'utf8')}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    }
-  }
+  // The backends are server blocks of the same nginx, so they listen as soon as the front does:
+  // no proxied request can fail early and mark a backend down (max_fails=1).
+  nginx = await startNginx(prefix, config(front, ports), front);
 });
 
 afterAll(async () => {
-  if (nginx && nginx.exitCode === null) {
-    const exited = new Promise((r) => nginx!.once('exit', r));
-    nginx.kill('SIGQUIT');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (nginx.exitCode === null) nginx.kill('SIGKILL');
-  }
-  rmSync(prefix, { recursive: true, force: true });
+  await nginx?.stop();
+  prefix.remove();
 });
 
 /** Which backend nginx sends each key to through a group: 2000 requests, 16 at a time. */

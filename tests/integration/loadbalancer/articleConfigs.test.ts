@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makePrefix } from './nginxHarness.ts';
+import { makePrefix } from '../../support/nginx.ts';
 
 const ARTICLE = 'src/content/posts/loadbalancer-reverseproxy-apigateway/index.mdx';
 const prefix = makePrefix('article');

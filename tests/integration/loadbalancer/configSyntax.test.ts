@@ -21,7 +21,7 @@ import {
   presetFor,
   type BuilderOptions,
 } from '../../../src/sims/loadbalancer/nginxConfig.ts';
-import { makePrefix } from './nginxHarness.ts';
+import { makePrefix } from '../../support/nginx.ts';
 
 const prefix = makePrefix('syntax');
 afterAll(() => prefix.remove());

@@ -28,7 +28,7 @@ import {
   type RequestInfo,
 } from '../../../src/sims/loadbalancer/policies.ts';
 import { startBackends, type Pool } from './backends.ts';
-import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from './nginxHarness.ts';
+import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from '../../support/nginx.ts';
 
 const BACKENDS = 3;
 let pool: Pool;

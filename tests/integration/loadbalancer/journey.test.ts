@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADDRESSES, BURST, RATE_PER_SECOND, limitReq, runJourney, type JourneyInput } from '../../../src/sims/loadbalancer/journey.ts';
 import { startBackends, type Pool } from './backends.ts';
-import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from './nginxHarness.ts';
+import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from '../../support/nginx.ts';
 
 let pool: Pool;
 let prefix: Prefix;
