@@ -29,3 +29,27 @@ describe('security headers', () => {
     for (const name of ['X-Content-Type-Options: nosniff', 'Referrer-Policy: ', 'Permissions-Policy: ']) expect(file).toContain(`  ${name}`);
   });
 });
+
+describe('inline script discovery', () => {
+  it('hashes script text as written: entities and markup inside a script are not decoded', () => {
+    const source = 'if (a &amp;&amp; b < c) document.title = "<b>x</b>";';
+    expect(inlineScriptHashes(`<p>x</p><script>${source}</script>`)).toEqual([cspHash(source)]);
+  });
+
+  it('ignores "<script>" inside comments, attribute values and other raw-text elements', () => {
+    const html = `<!-- <script>${SPEC_SOURCE}</script> -->
+      <a title="<script>${SPEC_SOURCE}</script>">link</a>
+      <style>p::after { content: "<script>x()</script>"; }</style>
+      <textarea><script>y()</script></textarea>
+      <script>z()</script>`;
+    expect(inlineScriptHashes(html)).toEqual([cspHash('z()')]);
+  });
+
+  it('ends a script at its first closing tag, whatever the case, as a browser does', () => {
+    expect(inlineScriptHashes('<SCRIPT>a()</Script><script>b("</scrip")</script>')).toEqual([cspHash('a()'), cspHash('b("</scrip")')]);
+  });
+
+  it('treats a type with spaces or capitals like the browser: " Module " runs, "text/plain" does not', () => {
+    expect(inlineScriptHashes('<script type=" Module ">m()</script><script type="text/plain">p()</script>')).toEqual([cspHash('m()')]);
+  });
+});
