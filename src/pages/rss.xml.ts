@@ -11,7 +11,7 @@ import { feedHtml } from '../lib/feedHtml.ts';
 import { site } from '../../site.config.ts';
 
 /**
- * RSS 2.0 with the full text of every post. MDX posts may embed Preact simulations, so each post is
+ * RSS 2.0 with the full text of the newest `site.feedItems` posts. MDX posts may embed Preact simulations, so each post is
  * rendered by Astro's container API with the same renderers as the site; the HTML is then cleaned
  * for feed readers (feedHtml): the simulations keep their server-rendered figure.
  */
@@ -23,7 +23,7 @@ export const GET: APIRoute = async (context) => {
   container.addClientRenderer({ name: '@astrojs/preact', entrypoint: '@astrojs/preact/client.js' });
   const siteUrl = context.site ?? new URL(site.url);
   const items = [];
-  for (const post of posts) {
+  for (const post of posts.slice(0, site.feedItems)) {
     const { Content } = await render(post.entry);
     const link = new URL(post.url, siteUrl);
     const html = await container.renderToString(Content);

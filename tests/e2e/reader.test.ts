@@ -48,6 +48,9 @@ describe('feeds, cards and discovery on the real site', () => {
     const items = feedItems(channel);
     expect(items.map((i) => i.link).sort()).toEqual(posts().map((p) => `${config.url}/${p.slug}/`).sort());
     for (const item of items) expect(item['content:encoded'].length).toBeGreaterThan(item.description.length);
+    // An MDX post keeps its simulations' server-rendered figures.
+    const hashing = items.find((i) => i.link === `${config.url}/consistent-hashing/`)!;
+    expect(hashing['content:encoded']).toMatch(/<figure class="sim"[\s\S]*<svg/);
   });
 
   it('has a 1200x630 social card per post and for the site', async () => {
