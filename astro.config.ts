@@ -6,6 +6,7 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { site } from './site.config.ts';
 import { headingAnchor } from './src/lib/headingAnchor.ts';
+import { remarkTypography } from './src/lib/remarkTypography.ts';
 import { securityHeaders } from './src/lib/securityHeaders.ts';
 
 // Tests and benchmarks build generated content into their own folder, never over the real dist/.
@@ -25,8 +26,13 @@ export default defineConfig({
       wrap: false,
     },
     // The unified pipeline, because heading anchors come from a rehype plugin (after the ids it links
-    // to are set); MDX inherits it.
-    processor: unified({ rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchor]] }),
+    // to are set); MDX inherits it. Smart quotes and dashes come from remarkTypography: the same
+    // typography as the built-in `smartypants`, which cost 3.9 s of a 1,000-post build.
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkTypography],
+      rehypePlugins: [rehypeHeadingIds, [rehypeAutolinkHeadings, headingAnchor]],
+    }),
   },
   integrations: [
     mdx(),
