@@ -1,6 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { postSchema } from './lib/postSchema.ts';
+import { prewarmCards } from './lib/ogCardPool.ts';
+import { postCardText, postMinutes } from './lib/ogImage.ts';
 
 /**
  * Tests and benchmarks point the blog at generated posts through BLOG_CONTENT_DIR, so that real
@@ -8,12 +10,18 @@ import { postSchema } from './lib/postSchema.ts';
  */
 const base = process.env.BLOG_CONTENT_DIR ?? './src/content/posts';
 
+const files = glob({
+  base,
+  pattern: '*/index.{md,mdx}',
+  // The folder name is the URL slug: src/content/posts/consistent-hashing/index.mdx → /consistent-hashing/
+  generateId: ({ entry }) => entry.split('/')[0]!,
+});
+
 const posts = defineCollection({
-  loader: glob({
-    base,
-    pattern: '*/index.{md,mdx}',
-    // The folder name is the URL slug: src/content/posts/consistent-hashing/index.mdx → /consistent-hashing/
-    generateId: ({ entry }) => entry.split('/')[0]!,
+  // Each stored post queues its social card, drawn in a worker while the other posts are parsed.
+  loader: prewarmCards(files, ({ data, body }) => {
+    const { title, category, draft } = data as { title: string; category: string; draft?: boolean };
+    return draft ? undefined : postCardText({ title, category, minutes: postMinutes(body ?? '') });
   }),
   schema: ({ image }) => postSchema(image),
 });

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getBlog, type Post } from '../../lib/blog.ts';
-import { renderCard, SITE_CARD } from '../../lib/ogImage.ts';
+import { postCardText, renderCard, SITE_CARD } from '../../lib/ogImage.ts';
 import { site } from '../../../site.config.ts';
 
 /** One card per post, plus the site's own card under a name no post slug can take. */
@@ -16,7 +16,7 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ props }) => {
   const { post } = props as { post?: Post };
   const png = post
-    ? await renderCard({ kicker: `${post.data.category} · ${post.minutes} min read`, title: post.data.title })
+    ? await renderCard(postCardText({ title: post.data.title, category: post.data.category, minutes: post.minutes }))
     : await renderCard({ kicker: 'A blog about system design', title: site.title, subtitle: site.tagline });
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
