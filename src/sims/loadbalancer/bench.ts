@@ -1,19 +1,22 @@
 /**
- * What one change in the balancing simulation costs the reader's main thread:
- * `npx node src/sims/loadbalancer/bench.ts` runs runBalancing at the view's 12 000 guests for every
- * policy (with the outage, which adds the most work) and prints the median of five runs after a
- * warm-up, plus the cost of building nginx's ketama ring for four servers.
+ * What one change in the balancing simulation costs the reader's main thread. `benchmarks()` runs
+ * runBalancing at the view's 12 000 guests for every policy (with the outage, which adds the most
+ * work), one warm-up run then the median of five, and reports guests balanced per second; it also
+ * times building nginx's ketama ring for four servers (median of 20). `npm run bench` imports it (see
+ * scripts/bench/engines.ts); importing this module does nothing else. Run directly to print the rows:
+ * npx node src/sims/loadbalancer/bench.ts
  */
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import type { EngineResult } from '../../../scripts/bench/engines.ts';
 import { SIM_POLICIES, runBalancing } from './balancing.ts';
 import { ketamaPoints } from './policies.ts';
 
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const GUESTS = 12_000;
 
-function time(fn: () => unknown, runs = 5): number {
+/** Median wall-clock milliseconds of one call of `fn`, after one warm-up call. */
+function medianMs(fn: () => unknown, runs = 5): number {
   fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -21,12 +24,24 @@ function time(fn: () => unknown, runs = 5): number {
     fn();
     times.push(performance.now() - start);
   }
-  return median(times);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(runs / 2)]!;
 }
 
-for (const policy of SIM_POLICIES) {
-  const ms = time(() => runBalancing({ policy, load: 0.9, outage: true, seed: 1, requests: 12_000 }));
-  console.log(`${policy.padEnd(22)} 12 000 guests: ${ms.toFixed(1)} ms`);
+/** Guests balanced per second for each policy, and ketama rings built per second. */
+export function benchmarks(): EngineResult[] {
+  const results: EngineResult[] = SIM_POLICIES.map((policy) => {
+    const ms = medianMs(() => runBalancing({ policy, load: 0.9, outage: true, seed: 1, requests: GUESTS }));
+    return { model: `load balancer: ${policy}`, work: `guests balanced (${GUESTS.toLocaleString('en')} per run, outage on)`, perSecond: GUESTS / (ms / 1000) };
+  });
+  const servers = [1, 2, 3, 4].map((i) => ({ name: `10.0.0.${i}:8080`, weight: 1 }));
+  const ms = medianMs(() => ketamaPoints(servers), 20);
+  results.push({ model: 'load balancer: ketama ring, 4 servers x 160 points', work: 'rings built', perSecond: 1000 / ms });
+  return results;
 }
-const servers = [1, 2, 3, 4].map((i) => ({ name: `10.0.0.${i}:8080`, weight: 1 }));
-console.log(`ketama ring, 4 servers x 160 points: ${time(() => ketamaPoints(servers), 20).toFixed(2)} ms`);
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  for (const b of benchmarks()) {
+    console.log(`${b.model.padEnd(52)} ${Math.round(b.perSecond).toLocaleString('en').padStart(9)}/s  ${b.work}`);
+  }
+}
