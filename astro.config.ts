@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { site } from './site.config.ts';
 import { headingAnchor } from './src/lib/headingAnchor.ts';
 import { remarkTypography } from './src/lib/remarkTypography.ts';
+import { searchIndex } from './src/lib/searchIndex.ts';
 import { securityHeaders } from './src/lib/securityHeaders.ts';
 
 // Tests and benchmarks build generated content into their own folder, never over the real dist/.
@@ -40,6 +41,7 @@ export default defineConfig({
     // The search page has nothing of its own to index; /page/1/ only redirects to /.
     sitemap({ filter: (page) => !/\/(search|page\/1)\/$/.test(new URL(page).pathname) }),
     securityHeaders(),
+    searchIndex(),
   ],
   devToolbar: { enabled: false },
 });

@@ -78,8 +78,9 @@ async function buildScaling(): Promise<ScalingRow[]> {
   for (const posts of sizes) {
     const content = join(TMP, `posts-${posts}`);
     const out = join(TMP, `dist-${posts}`);
-    // About 900 words per post: eight sections of headings, prose and code; tags from a pool of 50.
-    writeFixturePosts(content, { count: posts, tagPool: 50, sections: 8 });
+    // About 900 words per post: eight sections of headings, prose (with quotes, dashes, emphasis,
+    // inline code and links, as real writing has) and code; tags from a pool of 50.
+    writeFixturePosts(content, { count: posts, tagPool: 50, sections: 8, realisticProse: true });
     for (const mode of ['cold', 'warm'] as const) {
       const results: BuildRun[] = [];
       if (mode === 'warm') await timedBuild(content, out); // prime the caches once

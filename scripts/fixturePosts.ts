@@ -20,6 +20,12 @@ export interface FixtureOptions {
   tagPool?: number;
   /** Paragraph groups per post; about 120 words each. */
   sections?: number;
+  /**
+   * Prose with the punctuation of real writing in every paragraph: apostrophes, a quotation, a dash,
+   * emphasis, inline code and a link to another post. The benchmark uses it, since smart quotes and
+   * inline markup cost build time; tests keep plain prose, whose sentences they can search for verbatim.
+   */
+  realisticProse?: boolean;
 }
 
 const WORDS = (
@@ -41,19 +47,25 @@ export function fixturePubDate(i: number): string {
   return new Date(Date.UTC(2025, 11, 31) - i * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function writeFixturePosts(dir: string, { count, tagPool = 12, sections = 3 }: FixtureOptions): void {
+export function writeFixturePosts(dir: string, { count, tagPool = 12, sections = 3, realisticProse = false }: FixtureOptions): void {
   rmSync(dir, { recursive: true, force: true });
   for (let i = 0; i < count; i++) {
     const rand = mulberry32(i + 1); // same content on every machine
     const word = () => WORDS[Math.floor(rand() * WORDS.length)]!;
     const sentence = (n: number) => Array.from({ length: n }, word).join(' ');
+    // About as many words as the plain sentence it replaces, so post lengths do not change.
+    const writtenSentence = (n: number) =>
+      `${sentence(n - 22)}. The ${word()}'s ${word()} isn't "${word()} ${word()}" -- it's *${word()}* ${word()} ` +
+      `and \`${word()}()\` ${word()}, as [the ${word()} post](/${fixturePostSlug(Math.floor(rand() * count))}/) ` +
+      `shows... ${sentence(6)}`;
+    const prose = realisticProse ? writtenSentence : sentence;
     // Every post has tag i % tagPool plus one or two more, so tag pages get predictable sizes.
     const tags = new Set([fixtureTagName(i % tagPool), fixtureTagName(Math.floor(rand() * tagPool))]);
     if (rand() < 0.5) tags.add(fixtureTagName(Math.floor(rand() * tagPool)));
     const body: string[] = [];
     for (let s = 0; s < sections; s++) {
-      body.push(`## Section ${s + 1}: ${word()} and ${word()}`, '', `${sentence(60)}.`, '');
-      body.push(`### Detail ${s + 1}`, '', `${sentence(40)}.`, '');
+      body.push(`## Section ${s + 1}: ${word()} and ${word()}`, '', `${prose(60)}.`, '');
+      body.push(`### Detail ${s + 1}`, '', `${prose(40)}.`, '');
       body.push('```ts', `const ${word()}Count = ${s + 1};`, `console.log(${word()}Count);`, '```', '');
     }
     const front = [
