@@ -42,6 +42,17 @@ describe('remarkTypography', () => {
     expect(typeset("The `key`'s value")).toBe('The `key`’s value');
   });
 
+  it('keeps markup characters, entities and backslashes in prose as written', () => {
+    const tree = unified().use(remarkParse).parse('If a < b && c > d, see C:\\\\temp\\\\"x" and &amp;.');
+    remarkTypography()(tree);
+    const paragraph = tree.children[0] as { children: { value: string }[] };
+    expect(paragraph.children.map((c) => c.value).join('')).toBe('If a < b && c > d, see C:\\temp\\”x” and &.');
+  });
+
+  it("reads a quote before a decade as an apostrophe: the '80s", () => {
+    expect(typeset("Back in the '80s, 'RAM' was scarce.")).toBe('Back in the ’80s, ‘RAM’ was scarce.');
+  });
+
   it('does not touch the text of <script> or <style> written as JSX in MDX', () => {
     expect(typeset('<style>{"a"}</style>\n\nA "quote".', remarkTypography, true)).toContain('A “quote”.');
     const tree = unified().use(remarkParse).use(remarkMdx).parse('<script>"x" -- y</script>');
