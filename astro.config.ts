@@ -16,9 +16,9 @@ export default defineConfig({
   site: site.url,
   outDir,
   trailingSlash: 'always',
-  // Two pages at a time: a social card's PNG encoding (sharp, off the main thread) overlaps the next
-  // page's rendering, which cut a cold build of 1,000 posts from 42 s to 36 s here (4 at a time gained nothing more).
-  build: { format: 'directory', concurrency: 6 },
+  // Two pages at a time, so that one page's file writes overlap the next page's rendering; 4 or 6 at
+  // a time were no faster on this 2-core machine, warm or cold.
+  build: { format: 'directory', concurrency: 2 },
   markdown: {
     shikiConfig: {
       // The high-contrast variants: the plain GitHub themes have token colours below 4.5:1 (e.g. #E36209).
