@@ -3,19 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
+import { expectStaticFigures, openSim as openSimAt } from '../support/simPage.ts';
 
 const site = useSite('dist');
 const path = '/docker-vs-kubernetes/';
 
-async function openSim(id: string, hash = '', options = {}): Promise<{ page: Page; frame: Locator; errors: string[] }> {
-  const page = await site.page(`${path}${hash}`, options);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const frame = page.locator(`#sim-${id}`);
-  await frame.scrollIntoViewIfNeeded();
-  await expect.poll(() => frame.locator('input, button, select').first().isEnabled(), { timeout: 20_000 }).toBe(true);
-  return { page, frame, errors };
-}
+const openSim = (id: string, hash = '', options = {}) => openSimAt(site, path, id, hash, options);
 
 /** Presses the frame's Step button from the keyboard `times` times. */
 async function step(page: Page, frame: Locator, times = 1): Promise<void> {
@@ -38,10 +31,7 @@ describe('Docker vs. Kubernetes article', () => {
 
   it('has each simulation\'s initial state as SVG with a caption in the static HTML', async () => {
     const html = readFileSync('dist/docker-vs-kubernetes/index.html', 'utf8');
-    for (const [id, caption] of [['reconcile', 'A ReplicaSet on a small cluster'], ['rollout', 'Replacing 4 pods of v1 with v2'], ['crashloop', 'A container that exits 5s after each start']]) {
-      const figure = html.slice(html.indexOf(`<figure class="sim" id="sim-${id}"`));
-      expect(figure, id).toMatch(new RegExp(`^<figure[\\s\\S]*?<svg[^>]*role="img"[\\s\\S]*?<figcaption>${caption}`));
-    }
+    expectStaticFigures(html, [['reconcile', 'A ReplicaSet on a small cluster'], ['rollout', 'Replacing 4 pods of v1 with v2'], ['crashloop', 'A container that exits 5s after each start']]);
     const page = await site.page(path, { javaScriptEnabled: false });
     // The cluster, the pods of the rollout and its chart, and the back-off bars.
     expect(await page.locator('figure.sim svg[role=img]').count()).toBe(4);

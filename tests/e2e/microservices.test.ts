@@ -3,20 +3,12 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
+import { expectStaticFigures, openSim as openSimAt } from '../support/simPage.ts';
 
 const site = useSite('dist');
 const path = '/monolith-vs-microservices/';
 
-/** Opens the article, scrolls a simulation into view and waits until it has hydrated. */
-async function openSim(id: string, hash = '', options = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await site.page(`${path}${hash}`, options);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  const frame = page.locator(`#sim-${id}`);
-  await frame.scrollIntoViewIfNeeded();
-  await expect.poll(() => frame.locator('input, button, select').first().isEnabled(), { timeout: 20_000 }).toBe(true);
-  return { page, errors };
-}
+const openSim = (id: string, hash = '', options = {}) => openSimAt(site, path, id, hash, options);
 
 const ms = (text: string) => Number(text.replace(' ms', ''));
 
@@ -30,10 +22,7 @@ describe('Monolith vs. Microservices article', () => {
 
   it('has each simulation\'s initial state as SVG with a caption in the static HTML', async () => {
     const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
-    for (const [id, caption] of [['tax', 'Share of 5,000 simulated checkout requests'], ['fanout', 'Each backend answers in'], ['village', 'A shop split into five services']]) {
-      const figure = html.slice(html.indexOf(`<figure class="sim" id="sim-${id}"`));
-      expect(figure, id).toMatch(new RegExp(`^<figure[\\s\\S]*?<svg[^>]*role="img"[\\s\\S]*?<figcaption>${caption}`));
-    }
+    expectStaticFigures(html, [['tax', 'Share of 5,000 simulated checkout requests'], ['fanout', 'Each backend answers in'], ['village', 'A shop split into five services']]);
     const page = await site.page(path, { javaScriptEnabled: false });
     expect(await page.locator('figure.sim svg[role=img]').count()).toBe(3);
     // The static detector already says what it found.
