@@ -1,22 +1,20 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getBlog, type Post } from '../../lib/blog.ts';
-import { postCardText, renderCard, SITE_CARD } from '../../lib/ogImage.ts';
-import { site } from '../../../site.config.ts';
+import { getBlog } from '../../lib/blog.ts';
+import { renderCard } from '../../lib/ogImage.ts';
+import { cardEntries, type CardEntry } from '../../lib/socialCards.ts';
 
-/** One card per post, plus the site's own card under a name no post slug can take. */
+/**
+ * Social cards on request, for `astro dev`. A production build has no card routes: it copies the
+ * cards into the output after the pages (socialCards.ts), which is much faster than a route per card.
+ */
 export const getStaticPaths = (async () => {
+  if (import.meta.env.PROD) return [];
   const { posts } = await getBlog();
-  const siteSlug = SITE_CARD.replace(/^\/og\/|\.png$/g, '');
-  return [
-    { params: { slug: siteSlug }, props: { post: undefined } },
-    ...posts.map((post) => ({ params: { slug: post.id }, props: { post } })),
-  ];
+  return cardEntries(posts).map((entry) => ({ params: { slug: entry.path.replace(/^\/og\/|\.png$/g, '') }, props: { entry } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const { post } = props as { post?: Post };
-  const png = post
-    ? await renderCard(postCardText({ title: post.data.title, category: post.data.category, minutes: post.minutes }))
-    : await renderCard({ kicker: 'A blog about system design', title: site.title, subtitle: site.tagline });
+  const { entry } = props as { entry: CardEntry };
+  const png = await renderCard(entry.text);
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };
