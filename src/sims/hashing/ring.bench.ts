@@ -3,6 +3,7 @@
  * build the ring, place the 2000 keys, sample the drawing. Prints the median of repeated runs.
  * Run: npx node src/sims/hashing/ring.bench.ts
  */
+import { medianMs } from '../../../scripts/bench/medianMs.ts';
 import { attendants, sampleKeys } from './lockerRoom.ts';
 import { Ring } from './ring.ts';
 import { arcPath, ownerArcs } from './ringDrawing.ts';
@@ -11,17 +12,10 @@ const servers = attendants(20);
 const keys = sampleKeys(2000);
 const ring = Ring.of(servers, { vnodesPerServer: 500 });
 
-function median(label: string, fn: () => void, runs = 30): void {
-  for (let i = 0; i < 5; i++) fn(); // warm up the JIT
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} ${times[runs >> 1]!.toFixed(2).padStart(7)} ms`);
+function median(label: string, fn: () => void): void {
+  console.log(`${label.padEnd(46)} ${medianMs(fn, { runs: 30, warmUp: 5 }).toFixed(2).padStart(7)} ms`);
 }
+
 
 const draw = (r: Ring) => {
   const arcs = ownerArcs(r);

@@ -5,27 +5,14 @@
  * in a second; `npm run bench` imports it (see scripts/bench/engines.ts). Importing this module does
  * nothing else. Run directly to print the rows: npx node src/sims/kubernetes/bench.ts
  */
-import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { EngineResult } from '../../../scripts/bench/engines.ts';
+import { medianMs } from '../../../scripts/bench/medianMs.ts';
 import { mulberry32 } from '../kit/random.ts';
 import { crashLoop } from './crashLoop.ts';
 import { converged, newCluster, step } from './replicaSet.ts';
 import { resolveFenceposts, startRollout, status, stepRollout } from './rollingUpdate.ts';
-
-/** Median wall-clock milliseconds of one call of `fn`, after a warm-up so the JIT has compiled it. */
-function medianMs(fn: () => void, runs = 200, warmUp = 20): number {
-  for (let i = 0; i < warmUp; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[runs >> 1]!;
-}
 
 /** Each figure's heaviest click, as whole runs per second (median of repeated runs). */
 export function benchmarks(): EngineResult[] {
@@ -53,7 +40,7 @@ export function benchmarks(): EngineResult[] {
       run: () => crashLoop(Array(12).fill(5)),
     },
   ];
-  return scenarios.map(({ model, work, run }) => ({ model, work, perSecond: 1000 / medianMs(run) }));
+  return scenarios.map(({ model, work, run }) => ({ model, work, perSecond: 1000 / medianMs(run, { runs: 200, warmUp: 20 }) }));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
