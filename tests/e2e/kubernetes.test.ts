@@ -68,6 +68,21 @@ describe('the reconciliation loop', () => {
     await step(page, frame, 3);
     await expect.poll(() => readout(frame)).toContain('Desired 5 · counted 5 · running 5 · converged');
   });
+
+  it('runs a Step pressed in the same instant as a new count on the new roster', async () => {
+    const { frame } = await openSim('reconcile');
+    // One browser task: the new count and three Steps arrive before any render or effect can run,
+    // as when a busy machine queues a reader's key presses.
+    await frame.evaluate((root) => {
+      const slider = root.querySelector<HTMLInputElement>('input[type=range]')!;
+      slider.value = '5';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      const stepButton = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Step')!;
+      for (let i = 0; i < 3; i++) stepButton.click();
+    });
+    await expect.poll(() => readout(frame)).toContain('Desired 5 · counted 5 · running 5 · converged');
+    expect(await events(frame)).toContain('Scaled up replica set web-7d4b9c6f8 to 5');
+  });
 });
 
 describe('rolling update', () => {

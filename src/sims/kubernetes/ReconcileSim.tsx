@@ -84,9 +84,11 @@ function Reconcile() {
   const [playing, setPlaying] = useState(false);
   // Another cluster shape (from the slider or a shared link) starts a new, settled cluster...
   useEffect(() => setWorld(settled(state.nodes, state.replicas, state.seed)), [state.nodes, state.seed]);
-  // ...while a new replica count is only a change of roster, as with `kubectl scale`.
-  useEffect(() => setWorld((w) => withChange(w, scale(w.cluster, state.replicas))), [state.replicas]);
   const apply = (change: (c: Cluster, random: Random) => Change) => setWorld((w) => withChange(w, change(w.cluster, w.random)));
+  // ...while a new replica count is only a change of roster, as with `kubectl scale`. The slider
+  // scales in its own event, so a Step pressed right after it runs on the new roster; this effect
+  // covers counts that arrive from a shared link (scaling to the current count changes nothing).
+  useEffect(() => setWorld((w) => withChange(w, scale(w.cluster, state.replicas))), [state.replicas]);
   const tick = useGuarded(() => apply(step));
   useTicker(tick, { running: playing, intervalMs: 900 });
   const { cluster, events } = world;
@@ -103,7 +105,11 @@ function Reconcile() {
       share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Desired replicas" value={state.replicas} min={0} max={MAX_REPLICAS} onChange={(replicas) => update({ replicas })} />
+        <Slider label="Desired replicas" value={state.replicas} min={0} max={MAX_REPLICAS} onChange={(replicas) => {
+            update({ replicas });
+            apply((c) => scale(c, replicas));
+          }}
+        />
         <Slider label="Nodes" value={state.nodes} min={2} max={4} onChange={(nodes) => update({ nodes })} />
         <PlayControls
           playing={playing}
