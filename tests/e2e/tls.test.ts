@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
@@ -94,6 +95,21 @@ describe('API Certificates article', () => {
     expect(html.slice(html.indexOf('id="sim-chain"'))).toContain('openssl verify: OK');
   });
 
+  it('inspector: the page shows the opening chain already inspected, without JavaScript', async () => {
+    const page = await site.page(CHAIN, { javaScriptEnabled: false });
+    const frame = page.locator('#sim-inspect');
+    expect(await frame.locator('.tls-card h3').allInnerTexts()).toEqual([
+      'Certificate 1: localhost',
+      'Certificate 2: Mental Models Test Intermediate',
+      'Certificate 3: Mental Models Test Root',
+    ]);
+    const text = await frame.innerText();
+    expect(text).toContain('issued by certificate 2 (signature verified)');
+    expect(text).toContain('The chain verifies');
+    // The fingerprint the build computed is the one Node's own X.509 code gives for the same file.
+    expect(text).toContain(new X509Certificate(fixture('leaf')).fingerprint256);
+  });
+
   it('chain builder by keyboard: no intermediate gives error 20, intermediate first gives 62, expired root gives 10 at depth 2', async () => {
     const page = await site.page(CHAIN);
     const frame = page.locator('#sim-chain');
@@ -129,12 +145,26 @@ describe('API Certificates article', () => {
     await frame.scrollIntoViewIfNeeded();
     const inspect = frame.getByRole('button', { name: 'Inspect' });
     await expect.poll(() => inspect.isEnabled()).toBe(true);
+    // A host name the leaf does not carry: only an inspection in this browser can find the mismatch.
+    await frame.getByLabel(/^Host name to check/).fill('api.example.com');
     await inspect.click();
-    await expect.poll(() => frame.locator('.tls-card').count()).toBe(3);
+    await expect.poll(() => frame.innerText()).toContain('hostname mismatch');
+    await frame.getByLabel(/^Host name to check/).fill('localhost');
+    await inspect.click();
+    await expect.poll(() => frame.innerText()).not.toContain('hostname mismatch');
+    expect(await frame.locator('.tls-card').count()).toBe(3);
     const text = await frame.innerText();
     expect(text).toContain('issued by certificate 2 (signature verified)');
     expect(text).toMatch(/SHA-256\s+([0-9A-F]{2}:){31}[0-9A-F]{2}/);
     expect(text).toContain('The chain verifies');
+  });
+
+  it('inspector: a shared link that names another example replaces the build\'s result with it', async () => {
+    const page = await site.page(`${CHAIN}#inspect.example=expired`);
+    const frame = page.locator('#sim-inspect');
+    await frame.scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.locator('.tls-outcome, .tls-findings').first().innerText()).toContain('certificate has expired');
+    expect(await frame.getByLabel('Example').inputValue()).toBe('expired');
   });
 
   it('inspector: hostile and broken input is shown as text, with a clear message, never as markup', async () => {

@@ -7,24 +7,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { Button, Controls, Select, SimFrame, enumParam, island, useGuarded, useHydrated, useSimState } from '../kit/index.ts';
 import type { Inspection } from './inspector.ts';
 import { MAX_INPUT_CHARS } from './pem.ts';
-import leafPem from './fixtures/pki/leaf.pem?raw';
-import intermediatePem from './fixtures/pki/intermediate.pem?raw';
-import rootPem from './fixtures/pki/root.pem?raw';
-import expiredPem from './fixtures/pki/leaf-expired.pem?raw';
-import selfSignedPem from './fixtures/pki/self-signed.pem?raw';
+import { EXAMPLES, EXAMPLE_IDS, OPENING_EXAMPLE } from './inspectorExamples.ts';
 import './tls.css';
 
-const EXAMPLES = {
-  complete: { label: 'Complete chain (leaf, intermediate, root)', text: leafPem + intermediatePem + rootPem },
-  served: { label: 'What a server sends (leaf, intermediate)', text: leafPem + intermediatePem },
-  missing: { label: 'Missing intermediate (leaf, root)', text: leafPem + rootPem },
-  expired: { label: 'Expired leaf', text: expiredPem + intermediatePem + rootPem },
-  order: { label: 'Wrong order (intermediate first)', text: intermediatePem + leafPem + rootPem },
-  selfsigned: { label: 'Self-signed certificate', text: selfSignedPem },
-} as const;
-type ExampleId = keyof typeof EXAMPLES;
-const EXAMPLE_IDS = Object.keys(EXAMPLES) as ExampleId[];
-const schema = { example: enumParam(EXAMPLE_IDS, 'complete') };
+const schema = { example: enumParam(EXAMPLE_IDS, OPENING_EXAMPLE) };
 const MAX_FILE_BYTES = MAX_INPUT_CHARS;
 const HOSTNAME = /^[A-Za-z0-9.*:-]{0,253}$/;
 const LEVEL_WORD = { ok: 'OK', warn: 'Warning', bad: 'Problem', info: 'Note' } as const;
@@ -72,12 +58,14 @@ function Results({ result }: { result: Inspection }) {
   );
 }
 
-function InspectorView() {
+/** `opening`: the opening example as inspected at build time, so the static page shows a result. */
+function InspectorView({ opening }: { opening?: Inspection }) {
   const [state, update] = useSimState('inspect', schema);
   const hydrated = useHydrated();
   const [text, setText] = useState<string | null>(null);
   const [hostname, setHostname] = useState('');
-  const [result, setResult] = useState<Inspection | null>(null);
+  const [result, setResult] = useState<Inspection | null>(opening ?? null);
+  const inspectedHere = useRef(false);
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');
   const generation = useRef(0);
@@ -85,6 +73,7 @@ function InspectorView() {
 
   const inspect = useGuarded((input: string | Uint8Array<ArrayBuffer>) => {
     const mine = ++generation.current;
+    inspectedHere.current = true;
     setBusy(true);
     // The decoder is loaded only when someone inspects something.
     void import('./inspector.ts')
@@ -104,9 +93,10 @@ function InspectorView() {
       });
   });
 
-  // Once the island runs, show the chosen example inspected rather than an empty result area.
+  // Once the island runs, inspect the chosen example in this browser: a shared link may name another
+  // example, and the build's result was checked against the build's clock, not the reader's.
   useEffect(() => {
-    if (hydrated && !result && text === null) inspect(EXAMPLES[state.example].text);
+    if (hydrated && !inspectedHere.current && text === null) inspect(EXAMPLES[state.example].text);
   }, [hydrated, state.example]);
 
   const onFile = (file: File | undefined) => {
