@@ -18,7 +18,7 @@ const LEVEL_CLASS = { ok: 'tls-ok', warn: 'tls-warn', bad: 'tls-fail', info: 'tl
 
 function Results({ result }: { result: Inspection }) {
   return (
-    <div class="sim-body" aria-label="Inspection results">
+    <div class="sim-body" role="group" aria-label="Inspection results">
       {result.problems.length > 0 && (
         <div class="tls-outcome tls-warn" role="status">
           {result.problems.map((p, i) => <p key={i}>{p.message}</p>)}
