@@ -7,6 +7,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { site } from './site.config.ts';
 import { headingAnchor } from './src/lib/headingAnchor.ts';
 import { remarkTypography } from './src/lib/remarkTypography.ts';
+import { codeFrame } from './src/lib/codeFrame.ts';
 import { postBuild } from './src/lib/postBuild.ts';
 
 // Tests and benchmarks build generated content into their own folder, never over the real dist/.
@@ -24,6 +25,7 @@ export default defineConfig({
       // The high-contrast variants: the plain GitHub themes have token colours below 4.5:1 (e.g. #E36209).
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       wrap: false,
+      transformers: [codeFrame()],
     },
     // The unified pipeline, because heading anchors come from a rehype plugin (after the ids it links
     // to are set); MDX inherits it. Smart quotes and dashes come from remarkTypography: the same
