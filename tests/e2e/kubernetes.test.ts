@@ -101,6 +101,17 @@ describe('rolling update', () => {
     }
   });
 
+  it('steps the new rollout when Step is pressed in the same instant as a change of settings', async () => {
+    const { frame } = await openSim('rollout');
+    await frame.evaluate((root) => {
+      root.querySelector<HTMLInputElement>('input[type=checkbox]')!.click();
+      const stepButton = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Step')!;
+      for (let i = 0; i < 2; i++) stepButton.click();
+    });
+    await expect.poll(() => readout(frame)).toMatch(/^Step 2 · /);
+    expect(await events(frame)).toContain('Readiness probe failed');
+  });
+
   it('stalls when the readiness probe fails, keeping the old pods serving', async () => {
     const { page, frame } = await openSim('rollout');
     await frame.getByLabel('New version fails its readiness probe').check();

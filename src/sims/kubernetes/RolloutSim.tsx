@@ -84,15 +84,24 @@ function RollingUpdate() {
   // The page opens mid-rollout, so the static figure already shows old and new pods side by side.
   const [run, setRun] = useState<Run | string>(() => begin(schema.replicas.default, schema.surge.default, schema.unavailable.default, schema.failing.default, OPENING_STEPS));
   const [playing, setPlaying] = useState(false);
-  const settings = `${state.replicas}/${state.surge}/${state.unavailable}/${state.failing}`;
-  const [shownSettings, setShownSettings] = useState(settings);
-  useEffect(() => {
-    // Only a real change of settings restarts the rollout (not the hydration pass with the defaults).
-    if (settings === shownSettings) return;
-    setShownSettings(settings);
+  type Settings = Pick<typeof state, 'replicas' | 'surge' | 'unavailable' | 'failing'>;
+  const settingsKey = (s: Settings) => `${s.replicas}/${s.surge}/${s.unavailable}/${s.failing}`;
+  const [shownSettings, setShownSettings] = useState(() => settingsKey(state));
+  const restart = (s: Settings) => {
+    setShownSettings(settingsKey(s));
     setPlaying(false);
-    setRun(begin(state.replicas, state.surge, state.unavailable, state.failing));
-  }, [settings]);
+    setRun(begin(s.replicas, s.surge, s.unavailable, s.failing));
+  };
+  // A control restarts the rollout in its own event, so a Step pressed right after it steps the new
+  // rollout; this effect covers settings that arrive from a shared link (not the hydration pass
+  // with the defaults, which changes nothing).
+  const change = (patch: Partial<Settings>) => {
+    update(patch);
+    restart({ ...state, ...patch });
+  };
+  useEffect(() => {
+    if (settingsKey(state) !== shownSettings) restart(state);
+  }, [settingsKey(state)]);
 
   const done = typeof run === 'string' || status(run.rollout) !== 'progressing';
   const tick = useGuarded(() => {
@@ -102,10 +111,10 @@ function RollingUpdate() {
 
   const controls = (
     <Controls>
-      <Slider label="Replicas" value={state.replicas} min={1} max={10} onChange={(replicas) => update({ replicas })} />
-      <Select label="maxSurge" value={state.surge} options={options} onChange={(surge) => update({ surge })} />
-      <Select label="maxUnavailable" value={state.unavailable} options={options} onChange={(unavailable) => update({ unavailable })} />
-      <Toggle label="New version fails its readiness probe" checked={state.failing} onChange={(failing) => update({ failing })} />
+      <Slider label="Replicas" value={state.replicas} min={1} max={10} onChange={(replicas) => change({ replicas })} />
+      <Select label="maxSurge" value={state.surge} options={options} onChange={(surge) => change({ surge })} />
+      <Select label="maxUnavailable" value={state.unavailable} options={options} onChange={(unavailable) => change({ unavailable })} />
+      <Toggle label="New version fails its readiness probe" checked={state.failing} onChange={(failing) => change({ failing })} />
       <PlayControls
         playing={playing && !done}
         onPlay={() => setPlaying(true)}
