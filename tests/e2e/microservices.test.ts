@@ -56,6 +56,18 @@ describe('the latency tax', () => {
     await expect.poll(async () => ms(await readout(1, 0)) - mansionP50).toBeGreaterThan(35);
   });
 
+  it('adds a Step pressed in the same instant as a new setting to the new sample', async () => {
+    const { frame } = await openSim('tax');
+    await frame.evaluate((root) => {
+      const select = root.querySelector('select')!;
+      select.value = 'chain';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Step')!.click();
+    });
+    await expect.poll(() => frame.locator('[aria-live=polite]').innerText()).toMatch(/^6000 requests\./);
+    expect(await frame.locator('figcaption').innerText()).toContain('each of the 7 calls');
+  });
+
   it('offers Step instead of Play under reduced motion', async () => {
     const { page } = await openSim('tax', '', { reducedMotion: 'reduce' });
     const frame = page.locator('#sim-tax');

@@ -4,7 +4,7 @@
  * watch the percentiles settle.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random } from '../kit/index.ts';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random, type StateOf } from '../kit/index.ts';
 import { IN_PROCESS, callsIn, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
 import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
 import './microservices.css';
@@ -35,9 +35,11 @@ function cdfPoints(sorted: number[]): [number, number][] {
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
-/** Both runs' samples so far, and the generators that continue them. */
+/** Both runs' samples so far, the settings they were drawn with, and the generators that continue them. */
 interface Samples {
   key: string;
+  graph: CallNode;
+  network: Transport;
   mansion: { latencies: number[]; ok: number; random: Random };
   village: { latencies: number[]; ok: number; random: Random };
 }
@@ -46,17 +48,25 @@ function networkOf(hop: number, loss: number): Transport {
   return { name: 'network', hop: { kind: 'lognormal', median: hop / 10, sigma: 0.6 }, failure: loss / 10_000 };
 }
 
-function fresh(key: string, graph: CallNode, network: Transport, seed: number, requests: number): Samples {
+type Settings = StateOf<typeof schema>;
+
+/** The opening sample for a set of settings; `key` tells samples of different settings apart. */
+function fresh(settings: Settings, requests: number): Samples {
+  const graph = settings.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
+  const network = networkOf(settings.hop, settings.loss);
   const run = (transport: Transport, random: Random) => ({ ...sampleBatch(graph, transport, requests, random), random });
-  return { key, mansion: run(IN_PROCESS, mulberry32(seed)), village: run(network, mulberry32(seed + 7919)) };
+  return { key: keyOf(settings), graph, network, mansion: run(IN_PROCESS, mulberry32(settings.seed)), village: run(network, mulberry32(settings.seed + 7919)) };
 }
 
-function more(s: Samples, graph: CallNode, network: Transport, requests: number): Samples {
+const keyOf = (s: Settings) => `${s.shape}/${s.hop}/${s.loss}/${s.seed}`;
+
+/** More requests for the same settings: the samples carry their own, so a queued Step never mixes two. */
+function more(s: Samples, requests: number): Samples {
   const add = (run: Samples['mansion'], transport: Transport) => {
-    const b = sampleBatch(graph, transport, requests, run.random);
+    const b = sampleBatch(s.graph, transport, requests, run.random);
     return { latencies: run.latencies.concat(b.latencies), ok: run.ok + b.ok, random: run.random };
   };
-  return { key: s.key, mansion: add(s.mansion, IN_PROCESS), village: add(s.village, network) };
+  return { ...s, mansion: add(s.mansion, IN_PROCESS), village: add(s.village, s.network) };
 }
 
 function Result({ title, summary }: { title: string; summary: Summary }) {
@@ -74,21 +84,23 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
 
 function LatencyTax() {
   const [state, update] = useSimState('tax', schema);
-  const graph = state.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
-  const network = networkOf(state.hop, state.loss);
-  const key = `${state.shape}/${state.hop}/${state.loss}/${state.seed}`;
-  const [samples, setSamples] = useState<Samples>(() => fresh(key, graph, network, state.seed, OPENING));
+  const [samples, setSamples] = useState<Samples>(() => fresh(state, OPENING));
   const [playing, setPlaying] = useState(false);
-  // New settings (or a shared link) start a fresh sample of the opening size.
+  // A control starts a fresh sample in its own event, so a Step pressed right after it adds to the
+  // new one; the effect covers settings from a shared link.
+  const change = (patch: Partial<Settings>) => {
+    update(patch);
+    setSamples(fresh({ ...state, ...patch }, OPENING));
+  };
   useEffect(() => {
-    if (samples.key !== key) setSamples(fresh(key, graph, network, state.seed, OPENING));
-  }, [key]);
+    if (samples.key !== keyOf(state)) setSamples(fresh(state, OPENING));
+  }, [keyOf(state)]);
   const requests = samples.mansion.latencies.length;
   const mansion = useMemo(() => summarize(samples.mansion.latencies, samples.mansion.ok), [samples]);
   const village = useMemo(() => summarize(samples.village.latencies, samples.village.ok), [samples]);
   const step = useGuarded(() => {
     if (requests >= MAX_REQUESTS) setPlaying(false);
-    else setSamples((s) => (s.key === key ? more(s, graph, network, BATCH) : s));
+    setSamples((s) => (s.mansion.latencies.length >= MAX_REQUESTS ? s : more(s, BATCH)));
   });
   useTicker(step, { running: playing, intervalMs: 500 });
 
@@ -96,7 +108,7 @@ function LatencyTax() {
     <SimFrame
       id="tax"
       title="The latency tax: one checkout, in one process and across the network"
-      caption={`Share of ${requests.toLocaleString('en-GB')} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(graph).length} calls and loses ${state.loss} hops in 10 000.`}
+      caption={`Share of ${requests.toLocaleString('en-GB')} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(samples.graph).length} calls and loses ${state.loss} hops in 10 000.`}
       status={`${requests} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
       share={{ schema, state }}
     >
@@ -105,10 +117,10 @@ function LatencyTax() {
           label="Call graph"
           value={state.shape}
           options={[{ value: 'fan-out', label: 'Four lookups in parallel' }, { value: 'chain', label: 'All seven calls in a row' }]}
-          onChange={(shape) => update({ shape })}
+          onChange={(shape) => change({ shape })}
         />
-        <Slider label="Network hop (median)" value={state.hop} min={1} max={100} onChange={(hop) => update({ hop })} format={(v) => ms(v / 10)} />
-        <Slider label="Lost hops per 10 000" value={state.loss} min={0} max={100} onChange={(loss) => update({ loss })} />
+        <Slider label="Network hop (median)" value={state.hop} min={1} max={100} onChange={(hop) => change({ hop })} format={(v) => ms(v / 10)} />
+        <Slider label="Lost hops per 10 000" value={state.loss} min={0} max={100} onChange={(loss) => change({ loss })} />
         <PlayControls
           playing={playing}
           onPlay={() => setPlaying(true)}
@@ -116,7 +128,7 @@ function LatencyTax() {
           onStep={step}
           onReset={() => {
             setPlaying(false);
-            update({ seed: (state.seed % 9999) + 1 });
+            change({ seed: (state.seed % 9999) + 1 });
           }}
           finished={requests >= MAX_REQUESTS}
         />
