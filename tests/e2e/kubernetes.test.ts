@@ -83,6 +83,23 @@ describe('the reconciliation loop', () => {
     await expect.poll(() => readout(frame)).toContain('Desired 5 · counted 5 · running 5 · converged');
     expect(await events(frame)).toContain('Scaled up replica set web-7d4b9c6f8 to 5');
   });
+
+  it('runs a Step pressed in the same instant as a new node count on the new cluster', async () => {
+    const stepOf = async (frame: Locator) => Number((await frame.locator('[aria-live=polite]').innerText()).match(/^Step (\d+):/)![1]);
+    const opened = await openSim('reconcile', '#reconcile.nodes=4');
+    await expect.poll(() => opened.frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-d');
+    const settledStep = await stepOf(opened.frame);
+
+    const { frame } = await openSim('reconcile');
+    await frame.evaluate((root) => {
+      const nodes = root.querySelectorAll<HTMLInputElement>('input[type=range]')[1]!;
+      nodes.value = '4';
+      nodes.dispatchEvent(new Event('input', { bubbles: true }));
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Step')!.click();
+    });
+    await expect.poll(() => frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-d');
+    expect(await stepOf(frame)).toBe(settledStep + 1);
+  });
 });
 
 describe('rolling update', () => {

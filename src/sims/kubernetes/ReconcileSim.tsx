@@ -13,10 +13,14 @@ import './kubernetes.css';
 const schema = { replicas: intParam(0, MAX_REPLICAS, 3), nodes: intParam(2, 4, 3), seed: intParam(1, 9999, 1) };
 
 interface World {
+  /** The nodes and seed the cluster was built from. */
+  shape: string;
   cluster: Cluster;
   events: KubeEvent[];
   random: Random;
 }
+
+const shapeOf = (nodes: number, seed: number) => `${nodes}/${seed}`;
 
 /** A cluster that has already settled, so the page opens on a healthy ReplicaSet and its history. */
 function settled(nodes: number, replicas: number, seed: number): World {
@@ -28,7 +32,7 @@ function settled(nodes: number, replicas: number, seed: number): World {
     cluster = out.cluster;
     events.push(...out.events);
   }
-  return { cluster, events, random };
+  return { shape: shapeOf(nodes, seed), cluster, events, random };
 }
 
 function withChange(w: World, change: Change): World {
@@ -82,8 +86,9 @@ function Reconcile() {
   const [state, update] = useSimState('reconcile', schema);
   const [world, setWorld] = useState<World>(() => settled(schema.nodes.default, schema.replicas.default, schema.seed.default));
   const [playing, setPlaying] = useState(false);
-  // Another cluster shape (from the slider or a shared link) starts a new, settled cluster...
-  useEffect(() => setWorld(settled(state.nodes, state.replicas, state.seed)), [state.nodes, state.seed]);
+  // Another cluster shape starts a new, settled cluster: the Nodes slider builds it in its own event
+  // (as the replicas slider scales in its own, below), and this effect covers shared links...
+  useEffect(() => setWorld((w) => (w.shape === shapeOf(state.nodes, state.seed) ? w : settled(state.nodes, state.replicas, state.seed))), [state.nodes, state.seed]);
   const apply = (change: (c: Cluster, random: Random) => Change) => setWorld((w) => withChange(w, change(w.cluster, w.random)));
   // ...while a new replica count is only a change of roster, as with `kubectl scale`. The slider
   // scales in its own event, so a Step pressed right after it runs on the new roster; this effect
@@ -110,7 +115,16 @@ function Reconcile() {
             apply((c) => scale(c, replicas));
           }}
         />
-        <Slider label="Nodes" value={state.nodes} min={2} max={4} onChange={(nodes) => update({ nodes })} />
+        <Slider
+          label="Nodes"
+          value={state.nodes}
+          min={2}
+          max={4}
+          onChange={(nodes) => {
+            update({ nodes });
+            setWorld(settled(nodes, state.replicas, state.seed));
+          }}
+        />
         <PlayControls
           playing={playing}
           onPlay={() => setPlaying(true)}
