@@ -7,6 +7,7 @@ import {
   Controls,
   LineChart,
   PlayControls,
+  Readout,
   Select,
   SimFrame,
   Slider,
@@ -261,24 +262,14 @@ export default function BufferPoolSim() {
         <Slider label="Requests that open a log" value={state.fetch} min={0} max={30} format={(v) => `${v}%`} onChange={(fetch) => update({ fetch })} />
         <Slider label="Log size" value={state.pages} min={2} max={48} format={(v) => `${v} pages (${v * 16} KiB)`} onChange={(pages) => update({ pages })} />
       </Controls>
-      <dl class="sim-readout">
-        <div>
-          <dt>Requests</dt>
-          <dd>{current.requests}</dd>
-        </div>
-        <div>
-          <dt>Hit ratio, logs inline</dt>
-          <dd>{percent(hitRatio(inline))}</dd>
-        </div>
-        <div>
-          <dt>Hit ratio, pointers</dt>
-          <dd>{percent(hitRatio(pointer))}</dd>
-        </div>
-        <div>
-          <dt>Evictions ({state.show === 'inline' ? 'inline' : 'pointers'})</dt>
-          <dd>{shown.run.pool.evictions}</dd>
-        </div>
-      </dl>
+      <Readout
+        items={[
+          ['Requests', current.requests],
+          ['Hit ratio, logs inline', percent(hitRatio(inline))],
+          ['Hit ratio, pointers', percent(hitRatio(pointer))],
+          [`Evictions (${state.show === 'inline' ? 'inline' : 'pointers'})`, shown.run.pool.evictions],
+        ]}
+      />
       <PoolGrid lane={shown} design={state.show} />
       <LineChart title="Hit ratio per 100 requests" series={series} xLabel="requests" yLabel="hit ratio (%)" yDomain={[0, 110]} />
     </SimFrame>

@@ -1,5 +1,5 @@
 /** "Where the bytes go": the two routes of one "fetch the log" request, drawn as lanes on one time axis. */
-import { Controls, SimFrame, Slider, intParam, useSimState, niceTicks, formatTick, linearScale } from '../kit/index.ts';
+import { Controls, SimFrame, Slider, intParam, useSimState, niceTicks, formatTick, linearScale, Readout } from '../kit/index.ts';
 import { timeline, type Lane, type Timeline } from './timeline.ts';
 import './bytes.css';
 
@@ -118,28 +118,15 @@ export default function BytesTimeline() {
           <text class="sim-chart-label" x={x(tick)} y={height - 8} text-anchor="middle">{formatTick(tick)} ms</text>
         ))}
       </svg>
-      <dl class="sim-readout">
-        <div>
-          <dt>Through the app (database / presigned)</dt>
-          <dd>{bytes(db.appBytes)} / {bytes(url.appBytes)}</dd>
-        </div>
-        <div>
-          <dt>App memory per request</dt>
-          <dd>{bytes(db.appPeakBytes)} / {bytes(url.appPeakBytes)}</dd>
-        </div>
-        <div>
-          <dt>App worker busy</dt>
-          <dd>{ms(db.appBusyMs)} / {ms(url.appBusyMs)}</dd>
-        </div>
-        <div>
-          <dt>Database time</dt>
-          <dd>{ms(db.databaseMs)} / {ms(url.databaseMs)}</dd>
-        </div>
-        <div>
-          <dt>Until the last byte</dt>
-          <dd>{ms(db.totalMs)} / {ms(url.totalMs)}</dd>
-        </div>
-      </dl>
+      <Readout
+        items={[
+          ['Through the app (database / presigned)', `${bytes(db.appBytes)} / ${bytes(url.appBytes)}`],
+          ['App memory per request', `${bytes(db.appPeakBytes)} / ${bytes(url.appPeakBytes)}`],
+          ['App worker busy', `${ms(db.appBusyMs)} / ${ms(url.appBusyMs)}`],
+          ['Database time', `${ms(db.databaseMs)} / ${ms(url.databaseMs)}`],
+          ['Until the last byte', `${ms(db.totalMs)} / ${ms(url.totalMs)}`],
+        ]}
+      />
       <details class="bt-details">
         <summary>Phase by phase</summary>
         <div class="bt-scroll">

@@ -3,11 +3,11 @@
  * its locker. Pick the factor and the key, then send one attendant home and see who takes over.
  */
 import { useMemo } from 'preact/hooks';
-import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, useSimState, island } from '../kit/index.ts';
+import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, useSimState, island, Readout } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
 import { Ring } from './ring.ts';
 import { fractionOf } from './ringDrawing.ts';
-import { KEY_PATTERN, KeyInput, Readout, RingDiagram } from './parts.tsx';
+import { KEY_PATTERN, KeyInput, RingDiagram } from './parts.tsx';
 
 const STAFF = ATTENDANTS.slice(0, 8);
 const VNODES = 4;

@@ -3,10 +3,9 @@
  * number of attendants changes; each key that changes attendant is filled in.
  */
 import { useMemo } from 'preact/hooks';
-import { Controls, SimFrame, Slider, intParam, useSimState, island } from '../kit/index.ts';
+import { Controls, SimFrame, Slider, intParam, useSimState, island, Readout } from '../kit/index.ts';
 import { MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 import { expectedModNMoved, expectedRingMoved, resizeDetail } from './movement.ts';
-import { Readout } from './parts.tsx';
 
 const schema = { from: intParam(1, MAX_SERVERS, 4), to: intParam(1, MAX_SERVERS, 5) };
 const KEYS = sampleKeys(1000);

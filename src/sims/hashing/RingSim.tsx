@@ -3,11 +3,11 @@
  * The bar chart shows keys per attendant with the mean, max/mean and standard deviation.
  */
 import { useMemo, useState } from 'preact/hooks';
-import { BarChart, Button, Controls, Select, SimFrame, Slider, intParam, useGuarded, useSimState, island } from '../kit/index.ts';
+import { BarChart, Button, Controls, Select, SimFrame, Slider, intParam, useGuarded, useSimState, island, Readout } from '../kit/index.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 import { countMoved } from './movement.ts';
 import { MAX_VNODES, MIN_VNODES, Ring, summarizeLoad } from './ring.ts';
-import { Readout, RingDiagram, serverColour } from './parts.tsx';
+import { RingDiagram, serverColour } from './parts.tsx';
 
 /** Who is on shift is a bit mask over ATTENDANTS (bit i = ATTENDANTS[i]), so any subset fits a link. */
 const ALL = 2 ** MAX_SERVERS - 1;

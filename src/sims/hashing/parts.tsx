@@ -1,5 +1,4 @@
 /** View pieces the three hashing simulations share: the ring figure, colours, a key input, a readout. */
-import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import { useHydrated } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
@@ -101,20 +100,6 @@ function KeyDot({ marker }: { marker: RingMarker }) {
       <circle cx={x} cy={y} r={5} />
       <text x={lx} y={ly} dy="0.35em" text-anchor={anchor}>{marker.label}</text>
     </g>
-  );
-}
-
-/** A row of figures under a simulation: term and value pairs. */
-export function Readout({ items }: { items: readonly [string, ComponentChildren][] }) {
-  return (
-    <dl class="sim-readout">
-      {items.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

@@ -5,4 +5,5 @@ export { useSimState, usePrefersReducedMotion, useTicker, useHydrated } from './
 export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';
 export { Slider, Toggle, Select, Button, PlayControls, Controls } from './controls.tsx';
 export { BarChart, Histogram, LineChart } from './charts.tsx';
+export { Readout } from './Readout.tsx';
 export { linearScale, logScale, niceTicks, logTicks, formatTick } from './scale.ts';

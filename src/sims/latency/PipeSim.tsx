@@ -3,7 +3,7 @@
  * travel from tap to bucket; the chart shows that widening flattens onto the latency and never below.
  */
 import { useState } from 'preact/hooks';
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, useGuarded, useSimState, useTicker, Readout } from '../kit/index.ts';
 import { BANDWIDTHS, LATENCY_RANGE, PAYLOADS, arrivalMs, effectiveThroughputMbps, pipeHoldsKb, pipeOf, snapshotAt, type Pipe } from './pipe.ts';
 import { formatKb, formatMbps, formatMs } from './format.ts';
 import './latency.css';
@@ -100,13 +100,15 @@ function PipeView() {
         />
       </Controls>
       <PipeDrawing pipe={pipe} progress={progress} />
-      <dl class="sim-readout">
-        <div><dt>First drop arrives</dt><dd>{formatMs(pipe.latencyMs)}</dd></div>
-        <div><dt>Whole payload arrives</dt><dd>{formatMs(total)}</dd></div>
-        <div><dt>Pipe throughput</dt><dd>{formatMbps(pipe.bandwidthMbps)}</dd></div>
-        <div><dt>This payload got</dt><dd>{formatMbps(effectiveThroughputMbps(pipe))}</dd></div>
-        <div><dt>A full pipe holds</dt><dd>{formatKb(pipeHoldsKb(pipe))}</dd></div>
-      </dl>
+      <Readout
+        items={[
+          ['First drop arrives', formatMs(pipe.latencyMs)],
+          ['Whole payload arrives', formatMs(total)],
+          ['Pipe throughput', formatMbps(pipe.bandwidthMbps)],
+          ['This payload got', formatMbps(effectiveThroughputMbps(pipe))],
+          ['A full pipe holds', formatKb(pipeHoldsKb(pipe))],
+        ]}
+      />
       <LineChart
         title="Time for the whole payload against pipe width"
         xLabel="bandwidth (Mbit/s, log scale)"

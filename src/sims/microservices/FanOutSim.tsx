@@ -3,7 +3,7 @@
  * in a hundred. The simulated share of requests that meet at least one slow call, beside 1 − 0.99^N.
  */
 import { useMemo } from 'preact/hooks';
-import { Button, Controls, LineChart, SimFrame, Slider, intParam, island, useSimState } from '../kit/index.ts';
+import { Button, Controls, LineChart, SimFrame, Slider, intParam, island, useSimState, Readout } from '../kit/index.ts';
 import { fanOutSlowShare } from './callGraph.ts';
 import { p99Of } from './latency.ts';
 import './microservices.css';
@@ -37,10 +37,7 @@ function FanOut() {
         <Slider label="Backends called in parallel (N)" value={state.n} min={1} max={200} onChange={(n) => update({ n })} />
         <Button onClick={() => update({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
       </Controls>
-      <dl class="sim-readout">
-        <div><dt>simulated, N = {state.n}</dt><dd>{pct(chosen)}</dd></div>
-        <div><dt>1 − 0.99^N</dt><dd>{pct(theory(state.n))}</dd></div>
-      </dl>
+      <Readout items={[[`simulated, N = ${state.n}`, pct(chosen)], ['1 − 0.99^N', pct(theory(state.n))]]} />
       <LineChart
         title="Share of requests that hit at least one slow call"
         xLabel="backends called in parallel (N)"

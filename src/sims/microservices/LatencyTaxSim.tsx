@@ -4,7 +4,7 @@
  * watch the percentiles settle.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random, type StateOf } from '../kit/index.ts';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random, type StateOf, Readout } from '../kit/index.ts';
 import { IN_PROCESS, callsIn, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
 import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
 import './microservices.css';
@@ -73,11 +73,7 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
   return (
     <section>
       <h3>{title}</h3>
-      <dl class="sim-readout">
-        <div><dt>p50</dt><dd>{ms(summary.p50)}</dd></div>
-        <div><dt>p99</dt><dd>{ms(summary.p99)}</dd></div>
-        <div><dt>succeeded</dt><dd>{pct(summary.successRate)}</dd></div>
-      </dl>
+      <Readout items={[['p50', ms(summary.p50)], ['p99', ms(summary.p99)], ['succeeded', pct(summary.successRate)]]} />
     </section>
   );
 }
