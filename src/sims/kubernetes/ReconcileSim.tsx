@@ -110,7 +110,12 @@ function Reconcile() {
       share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Desired replicas" value={state.replicas} min={0} max={MAX_REPLICAS} onChange={(replicas) => {
+        <Slider
+          label="Desired replicas"
+          value={state.replicas}
+          min={0}
+          max={MAX_REPLICAS}
+          onChange={(replicas) => {
             update({ replicas });
             apply((c) => scale(c, replicas));
           }}
