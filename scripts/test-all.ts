@@ -1,11 +1,13 @@
 /**
  * `npm test`: every test the project has, in the order that lets the fast ones fail first.
+ * Set-up first: the programs the tests drive (scripts/testMachine.ts), installed or reported before any test runs.
  * 0. the type check; 1. unit tests; 2. integration tests against real servers; 3. the production build of the real
  * site and the end-to-end tests on it; 4. a build of generated fixture posts and its end-to-end tests.
  * Stops at the first failing step.
  */
 import { spawnSync } from 'node:child_process';
 import { FIXTURE_CONTENT, FIXTURE_OUT, FIXTURE_POSTS, writeFixturePosts } from './fixturePosts.ts';
+import { prepareTestMachine } from './testMachine.ts';
 
 function run(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
   console.log(`\n▶ ${label}`);
@@ -18,6 +20,9 @@ function run(label: string, command: string, args: string[], env: Record<string,
 
 const vitest = (project: string) => ['vitest', 'run', '--project', project];
 
+console.log('▶ programs the tests use (chromium, nginx, python3-requests, MariaDB, openssl)');
+const setup = prepareTestMachine();
+if (setup !== 0) process.exit(setup);
 run('type check (astro check: TypeScript strict over .ts, .tsx and .astro)', 'npx', ['astro', 'check']);
 run('unit tests', 'npx', vitest('unit'));
 run('integration tests', 'npx', vitest('integration').concat('--passWithNoTests'));

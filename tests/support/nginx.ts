@@ -8,8 +8,9 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Deployment } from '../../src/sims/loadbalancer/nginxConfig.ts';
+import { programPath } from '../../scripts/testMachine.ts';
 
-export const NGINX = '/usr/sbin/nginx';
+export const NGINX = programPath('nginx');
 
 export interface Prefix {
   dir: string;

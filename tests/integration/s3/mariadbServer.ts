@@ -9,9 +9,10 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { programPath } from '../../../scripts/testMachine.ts';
 
 const run = promisify(execFile);
-const MARIADBD = '/usr/sbin/mariadbd';
+const MARIADBD = programPath('mariadbd');
 
 export interface RunningMariaDB {
   socket: string;
@@ -32,17 +33,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-export function mariadbAvailable(): boolean {
-  return existsSync(MARIADBD);
-}
-
 export async function startMariaDB({ bufferPoolMiB, extraArgs = [] }: { bufferPoolMiB: number; extraArgs?: string[] }): Promise<RunningMariaDB> {
   const dir = mkdtempSync(join(tmpdir(), 'mm-mariadb-'));
   const datadir = join(dir, 'data');
   const socket = join(dir, 'sock');
   const errPath = join(dir, 'err.log');
   const errLog = () => (existsSync(errPath) ? readFileSync(errPath, 'utf8') : '(no err.log)');
-  await run('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 120_000 });
+  await run(programPath('mariadb-install-db'), ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 120_000 });
   const port = await freePort();
   const child: ChildProcess = spawn(
     MARIADBD,
@@ -65,7 +62,7 @@ export async function startMariaDB({ bufferPoolMiB, extraArgs = [] }: { bufferPo
 
   const stop = async () => {
     if (exited) return rmSync(dir, { recursive: true, force: true });
-    await run('mariadb-admin', ['--no-defaults', '-uroot', '-S', socket, 'shutdown'], { timeout: 30_000 }).catch(() => child.kill('SIGTERM'));
+    await run(programPath('mariadb-admin'), ['--no-defaults', '-uroot', '-S', socket, 'shutdown'], { timeout: 30_000 }).catch(() => child.kill('SIGTERM'));
     for (let i = 0; i < 120 && !exited; i++) await new Promise((r) => setTimeout(r, 250));
     if (!exited) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -74,7 +71,7 @@ export async function startMariaDB({ bufferPoolMiB, extraArgs = [] }: { bufferPo
   for (let attempt = 0; attempt < 120; attempt++) {
     if (exited) break;
     try {
-      await run('mariadb-admin', ['--no-defaults', '-uroot', '-S', socket, 'ping'], { timeout: 5000 });
+      await run(programPath('mariadb-admin'), ['--no-defaults', '-uroot', '-S', socket, 'ping'], { timeout: 5000 });
       return { socket, port, dir, errLog, stop };
     } catch {
       await new Promise((r) => setTimeout(r, 250));

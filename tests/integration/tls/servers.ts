@@ -42,7 +42,7 @@ export async function startServer(pki: Pki, situation: Situation): Promise<Runni
   };
 }
 
-export const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
+export { PYTHON } from '../../../scripts/testMachine.ts';
 
 /** Runs a program with a time limit and returns what it printed, whatever its exit status. */
 export function run(file: string, args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
