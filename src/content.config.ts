@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { postSchema } from './lib/postSchema.ts';
+import { rejectImpossibleDates } from './lib/calendarDate.ts';
 import { prewarmCards } from './lib/ogCardPool.ts';
 import { postCardText, postMinutes } from './lib/ogImage.ts';
 
@@ -19,7 +20,7 @@ const files = glob({
 
 const posts = defineCollection({
   // Each stored post queues its social card, drawn in a worker while the other posts are parsed.
-  loader: prewarmCards(files, ({ data, body }) => {
+  loader: prewarmCards(rejectImpossibleDates(files, ['pubDate', 'updatedDate']), ({ data, body }) => {
     const { title, category, draft } = data as { title: string; category: string; draft?: boolean };
     return draft ? undefined : postCardText({ title, category, minutes: postMinutes(body ?? '') });
   }),

@@ -34,6 +34,12 @@ describe('post front matter', () => {
     expect(issues({ ...valid, pubDate: 'yesterday' })).toEqual(['pubDate: pubDate must be a date such as 2025-11-03']);
   });
 
+  it('refuses a date that does not exist instead of rolling it over, for pubDate and updatedDate', () => {
+    expect(issues({ ...valid, pubDate: '2025-13-45' })).toEqual(['pubDate: pubDate 2025-13-45 is not a date that exists (there is no month 13)']);
+    expect(issues({ ...valid, updatedDate: '2026-02-30' })).toEqual(['updatedDate: updatedDate 2026-02-30 is not a date that exists (February 2026 has no day 30)']);
+    expect(issues({ ...valid, pubDate: '2024-02-29' })).toEqual([]);
+  });
+
   it('lists the allowed categories', () => {
     expect(issues({ ...valid, category: 'Cooking' })).toEqual(['category: category must be one of: Tech, Notes']);
   });

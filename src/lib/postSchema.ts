@@ -1,5 +1,20 @@
 import { z } from 'astro/zod';
 import { site } from '../../site.config.ts';
+import { impossibleDate } from './calendarDate.ts';
+
+/** A date that exists: text such as 2025-13-45 is refused rather than rolled over into another month. */
+function calendarDate(field: string) {
+  const message = `${field} must be a date such as 2025-11-03`;
+  return z.union([z.date(), z.string()], { error: message }).transform((value, ctx) => {
+    const why = typeof value === 'string' ? impossibleDate(value) : undefined;
+    const date = new Date(value);
+    if (why || Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: 'custom', message: why ? `${field} ${String(value)} is not a date that exists (${why})` : message });
+      return z.NEVER;
+    }
+    return date;
+  });
+}
 
 /**
  * The front matter every post carries. `image` is Astro's image() helper in the content layer;
@@ -10,8 +25,8 @@ export function postSchema<Image extends z.ZodType>(image: () => Image) {
     .object({
       title: z.string().trim().min(1, 'title must not be empty').max(120),
       description: z.string().trim().min(1, 'description must not be empty').max(300),
-      pubDate: z.coerce.date({ error: 'pubDate must be a date such as 2025-11-03' }),
-      updatedDate: z.coerce.date({ error: 'updatedDate must be a date such as 2025-11-03' }).optional(),
+      pubDate: calendarDate('pubDate'),
+      updatedDate: calendarDate('updatedDate').optional(),
       category: z.enum(site.categories, {
         error: `category must be one of: ${site.categories.join(', ')}`,
       }),

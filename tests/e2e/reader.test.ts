@@ -9,6 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { useSite } from '../support/site.ts';
+import { builtPages } from '../support/builtPages.ts';
 import { openPage } from '../support/browser.ts';
 import { buildEnv } from '../support/buildSite.ts';
 import { cspViolations, feedItems, parseRss, pngSize, sitemapLocs, watchCsp } from '../support/reader.ts';
@@ -101,6 +102,42 @@ describe('search on the real site', () => {
       expect((await first.locator('a').getAttribute('href'))!.split('#')[0], word).toBe(`/${p.slug}/`);
       expect(await first.locator('mark').count(), word).toBeGreaterThan(0);
     }
+  });
+  it('indexes a simulation\'s title and caption but not its controls, readouts or drawings', async () => {
+    // Words that a simulation shows only on its controls and readouts: no indexed text on any page shares
+    // their first five letters (Pagefind stems words, so a shared prefix could match elsewhere).
+    // Tags become spaces, so words of neighbouring buttons ("Play", "Step") stay apart.
+    const textOf = (el: { innerHTML: string }) => el.innerHTML.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ');
+    const indexed: string[] = [];
+    const controls: { path: string; text: string }[] = [];
+    for (const built of builtPages('dist').filter((p) => p.root.querySelector('figure.sim'))) {
+      const body = built.root.querySelector('[data-pagefind-body]');
+      if (!body) continue;
+      for (const el of body.querySelectorAll('figure.sim .sim-body :is(button, label, option, th, dt)')) controls.push({ path: built.path, text: textOf(el) });
+      for (const ignored of body.querySelectorAll('[data-pagefind-ignore], figure.sim .sim-body')) ignored.remove();
+      indexed.push(textOf(body));
+    }
+    const prefixes = new Set(indexed.join(' ').toLowerCase().match(/[a-z]{5,}/g)!.map((w) => w.slice(0, 5)));
+    const onlyInSims = new Map<string, string>();
+    for (const { path, text } of controls) for (const w of text.toLowerCase().match(/[a-z]{6,}/g) ?? []) if (!prefixes.has(w.slice(0, 5))) onlyInSims.set(w, path);
+    expect(onlyInSims.size).toBeGreaterThan(2);
+    const page = await site.page('/search/');
+    for (const [word, path] of [...onlyInSims].sort().slice(0, 4)) {
+      await page.locator('#search-input').fill(word);
+      await expect.poll(() => page.locator('#search-status').innerText(), { timeout: 10_000 }).toContain(`“${word}”`);
+      const found = await page.locator('#search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.split('#')[0]));
+      expect({ word, found }).not.toEqual({ word, found: expect.arrayContaining([path]) });
+    }
+    // A simulation's title is indexed: the ring's title leads to its article.
+    await page.locator('#search-input').fill('attendants name tags coats');
+    await expect.poll(() => page.locator('#search-results li a').first().getAttribute('href'), { timeout: 10_000 }).toMatch(/^\/consistent-hashing\//);
+  });
+
+  it('has one search box on the search page, and it drives the results', async () => {
+    const page = await site.page('/search/');
+    expect(await page.locator('input[type=search]').count()).toBe(1);
+    await page.keyboard.press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-input');
   });
 });
 

@@ -25,6 +25,14 @@ export function qualityGates(dir: string): void {
       expect(js).toBeLessThanOrEqual(LISTING_JS_BYTES);
     });
 
+    it('every page without a simulation, but the search page, carries at most 1 KB of JavaScript (the About page says so)', () => {
+      const heavy = content
+        .filter((p) => !p.root.querySelector('figure.sim') && !p.path.startsWith('/search'))
+        .map((p) => ({ page: p.path, gzip: weigh(scriptsOf(dir, p).map((s) => s.code).join('')).gzip }))
+        .filter((p) => p.gzip > LISTING_JS_BYTES);
+      expect(heavy).toEqual([]);
+    });
+
     it('no page loads a web font that blocks text', () => {
       for (const page of content) expect({ page: page.path, fonts: blockingFontFaces(blockingCss(dir, page).join('')) }).toEqual({ page: page.path, fonts: [] });
     });
@@ -64,6 +72,11 @@ export function qualityGates(dir: string): void {
         seen.set(title, page.path);
         expect(page.root.querySelector('meta[name=description]')?.getAttribute('content')?.trim(), `${page.path} has no description`).toBeTruthy();
       }
+    });
+
+    it('nothing follows </html> on any page (browsers forgive a stray script there; validators do not)', () => {
+      const trailing = content.filter((p) => !/<\/html>\s*$/i.test(p.html)).map((p) => `${p.path}: …${p.html.slice(p.html.toLowerCase().lastIndexOf('</html>')).slice(0, 80)}`);
+      expect(trailing).toEqual([]);
     });
 
     it('the HTML of every page passes html-validate', async () => {

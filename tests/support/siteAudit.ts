@@ -86,7 +86,7 @@ export const SCRIPT_PURPOSES: { name: string; matches: (code: string) => boolean
   {
     name: '"/" focuses the search field',
     matches: (code) => code.includes('#header-search-input'),
-    neededBy: (page) => page.root.querySelector('#header-search-input') !== null,
+    neededBy: (page) => page.root.querySelector('#header-search-input, #search-input') !== null,
   },
   {
     name: 'easter eggs',

@@ -73,7 +73,7 @@ function CopyLink({ id, share }: { id: string; share: NonNullable<FrameProps['sh
     }
   };
   return (
-    <div class="sim-share">
+    <div class="sim-share" data-pagefind-ignore="all">
       <button type="button" class="sim-button" onClick={copy}>Copy link to this setup</button>
       {copied && <output class="sim-share-result">{copied}</output>}
     </div>
@@ -86,8 +86,9 @@ export function SimFrame({ id, title, caption, status, share, children }: FrameP
     <figure class="sim" id={`sim-${id}`} aria-labelledby={`sim-${id}-title`}>
       <p class="sim-title" id={`sim-${id}-title`}>{title}</p>
       <Boundary title={title}>
-        <div class="sim-body">{children}</div>
-        <p class="visually-hidden" aria-live="polite" aria-atomic="true">{status}</p>
+        {/* Search indexes a simulation's title and caption, not its controls, readouts and drawings. */}
+        <div class="sim-body" data-pagefind-ignore="all">{children}</div>
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-pagefind-ignore="all">{status}</p>
       </Boundary>
       {share && <CopyLink id={id} share={share} />}
       <figcaption>{caption}</figcaption>
