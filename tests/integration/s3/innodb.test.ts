@@ -17,7 +17,7 @@ import { runWorkload } from '../../../src/sims/bufferpool/workload.ts';
 export const ARTICLE = {
   version: 'MariaDB 10.11 from Debian 12',
   small: 'With a 6 MiB buffer pool, too small for InnoDB to split its list, the hit ratio was 77.9% with logs inline and 98.9% with pointers.',
-  undivided: 'its 6 MiB pool keeps one undivided list',
+  undivided: 'at 6 MiB one undivided list',
   large: 'With 32 MiB, where the old sublist held about 37% of the pages as configured, it was 86.9% against 100%.',
 } as const;
 /** The percentages of a quote, as fractions, in order. */
