@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WORKLOAD, WorkloadRun, lookupPath, normaliseWorkload, overflowChain, pageKind, runWorkload } from './workload.ts';
+import { DEFAULT_WORKLOAD, WorkloadRun, hotIndexPages, lookupPath, normaliseWorkload, overflowChain, pageKind, runWorkload, scanDamage } from './workload.ts';
 
 describe('the pages each request reads', () => {
   it('a lookup reads root, one internal page and the leaf holding the row', () => {
@@ -121,5 +121,47 @@ describe('bad input', () => {
   it('caps the number of requests a run may simulate', () => {
     const summary = runWorkload({ fetchShare: 0 }, 1e12, 100_000);
     expect(summary.readRequests).toBe(200_000 * 3);
+  });
+});
+
+describe('what midpoint insertion protects against (issue 15: the article claimed it for log reads)', () => {
+  // The figure's setup: 128 pages, 6,000 runs, 3,000 warm-up lookups.
+  const figure = { seed: 7, rows: 6000, poolPages: 128 } as const;
+
+  it('keeps every hot index page through a report that reads the older runs; without the delay or the split, the scan flushes them', () => {
+    const kept = scanDamage({ ...figure, design: 'pointer', lru: 'midpoint', oldBlocksTimeMs: 1000 });
+    const noDelay = scanDamage({ ...figure, design: 'pointer', lru: 'midpoint', oldBlocksTimeMs: 0 });
+    const plain = scanDamage({ ...figure, design: 'pointer', lru: 'plain' });
+    expect(kept.hotPagesBefore).toBe(hotIndexPages(normaliseWorkload(figure)).length);
+    expect(kept.hotPagesAfter).toBe(kept.hotPagesBefore);
+    for (const flushed of [noDelay, plain]) {
+      expect(flushed.hotPagesBefore).toBe(kept.hotPagesBefore);
+      expect(flushed.hotPagesAfter).toBeLessThan(kept.hotPagesBefore / 4);
+      expect(flushed.hitRatioAfter).toBeLessThan(kept.hitRatioAfter);
+    }
+  });
+
+  it('changes the hit ratio of log reads by about a point at most: logs read once are not what it is for', () => {
+    const ratio = (lru: 'midpoint' | 'plain', oldBlocksTimeMs: number) => runWorkload({ ...figure, design: 'inline', lru, oldBlocksTimeMs }, 20_000, 200, 3000);
+    const midpoint = ratio('midpoint', 1000);
+    const plain = ratio('plain', 1000);
+    expect(Math.abs(midpoint.hitRatio - plain.hitRatio)).toBeLessThan(0.02);
+    expect(midpoint.hitRatio).toBeLessThan(0.82);
+    // Both designs of the list leave inline logs far below pointers.
+    expect(runWorkload({ ...figure, design: 'pointer' }, 20_000, 200, 3000).hitRatio - midpoint.hitRatio).toBeGreaterThan(0.15);
+  });
+
+  it('a plain LRU list never splits, whatever its length', () => {
+    const run = new WorkloadRun({ ...figure, lru: 'plain' });
+    for (let i = 0; i < 2000; i++) run.next();
+    expect(run.pool.size).toBe(128);
+    expect(run.pool.oldSublist()).toEqual([]);
+  });
+
+  it('counts from the end of the warm-up, as the figure does', () => {
+    const warm = runWorkload({ ...figure, design: 'pointer' }, 1000, 200, 3000);
+    const cold = runWorkload({ ...figure, design: 'pointer' }, 1000);
+    expect(warm.hitRatio).toBeGreaterThan(cold.hitRatio);
+    expect(warm.readRequests).toBe(3000);
   });
 });

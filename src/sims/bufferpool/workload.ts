@@ -12,10 +12,15 @@ import { BufferPool, type AccessOutcome, type PageId } from './model.ts';
 
 export type Design = 'inline' | 'pointer';
 export const DESIGNS: readonly Design[] = ['inline', 'pointer'];
+/** InnoDB's midpoint-insertion list, or a plain LRU list that puts every page read in at the head. */
+export type LruPolicy = 'midpoint' | 'plain';
+export const LRU_POLICIES: readonly LruPolicy[] = ['midpoint', 'plain'];
 
 export interface WorkloadConfig {
   seed: number;
   design: Design;
+  /** The list discipline: the comparison that shows what midpoint insertion is for. */
+  lru: LruPolicy;
   /** Pages in the buffer pool. */
   poolPages: number;
   /** innodb_old_blocks_time, ms. */
@@ -42,6 +47,7 @@ export interface WorkloadConfig {
 export const DEFAULT_WORKLOAD: WorkloadConfig = {
   seed: 1,
   design: 'inline',
+  lru: 'midpoint',
   poolPages: 128,
   oldBlocksTimeMs: 1000,
   oldBlocksPct: 37,
@@ -63,6 +69,7 @@ export function normaliseWorkload(input: Partial<Record<keyof WorkloadConfig, un
   return {
     seed: n('seed', 0, 2 ** 31, true),
     design: pickOne(input.design, DESIGNS, d.design),
+    lru: pickOne(input.lru, LRU_POLICIES, d.lru),
     poolPages: n('poolPages', 8, 4096, true),
     oldBlocksTimeMs: n('oldBlocksTimeMs', 0, 10_000, true),
     oldBlocksPct: n('oldBlocksPct', 5, 95, true),
@@ -106,6 +113,16 @@ export function overflowChain(config: WorkloadConfig, row: number): PageId[] {
 
 /** Reading one page after another in a chain takes simulated time too; 0.05 ms per page. */
 const PAGE_STEP_MS = 0.05;
+/** A scan reads row after row; 0.01 ms per row, so a leaf's rows are read well within old_blocks_time. */
+const ROW_STEP_MS = 0.01;
+
+/** The index pages the recent runs' lookups read: root, their internal pages and their leaves. */
+export function hotIndexPages(config: WorkloadConfig): PageId[] {
+  const hotRows = Math.max(1, Math.round(config.rows * config.hotRowShare));
+  const pages = new Set<PageId>();
+  for (let row = config.rows - hotRows; row < config.rows; row++) for (const page of lookupPath(config, row)) pages.add(page);
+  return [...pages];
+}
 
 export class WorkloadRun {
   readonly config: WorkloadConfig;
@@ -121,8 +138,8 @@ export class WorkloadRun {
       oldBlocksPct: this.config.oldBlocksPct,
       oldBlocksTimeMs: this.config.oldBlocksTimeMs,
       // The pool is scaled down, so the 512-page floor of the real server would switch midpoint
-      // insertion off; the model keeps the sublists at any size.
-      oldListMinLength: 0,
+      // insertion off; the model keeps the sublists at any size. A plain LRU never splits its list.
+      oldListMinLength: this.config.lru === 'plain' ? Number.POSITIVE_INFINITY : 0,
     });
     this.random = mulberry32(this.config.seed);
   }
@@ -152,6 +169,60 @@ export class WorkloadRun {
     this.clockMs += 1000 / c.requestsPerSecond;
     return { kind: fetch ? 'fetch' : 'lookup', row, atMs, outcomes };
   }
+
+  /**
+   * A report reading rows `from` to `to` (exclusive) in key order, what midpoint insertion was
+   * designed against: each leaf page is read once per row it holds, one row after another, so every
+   * page is accessed several times within a millisecond and then not again.
+   */
+  scan(from = 0, to = this.config.rows): AccessOutcome[] {
+    const c = this.config;
+    const outcomes: AccessOutcome[] = [];
+    let previous: PageId[] = [];
+    const [first, last] = [Math.max(0, Math.floor(from)), Math.min(c.rows, Math.floor(to))];
+    for (let row = first; row < last; row++) {
+      const path = lookupPath(c, row);
+      // The cursor descends once and then walks the leaves; it reads a new internal page only when it reaches one.
+      for (const page of path) if (page.startsWith('leaf:') || !previous.includes(page)) outcomes.push(this.pool.access(page, this.clockMs));
+      previous = path;
+      this.clockMs += ROW_STEP_MS;
+    }
+    return outcomes;
+  }
+}
+
+export interface ScanDamage {
+  lru: LruPolicy;
+  oldBlocksTimeMs: number;
+  /** hotIndexPages in the pool just before the scan, and just after it. */
+  hotPagesBefore: number;
+  hotPagesAfter: number;
+  /** Hit ratio of the lookups that follow the scan, over `afterRequests` requests. */
+  hitRatioAfter: number;
+}
+
+/**
+ * The experiment midpoint insertion is for: warm the pool with lookups, run a report that reads
+ * every older run once (all but the recent rows the lookups favour), then serve lookups again and
+ * see what the scan cost them.
+ */
+export function scanDamage(config: Partial<WorkloadConfig>, { warmupRequests = 3000, afterRequests = 500 } = {}): ScanDamage {
+  const run = new WorkloadRun(config);
+  const hot = hotIndexPages(run.config);
+  for (let i = 0; i < Math.min(warmupRequests, 200_000); i++) run.next({ lookupsOnly: true });
+  const hotPagesBefore = hot.filter((page) => run.pool.contains(page)).length;
+  run.scan(0, run.config.rows - Math.max(1, Math.round(run.config.rows * run.config.hotRowShare)));
+  const hotPagesAfter = hot.filter((page) => run.pool.contains(page)).length;
+  const { readRequests, reads } = run.pool;
+  for (let i = 0; i < Math.min(afterRequests, 200_000); i++) run.next({ lookupsOnly: true });
+  const requested = run.pool.readRequests - readRequests;
+  return {
+    lru: run.config.lru,
+    oldBlocksTimeMs: run.config.oldBlocksTimeMs,
+    hotPagesBefore,
+    hotPagesAfter,
+    hitRatioAfter: requested === 0 ? 1 : 1 - (run.pool.reads - reads) / requested,
+  };
 }
 
 export interface RunSummary {
@@ -167,13 +238,19 @@ export interface RunSummary {
 }
 
 /**
- * Runs `requests` requests (capped at 200,000) and reports the hit ratio per window of
- * `window` requests: the "hit ratio over time" lines of the article's figure.
+ * Runs `requests` requests (capped at 200,000), after `warmupRequests` lookups that are not
+ * counted, and reports the hit ratio per window of `window` requests: the "hit ratio over time"
+ * lines of the article's figure.
  */
-export function runWorkload(config: Partial<WorkloadConfig>, requests: number, window = 200): RunSummary {
+export function runWorkload(config: Partial<WorkloadConfig>, requests: number, window = 200, warmupRequests = 0): RunSummary {
   const run = new WorkloadRun(config);
   const total = clampNumber(requests, { min: 0, max: 200_000, fallback: 0, integer: true });
   const size = clampNumber(window, { min: 1, max: 100_000, fallback: 200, integer: true });
+  // Lookups alone first, as before logs were added; the counters start after them, as the figure's do.
+  const warmup = clampNumber(warmupRequests, { min: 0, max: 200_000, fallback: 0, integer: true });
+  for (let i = 0; i < warmup; i++) run.next({ lookupsOnly: true });
+  const startRequests = run.pool.readRequests;
+  const startReads = run.pool.reads;
   const series: [number, number][] = [];
   let overflowReadRequests = 0;
   let indexRequests = 0;
@@ -198,9 +275,9 @@ export function runWorkload(config: Partial<WorkloadConfig>, requests: number, w
   }
   return {
     design: run.config.design,
-    readRequests: run.pool.readRequests,
-    reads: run.pool.reads,
-    hitRatio: run.pool.hitRatio(),
+    readRequests: run.pool.readRequests - startRequests,
+    reads: run.pool.reads - startReads,
+    hitRatio: run.pool.readRequests === startRequests ? 1 : 1 - (run.pool.reads - startReads) / (run.pool.readRequests - startRequests),
     series,
     overflowReadRequests,
     indexHitRatio: indexRequests === 0 ? 1 : 1 - indexReads / indexRequests,

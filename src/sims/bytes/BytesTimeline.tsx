@@ -100,8 +100,8 @@ export default function BytesTimeline() {
         <>
           One click on "view log", served from a database column (top) and through a presigned URL (bottom), on one time
           axis. The model assumes a 10 Gbit/s link with a 0.3 ms round trip between app and database, 0.1 ms per 16 KiB page
-          read from disk, a 30 ms first byte from object storage, and an app that buffers the whole result, as most drivers
-          do. {status}
+          read from disk, a 30 ms first byte from object storage, a first download that must reach the bucket (a 20 ms DNS
+          answer, then TCP and TLS 1.3 handshakes), and an app that buffers the whole result, as most drivers do. {status}
         </>
       }
     >

@@ -29,14 +29,25 @@ describe('the timeline model', () => {
     expect(timeline('presigned', { logBytes: MiB }).databaseMs).toBe(timeline('presigned', { logBytes: 10 * MiB }).databaseMs);
   });
 
-  it('costs the presigned route one more round trip and the first byte from storage, no more', () => {
-    const input = { logBytes: 10 * MiB, missShare: 0, clientRttMs: 40, clientMbps: 100 };
+  it('costs the presigned route one more round trip and the first byte from storage, no more, on a connection to the bucket already open', () => {
+    const input = { logBytes: 10 * MiB, missShare: 0, clientRttMs: 40, clientMbps: 100, bucketConnected: true };
     const db = timeline('database', input);
     const url = timeline('presigned', input);
     const extra = 40 + ASSUMPTIONS.storageFirstByteMs;
     // Both look the row up; only the database route also ships the log from the database to the app.
     const saved = transferMs(10 * MiB, ASSUMPTIONS.dbMbps);
     expect(url.totalMs - db.totalMs).toBeCloseTo(extra - saved + ASSUMPTIONS.signMs + transferMs(ASSUMPTIONS.urlResponseBytes, 100), 6);
+  });
+
+  it('adds a DNS lookup and the TCP and TLS 1.3 handshakes (two round trips) when the bucket is a new origin', () => {
+    const input = { logBytes: 10 * MiB, missShare: 0, clientRttMs: 40, clientMbps: 100 };
+    const warm = timeline('presigned', { ...input, bucketConnected: true });
+    const cold = timeline('presigned', { ...input, bucketConnected: false });
+    expect(cold.totalMs - warm.totalMs).toBeCloseTo(ASSUMPTIONS.dnsMs + 2 * 40, 9);
+    expect(cold.phases.map((p) => p.label)).toContain('open TCP and TLS to the bucket');
+    // The first download from a page is the cold one: that is the default.
+    expect(timeline('presigned', input).totalMs).toBe(cold.totalMs);
+    expect(cold.appBusyMs).toBe(warm.appBusyMs);
   });
 
   it('ties an app worker up for the whole download with the database route, for well under a millisecond with a URL', () => {
@@ -59,11 +70,12 @@ describe('the timeline model', () => {
   });
 
   it('clamps nonsense input', () => {
-    expect(normaliseTimeline({ logBytes: -1, missShare: 7, clientMbps: 'fast', clientRttMs: Number.POSITIVE_INFINITY })).toEqual({
+    expect(normaliseTimeline({ logBytes: -1, missShare: 7, clientMbps: 'fast', clientRttMs: Number.POSITIVE_INFINITY, bucketConnected: 'yes' })).toEqual({
       logBytes: 1024,
       missShare: 1,
       clientMbps: 100,
       clientRttMs: 40,
+      bucketConnected: false,
     });
     expect(Number.isFinite(timeline('database', { logBytes: Number.NaN }).totalMs)).toBe(true);
   });

@@ -17,6 +17,12 @@ export interface TimelineInput {
   clientMbps: number;
   /** Round trip between the browser and the app, and between the browser and the bucket, ms. */
   clientRttMs: number;
+  /**
+   * Whether the browser already holds a connection to the bucket's host. The page came from the app,
+   * so that connection exists; the bucket is another origin, and its first request must resolve the
+   * name and open TCP and TLS before it can be sent.
+   */
+  bucketConnected: boolean;
 }
 
 /** The fixed parts of the model, each a typical figure for one region of one cloud. */
@@ -34,9 +40,13 @@ export const ASSUMPTIONS = {
   lookupMs: 0.2,
   /** The app's JSON answer holding a presigned URL. */
   urlResponseBytes: 700,
+  /** Resolving the bucket's host name: a resolver that has it cached, a little over a typical round trip away. */
+  dnsMs: 20,
+  /** Round trips to open a connection: one for TCP's handshake, one for TLS 1.3's (TLS 1.2 needs two). */
+  handshakeRoundTrips: 2,
 } as const;
 
-export const DEFAULT_TIMELINE: TimelineInput = { logBytes: 10 * 1024 * 1024, missShare: 0.9, clientMbps: 100, clientRttMs: 40 };
+export const DEFAULT_TIMELINE: TimelineInput = { logBytes: 10 * 1024 * 1024, missShare: 0.9, clientMbps: 100, clientRttMs: 40, bucketConnected: false };
 
 export function normaliseTimeline(input: Partial<Record<keyof TimelineInput, unknown>>): TimelineInput {
   const d = DEFAULT_TIMELINE;
@@ -45,6 +55,7 @@ export function normaliseTimeline(input: Partial<Record<keyof TimelineInput, unk
     missShare: clampNumber(input.missShare, { min: 0, max: 1, fallback: d.missShare }),
     clientMbps: clampNumber(input.clientMbps, { min: 1, max: 10_000, fallback: d.clientMbps }),
     clientRttMs: clampNumber(input.clientRttMs, { min: 1, max: 1000, fallback: d.clientRttMs }),
+    bucketConnected: typeof input.bucketConnected === 'boolean' ? input.bucketConnected : d.bucketConnected,
   };
 }
 
@@ -106,6 +117,10 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
   const databaseMs = t - dbStart;
   add('app', 'sign a GET URL', a.signMs);
   add('app', 'answer with the URL', input.clientRttMs / 2 + transferMs(a.urlResponseBytes, input.clientMbps));
+  if (!input.bucketConnected) {
+    add('browser', "look up the bucket's name (DNS)", a.dnsMs);
+    add('browser', 'open TCP and TLS to the bucket', a.handshakeRoundTrips * input.clientRttMs);
+  }
   add('browser', 'GET from the bucket', input.clientRttMs / 2);
   add('storage', 'first byte', a.storageFirstByteMs);
   add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
