@@ -281,14 +281,21 @@ async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: 
     const basic = safe(() => extension(d.cert, id_ce_basicConstraints, BasicConstraints));
     const san = safe(() => extension(d.cert, id_ce_subjectAltName, SubjectAlternativeName)) ?? [];
     const ku = safe(() => extension(d.cert, id_ce_keyUsage, KeyUsage));
-    const eku = safe(() => extension(d.cert, id_ce_extKeyUsage, ExtendedKeyUsage)) ?? [];
+    const ekuExtension = safe(() => extension(d.cert, id_ce_extKeyUsage, ExtendedKeyUsage));
+    const eku = (ekuExtension ?? []).map((oid) => EKU_NAMES[oid] ?? oid);
+    const keyUsage = ku ? KEY_USAGE_ORDER.filter(([flag]) => (ku.toNumber() & flag) !== 0).map(([, n]) => n) : [];
     const sans = san.flatMap((g) => (g.dNSName !== undefined ? [g.dNSName] : g.iPAddress !== undefined ? [g.iPAddress] : []));
     const notBefore = tbs.validity.notBefore.getTime().getTime();
     const notAfter = tbs.validity.notAfter.getTime().getTime();
     const [sha256, sha1] = await Promise.all(['SHA-256', 'SHA-1'].map(async (h) => hex(await crypto.subtle.digest(h, d.der), ':').toUpperCase()));
     const algorithmOid = d.cert.signatureAlgorithm.algorithm;
     certificates.push({
-      facts: { id: `#${d.position}`, subject, issuer, keyId: keyIds[i]!, signerKeyId, notBefore, notAfter, isCA: basic?.cA ?? false, sans },
+      facts: {
+        id: `#${d.position}`, subject, issuer, keyId: keyIds[i]!, signerKeyId, notBefore, notAfter, isCA: basic?.cA ?? false, sans,
+        // An absent extension allows every use; an empty one allows none: keep the difference.
+        ...(ku ? { keyUsage } : {}),
+        ...(ekuExtension ? { extendedKeyUsage: eku } : {}),
+      },
       position: d.position,
       subjectDn: formatName(tbs.subject),
       issuerDn: formatName(tbs.issuer),
@@ -296,8 +303,8 @@ async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: 
       notBefore: isoDay(notBefore),
       notAfter: isoDay(notAfter),
       isCA: basic?.cA ?? false,
-      keyUsage: ku ? KEY_USAGE_ORDER.filter(([flag]) => (ku.toNumber() & flag) !== 0).map(([, n]) => n) : [],
-      extendedKeyUsage: eku.map((oid) => EKU_NAMES[oid] ?? oid),
+      keyUsage,
+      extendedKeyUsage: eku,
       publicKey: describeKey(d),
       signatureAlgorithm: SIGNATURES[algorithmOid]?.name ?? OTHER_SIGNATURES[algorithmOid] ?? algorithmOid,
       sha256: sha256!,
