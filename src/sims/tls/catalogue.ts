@@ -41,6 +41,8 @@ export const CATALOGUE = {
   'intermediate-expired': cert('intermediate-expired', INTERMEDIATE_NAME, ROOT_NAME, 'intermediate-key', 'root-key', { ...CA, ...expired }),
   'root-expired': cert('root-expired', ROOT_NAME, ROOT_NAME, 'root-key', 'root-key', { ...CA, ...expired }),
   'leaf-wrong-host': cert('leaf-wrong-host', 'api.example.net', INTERMEDIATE_NAME, 'wrong-host-key', 'intermediate-key', { ...SERVER, sans: ['api.example.net'] }),
+  'leaf-cn-only': cert('leaf-cn-only', 'localhost', INTERMEDIATE_NAME, 'cn-only-key', 'intermediate-key', SERVER),
+  'leaf-wrong-host-expired': cert('leaf-wrong-host-expired', 'api.example.net', INTERMEDIATE_NAME, 'wrong-host-key', 'intermediate-key', { ...SERVER, sans: ['api.example.net'], ...expired }),
   'self-signed': cert('self-signed', 'localhost', 'localhost', 'self-signed-key', 'self-signed-key', { keyUsage: ['digitalSignature', 'keyCertSign'], extendedKeyUsage: ['serverAuth'], sans: HOST_SANS }),
   'other-root': cert('other-root', 'Other Test Root', 'Other Test Root', 'other-root-key', 'other-root-key', CA),
   'other-intermediate': cert('other-intermediate', 'Other Test Intermediate', 'Other Test Root', 'other-intermediate-key', 'other-root-key', CA),
