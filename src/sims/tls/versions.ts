@@ -4,6 +4,7 @@
  * the installed software is another release, so a silent upgrade cannot change what they measure.
  */
 export const CHECKED_AGAINST = {
+  debian: '12',
   openssl: '3.0',
   python: '3.11',
   requests: '2.28',

@@ -4,6 +4,7 @@
  * here first, instead of silently changing what the other tests measure.
  */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { OPENSSL } from './pki.ts';
 import { PYTHON, run } from './servers.ts';
 import { CHECKED_AGAINST } from '../../../src/sims/tls/versions.ts';
@@ -17,6 +18,7 @@ describe('the software the TLS articles were checked against', () => {
     expect(python.code, python.stderr).toBe(0);
     const [pythonVersion, requestsVersion, urllib3Version, pythonOpenssl] = JSON.parse(python.stdout) as string[];
     expect({
+      debian: readFileSync('/etc/debian_version', 'utf8').trim().split('.')[0],
       openssl: majorMinor(openssl.replace(/^OpenSSL /, '')),
       python: majorMinor(pythonVersion!),
       requests: majorMinor(requestsVersion!),
