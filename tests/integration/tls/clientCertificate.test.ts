@@ -3,7 +3,7 @@
  * exception class differs because of when the server's verdict reaches the client. In TLS 1.2 the
  * server judges the client's certificate before its Finished message, so the alert ends the
  * handshake; in TLS 1.3 the client has finished its handshake and sent the request before the alert
- * arrives (RFC 8446 §4.4.2.4).
+ * arrives (RFC 8446 §2, figure 1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
