@@ -15,10 +15,10 @@ const CHAIN = '/api-certificates-chain-of-trust/';
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../src/sims/tls/fixtures/pki', `${name}.pem`), 'utf8');
 
 describe('Verify vs Cert article', () => {
-  it('shows 4 min read, the seed title, and the trust check as a static figure in the HTML', async () => {
+  it('shows 7 min read, the seed title, and the trust check as a static figure in the HTML', async () => {
     const html = await (await fetch(new URL(VERIFY, site.origin))).text();
     expect(html).toContain('Verify vs Cert: The Python Requests Handbook');
-    expect(html).toContain('4 min read');
+    expect(html).toContain('7 min read');
     const figure = html.slice(html.indexOf('id="sim-trust"'));
     expect(figure).toContain('<svg');
     expect(figure).toContain('Success: HTTP 200, verified.');
@@ -88,9 +88,9 @@ describe('Verify vs Cert article', () => {
 });
 
 describe('API Certificates article', () => {
-  it('shows 6 min read and the three figures in the static HTML', async () => {
+  it('shows 11 min read and the three figures in the static HTML', async () => {
     const html = await (await fetch(new URL(CHAIN, site.origin))).text();
-    expect(html).toContain('6 min read');
+    expect(html).toContain('11 min read');
     for (const id of ['sim-chain', 'sim-fault', 'sim-inspect']) expect(html).toContain(`id="${id}"`);
     expect(html.slice(html.indexOf('id="sim-chain"'))).toContain('openssl verify: OK');
   });
@@ -110,7 +110,7 @@ describe('API Certificates article', () => {
     expect(text).toContain(new X509Certificate(fixture('leaf')).fingerprint256);
   });
 
-  it('chain builder by keyboard: no intermediate gives error 20, intermediate first gives 62, expired root gives 10 at depth 2', async () => {
+  it('chain builder by keyboard: no intermediate gives error 20, intermediate first gives 26 (the purpose check of a TLS client), expired root gives 10 at depth 2 and blames the client', async () => {
     const page = await site.page(CHAIN);
     const frame = page.locator('#sim-chain');
     await frame.scrollIntoViewIfNeeded();
@@ -121,10 +121,11 @@ describe('API Certificates article', () => {
     await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 20 at depth 0: unable to get local issuer certificate');
     await frame.getByRole('button', { name: 'Put back' }).press('Space');
     await frame.getByRole('button', { name: 'Reorder: server sends the intermediate first' }).click();
-    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 62');
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 26 at depth 0: unsuitable certificate purpose');
     await frame.getByRole('button', { name: 'Reset chain' }).click();
     await frame.getByRole('region', { name: /Root/ }).getByRole('button', { name: 'Expire' }).click();
     await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 10 at depth 2: certificate has expired');
+    expect(await frame.locator('.tls-outcome').innerText()).toContain("client's own trust store");
   });
 
   it('whose fault: the expired sample blames the server, the client-certificate sample the client', async () => {

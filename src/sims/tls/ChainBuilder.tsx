@@ -1,7 +1,7 @@
 /**
  * The chain builder: the server's certificate, the intermediate sent with it and the root in the
- * client's store, as cards. Remove, reorder, expire or swap one and see what `openssl verify` says
- * (the model agrees with it on every one of the 128 reachable states).
+ * client's store, as cards. Remove, reorder, expire or swap one and see what a TLS client concludes
+ * (the model agrees with `openssl verify -purpose sslserver` on every one of the 128 reachable states).
  */
 import { Button, Controls, SimFrame, enumParam, island, useSimState } from '../kit/index.ts';
 import { CATALOGUE, SIMULATION_DAY } from './catalogue.ts';
@@ -62,7 +62,7 @@ function ChainBuilderView() {
     <SimFrame
       id="chain"
       title="Chain builder: break the chain of trust"
-      caption={`Cards for the certificates a server sends and the root a client trusts, with the verdict of openssl verify (checking the host name ${HOSTNAME}). Remove, expire, swap or reorder a card to see which error it causes and why.`}
+      caption={`Cards for the certificates a server sends and the root a client trusts, with the verdict a TLS client reaches, which is what openssl verify -purpose sslserver says (checking the host name ${HOSTNAME}). Remove, expire, swap or reorder a card to see which error it causes, why, and who has to fix it.`}
       status={`${verdictText}. ${verdict.explanation}`}
       share={{ schema, state }}
     >

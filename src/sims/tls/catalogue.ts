@@ -28,23 +28,29 @@ function cert(id: string, subject: string, issuer: string, keyId: string, signer
 }
 
 const expired = { notBefore: EXPIRED_FROM, notAfter: EXPIRED_TO };
+/** The extension profiles of pki.ts: what each kind of certificate may be used for. */
+const CA = { isCA: true, keyUsage: ['keyCertSign', 'cRLSign'] };
+const SERVER = { keyUsage: ['digitalSignature'], extendedKeyUsage: ['serverAuth'] };
+const CLIENT = { keyUsage: ['digitalSignature'], extendedKeyUsage: ['clientAuth'] };
 
 export const CATALOGUE = {
-  root: cert('root', ROOT_NAME, ROOT_NAME, 'root-key', 'root-key', { isCA: true }),
-  intermediate: cert('intermediate', INTERMEDIATE_NAME, ROOT_NAME, 'intermediate-key', 'root-key', { isCA: true }),
-  leaf: cert('leaf', 'localhost', INTERMEDIATE_NAME, 'leaf-key', 'intermediate-key', { sans: HOST_SANS }),
-  'leaf-expired': cert('leaf-expired', 'localhost', INTERMEDIATE_NAME, 'leaf-key', 'intermediate-key', { sans: HOST_SANS, ...expired }),
-  'intermediate-expired': cert('intermediate-expired', INTERMEDIATE_NAME, ROOT_NAME, 'intermediate-key', 'root-key', { isCA: true, ...expired }),
-  'root-expired': cert('root-expired', ROOT_NAME, ROOT_NAME, 'root-key', 'root-key', { isCA: true, ...expired }),
-  'leaf-wrong-host': cert('leaf-wrong-host', 'api.example.net', INTERMEDIATE_NAME, 'wrong-host-key', 'intermediate-key', { sans: ['api.example.net'] }),
-  'self-signed': cert('self-signed', 'localhost', 'localhost', 'self-signed-key', 'self-signed-key', { sans: HOST_SANS }),
-  'other-root': cert('other-root', 'Other Test Root', 'Other Test Root', 'other-root-key', 'other-root-key', { isCA: true }),
-  'other-intermediate': cert('other-intermediate', 'Other Test Intermediate', 'Other Test Root', 'other-intermediate-key', 'other-root-key', { isCA: true }),
-  'mitm-root': cert('mitm-root', 'Interceptor Root', 'Interceptor Root', 'mitm-root-key', 'mitm-root-key', { isCA: true }),
-  'mitm-leaf': cert('mitm-leaf', 'localhost', 'Interceptor Root', 'mitm-leaf-key', 'mitm-root-key', { sans: HOST_SANS }),
-  'client-ca': cert('client-ca', 'Mental Models Client CA', 'Mental Models Client CA', 'client-ca-key', 'client-ca-key', { isCA: true }),
-  client: cert('client', 'reader-app', 'Mental Models Client CA', 'client-key', 'client-ca-key', { sans: ['reader-app'] }),
-  'stranger-client': cert('stranger-client', 'stranger-app', 'Other Test Root', 'stranger-client-key', 'other-root-key', { sans: ['stranger-app'] }),
+  root: cert('root', ROOT_NAME, ROOT_NAME, 'root-key', 'root-key', CA),
+  intermediate: cert('intermediate', INTERMEDIATE_NAME, ROOT_NAME, 'intermediate-key', 'root-key', CA),
+  leaf: cert('leaf', 'localhost', INTERMEDIATE_NAME, 'leaf-key', 'intermediate-key', { ...SERVER, sans: HOST_SANS }),
+  'leaf-expired': cert('leaf-expired', 'localhost', INTERMEDIATE_NAME, 'leaf-key', 'intermediate-key', { ...SERVER, sans: HOST_SANS, ...expired }),
+  'intermediate-expired': cert('intermediate-expired', INTERMEDIATE_NAME, ROOT_NAME, 'intermediate-key', 'root-key', { ...CA, ...expired }),
+  'root-expired': cert('root-expired', ROOT_NAME, ROOT_NAME, 'root-key', 'root-key', { ...CA, ...expired }),
+  'leaf-wrong-host': cert('leaf-wrong-host', 'api.example.net', INTERMEDIATE_NAME, 'wrong-host-key', 'intermediate-key', { ...SERVER, sans: ['api.example.net'] }),
+  'leaf-cn-only': cert('leaf-cn-only', 'localhost', INTERMEDIATE_NAME, 'cn-only-key', 'intermediate-key', SERVER),
+  'leaf-wrong-host-expired': cert('leaf-wrong-host-expired', 'api.example.net', INTERMEDIATE_NAME, 'wrong-host-key', 'intermediate-key', { ...SERVER, sans: ['api.example.net'], ...expired }),
+  'self-signed': cert('self-signed', 'localhost', 'localhost', 'self-signed-key', 'self-signed-key', { keyUsage: ['digitalSignature', 'keyCertSign'], extendedKeyUsage: ['serverAuth'], sans: HOST_SANS }),
+  'other-root': cert('other-root', 'Other Test Root', 'Other Test Root', 'other-root-key', 'other-root-key', CA),
+  'other-intermediate': cert('other-intermediate', 'Other Test Intermediate', 'Other Test Root', 'other-intermediate-key', 'other-root-key', CA),
+  'mitm-root': cert('mitm-root', 'Interceptor Root', 'Interceptor Root', 'mitm-root-key', 'mitm-root-key', CA),
+  'mitm-leaf': cert('mitm-leaf', 'localhost', 'Interceptor Root', 'mitm-leaf-key', 'mitm-root-key', { ...SERVER, sans: HOST_SANS }),
+  'client-ca': cert('client-ca', 'Mental Models Client CA', 'Mental Models Client CA', 'client-ca-key', 'client-ca-key', CA),
+  client: cert('client', 'reader-app', 'Mental Models Client CA', 'client-key', 'client-ca-key', { ...CLIENT, sans: ['reader-app'] }),
+  'stranger-client': cert('stranger-client', 'stranger-app', 'Other Test Root', 'stranger-client-key', 'other-root-key', { ...CLIENT, sans: ['stranger-app'] }),
 } satisfies Record<string, CertFacts>;
 
 export type CatalogueId = keyof typeof CATALOGUE;

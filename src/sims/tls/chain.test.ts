@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE } from './catalogue.ts';
-import { matchesHost, verifyChain, type CertFacts } from './chain.ts';
+import { allowsPurpose, matchesHost, verifyChain, type CertFacts, type Purpose } from './chain.ts';
 
 const C = CATALOGUE;
 const NOW = Date.UTC(2026, 5, 1);
 
-function code(target: CertFacts, untrusted: CertFacts[], trusted: CertFacts[], hostname?: string) {
-  const v = verifyChain(target, untrusted, trusted, { now: NOW, ...(hostname ? { hostname } : {}) });
+function code(target: CertFacts, untrusted: CertFacts[], trusted: CertFacts[], hostname?: string, purpose?: Purpose) {
+  const v = verifyChain(target, untrusted, trusted, { now: NOW, ...(hostname ? { hostname } : {}), ...(purpose ? { purpose } : {}) });
   return v.ok ? 'ok' : `${v.code}@${v.depth}`;
 }
 
@@ -49,6 +49,35 @@ describe('verifyChain follows OpenSSL 3 x509_vfy.c', () => {
 
   it('checks the host name before the dates, as check_id runs before internal_verify', () => {
     expect(code(C['leaf-wrong-host'], [C.intermediate], [C['root-expired']], 'localhost')).toBe('62@0');
+  });
+
+  it('as a TLS client (purpose sslserver), rejects a CA certificate in the leaf position with 26 before the name check', () => {
+    // openssl verify without -purpose accepts the intermediate as a target; a TLS client does not.
+    expect(code(C.intermediate, [C.leaf], [C.root], 'localhost')).toBe('62@0');
+    expect(code(C.intermediate, [C.leaf], [C.root], 'localhost', 'sslserver')).toBe('26@0');
+    expect(code(C['intermediate-expired'], [C.leaf], [C.root], 'localhost', 'sslserver')).toBe('26@0');
+  });
+
+  it('checks the purpose only once the chain is built: a missing issuer still reports 20', () => {
+    expect(code(C.intermediate, [C.leaf], [], 'localhost', 'sslserver')).toBe('20@0');
+  });
+
+  it('tells a server certificate from a client certificate by extendedKeyUsage', () => {
+    expect(code(C.client, [], [C['client-ca']], undefined, 'sslserver')).toBe('26@0');
+    expect(code(C.client, [], [C['client-ca']], undefined, 'sslclient')).toBe('ok');
+    expect(code(C.leaf, [C.intermediate], [C.root], 'localhost', 'sslserver')).toBe('ok');
+    expect(code(C.leaf, [C.intermediate], [C.root], undefined, 'sslclient')).toBe('26@0');
+  });
+
+  it('lets a certificate without keyUsage or extendedKeyUsage serve any purpose, as OpenSSL does', () => {
+    const bare: CertFacts = { ...C.leaf, keyUsage: undefined, extendedKeyUsage: undefined } as CertFacts;
+    delete (bare as { keyUsage?: unknown }).keyUsage;
+    delete (bare as { extendedKeyUsage?: unknown }).extendedKeyUsage;
+    expect(allowsPurpose(bare, 'sslserver', false)).toBe(true);
+    expect(allowsPurpose({ ...bare, keyUsage: ['keyCertSign'] }, 'sslserver', false)).toBe(false);
+    expect(allowsPurpose({ ...bare, keyUsage: ['keyAgreement'] }, 'sslserver', false)).toBe(true);
+    expect(allowsPurpose(C.intermediate, 'sslserver', true)).toBe(true);
+    expect(allowsPurpose({ ...C.intermediate, extendedKeyUsage: ['clientAuth'] }, 'sslserver', true)).toBe(false);
   });
 
   it('reports 9 for a certificate that is not valid yet', () => {

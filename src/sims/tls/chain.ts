@@ -5,7 +5,10 @@
  *
  * 1. build_chain: issuers are looked up in the trust store first ("trusted first", the default since
  *    OpenSSL 1.1.0), then among the extra certificates the server sent, in any order;
- * 2. check_extensions: every issuer must be a CA;
+ * 2. check_extensions: every issuer must be a CA and, when the caller names a purpose, each
+ *    certificate must allow it (check_purpose). A TLS client always names one: libssl's
+ *    ssl_verify_cert_chain sets "ssl_server" (`openssl verify -purpose sslserver`), so a CA
+ *    certificate sent in the leaf's place fails here, with error 26, before any name check;
  * 3. check_id: the host name, when the caller asked for it (openssl verify -verify_hostname);
  * 4. internal_verify: validity dates, from the anchor down to the leaf, so the first error reported is
  *    the one nearest the root.
@@ -28,6 +31,10 @@ export interface CertFacts {
   isCA: boolean;
   /** DNS names and IP addresses from the subjectAltName extension. */
   sans: string[];
+  /** keyUsage bits by OpenSSL's short names (`digitalSignature`, `keyCertSign`); absent: no extension. */
+  keyUsage?: readonly string[];
+  /** extendedKeyUsage purposes (`serverAuth`, `clientAuth`); absent: no extension. */
+  extendedKeyUsage?: readonly string[];
 }
 
 /** OpenSSL's X509_V_ERR codes that these articles meet, with OpenSSL 3's wording. */
@@ -39,6 +46,7 @@ export const VERIFY_ERRORS = {
   19: 'self-signed certificate in certificate chain',
   20: 'unable to get local issuer certificate',
   24: 'invalid CA certificate',
+  26: 'unsuitable certificate purpose',
   62: 'hostname mismatch',
 } as const;
 
@@ -48,8 +56,13 @@ export type Verdict =
   | { ok: true; chain: CertFacts[] }
   | { ok: false; code: VerifyErrorCode; message: string; depth: number; cert: CertFacts; chain: CertFacts[] };
 
+/** What the certificate is for, as `openssl verify -purpose` names it. */
+export type Purpose = 'sslserver' | 'sslclient';
+
 export interface VerifyOptions {
   now: number;
+  /** Check every certificate against this purpose, as a TLS client (sslserver) or server (sslclient) does. */
+  purpose?: Purpose;
   /** Check the leaf against this host name, as `-verify_hostname` does. Omitted: no name check. */
   hostname?: string;
 }
@@ -75,6 +88,24 @@ function findIssuer(child: CertFacts, candidates: readonly CertFacts[], now: num
 
 function fail(code: VerifyErrorCode, depth: number, chain: CertFacts[]): Verdict {
   return { ok: false, code, message: VERIFY_ERRORS[code], depth, cert: chain[depth]!, chain };
+}
+
+const PURPOSE_EKU: Record<Purpose, string> = { sslserver: 'serverAuth', sslclient: 'clientAuth' };
+/** Key usages that let a leaf do its part of the handshake (v3_purp.c, check_purpose_ssl_server/_client). */
+const PURPOSE_KU: Record<Purpose, readonly string[]> = {
+  sslserver: ['digitalSignature', 'keyEncipherment', 'keyAgreement'],
+  sslclient: ['digitalSignature', 'keyAgreement'],
+};
+
+/**
+ * OpenSSL 3's X509_check_purpose for the two TLS purposes: an extendedKeyUsage, if present, must list
+ * the purpose (for CAs too); a CA must be a CA; a leaf's keyUsage, if present, must allow signing or
+ * key agreement. (Netscape cert types and the SGC purposes are left out: nothing here carries them.)
+ */
+export function allowsPurpose(c: CertFacts, purpose: Purpose, asIssuer: boolean): boolean {
+  if (c.extendedKeyUsage && !c.extendedKeyUsage.includes(PURPOSE_EKU[purpose])) return false;
+  if (asIssuer) return c.isCA;
+  return !c.keyUsage || c.keyUsage.some((u) => PURPOSE_KU[purpose].includes(u));
 }
 
 /** RFC 6125 matching as OpenSSL does it: SANs if any, else the common name; `*.` covers one label. */
@@ -134,7 +165,11 @@ export function verifyChain(target: CertFacts, untrusted: readonly CertFacts[], 
   }
   if (!isSelfSigned(top)) return fail(2, depth, chain);
 
-  for (let d = 1; d < chain.length; d++) if (!chain[d]!.isCA) return fail(24, d, chain);
+  // check_extensions walks up from the leaf: role first, then purpose, certificate by certificate.
+  for (let d = 0; d < chain.length; d++) {
+    if (d > 0 && !chain[d]!.isCA) return fail(24, d, chain);
+    if (options.purpose && !allowsPurpose(chain[d]!, options.purpose, d > 0)) return fail(26, d, chain);
+  }
   if (options.hostname !== undefined && !matchesHost(target, options.hostname)) return fail(62, 0, chain);
   for (let d = depth; d >= 0; d--) {
     const c = chain[d]!;

@@ -1,11 +1,13 @@
 /**
  * The chain builder: three cards (the server's certificate, the intermediate the server sends with
  * it, the root in the client's trust store) that the reader can remove, reorder, expire or swap for
- * another CA's. The verdict is `verifyChain` on what is left, which is what
- * `openssl verify -CAfile <store> -untrusted <rest> -verify_hostname localhost <first>` answers.
+ * another CA's. The verdict is `verifyChain` on what is left, checked the way a TLS client checks a
+ * server (purpose sslserver, host name localhost), which is what
+ * `openssl verify -purpose sslserver -CAfile <store> -untrusted <rest> -verify_hostname localhost <first>`
+ * answers. Each failure also says which side has to act.
  */
 import { CATALOGUE, type CatalogueId } from './catalogue.ts';
-import { verifyChain, type CertFacts, type Verdict } from './chain.ts';
+import { isSelfSigned, verifyChain, type CertFacts, type Purpose, type Verdict } from './chain.ts';
 
 export const SLOTS = ['leaf', 'intermediate', 'root'] as const;
 export type Slot = (typeof SLOTS)[number];
@@ -25,6 +27,8 @@ export interface ChainState {
 export const INITIAL_CHAIN: ChainState = { leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'leaf-first' };
 
 export const HOSTNAME = 'localhost';
+/** A TLS client verifies the server's chain for this purpose (libssl's ssl_verify_cert_chain). */
+export const PURPOSE: Purpose = 'sslserver';
 
 const CARDS: Record<Slot, Record<Exclude<Variant, 'removed'>, CatalogueId>> = {
   leaf: { valid: 'leaf', expired: 'leaf-expired', swapped: 'leaf-wrong-host' },
@@ -52,10 +56,35 @@ export function layout(state: ChainState): { sent: CatalogueId[]; trusted: Catal
   return { sent: order.filter((c): c is CatalogueId => c !== null), trusted: root ? [root] : [] };
 }
 
-export type ChainVerdict = { kind: 'empty'; explanation: string } | ({ kind: 'verdict'; explanation: string } & Verdict);
+export type ChainVerdict = { kind: 'empty'; explanation: string } | ({ kind: 'verdict'; explanation: string; fixer: Fixer } & Verdict);
 
 function day(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Who has to act on a verdict: the server's operator, or whoever runs the client. */
+export type Fixer = 'server' | 'client' | 'nobody';
+
+/**
+ * An expired certificate is the server's to replace only if the server sent it. The root sits in the
+ * client's own store (with trusted-first building, the store's copy wins even when the server sends
+ * a root too), so an expired root is the client's: update its CA bundle.
+ */
+export function fixerOf(v: Verdict, sent: readonly CertFacts[]): Fixer {
+  if (v.ok) return 'nobody';
+  switch (v.code) {
+    case 9:
+    case 10:
+      return sent.includes(v.cert) && !isSelfSigned(v.cert) ? 'server' : 'client';
+    case 20:
+      // Nothing sent reaches a root: the server left out its intermediate, or the client lacks the root.
+      return v.depth === 0 && !v.cert.isCA ? 'server' : 'client';
+    case 2:
+    case 19:
+      return 'client';
+    default:
+      return 'server';
+  }
 }
 
 function explain(v: Verdict, sent: readonly CertFacts[]): string {
@@ -78,13 +107,15 @@ function explain(v: Verdict, sent: readonly CertFacts[]): string {
     case 9:
       return `"${at.subject}" is not valid before ${day(at.notBefore)}.`;
     case 10:
-      return `"${at.subject}" expired on ${day(at.notAfter)}. The dates are checked from the root down, so this is the highest expired certificate.`;
+      return fixerOf(v, sent) === 'client'
+        ? `"${at.subject}" expired on ${day(at.notAfter)}. It is the root in the client's own trust store, not something the server sent: the client must update its CA bundle. The dates are checked from the root down, so this is the highest expired certificate.`
+        : `"${at.subject}" expired on ${day(at.notAfter)}. The server sent it, so the server must renew it. The dates are checked from the root down, so this is the highest expired certificate.`;
+    case 26:
+      return `The first certificate the server sends must be its own; here it is "${at.subject}", a CA certificate whose key usage does not allow it to serve TLS. A TLS client checks the purpose before the host name, so this fails with error 26, not a name mismatch.`;
     case 24:
       return `"${at.subject}" is used as an issuer but is not a CA certificate.`;
     case 62:
-      return sent[0]?.isCA
-        ? `The first certificate the server sends must be its own; here it is "${sent[0].subject}", which is not for ${HOSTNAME}.`
-        : `The certificate is for ${at.sans.join(', ') || at.subject}, not ${HOSTNAME}.`;
+      return `The certificate is for ${at.sans.join(', ') || at.subject}, not ${HOSTNAME}.`;
   }
 }
 
@@ -92,8 +123,8 @@ export function verdictFor(state: ChainState, now: number): ChainVerdict {
   const { sent, trusted } = layout(state);
   if (sent.length === 0) return { kind: 'empty', explanation: 'The server sends no certificate at all: there is nothing to verify, and a real handshake fails.' };
   const facts = sent.map((id) => CATALOGUE[id]);
-  const verdict = verifyChain(facts[0]!, facts.slice(1), trusted.map((id) => CATALOGUE[id]), { now, hostname: HOSTNAME });
-  return { kind: 'verdict', ...verdict, explanation: explain(verdict, facts) };
+  const verdict = verifyChain(facts[0]!, facts.slice(1), trusted.map((id) => CATALOGUE[id]), { now, hostname: HOSTNAME, purpose: PURPOSE });
+  return { kind: 'verdict', ...verdict, explanation: explain(verdict, facts), fixer: fixerOf(verdict, facts) };
 }
 
 /** Every state the controls can reach: 4 variants for each card times 2 orders. */

@@ -14,6 +14,33 @@ function derOf(text: string): Buffer {
   return Buffer.from(text.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
 }
 
+describe('inspector on a leaf without subjectAltName (requests 2.28 / urllib3 1.26 fall back to the CN)', () => {
+  const chain = () => pem('leaf-cn-only') + pem('intermediate') + pem('root');
+
+  it('verdict and findings agree when the host name is in the common name only', async () => {
+    const r = await inspectText(chain(), { now: NOW, hostname: 'localhost' });
+    expect(r.verdict!.ok).toBe(true);
+    const text = r.findings.map((f) => f.text).join('\n');
+    expect(text).toContain('localhost matches only through the common name');
+    expect(text).toContain('SubjectAltNameWarning');
+    // The old finding claimed Python ignores the CN while the verdict used it.
+    expect(text).not.toMatch(/Python ignore/);
+  });
+
+  it('still reports a mismatch when the common name is another host', async () => {
+    const r = await inspectText(chain(), { now: NOW, hostname: 'api.example.com' });
+    expect(r.verdict!.ok || r.verdict!.code).toBe(62);
+    expect(r.findings.map((f) => f.text).join('\n')).toContain('would still compare the host name with the common name');
+  });
+});
+
+describe('inspector on a CA certificate sent first', () => {
+  it('says a TLS client stops with error 26', async () => {
+    const r = await inspectText(pem('intermediate') + pem('leaf') + pem('root'), opts);
+    expect(r.findings.map((f) => f.text).join('\n')).toContain('error 26, unsuitable certificate purpose');
+  });
+});
+
 describe('inspector on generated certificates', () => {
   it('reads subject, issuer, dates, SANs, key usage and key type of a server certificate', async () => {
     const { certificates: [leaf], problems } = await inspectText(pem('leaf'), opts);

@@ -21,7 +21,7 @@ import {
   id_ce_subjectAltName,
 } from '@peculiar/asn1-x509';
 import { MAX_CERTIFICATES, MAX_INPUT_CHARS, scanPem, type PemProblem } from './pem.ts';
-import { issued, isSelfSigned, verifyChain, type CertFacts, type Verdict } from './chain.ts';
+import { allowsPurpose, issued, isSelfSigned, matchesHost, verifyChain, type CertFacts, type Verdict } from './chain.ts';
 
 export interface InspectedCertificate {
   facts: CertFacts;
@@ -281,14 +281,21 @@ async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: 
     const basic = safe(() => extension(d.cert, id_ce_basicConstraints, BasicConstraints));
     const san = safe(() => extension(d.cert, id_ce_subjectAltName, SubjectAlternativeName)) ?? [];
     const ku = safe(() => extension(d.cert, id_ce_keyUsage, KeyUsage));
-    const eku = safe(() => extension(d.cert, id_ce_extKeyUsage, ExtendedKeyUsage)) ?? [];
+    const ekuExtension = safe(() => extension(d.cert, id_ce_extKeyUsage, ExtendedKeyUsage));
+    const eku = (ekuExtension ?? []).map((oid) => EKU_NAMES[oid] ?? oid);
+    const keyUsage = ku ? KEY_USAGE_ORDER.filter(([flag]) => (ku.toNumber() & flag) !== 0).map(([, n]) => n) : [];
     const sans = san.flatMap((g) => (g.dNSName !== undefined ? [g.dNSName] : g.iPAddress !== undefined ? [g.iPAddress] : []));
     const notBefore = tbs.validity.notBefore.getTime().getTime();
     const notAfter = tbs.validity.notAfter.getTime().getTime();
     const [sha256, sha1] = await Promise.all(['SHA-256', 'SHA-1'].map(async (h) => hex(await crypto.subtle.digest(h, d.der), ':').toUpperCase()));
     const algorithmOid = d.cert.signatureAlgorithm.algorithm;
     certificates.push({
-      facts: { id: `#${d.position}`, subject, issuer, keyId: keyIds[i]!, signerKeyId, notBefore, notAfter, isCA: basic?.cA ?? false, sans },
+      facts: {
+        id: `#${d.position}`, subject, issuer, keyId: keyIds[i]!, signerKeyId, notBefore, notAfter, isCA: basic?.cA ?? false, sans,
+        // An absent extension allows every use; an empty one allows none: keep the difference.
+        ...(ku ? { keyUsage } : {}),
+        ...(ekuExtension ? { extendedKeyUsage: eku } : {}),
+      },
       position: d.position,
       subjectDn: formatName(tbs.subject),
       issuerDn: formatName(tbs.issuer),
@@ -296,8 +303,8 @@ async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: 
       notBefore: isoDay(notBefore),
       notAfter: isoDay(notAfter),
       isCA: basic?.cA ?? false,
-      keyUsage: ku ? KEY_USAGE_ORDER.filter(([flag]) => (ku.toNumber() & flag) !== 0).map(([, n]) => n) : [],
-      extendedKeyUsage: eku.map((oid) => EKU_NAMES[oid] ?? oid),
+      keyUsage,
+      extendedKeyUsage: eku,
       publicKey: describeKey(d),
       signatureAlgorithm: SIGNATURES[algorithmOid]?.name ?? OTHER_SIGNATURES[algorithmOid] ?? algorithmOid,
       sha256: sha256!,
@@ -323,6 +330,19 @@ function safe<T>(read: () => T): T | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A leaf without subjectAltName. The verdict above falls back to the common name, as OpenSSL's
+ * X509_check_host, Python 3.11's ssl module and urllib3 1.26 (so requests 2.28, the client these
+ * articles test) all do; browsers and urllib3 2.x do not (tests/integration/tls/hostname.test.ts).
+ */
+function noSanFinding(leaf: CertFacts, hostname: string | undefined): string {
+  const matched = hostname !== undefined && matchesHost(leaf, hostname);
+  const now = matched
+    ? `${hostname} matches only through the common name: requests 2.28 (urllib3 1.26) accepts it with a SubjectAltNameWarning, as openssl verify does`
+    : 'requests 2.28 (urllib3 1.26) and openssl verify would still compare the host name with the common name';
+  return `The leaf has no subjectAltName. ${now}; browsers and urllib3 2.x ignore the common name, so there no host name matches. Reissue it with a subjectAltName.`;
 }
 
 /** What a person debugging this chain should hear, most important first. */
@@ -358,8 +378,11 @@ export function diagnose(certs: InspectedCertificate[], verdict: Verdict | null,
     else if (c.facts.notAfter - options.now < 30 * 86_400_000 && options.now <= c.facts.notAfter) findings.push({ level: 'warn', text: `Certificate ${c.position} ("${c.facts.subject}") expires within 30 days, on ${c.notAfter}.` });
     if (c.signatureChecked === false && c.issuedBy === null) findings.push({ level: 'bad', text: `Certificate ${c.position}: a pasted certificate has the issuer's name but its key did not make this signature (an impostor or a re-keyed CA).` });
   }
-  if (first.isCA) findings.push({ level: 'warn', text: 'The first certificate is a CA certificate. A server must send its own (leaf) certificate first.' });
-  else if (first.facts.sans.length === 0) findings.push({ level: 'warn', text: 'The leaf has no subjectAltName. Browsers and Python ignore the common name, so no host name will match.' });
+  if (first.isCA) {
+    const refused = !allowsPurpose(first.facts, 'sslserver', false) ? ' A TLS client checks it for serving TLS (purpose sslserver) and stops with error 26, unsuitable certificate purpose, before any name check.' : '';
+    findings.push({ level: 'warn', text: `The first certificate is a CA certificate. A server must send its own (leaf) certificate first.${refused}` });
+  }
+  else if (first.facts.sans.length === 0) findings.push({ level: 'warn', text: noSanFinding(first.facts, options.hostname) });
   // Each certificate should be followed by its issuer (RFC 5246 7.4.2; TLS 1.3 tolerates any order).
   for (let i = 0; i + 1 < certs.length; i++) {
     const next = certs[i + 1]!;

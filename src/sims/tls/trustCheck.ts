@@ -123,7 +123,8 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
     steps.push({ actor: 'client', title: 'Client checks the chain', state: 'skipped', detail: 'verify=False: any certificate is accepted, even one made by an attacker.' });
   } else {
     const store = TRUST_STORES[verify];
-    const verdict = verifyChain(leaf, rest, store.anchors.map((id) => CATALOGUE[id]), { now: endpoint.now });
+    // A TLS client verifies the server's chain for the sslserver purpose (libssl's default).
+    const verdict = verifyChain(leaf, rest, store.anchors.map((id) => CATALOGUE[id]), { now: endpoint.now, purpose: 'sslserver' });
     if (!verdict.ok) {
       steps.push({ actor: 'client', title: 'Client checks the chain', state: 'fail', detail: `${verdict.message} (at ${verdict.cert.subject}); trusted: ${store.anchors.map((id) => CATALOGUE[id].subject).join(', ')}.` });
       return done(sslError(`SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${verdict.message} (_ssl.c:992)')`));
@@ -157,7 +158,7 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
       steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: 'No client certificate: the server sends the certificate_required alert and hangs up.' });
       return done(sslError(`SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2546)')`));
     }
-    const judged = verifyChain(clientCert, [], [CATALOGUE[SERVER_CLIENT_CA]], { now: endpoint.now });
+    const judged = verifyChain(clientCert, [], [CATALOGUE[SERVER_CLIENT_CA]], { now: endpoint.now, purpose: 'sslclient' });
     if (!judged.ok) {
       // The server's unknown_ca alert arrives after the client sent its request; Python only sees
       // the connection close before any response.

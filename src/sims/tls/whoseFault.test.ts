@@ -28,6 +28,35 @@ describe('whose fault, on real s_client captures', () => {
   });
 });
 
+describe('whose fault, when "certificate has expired" is the client\'s', () => {
+  it('blames the client for an expired root from its own store, found at a depth the server did not send', () => {
+    const f = parseSClient(capture('expired-root-in-store'));
+    expect(f.chain.map((c) => c.subject)).toEqual(['localhost', 'Mental Models Test Intermediate']);
+    expect(f.verifyErrors[0]).toMatchObject({ code: 10, depth: 2, subject: 'Mental Models Test Root' });
+    const a = whoseFault(capture('expired-root-in-store'), CAPTURES.find((c) => c.name === 'expired-root-in-store')!.pythonError);
+    expect([a.side, a.verdictId]).toEqual(['client', 'expired-root-in-store']);
+  });
+
+  it('still blames the server for an expired leaf it sent', () => {
+    expect(parseSClient(capture('expired')).verifyErrors[0]).toMatchObject({ code: 10, depth: 0, subject: 'localhost' });
+    expect(whoseFault(capture('expired'), '').side).toBe('server');
+  });
+
+  it('blames the client for a sent root too: trusted-first building uses the store\'s copy', () => {
+    const sentRoot = capture('expired-root-in-store').replace(
+      ' 1 s:CN = Mental Models Test Intermediate',
+      ' 2 s:CN = Mental Models Test Root\n   i:CN = Mental Models Test Root\n 1 s:CN = Mental Models Test Intermediate',
+    );
+    expect(whoseFault(sentRoot, '').side).toBe('client');
+  });
+
+  it('points at the client\'s bundle or clock when openssl is happy but Python says expired', () => {
+    const a = whoseFault(capture('valid'), "certificate verify failed: certificate has expired (_ssl.c:992)");
+    expect(a.side).toBe('client');
+    expect(a.fix).toContain('wrong clock');
+  });
+});
+
 describe('whose fault, on other input', () => {
   it('blames the network when nothing answered', () => {
     const a = whoseFault('140:error:connect:errno=111\nconnect:errno=111', 'requests.exceptions.ConnectionError: ... Connection refused');

@@ -7,7 +7,9 @@
  * 2. Did the server demand a client certificate?  yes, and we had none or a bad one -> client
  * 3. Did openssl reject the server's chain?       why -> mostly the server (expired, self-signed,
  *                                                        missing intermediate, wrong name), or an
- *                                                        interceptor (unknown root in the chain)
+ *                                                        interceptor (unknown root in the chain); but
+ *                                                        an expired root comes from the client's own
+ *                                                        store, so that one is the client's
  * 4. openssl is happy but the client is not?      -> the client's trust store or its host name
  *
  * Both inputs are untrusted text; they are only searched, never rendered as markup.
@@ -20,6 +22,7 @@ export type VerdictId =
   | 'client-certificate'
   | 'missing-intermediate'
   | 'expired'
+  | 'expired-root-in-store'
   | 'not-yet-valid'
   | 'self-signed'
   | 'untrusted-root'
@@ -34,8 +37,11 @@ export interface SClientFacts {
   refused: boolean;
   /** Subject and issuer of each certificate the server sent, depth 0 first. */
   chain: { subject: string; issuer: string }[];
-  /** Every "verify error:num=N" in order, then the final return code. */
-  verifyErrors: { code: number; text: string }[];
+  /**
+   * Every "verify error:num=N" in order, with the depth and subject of the "depth=N" line before it:
+   * the certificate in the chain OpenSSL built, which may come from the client's store.
+   */
+  verifyErrors: { code: number; text: string; depth: number | null; subject: string | null }[];
   returnCode: { code: number; text: string } | null;
   clientCaNames: string[];
   alert: string | null;
@@ -69,8 +75,14 @@ export function parseSClient(raw: string): SClientFacts {
   const clientCaNames: string[] = [];
   let returnCode: SClientFacts['returnCode'] = null;
   let inCaNames = false;
+  let at: { depth: number; subject: string } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    const depthLine = line.match(/^depth=(\d{1,2}) (.*)$/);
+    if (depthLine) {
+      at = { depth: Number(depthLine[1]), subject: cn(depthLine[2]!) };
+      continue;
+    }
     const subject = line.match(/^\s*(\d{1,2}) s:(.*)$/);
     if (subject) {
       const issuer = lines[i + 1]?.match(/^\s*i:(.*)$/);
@@ -78,7 +90,7 @@ export function parseSClient(raw: string): SClientFacts {
       continue;
     }
     const err = line.match(/verify error:num=(\d+):(.*)$/);
-    if (err) verifyErrors.push({ code: Number(err[1]), text: err[2]!.trim() });
+    if (err) verifyErrors.push({ code: Number(err[1]), text: err[2]!.trim(), depth: at?.depth ?? null, subject: at?.subject ?? null });
     const rc = line.match(/Verify return code: (\d+) \(([^)]*)\)/);
     if (rc && !returnCode) returnCode = { code: Number(rc[1]), text: rc[2]! };
     if (/^Acceptable client certificate CA names/.test(line)) {
@@ -146,7 +158,18 @@ export function whoseFault(sClientOutput: string, clientError: string): FaultAns
   const rc = facts.returnCode;
   steps.push({ question: "Did openssl accept the server's chain?", answer: rc ? (rc.code === 0 ? 'Yes (Verify return code: 0).' : `No: ${rc.code} (${rc.text}).`) : 'The output has no "Verify return code" line.' });
   const leaf = facts.chain[0];
-  if (codes.has(10)) return answer('server', 'expired', 'A certificate the server sends has expired', 'Renew the certificate on the server (and automate renewal). Clients should not work around it.');
+  if (codes.has(10)) {
+    // With trusted-first chain building (OpenSSL 1.1.0 and later) the root always comes from the
+    // client's own store, so an expired root, or any expired certificate the server did not send,
+    // is for the client to replace.
+    const expired = facts.verifyErrors.find((e) => e.code === 10);
+    const sent = expired?.depth == null ? undefined : facts.chain[expired.depth];
+    const fromStore = expired?.depth != null && (!sent || sent.subject !== expired.subject || sent.subject === sent.issuer);
+    if (fromStore) {
+      return answer('client', 'expired-root-in-store', "The root in the client's own trust store has expired", `"${expired.subject ?? 'The root'}" is not something the server sent: it comes from the client's CA bundle. Update the bundle (ca-certificates, certifi) so that it holds the CA's current root; if the server's chain leads only to that old root, its operator should move to a chain that ends at a current one.`);
+    }
+    return answer('server', 'expired', 'A certificate the server sends has expired', "Renew the certificate on the server (and automate renewal). Clients should not work around it. If the dates look current, check the client's clock first.");
+  }
   if (codes.has(9)) return answer('client', 'not-yet-valid', 'The certificate is not valid yet: check the clock', "Either the certificate was just issued with a future start date or the client's clock is wrong; fix the clock first.");
   if (codes.has(18)) return answer('server', 'self-signed', 'The server presents a self-signed certificate', 'In production, install a certificate from a CA. For a dev box you control, pin it on the client with verify=\'dev-server.pem\'; never verify=False.');
   if (codes.has(20) || codes.has(21) || codes.has(2)) {
@@ -163,7 +186,10 @@ export function whoseFault(sClientOutput: string, clientError: string): FaultAns
 
   steps.push({ question: 'What does the client say?', answer: error.kind === 'none' ? 'No error.' : `${error.kind.replace(/-/g, ' ')}${error.reason ? `: ${error.reason}` : ''}.` });
   if (error.kind === 'hostname') return answer('server', 'wrong-host', 'The certificate is for another host name', `openssl did not check the name (add -verify_hostname). The certificate names ${leaf?.subject ?? 'another host'}: reissue it with the name clients use, or call the right host.`);
-  if (error.kind === 'verify-failed') return answer('client', 'client-trust-store', 'openssl trusts the server, the client does not', `openssl used the system store; Python uses its own (certifi, verify=<path>, REQUESTS_CA_BUNDLE). Point the client at a bundle holding the root "${facts.chain[facts.chain.length - 1]?.issuer ?? ''}".`);
+  if (error.kind === 'verify-failed') {
+    const expired = /expired/i.test(error.reason) ? ' Its "certificate has expired" then points at an expired root or cross-signed certificate in that bundle, or at a wrong clock.' : '';
+    return answer('client', 'client-trust-store', 'openssl trusts the server, the client does not', `openssl used the system store; Python may use another (certifi, verify=<path>, REQUESTS_CA_BUNDLE). Point the client at a bundle holding the root "${facts.chain[facts.chain.length - 1]?.issuer ?? ''}".${expired}`);
+  }
   if (error.kind === 'none' && rc?.code === 0) return answer('nobody', 'healthy', 'The TLS side is healthy', 'Certificates check out. If requests still fails, look at the HTTP layer (status code, proxy settings) instead.');
   return answer('unknown', 'unknown', 'Not enough to decide', 'Paste the full s_client output (run it with -servername and -showcerts) and the complete error message.');
 }

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
-import { startServer, type RunningServer } from './servers.ts';
+import { PYTHON, run, startServer, type RunningServer } from './servers.ts';
 import { sClient } from './sClient.ts';
 import { SITUATIONS, TRUST_STORES, type Situation } from '../../../src/sims/tls/trustCheck.ts';
 import { CAPTURES, type Capture } from '../../../src/sims/tls/fixtures/captures.ts';
@@ -22,7 +22,7 @@ const captured = new Map<string, string>();
 
 async function capture(c: Capture): Promise<string> {
   const server = servers.get(c.situation)!;
-  const caFile = pki.bundle('default-bundle.pem', TRUST_STORES.true.anchors);
+  const caFile = c.trustStore ? pki.bundle(`${c.name}-store.pem`, c.trustStore) : pki.bundle('default-bundle.pem', TRUST_STORES.true.anchors);
   const client = c.clientCert ? pki.get(c.clientCert) : undefined;
   return sClient(server.port, { caFile, verifyHostname: c.verifyHostname, ...(client ? { cert: client.cert, key: client.key } : {}) });
 }
@@ -47,6 +47,18 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers.values()) await s.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the client errors paired with the captures', () => {
+  for (const c of CAPTURES.filter((c) => c.trustStore)) {
+    it(`${c.name}: requests 2.28 with the same trust store prints the error the capture pairs it with`, async () => {
+      const store = pki.bundle(`${c.name}-python-store.pem`, c.trustStore!);
+      const code = 'import requests, sys\ntry:\n    requests.get(sys.argv[1], timeout=10)\nexcept requests.exceptions.SSLError as e:\n    print(e)';
+      const result = await run(PYTHON, ['-c', code, `https://localhost:${servers.get(c.situation)!.port}/`], { env: { REQUESTS_CA_BUNDLE: store } });
+      const reason = (s: string) => s.match(/certificate verify failed: ([^(]+)/)?.[1]?.trim();
+      expect(reason(result.stdout), result.stdout + result.stderr).toBe(reason(c.pythonError));
+    });
+  }
 });
 
 describe('whose fault is it, on live openssl s_client output', () => {

@@ -83,8 +83,11 @@ describe('inspector vs openssl', () => {
       const { certificates: [c] } = await inspectText(issued.pem, { now: Date.now() });
       const model = CATALOGUE[name as CatalogueId];
       expect(model, name).toBeDefined();
-      expect({ subject: c!.facts.subject, issuer: c!.facts.issuer, isCA: c!.facts.isCA, sans: c!.facts.sans, notBefore: c!.facts.notBefore, notAfter: c!.facts.notAfter }, name).toEqual({
+      const f = c!.facts;
+      // keyUsage and extendedKeyUsage decide the purpose check (error 26), so they are facts too.
+      expect({ subject: f.subject, issuer: f.issuer, isCA: f.isCA, sans: f.sans, notBefore: f.notBefore, notAfter: f.notAfter, keyUsage: f.keyUsage, extendedKeyUsage: f.extendedKeyUsage }, name).toEqual({
         subject: model.subject, issuer: model.issuer, isCA: model.isCA, sans: model.sans, notBefore: model.notBefore, notAfter: model.notAfter,
+        keyUsage: 'keyUsage' in model ? model.keyUsage : undefined, extendedKeyUsage: 'extendedKeyUsage' in model ? model.extendedKeyUsage : undefined,
       });
       // Same key in the model means the same real key (the expired twins share their sibling's key).
       const seen = keyOf.get(model.keyId);

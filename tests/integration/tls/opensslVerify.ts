@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPENSSL, type Pki } from './pki.ts';
 import { run } from './servers.ts';
+import type { Purpose } from '../../../src/sims/tls/chain.ts';
 
 export type OpensslVerdict = { ok: true } | { ok: false; code: number; depth: number; message: string };
 
@@ -14,7 +15,7 @@ export function parseVerifyOutput(output: string, exitCode: number | null): Open
 }
 
 /** Verifies PEM texts: `sent[0]` is the target, the rest untrusted, `trusted` the only anchors. */
-export async function opensslVerify(workDir: string, tag: string, sentPems: string[], trustedPems: string[], hostname?: string): Promise<OpensslVerdict> {
+export async function opensslVerify(workDir: string, tag: string, sentPems: string[], trustedPems: string[], hostname?: string, purpose?: Purpose): Promise<OpensslVerdict> {
   const target = join(workDir, `${tag}-target.pem`);
   writeFileSync(target, sentPems[0]!);
   const args = ['verify', '-no-CApath', '-no-CAstore'];
@@ -29,6 +30,7 @@ export async function opensslVerify(workDir: string, tag: string, sentPems: stri
     args.push('-untrusted', rest);
   }
   if (hostname) args.push('-verify_hostname', hostname);
+  if (purpose) args.push('-purpose', purpose);
   args.push(target);
   const result = await run(OPENSSL, args, { timeoutMs: 20_000 });
   return parseVerifyOutput(result.stdout + result.stderr, result.code);

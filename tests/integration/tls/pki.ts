@@ -17,7 +17,7 @@ export const OPENSSL = process.env.OPENSSL ?? 'openssl';
 export const VALID = { start: '20250101000000Z', end: '20450101000000Z' } as const;
 export const EXPIRED = { start: '20200101000000Z', end: '20210101000000Z' } as const;
 
-type Profile = 'root' | 'intermediate' | 'server' | 'client' | 'selfsigned_server';
+type Profile = 'root' | 'intermediate' | 'server' | 'server_no_san' | 'client' | 'selfsigned_server';
 
 const CONFIG = (dir: string) => `
 [ ca ]
@@ -54,6 +54,12 @@ extendedKeyUsage = serverAuth
 subjectKeyIdentifier = hash
 authorityKeyIdentifier = keyid:always
 subjectAltName = $ENV::SAN
+[ server_no_san ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid:always
 [ selfsigned_server ]
 basicConstraints = critical,CA:FALSE
 keyUsage = critical,digitalSignature,keyCertSign
@@ -145,6 +151,10 @@ export function buildTestPki(dir: string): Pki {
   pki.issue('intermediate-expired', { cn: 'Mental Models Test Intermediate', profile: 'intermediate', issuer: 'root', dates: EXPIRED, reuseKeyOf: 'intermediate' });
   pki.issue('root-expired', { cn: 'Mental Models Test Root', profile: 'root', dates: EXPIRED, reuseKeyOf: 'root' });
   pki.issue('leaf-wrong-host', { cn: 'api.example.net', profile: 'server', issuer: 'intermediate', san: 'DNS:api.example.net' });
+  // The host name only in the common name, as certificates were made before subjectAltName was required.
+  pki.issue('leaf-cn-only', { cn: 'localhost', profile: 'server_no_san', issuer: 'intermediate' });
+  // Two faults at once: which one does the client report?
+  pki.issue('leaf-wrong-host-expired', { cn: 'api.example.net', profile: 'server', issuer: 'intermediate', san: 'DNS:api.example.net', dates: EXPIRED, reuseKeyOf: 'leaf-wrong-host' });
   pki.issue('self-signed', { cn: 'localhost', profile: 'selfsigned_server', san: host });
   // A second, unrelated CA: its intermediate is what "swap" puts in the chain.
   pki.issue('other-root', { cn: 'Other Test Root', profile: 'root' });

@@ -17,14 +17,21 @@ export interface RunningServer {
 
 export async function startServer(pki: Pki, situation: Situation): Promise<RunningServer> {
   const spec = SERVERS[situation];
-  const leaf = pki.get(spec.sends[0]!);
+  const server = await serveCertificates(pki, spec.sends, 'hello from ' + situation, spec.requiresClientCert ? pki.get(SERVER_CLIENT_CA).pem : undefined);
+  return { ...server, situation };
+}
+
+/** A Node HTTPS server presenting `sends` (leaf first), answering every request with `body`. */
+export async function serveCertificates(pki: Pki, sends: readonly string[], body: string, clientCa?: string, maxVersion?: 'TLSv1.2' | 'TLSv1.3'): Promise<{ port: number; close(): Promise<void> }> {
+  const leaf = pki.get(sends[0]!);
   const server: Server = createServer(
     {
-      cert: spec.sends.map((id) => pki.get(id).pem).join(''),
+      cert: sends.map((id) => pki.get(id).pem).join(''),
       key: readFileSync(leaf.key),
-      ...(spec.requiresClientCert ? { requestCert: true, rejectUnauthorized: true, ca: pki.get(SERVER_CLIENT_CA).pem } : {}),
+      ...(clientCa ? { requestCert: true, rejectUnauthorized: true, ca: clientCa } : {}),
+      ...(maxVersion ? { maxVersion } : {}),
     },
-    (_req, res) => res.end('hello from ' + situation),
+    (_req, res) => res.end(body),
   );
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
@@ -32,7 +39,6 @@ export async function startServer(pki: Pki, situation: Situation): Promise<Runni
   });
   const port = (server.address() as AddressInfo).port;
   return {
-    situation,
     port,
     close: () =>
       new Promise<void>((ok) => {

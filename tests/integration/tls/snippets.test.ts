@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildTestPki, type Pki } from './pki.ts';
+import { buildTestPki, OPENSSL, type Pki } from './pki.ts';
 import { PYTHON, run, startServer, type RunningServer } from './servers.ts';
 import { SITUATIONS, TRUST_STORES, type Situation } from '../../../src/sims/tls/trustCheck.ts';
 
@@ -62,6 +62,19 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers.values()) await s.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A sentence of the chain-of-trust article about the output of its second command. */
+export const X509_LINES_QUOTE = 'This answers "for which names, by whom, until when" in six lines.';
+
+describe('openssl commands in the chain-of-trust article', () => {
+  it(X509_LINES_QUOTE, async () => {
+    const article = readFileSync(join(POSTS, ARTICLES[1]!, 'index.mdx'), 'utf8');
+    const command = article.match(/^openssl x509 -in leaf\.pem -noout -subject -issuer -dates -ext subjectAltName$/m)![0];
+    const result = await run(OPENSSL, command.split(' ').slice(1).map((a) => (a === 'leaf.pem' ? pki.get('leaf').cert : a)));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout.trimEnd().split('\n')).toHaveLength(6);
+  });
 });
 
 describe('Python snippets in the TLS articles', () => {

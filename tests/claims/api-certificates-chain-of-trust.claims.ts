@@ -1,0 +1,43 @@
+/**
+ * The numbers in "API Certificates: The Chain of Trust", each recomputed from the TLS models or
+ * measured against the real software by the integration test named.
+ */
+import { defineArticleClaims } from './claims.ts';
+import { CHECKED_AGAINST as V } from '../../src/sims/tls/versions.ts';
+import { allChainStates, verdictFor } from '../../src/sims/tls/chainBuilder.ts';
+import { SIMULATION_DAY } from '../../src/sims/tls/catalogue.ts';
+
+const DAY_SECONDS = 86_400;
+
+export default defineArticleClaims('api-certificates-chain-of-trust', {
+  claims: [
+    {
+      quote: 'the packages of Debian 12, which are OpenSSL 3.0, Python 3.11, requests 2.28 and urllib3 1.26',
+      numbers: () => [V.debian, V.openssl, V.python, V.requests, V.urllib3],
+    },
+    {
+      // The chain builder's own verdict for the intermediate sent first, not a copy of the table.
+      quote: 'the purpose check stops it with error 26, unsuitable certificate purpose',
+      numbers: () => {
+        const v = verdictFor({ leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'intermediate-first' }, SIMULATION_DAY);
+        if (v.kind !== 'verdict' || v.ok || v.message !== 'unsuitable certificate purpose') throw new Error('the model no longer fails with an unsuitable purpose');
+        return [String(v.code)];
+      },
+    },
+    { quote: 'its tests compare all 128 states it can reach', numbers: () => [String(allChainStates().length)] },
+    { quote: "Python 3.11's", numbers: () => [V.python] },
+    { quote: 'in version 1.26 under requests 2.28', numbers: () => [V.urllib3, V.requests] },
+    { quote: 'as requests 2.28 does', numbers: () => [V.requests] },
+    {
+      quote: 'requests 2.28 still accepts a certificate that names the host only in its common name, with a SubjectAltNameWarning',
+      measuredBy: 'tests/integration/tls/hostname.test.ts',
+    },
+    { quote: 'requests 2.28 reports certificate has expired', measuredBy: 'tests/integration/tls/hostname.test.ts' },
+    { quote: 'This answers "for which names, by whom, until when" in six lines.', measuredBy: 'tests/integration/tls/snippets.test.ts' },
+    {
+      quote: 'within 30 days (2,592,000 seconds)',
+      numbers: () => ['30', (30 * DAY_SECONDS).toLocaleString('en')],
+    },
+  ],
+  exempt: ['Step 3', 'PKCS#12', 'X.509', 'urllib3 2.x', 'TLS 1.3', 'TLS 1.2'],
+});
