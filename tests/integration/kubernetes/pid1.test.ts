@@ -4,7 +4,7 @@
  * what `unshare --pid --fork` gives here. The stop signal is sent from outside the namespace, as
  * `docker stop` and the kubelet send it.
  *
- * The article states: "checked with Node 24 on Linux" and "137 means killed, often for memory; 1 is the app's own error".
+ * The article states: "Tested with Node 24 on Linux" and "137 means killed, often for memory; 1 is the app's own error".
  */
 import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
