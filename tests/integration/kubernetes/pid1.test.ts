@@ -1,7 +1,7 @@
 /**
  * What "Docker vs. Kubernetes" says about stopping a container, checked on this machine's Linux kernel with
  * the Node that runs these tests. A container's first process is process 1 of a new PID namespace, which is
- * what `unshare --pid --fork` gives here. The stop signal is sent from outside the namespace, as
+ * what `unshare --user --map-root-user --pid --fork` gives here (a user namespace, so it needs no root). The stop signal is sent from outside the namespace, as
  * `docker stop` and the kubelet send it.
  *
  * The article states: "Tested with Node 24 on Linux" and "137 means killed, often for memory; 1 is the app's own error".
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
+import { programPath } from '../../../scripts/testMachine.ts';
 
 /** A small server that keeps running until stopped; with `drain`, it handles SIGTERM by closing first. */
 function serverScript(drain: boolean): string {
@@ -33,7 +34,7 @@ interface Running {
 async function start(script: string, asPid1: boolean): Promise<Running> {
   const node = process.execPath;
   const child = asPid1
-    ? spawn('unshare', ['--pid', '--fork', '--kill-child', node, '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    ? spawn(programPath('unshare'), ['--user', '--map-root-user', '--pid', '--fork', '--kill-child', node, '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] })
     : spawn(node, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
