@@ -1,8 +1,8 @@
 /**
  * What "Docker vs. Kubernetes" says about stopping a container, checked on this machine's Linux kernel with
  * the Node that runs these tests. A container's first process is process 1 of a new PID namespace, which is
- * what `unshare --user --map-root-user --pid --fork` gives here (a user namespace, so it needs no root). The stop signal is sent from outside the namespace, as
- * `docker stop` and the kubelet send it.
+ * what `unshare --user --map-root-user --pid --fork` gives here (in a user namespace, so without root). The
+ * stop signal is sent from outside the namespace, as `docker stop` and the kubelet send it.
  *
  * The article states: "Tested with Node 24 on Linux" and "137 means killed, often for memory; 1 is the app's own error".
  */
