@@ -29,6 +29,8 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { program: 'mariadb-install-db', package: 'mariadb-server', usedBy: 'buffer pool tests', find: { executable: 'mariadb-install-db' } },
   { program: 'mariadb-admin', package: 'mariadb-client', usedBy: 'buffer pool tests', find: { executable: 'mariadb-admin' } },
   { program: 'openssl', package: 'openssl', usedBy: 'certificate and nginx tests', find: { executable: 'openssl' } },
+  // A new PID namespace (inside a user namespace, so no root needed): Node runs as process 1, as in a container.
+  { program: 'unshare', package: 'util-linux', usedBy: 'container stop-signal tests', find: { executable: 'unshare' } },
 ];
 
 /**

@@ -25,9 +25,11 @@ async function hydrated(page: Page, id: string): Promise<Locator> {
 describe('the static article', () => {
   const html = readFileSync(`dist/${SLUG}/index.html`, 'utf8');
 
-  it('shows the seed title, 5 min read and the three figures with SVG and captions before any script runs', () => {
+  it('shows the seed title, 6 min read and the three figures with SVG and captions before any script runs', () => {
     expect(html).toContain('Authentication vs. Authorization vs. OAuth: The &#39;ID Card&#39; Mental Model');
-    expect(html).toContain('5 min read');
+    expect(html).toContain('6 min read');
+    // The inspector says why it takes the algorithm from the header, which the article tells servers never to do.
+    expect(html).toMatch(/<figure class="sim" id="sim-jwt"[\s\S]*?<figcaption>[^<]*the algorithm the header names/);
     for (const id of ['gate', 'valet', 'jwt']) expect(html).toMatch(new RegExp(`<figure class="sim" id="sim-${id}"[\\s\\S]*?<figcaption>`));
     expect(html.match(/<svg class="auth-diagram"/g)?.length).toBe(2);
     // The first "401 or 403?" case is answered in the static figure, and the valet flow shows RFC 7636's pair.

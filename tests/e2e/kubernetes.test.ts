@@ -20,10 +20,10 @@ const readout = (frame: Locator) => frame.locator('p.sim-readout').innerText();
 const events = (frame: Locator) => frame.locator('.k8s-events').innerText();
 
 describe('Docker vs. Kubernetes article', () => {
-  it('shows the seed title, 4 min read, the YAML and the Dockerfile', async () => {
+  it('shows the seed title, 5 min read, the YAML and the Dockerfile', async () => {
     const page = await site.page(path);
     expect(await page.locator('h1').innerText()).toBe("Docker vs. Kubernetes: The 'Hotel Manager' Mental Model");
-    expect(await page.locator('.article-header .post-meta').innerText()).toMatch(/Tech\s+4 min read/);
+    expect(await page.locator('.article-header .post-meta').innerText()).toMatch(/Tech\s+5 min read/);
     const code = await page.locator('pre.astro-code').allInnerTexts();
     expect(code.some((c) => c.includes('kind: Deployment') && c.includes('kind: Service'))).toBe(true);
     expect(code.some((c) => c.startsWith('FROM node:22-slim'))).toBe(true);
@@ -57,6 +57,12 @@ describe('the reconciliation loop', () => {
   it('moves pods off a failed node and scales to a new desired count', async () => {
     const { page, frame } = await openSim('reconcile');
     await frame.getByRole('button', { name: 'Fail node-a' }).click();
+    // The kubelet has gone silent, but until the grace period is over the API still says Ready.
+    await expect.poll(() => frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-a (Ready, silent)');
+    expect(await frame.getByRole('button', { name: 'Recover node-a' }).count()).toBe(1);
+    await step(page, frame);
+    await expect.poll(() => events(frame)).toContain('NodeNotReady');
+    expect(await events(frame)).not.toContain('TaintManagerEviction');
     await step(page, frame, 3);
     await expect.poll(() => readout(frame)).toContain('running 3 · converged');
     expect(await events(frame)).toContain('TaintManagerEviction');

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { island, Controls, enumParam, Select, SimFrame, useHydrated, useReportError, useSimState } from '../kit/index.ts';
-import { decodeJwt, formatUtc, inspectJwt, MAX_KEY_CHARS, MAX_TOKEN_CHARS, type Inspection, type Verdict } from './jwt.ts';
+import { ALGORITHM_NOTE, decodeJwt, formatUtc, inspectJwt, MAX_KEY_CHARS, MAX_TOKEN_CHARS, type Inspection, type Verdict } from './jwt.ts';
 import { EXAMPLE_SECRET, EXAMPLE_TOKEN, SAMPLE_LABELS, SAMPLES, sampleToken, type SampleId } from './inspectorSamples.ts';
 import './auth.css';
 
@@ -81,7 +81,7 @@ function JwtInspectorView() {
       title="JWT inspector"
       status={`${VERDICT_TITLE[result.verdict]}. ${result.message}`}
       share={{ schema, state }}
-      caption="A JWT decoded: header, claims and its times in UTC, then the signature checked with WebCrypto against the secret (HS256) or public key (RS256, ES256) you paste. Everything stays in your browser. The example token was signed for one hour on the publication day, so its signature is genuine but it has expired."
+      caption={`A JWT decoded: header, claims and its times in UTC, then the signature checked with WebCrypto against the secret (HS256) or public key (RS256, ES256) you paste. Everything stays in your browser. The example token was signed for one hour on the publication day, so its signature is genuine but it has expired. ${ALGORITHM_NOTE}`}
     >
       <Controls>
         <Select label="Example" value={state.sample} options={SAMPLES.map((s) => ({ value: s, label: SAMPLE_LABELS[s] }))} onChange={(sample) => update({ sample })} />

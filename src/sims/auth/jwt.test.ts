@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { errors, exportJWK, exportSPKI, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
+import { EncryptJWT, errors, exportJWK, exportSPKI, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT, type CryptoKey } from 'jose';
 import { mulberry32, randomInt } from '../kit/index.ts';
-import { base64urlDecode, base64urlJson, decodeJwt, inspectJwt, MAX_TOKEN_CHARS, signHs256, timeClaims, type Verdict } from './jwt.ts';
+import { ALGORITHM_NOTE, base64urlDecode, base64urlJson, decodeJwt, inspectJwt, MAX_TOKEN_CHARS, signHs256, timeClaims, type Verdict } from './jwt.ts';
 import { base64url } from './samples/pkce.ts';
 
 const NOW = 1_762_765_200; // 2025-11-10 09:00:00 UTC
@@ -230,5 +230,29 @@ describe('the sample tokens the inspector offers', () => {
       tampered: ['bad-signature', 'bad-signature'],
       none: ['alg-none', 'rejected'],
     });
+  });
+});
+
+describe('what the inspector is, and is not', () => {
+  it('recognises an encrypted JWT (a JWE made by jose) and does not pretend to read it', async () => {
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    const jwe = await new EncryptJWT({ scope: 'photos:read' }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key);
+    expect(jwe.split('.')).toHaveLength(5);
+    const result = await inspectJwt(jwe, SECRET, NOW);
+    expect(result.verdict).toBe('malformed');
+    expect(result.message).toMatch(/encrypted token \(JWE\)/);
+    expect(result.jwt).toBeUndefined();
+  });
+
+  it('lets the header choose the algorithm, as its note says, where a server with a fixed list refuses', async () => {
+    expect(ALGORITHM_NOTE).toMatch(/algorithm the header names/);
+    for (const set of keySets) {
+      const token = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: set.alg }).setExpirationTime(NOW + 60).sign(set.sign);
+      expect((await inspectJwt(token, set.verifyText, NOW)).verdict, set.alg).toBe('valid');
+      // The guard in the article accepts ES256 only: any other header is refused before the signature is read.
+      const fixed = jwtVerify(token, set.verifyKey, { algorithms: ['ES256'], currentDate: new Date(NOW * 1000) });
+      if (set.alg === 'ES256') await expect(fixed).resolves.toBeDefined();
+      else await expect(fixed).rejects.toBeInstanceOf(errors.JOSEAlgNotAllowed);
+    }
   });
 });

@@ -11,6 +11,13 @@ export const MAX_TOKEN_CHARS = 16_384;
 export const MAX_KEY_CHARS = 16_384;
 
 export const ALGORITHMS = ['HS256', 'RS256', 'ES256'] as const;
+
+/**
+ * Why this tool lets the header choose the algorithm while the article says never to: it inspects, it admits
+ * nothing. Shown beside the inspector so the two do not seem to disagree.
+ */
+export const ALGORITHM_NOTE =
+  'The inspector checks the signature with the algorithm the header names, because it is here to show any token, not to let one in. A server that accepts tokens fixes its algorithms in advance and never asks the token.';
 export type Algorithm = (typeof ALGORITHMS)[number];
 
 export type JsonObject = Record<string, unknown>;

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Button, Controls, PlayControls, SimFrame, Slider, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
-import { MAX_REPLICAS, converged, deletePod, failNode, newCluster, recoverNode, scale, step, type Change, type Cluster } from './replicaSet.ts';
+import { MAX_REPLICAS, converged, deletePod, evictionTimeline, failNode, newCluster, recoverNode, scale, step, type Change, type Cluster } from './replicaSet.ts';
 import './kubernetes.css';
 
 const schema = { replicas: intParam(0, MAX_REPLICAS, 3), nodes: intParam(2, 4, 3), seed: intParam(1, 9999, 1) };
@@ -45,7 +45,7 @@ const POD = { w: 104, h: 30, gap: 8 };
 
 function ClusterFigure({ cluster }: { cluster: Cluster }) {
   const laneW = (W - 20) / (cluster.nodes.length + 1);
-  const lanes = [{ name: 'unscheduled', ready: true, title: 'waiting for a node' }, ...cluster.nodes.map((n) => ({ ...n, title: n.ready ? 'Ready' : 'NotReady' }))];
+  const lanes = [{ name: 'unscheduled', ready: true, title: 'waiting for a node' }, ...cluster.nodes.map((n) => ({ ...n, title: n.ready ? (n.reporting ? 'Ready' : 'Ready, silent') : 'NotReady' }))];
   const rows = Math.max(3, ...lanes.map((l) => cluster.pods.filter((p) => (p.node ?? 'unscheduled') === l.name).length));
   const H = 60 + rows * (POD.h + POD.gap);
   const running = cluster.pods.filter((p) => !p.terminating && p.phase === 'Running').length;
@@ -105,7 +105,7 @@ function Reconcile() {
     <SimFrame
       id="reconcile"
       title="The reconciliation loop"
-      caption="A ReplicaSet on a small cluster: each column is a node, each box a pod (green: running, dashed amber: pending, dotted grey: terminating). Each step is one pass of the kubelets, the node controller, the scheduler and the ReplicaSet controller; the log shows the events they would record. In a real cluster, eviction from a failed node waits five minutes."
+      caption={`A ReplicaSet on a small cluster: each column is a node, each box a pod (green: running, dashed amber: pending, dotted grey: terminating). Each step is one pass of the kubelets, the node controller, the scheduler and the ReplicaSet controller; the log shows the events they would record. ${evictionTimeline()}`}
       status={`Step ${cluster.step}: desired ${cluster.desired}, ${active.length} pods counted, ${running} running${converged(cluster) ? ', converged' : ''}. ${events.at(-1) ? `Last event: ${events.at(-1)!.reason} ${events.at(-1)!.message}` : ''}`}
       share={{ schema, state }}
     >
@@ -146,8 +146,8 @@ function Reconcile() {
           {victim ? `Delete pod ${victim.name.slice(-5)}` : 'Delete a pod'}
         </Button>
         {cluster.nodes.map((n) => (
-          <Button onClick={() => apply((c) => (n.ready ? failNode(c, n.name) : recoverNode(c, n.name)))}>
-            {n.ready ? `Fail ${n.name}` : `Recover ${n.name}`}
+          <Button onClick={() => apply((c) => (n.reporting ? failNode(c, n.name) : recoverNode(c, n.name)))}>
+            {n.reporting ? `Fail ${n.name}` : `Recover ${n.name}`}
           </Button>
         ))}
       </Controls>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, type Random } from '../kit/random.ts';
-import { converged, deletePod, failNode, newCluster, recoverNode, scale, step, type Cluster, type Pod } from './replicaSet.ts';
+import { converged, DEFAULT_TOLERATION_S, deletePod, evictionTimeline, failNode, NODE_MONITOR_GRACE_PERIOD_S, newCluster, recoverNode, scale, step, type Cluster, type Pod } from './replicaSet.ts';
 
 function runUntilConverged(c: Cluster, random: Random, limit = 10): { cluster: Cluster; steps: number; reasons: string[] } {
   const reasons: string[] = [];
@@ -18,8 +18,14 @@ function runUntilConverged(c: Cluster, random: Random, limit = 10): { cluster: C
 function randomCluster(random: Random): Cluster {
   const nodes = 1 + Math.floor(random() * 5);
   const c = newCluster(nodes, Math.floor(random() * 13));
-  for (const n of c.nodes) n.ready = random() < 0.7;
-  if (!c.nodes.some((n) => n.ready)) c.nodes[Math.floor(random() * nodes)]!.ready = true;
+  // Every combination of kubelet and API status: up, silent within the grace period, marked NotReady
+  // (just now or long ago), and back but not yet marked Ready.
+  for (const n of c.nodes) {
+    n.reporting = random() < 0.7;
+    n.ready = random() < 0.7 ? n.reporting : !n.reporting;
+    if (!n.ready) n.notReadySince = -Math.floor(random() * 3);
+  }
+  if (!c.nodes.some((n) => n.reporting)) Object.assign(c.nodes[Math.floor(random() * nodes)]!, { reporting: true, ready: true });
   const pods = Math.floor(random() * 16);
   for (let i = 0; i < pods; i++) {
     const bound = random() < 0.8;
@@ -59,6 +65,31 @@ describe('ReplicaSet reconciliation', () => {
     expect(created.message).toMatch(/^Created pod: web-7d4b9c6f8-[a-z0-9]{5}$/);
     c = runUntilConverged(out.cluster, random).cluster;
     expect(converged(c)).toBe(true);
+  });
+
+  it('marks a failed node NotReady only on the next pass, and evicts its pods only on the pass after', () => {
+    const random = mulberry32(7);
+    const c = runUntilConverged(newCluster(3, 6), random).cluster;
+    const onA = c.pods.filter((p) => p.node === 'node-a').map((p) => p.name);
+    const failed = failNode(c, 'node-a');
+    // The kubelet goes silent; the API still says Ready until the grace period has passed.
+    expect(failed.events).toEqual([]);
+    expect(failed.cluster.nodes.find((n) => n.name === 'node-a')?.ready).toBe(true);
+    expect(converged(failed.cluster)).toBe(false);
+    const graceOver = step(failed.cluster, random);
+    expect(graceOver.events.map((e) => `${e.reason} ${e.object}`)).toEqual(['NodeNotReady node/node-a']);
+    expect(graceOver.cluster.pods.filter((p) => p.terminating)).toEqual([]);
+    const tolerationOver = step(graceOver.cluster, random);
+    const evicted = tolerationOver.events.filter((e) => e.reason === 'TaintManagerEviction').map((e) => e.object);
+    expect(evicted.sort()).toEqual(onA.map((name) => `pod/${name}`).sort());
+  });
+
+  it('names the real waits each step stands for: the grace period, then the default toleration', () => {
+    expect(evictionTimeline()).toBe(
+      `In a real cluster a failed node is marked NotReady after ${NODE_MONITOR_GRACE_PERIOD_S} s without heartbeats, and its pods are evicted ${DEFAULT_TOLERATION_S} s after that; here each wait is one step.`,
+    );
+    // Upstream defaults (kube-controller-manager and the DefaultTolerationSeconds admission plugin, 1.32+).
+    expect([NODE_MONITOR_GRACE_PERIOD_S, DEFAULT_TOLERATION_S]).toEqual([50, 300]);
   });
 
   it('moves the pods of a failed node elsewhere; they stay Terminating until the node returns', () => {

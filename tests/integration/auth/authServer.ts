@@ -5,7 +5,7 @@
  * programmatically (no HTML forms: the interaction route signs in `alice` and grants what was asked).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider from 'oidc-provider';
 import { PHOTO_API, PRINTER_CLIENT } from '../../../src/sims/auth/valetFlow.ts';
 import { closeServer, listenOnFreePort } from './loopback.ts';
@@ -16,15 +16,22 @@ export interface RunningAuthServer {
   close(): Promise<void>;
 }
 
-export async function startAuthServer(): Promise<RunningAuthServer> {
+/** A private ES256 signing key as a JWK, the form oidc-provider takes. */
+export async function newSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  return { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: 'test-es256' };
+}
+
+/**
+ * Two servers given the same key stand for a provider that signs for several issuers (tenants) with
+ * one key set: only the `iss` claim tells their tokens apart.
+ */
+export async function startAuthServer(signingKey?: JWK): Promise<RunningAuthServer> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer((req, res) => handle(req, res));
   // The port is bound first, because the issuer URL (which includes it) is fixed when the Provider is built.
   const port = await listenOnFreePort(server);
   const issuer = `http://127.0.0.1:${port}`;
-
-  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
-  const signingKey = { ...(await exportJWK(privateKey)), alg: 'ES256', use: 'sig', kid: 'test-es256' };
 
   const provider = new Provider(issuer, {
     clients: [
@@ -38,7 +45,7 @@ export async function startAuthServer(): Promise<RunningAuthServer> {
         id_token_signed_response_alg: 'ES256',
       },
     ],
-    jwks: { keys: [signingKey] },
+    jwks: { keys: [signingKey ?? (await newSigningKey())] },
     // Explicit lifetimes (seconds), so the provider does not warn that defaults are in use.
     ttl: { AccessToken: 3600, AuthorizationCode: 60, IdToken: 3600, Interaction: 600, Grant: 600, Session: 600 },
     cookies: { keys: ['integration-test-cookie-key'] },

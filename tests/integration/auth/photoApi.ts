@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import type { JWTVerifyGetKey } from 'jose';
-import { guard, type Rule } from '../../../src/sims/auth/samples/bearerGuard.ts';
+import { guard, type Rule, type Trust } from '../../../src/sims/auth/samples/bearerGuard.ts';
 import { ROUTES } from '../../../src/sims/auth/gate.ts';
 import { closeServer, listenOnFreePort } from './loopback.ts';
 
@@ -13,7 +13,7 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startPhotoApi(keys: JWTVerifyGetKey, audience: string): Promise<RunningApi> {
+export async function startPhotoApi(keys: JWTVerifyGetKey, trust: Trust): Promise<RunningApi> {
   const rules = new Map<string, Rule>(Object.values(ROUTES).map((r) => [`${r.method} ${r.path}`, r]));
   const server = createServer((req, res) => {
     const rule = rules.get(`${req.method} ${req.url}`);
@@ -21,7 +21,7 @@ export async function startPhotoApi(keys: JWTVerifyGetKey, audience: string): Pr
       res.writeHead(404).end();
       return;
     }
-    guard(req.headers.authorization, rule, keys, audience).then(
+    guard(req.headers.authorization, rule, keys, trust).then(
       (verdict) => {
         res.writeHead(verdict.status, { ...verdict.headers, 'Content-Type': 'application/json' });
         res.end(JSON.stringify(verdict.status === 200 ? { photos: [] } : { reason: verdict.reason }));

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { startPhotoApi, type RunningApi } from './photoApi.ts';
 import { answer, CASES, ROUTES, type GateCase } from '../../../src/sims/auth/gate.ts';
-import { PHOTO_API } from '../../../src/sims/auth/valetFlow.ts';
+import { EXAMPLE_ENDPOINTS, PHOTO_API } from '../../../src/sims/auth/valetFlow.ts';
+
+const trust = { issuer: EXAMPLE_ENDPOINTS.issuer, audience: PHOTO_API.audience };
 
 let api: RunningApi;
 let signingKey: CryptoKey;
@@ -18,7 +20,7 @@ beforeAll(async () => {
   signingKey = real.privateKey;
   forgerKey = (await generateKeyPair('ES256')).privateKey;
   const jwks = createLocalJWKSet({ keys: [{ ...(await exportJWK(real.publicKey)), alg: 'ES256', kid: 'api' }] });
-  api = await startPhotoApi(jwks, PHOTO_API.audience);
+  api = await startPhotoApi(jwks, trust);
 });
 
 afterAll(async () => {
@@ -31,6 +33,7 @@ async function tokenFor(c: GateCase): Promise<string | undefined> {
   const jwt = new SignJWT({ scope: c.scopes.join(' '), roles: [...c.roles] })
     .setProtectedHeader({ alg: 'ES256', kid: 'api' })
     .setSubject('alice')
+    .setIssuer(trust.issuer)
     .setAudience(PHOTO_API.audience)
     .setIssuedAt(now - 7200)
     .setExpirationTime(c.credential === 'expired' ? now - 3600 : now + 3600);
@@ -64,7 +67,20 @@ describe('the photo API answers 401 and 403 as the simulation says', () => {
   it('a token for another audience is a 401 invalid_token, not a 403', async () => {
     const token = await new SignJWT({ scope: 'photos:read' })
       .setProtectedHeader({ alg: 'ES256', kid: 'api' })
+      .setIssuer(trust.issuer)
       .setAudience('https://calendar.example/api')
+      .setExpirationTime('1h')
+      .sign(signingKey);
+    const response = await fetch(`${api.base}/photos`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain('error="invalid_token"');
+  });
+
+  it('a token signed with a trusted key but naming another issuer is a 401 invalid_token', async () => {
+    const token = await new SignJWT({ scope: 'photos:read' })
+      .setProtectedHeader({ alg: 'ES256', kid: 'api' })
+      .setIssuer('https://login.attacker.example')
+      .setAudience(PHOTO_API.audience)
       .setExpirationTime('1h')
       .sign(signingKey);
     const response = await fetch(`${api.base}/photos`, { headers: { Authorization: `Bearer ${token}` } });

@@ -4,8 +4,8 @@
  * simulation shows: the same steps, statuses and OAuth error codes, delivered the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRemoteJWKSet, decodeJwt } from 'jose';
-import { startAuthServer, type RunningAuthServer } from './authServer.ts';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { newSigningKey, startAuthServer, type RunningAuthServer } from './authServer.ts';
 import { startPhotoApi, type RunningApi } from './photoApi.ts';
 import { CookieJar, visit } from './browser.ts';
 import { createCodeVerifier, codeChallengeFor } from '../../../src/sims/auth/samples/pkce.ts';
@@ -31,17 +31,35 @@ interface Observed {
 }
 
 let server: RunningAuthServer;
+/** Another issuer that signs with the same key as `server`: a second tenant of one provider. */
+let otherServer: RunningAuthServer;
 let api: RunningApi;
 let endpoints: Endpoints;
+let otherEndpoints: Endpoints;
+let jwksUri: URL;
+
+async function discover(issuer: string): Promise<Record<string, string>> {
+  return (await (await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) })).json()) as Record<string, string>;
+}
 
 beforeAll(async () => {
-  server = await startAuthServer();
-  const discovery = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) })).json()) as Record<string, string>;
-  api = await startPhotoApi(createRemoteJWKSet(new URL(String(discovery.jwks_uri))), PHOTO_API.audience);
+  const sharedKey = await newSigningKey();
+  server = await startAuthServer(sharedKey);
+  otherServer = await startAuthServer(sharedKey);
+  const discovery = await discover(server.issuer);
+  jwksUri = new URL(String(discovery.jwks_uri));
+  api = await startPhotoApi(createRemoteJWKSet(jwksUri), { issuer: server.issuer, audience: PHOTO_API.audience });
   endpoints = {
     issuer: server.issuer,
     authorizationEndpoint: String(discovery.authorization_endpoint),
     tokenEndpoint: String(discovery.token_endpoint),
+    apiBase: api.base,
+  };
+  const other = await discover(otherServer.issuer);
+  otherEndpoints = {
+    issuer: otherServer.issuer,
+    authorizationEndpoint: String(other.authorization_endpoint),
+    tokenEndpoint: String(other.token_endpoint),
     apiBase: api.base,
   };
 });
@@ -49,6 +67,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await api?.close();
   await server?.close();
+  await otherServer?.close();
 });
 
 async function send(request: HttpRequest): Promise<Response> {
@@ -61,8 +80,8 @@ async function send(request: HttpRequest): Promise<Response> {
   });
 }
 
-function fromRedirect(id: Step['id'], response: Response): Observed {
-  const location = new URL(response.headers.get('location') ?? 'about:blank', endpoints.issuer);
+function fromRedirect(id: Step['id'], response: Response, at: Endpoints): Observed {
+  const location = new URL(response.headers.get('location') ?? 'about:blank', at.issuer);
   const error = location.searchParams.get('error') ?? undefined;
   return { id, status: response.status, location, ...(error ? { error, errorVia: 'redirect' as const } : {}) };
 }
@@ -71,14 +90,14 @@ function fromRedirect(id: Step['id'], response: Response): Observed {
  * Plays the simulation's steps against the real servers, stopping at the first refusal as a real
  * client would. Codes and tokens the server really issued replace the simulation's placeholders.
  */
-async function playForReal(tamper: Tamper): Promise<{ observed: Observed[]; values: FlowValues }> {
+async function playForReal(tamper: Tamper, at: Endpoints = endpoints): Promise<{ observed: Observed[]; values: FlowValues }> {
   const verifier = createCodeVerifier();
   const values: FlowValues = { verifier, challenge: await codeChallengeFor(verifier), state: crypto.randomUUID(), code: '', accessToken: '' };
   const jar = new CookieJar();
   const observed: Observed[] = [];
   let interactionUrl = '';
   for (let index = 0; index < 5; index++) {
-    const step = flowSteps(endpoints, values, tamper)[index];
+    const step = flowSteps(at, values, tamper)[index];
     if (!step) break;
     let seen: Observed;
     if (step.id === 'authorize') {
@@ -87,16 +106,16 @@ async function playForReal(tamper: Tamper): Promise<{ observed: Observed[]; valu
         const page = await response.text();
         seen = { id: step.id, status: 400, error: /invalid_\w+/.exec(page)?.[0], errorVia: 'page' };
       } else {
-        seen = fromRedirect(step.id, response);
+        seen = fromRedirect(step.id, response, at);
         interactionUrl = seen.location?.href ?? '';
       }
     } else if (step.id === 'consent') {
       // The browser follows the server's own hops (sign-in, consent, resume) until it is sent back to the client.
       let response = await visit(jar, interactionUrl);
       for (let hop = 0; hop < 6 && !response.headers.get('location')?.startsWith(PRINTER_CLIENT.redirectUri); hop++) {
-        response = await visit(jar, new URL(response.headers.get('location') ?? '', endpoints.issuer).href);
+        response = await visit(jar, new URL(response.headers.get('location') ?? '', at.issuer).href);
       }
-      seen = fromRedirect(step.id, response);
+      seen = fromRedirect(step.id, response, at);
       values.code = seen.location?.searchParams.get('code') ?? '';
     } else {
       const response = await send(step.request);
@@ -149,5 +168,18 @@ describe('the valet key flow against oidc-provider', () => {
     const id = decodeJwt(String(token?.json?.id_token));
     expect(id.aud).toBe(PRINTER_CLIENT.clientId);
     expect(id.sub).toBe('alice');
+  });
+
+  it('a genuine token from another issuer, signed with the same key, is refused: 401 invalid_token', async () => {
+    const { observed, values } = await playForReal('none', otherEndpoints);
+    // Everything up to the API went as in the honest flow; the other server really issued the token.
+    expect(observed.map((s) => s.id)).toEqual(['authorize', 'consent', 'token', 'api']);
+    expect(observed.slice(0, 3).every((s) => s.error === undefined)).toBe(true);
+    expect(observed.at(-1)).toMatchObject({ status: 401, error: 'invalid_token', errorVia: 'header' });
+    // Its signature verifies with the trusted server's keys and it is addressed to the photo API:
+    // only the issuer check tells it apart, so without that check the API would have served it.
+    const { payload } = await jwtVerify(values.accessToken, createRemoteJWKSet(jwksUri), { audience: PHOTO_API.audience });
+    expect(payload.iss).toBe(otherEndpoints.issuer);
+    expect(payload.iss).not.toBe(endpoints.issuer);
   });
 });

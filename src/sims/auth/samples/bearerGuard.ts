@@ -6,6 +6,12 @@ export interface Rule {
   role?: string;
 }
 
+/** Whose tokens the API accepts: those its own authorization server issued (iss), addressed to it (aud). */
+export interface Trust {
+  issuer: string;
+  audience: string;
+}
+
 export interface Answer {
   status: 200 | 401 | 403;
   headers: Record<string, string>;
@@ -18,7 +24,7 @@ export async function guard(
   authorization: string | undefined,
   rule: Rule,
   keys: JWTVerifyGetKey,
-  audience: string,
+  trust: Trust,
 ): Promise<Answer> {
   // The scheme name is case-insensitive (RFC 9110, section 11.1); the token is RFC 6750's b64token.
   const token = /^Bearer ([\w.~+/-]+=*)$/i.exec(authorization ?? '')?.[1];
@@ -29,7 +35,9 @@ export async function guard(
 
   let claims;
   try {
-    ({ payload: claims } = await jwtVerify(token, keys, { audience, algorithms: ['ES256'] }));
+    // The token names its algorithm, issuer and audience; the API decides which it accepts.
+    const expected = { algorithms: ['ES256'], issuer: trust.issuer, audience: trust.audience };
+    ({ payload: claims } = await jwtVerify(token, keys, expected));
   } catch (error) {
     const why = error instanceof errors.JWTExpired ? 'token expired' : 'token not valid';
     const challenge = `Bearer realm="${realm}", error="invalid_token", error_description="${why}"`;
