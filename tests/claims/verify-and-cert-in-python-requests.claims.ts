@@ -23,6 +23,7 @@ export default defineArticleClaims('verify-and-cert-in-python-requests', {
       measuredBy: 'tests/integration/tls/clientCertificate.test.ts',
     },
     { quote: 'urllib3 1.26 lets OpenSSL check', numbers: () => [V.urllib3] },
+    { quote: 'urllib3 1.26 refuses an encrypted one before the handshake', measuredBy: 'tests/integration/tls/clientCertificate.test.ts' },
     { quote: 'requests 2.28 reports certificate has expired', measuredBy: 'tests/integration/tls/hostname.test.ts' },
     { quote: 'not the 1.26 tested here', numbers: () => [V.urllib3] },
   ],

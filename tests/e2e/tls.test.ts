@@ -88,9 +88,9 @@ describe('Verify vs Cert article', () => {
 });
 
 describe('API Certificates article', () => {
-  it('shows 11 min read and the three figures in the static HTML', async () => {
+  it('shows 8 min read and the three figures in the static HTML', async () => {
     const html = await (await fetch(new URL(CHAIN, site.origin))).text();
-    expect(html).toContain('11 min read');
+    expect(html).toContain('8 min read');
     for (const id of ['sim-chain', 'sim-fault', 'sim-inspect']) expect(html).toContain(`id="${id}"`);
     expect(html.slice(html.indexOf('id="sim-chain"'))).toContain('openssl verify: OK');
   });
@@ -128,7 +128,7 @@ describe('API Certificates article', () => {
     expect(await frame.locator('.tls-outcome').innerText()).toContain("client's own trust store");
   });
 
-  it('whose fault: the expired sample blames the server, the client-certificate sample the client', async () => {
+  it('whose fault: the expired sample blames the server; the expired root in the store and the client-certificate samples the client', async () => {
     const page = await site.page(CHAIN);
     const frame = page.locator('#sim-fault');
     await frame.scrollIntoViewIfNeeded();
@@ -136,6 +136,9 @@ describe('API Certificates article', () => {
     await expect.poll(() => sample.isEnabled()).toBe(true);
     await sample.selectOption('expired');
     await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The server side must fix it');
+    await sample.selectOption('expired-root-in-store');
+    await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The client side must fix it');
+    expect(await frame.locator('.tls-outcome').innerText()).toContain("The root in the client's own trust store has expired");
     await sample.selectOption('client-cert-required');
     await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The client side must fix it');
   });

@@ -11,6 +11,7 @@ import valid from './fixtures/s_client/short/valid.txt?raw';
 import validPython from './fixtures/s_client/short/valid-python-bundle.txt?raw';
 import missing from './fixtures/s_client/short/missing-intermediate.txt?raw';
 import expired from './fixtures/s_client/short/expired.txt?raw';
+import expiredRoot from './fixtures/s_client/short/expired-root-in-store.txt?raw';
 import mitm from './fixtures/s_client/short/mitm.txt?raw';
 import clientCert from './fixtures/s_client/short/client-cert-required.txt?raw';
 import clientRejected from './fixtures/s_client/short/client-cert-rejected.txt?raw';
@@ -20,6 +21,7 @@ import './tls.css';
 const SAMPLES = {
   'missing-intermediate': { label: 'Works in the browser, fails in Python', text: missing },
   expired: { label: 'Expired certificate', text: expired },
+  'expired-root-in-store': { label: "Expired root in the client's store", text: expiredRoot },
   'valid-python-bundle': { label: 'openssl is happy, Python is not', text: validPython },
   'wrong-host-python': { label: 'Host name mismatch', text: wrongHost },
   'client-cert-required': { label: 'Server wants a client certificate', text: clientCert },

@@ -342,7 +342,7 @@ function noSanFinding(leaf: CertFacts, hostname: string | undefined): string {
   const now = matched
     ? `${hostname} matches only through the common name: requests 2.28 (urllib3 1.26) accepts it with a SubjectAltNameWarning, as openssl verify does`
     : 'requests 2.28 (urllib3 1.26) and openssl verify would still compare the host name with the common name';
-  return `The leaf has no subjectAltName. ${now}; browsers and urllib3 2.x ignore the common name, so there no host name matches. Reissue it with a subjectAltName.`;
+  return `The leaf has no subjectAltName. ${now}; browsers and urllib3 2.x ignore the common name, so for them no host name matches. Reissue it with a subjectAltName.`;
 }
 
 /** What a person debugging this chain should hear, most important first. */

@@ -11,10 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { PYTHON, run, serveCertificates } from './servers.ts';
+import { OPENSSL } from './pki.ts';
 import { SERVER_CLIENT_CA } from '../../../src/sims/tls/trustCheck.ts';
 
-/** The sentence of the verify-and-cert article this file measures. */
+/** Sentences of the verify-and-cert article this file measures. */
 export const QUOTE = 'a rejected client certificate surfaces as a ConnectionError under TLS 1.3 but as an SSLError under TLS 1.2';
+export const ENCRYPTED_KEY_QUOTE = 'urllib3 1.26 refuses an encrypted one before the handshake';
 
 const CALL = `
 import sys, requests
@@ -51,5 +53,23 @@ describe('a client certificate from a CA the server does not trust', () => {
     const tls12 = await rejected('TLSv1.2');
     // Node's server closes the handshake; Python reports it inside the handshake, hence SSLError.
     expect(tls12).toMatch(/^requests\.exceptions\.SSLError .*Caused by SSLError/);
+  });
+});
+
+describe('an encrypted key passed as its own file, in the cert tuple', () => {
+  // Only the separate key file is measured: with the key inside a single cert file, OpenSSL would
+  // prompt on the controlling terminal, which a test run from a terminal would wait on forever.
+  it(ENCRYPTED_KEY_QUOTE, async () => {
+    const server = await serveCertificates(pki, ['leaf', 'intermediate'], 'hello', pki.get(SERVER_CLIENT_CA).pem);
+    closers.push(server.close);
+    const client = pki.get('client');
+    const encrypted = join(dir, 'client-encrypted.key');
+    const made = await run(OPENSSL, ['pkey', '-in', client.key, '-aes256', '-passout', 'pass:secret', '-out', encrypted]);
+    expect(made.code, made.stderr).toBe(0);
+    const result = await run(PYTHON, ['-c', CALL, `https://localhost:${server.port}/`, pki.bundle('root-only.pem', ['root']), client.cert, encrypted], { input: '' });
+    expect(result.stdout.trim()).toMatch(/^requests\.exceptions\.SSLError .*Client private key is encrypted, password is required/);
+    // The control: the same key unencrypted is accepted, so the refusal is about the encryption.
+    const plain = await run(PYTHON, ['-c', CALL, `https://localhost:${server.port}/`, pki.bundle('root-only.pem', ['root']), client.cert, client.key]);
+    expect(plain.stdout.trim()).toBe('no error');
   });
 });

@@ -65,7 +65,7 @@ afterAll(async () => {
 });
 
 /** A sentence of the chain-of-trust article about the output of its second command. */
-export const X509_LINES_QUOTE = 'This answers "for which names, by whom, until when" in six lines.';
+export const X509_LINES_QUOTE = 'For which names, by whom, until when: it answers in 6 lines.';
 
 describe('openssl commands in the chain-of-trust article', () => {
   it(X509_LINES_QUOTE, async () => {
