@@ -29,7 +29,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { program: 'mariadb-install-db', package: 'mariadb-server', usedBy: 'buffer pool tests', find: { executable: 'mariadb-install-db' } },
   { program: 'mariadb-admin', package: 'mariadb-client', usedBy: 'buffer pool tests', find: { executable: 'mariadb-admin' } },
   { program: 'openssl', package: 'openssl', usedBy: 'certificate and nginx tests', find: { executable: 'openssl' } },
-  // A new PID namespace (inside a user namespace, so no root needed): Node runs as process 1, as in a container.
+  // A new PID namespace, so Node runs as process 1 as in a container: directly as root, else inside a user namespace.
   { program: 'unshare', package: 'util-linux', usedBy: 'container stop-signal tests', find: { executable: 'unshare' } },
 ];
 

@@ -183,7 +183,7 @@ function apiStep(endpoints: Endpoints, values: FlowValues, tamper: Tamper): Step
     response: { status: verdict.status, headers: verdict.headers, ...(error ? { error, errorVia: 'header' as const } : {}) },
     note:
       verdict.status === 200
-        ? 'The API checks the token signature, audience, expiry and scope, then serves the photos.'
+        ? 'The API checks the token signature, issuer, audience, expiry and scope, then serves the photos.'
         : 'The token is genuine, so this is not a 401: the valet key simply does not open the boot. 403 with insufficient_scope.',
   };
 }

@@ -48,7 +48,7 @@ export interface Change {
 export const MAX_REPLICAS = 12;
 
 /**
- * The real durations that the simulation's steps stand for, as defaulted by Kubernetes 1.32 and later.
+ * The real durations that the simulation's steps stand for, as defaulted by Kubernetes 1.32.
  * - node-monitor-grace-period: kube-controller-manager, pkg/controller/nodelifecycle/config/v1alpha1/defaults.go
  *   (40 s until 1.31; 50 s since kubernetes/kubernetes#126287, released in 1.32).
  * - tolerationSeconds of the not-ready and unreachable NoExecute tolerations that the DefaultTolerationSeconds
