@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Controls, Histogram, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, numberParam, useGuarded, useReportError, useSimState, useTicker } from '../kit/index.ts';
-import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, type LatencySummary } from './averages.ts';
+import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, slowRequestsEffect, type LatencySummary } from './averages.ts';
 import { formatMs } from './format.ts';
 import { runInSlices } from './slices.ts';
 import './latency.css';
@@ -84,7 +84,7 @@ function AveragesView() {
     <SimFrame
       id="averages"
       title="Averages lie: a latency histogram with the mean, p50 and p99"
-      caption={`Latencies of a service whose requests usually take about 20 ms (four workers, half busy), on a log scale. Injecting a slow ${share}% of requests that take ${state.slowMs} ms moves the mean a little and the p99 a lot; the table compares the same traffic with and without them.`}
+      caption={`Latencies of a service whose requests usually take about 20 ms (four workers, half busy), on a log scale; the table compares the same traffic with and without a slow ${share}% of requests that take ${state.slowMs} ms. ${slowRequestsEffect({ sharePercent: share, slowMs: state.slowMs }, { baseline, withSlow })}`}
       status={status}
       share={{ schema, state }}
     >
