@@ -119,9 +119,9 @@ export class AveragesExperiment {
   }
 }
 
-/** "A little" for the mean, "a lot" for the p99: the thresholds the frame's sentence is held to. */
+/** "A little" for the mean, "a lot" for the p99: the ratios the frame's sentence is held to. */
 export const MEAN_MOVES_A_LITTLE = 1.25;
-export const P99_MOVES_A_LOT = 2;
+export const P99_MOVES_A_LOT = 1.5;
 
 /**
  * What the slow requests did to this run, in one sentence the frame can show: the overload verdict
@@ -140,7 +140,7 @@ export function slowRequestsEffect(slow: SlowRequests, summary: { baseline: Late
   if (meanRatio < MEAN_MOVES_A_LITTLE) {
     return p99Ratio >= P99_MOVES_A_LOT
       ? 'They move the mean a little and the p99 a lot.'
-      : 'So few or so mild that neither the mean nor the p99 moves far.';
+      : 'Too few or too mild to move the mean or the p99 far.';
   }
   return `They keep the workers ${load}% busy, and the other requests queue behind them, so the mean rises steeply too.`;
 }
