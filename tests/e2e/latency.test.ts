@@ -111,6 +111,7 @@ describe('Latency vs. Throughput article', () => {
     const caption = () => frame.locator('figcaption').innerText();
     await expect.poll(caption).toContain('Overloaded: with them the four workers would need 124% of their time');
     expect(await caption()).not.toContain('a little');
+    expect(await frame.locator('[aria-live=polite]').innerText()).toContain('Overloaded: the line grows without bound.');
     const calm = await site.page(`${path}#averages.slow=1`);
     const settled = await hydrated(calm, 'averages');
     await expect.poll(() => settled.locator('figcaption').innerText()).toContain('They move the mean a little and the p99 a lot.');
