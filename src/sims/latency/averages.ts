@@ -1,8 +1,9 @@
 /**
  * "Averages lie": a small service (four workers sharing one line, half busy) whose requests usually
  * take about 20 ms, run twice on the same arrivals and the same work: once as it is, once with a slow
- * share of requests (a cache miss, a lock, a garbage-collection pause) that take much longer. The mean
- * barely notices; the 99th percentile does.
+ * share of requests (a cache miss, a lock, a garbage-collection pause) that take much longer. A small
+ * slow share barely moves the mean and multiplies the 99th percentile; a larger one keeps the workers
+ * busy enough that everyone queues behind the slow requests, and past full load the line never drains.
  */
 import { clampNumber } from '../kit/validate.ts';
 import { Simulation, type ServiceTime, type SimulationConfig } from '../queueing/engine.ts';
