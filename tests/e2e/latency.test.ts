@@ -23,7 +23,7 @@ describe('Latency vs. Throughput article', () => {
       expect(figure).toMatch(/^<figure[\s\S]*?<svg[^>]*role="img"[\s\S]*?<figcaption>/);
     }
     expect(html.match(/client="visible"/g)).toHaveLength(3);
-    expect(html).toContain('3 min read');
+    expect(html).toContain('6 min read');
   });
 
   it('reads without JavaScript: figures, the theory table and disabled controls', async () => {
@@ -94,6 +94,27 @@ describe('Latency vs. Throughput article', () => {
     expect(p99).toMatch(/^×\d\.\d$/);
     expect(Number(p99.slice(1))).toBeGreaterThanOrEqual(1.5);
     expect(await frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('with 1% slow requests');
+  });
+
+  it('the pipe also shows the payload over a new HTTPS connection: 500 kB at 100 Mbit/s and 40 ms takes 644 ms, not 80', async () => {
+    const page = await site.page(`${path}#pipe.payload=500`);
+    const pipe = await hydrated(page, 'pipe');
+    const readout = () => pipe.locator('.sim-readout').innerText();
+    // Three round trips of 80 ms, 40 ms at full rate and five slow-start stalls (src/sims/latency/connection.ts).
+    await expect.poll(readout).toMatch(/On a new HTTPS connection\s+644 ms/);
+    expect(await readout()).toMatch(/Whole payload arrives\s+80\.0 ms/);
+  });
+
+  it('averages lie: past 100% load the frame says overloaded instead of "the mean a little"', async () => {
+    const page = await site.page(`${path}#averages.slow=1&averages.share=3&averages.slowMs=1000`);
+    const frame = await hydrated(page, 'averages');
+    const caption = () => frame.locator('figcaption').innerText();
+    await expect.poll(caption).toContain('Overloaded: with them the four workers would need 124% of their time');
+    expect(await caption()).not.toContain('a little');
+    expect(await frame.locator('[aria-live=polite]').innerText()).toContain('Overloaded: the line grows without bound.');
+    const calm = await site.page(`${path}#averages.slow=1`);
+    const settled = await hydrated(calm, 'averages');
+    await expect.poll(() => settled.locator('figcaption').innerText()).toContain('They move the mean a little and the p99 a lot.');
   });
 
   it('the hockey stick: simulated points arrive in slices and follow the theory at low load', async () => {

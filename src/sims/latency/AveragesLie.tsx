@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Controls, Histogram, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, numberParam, useGuarded, useReportError, useSimState, useTicker } from '../kit/index.ts';
-import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, type LatencySummary } from './averages.ts';
+import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, isOverloaded, slowRequestsEffect, type LatencySummary } from './averages.ts';
 import { formatMs } from './format.ts';
 import { runInSlices } from './slices.ts';
 import './latency.css';
@@ -78,13 +78,14 @@ function AveragesView() {
   const shown = state.slow ? withSlow : baseline;
   const buckets = experiment.histogram(state.slow ? 'withSlow' : 'baseline');
   const requests = experiment.requests;
-  const status = `${state.slow ? `With ${share}% slow requests` : 'Without slow requests'}, after ${requests.toLocaleString('en')} requests: mean ${formatMs(shown.mean)}, p50 ${formatMs(shown.p50)}, p99 ${formatMs(shown.p99)}.`;
+  const slowRequests = { sharePercent: share, slowMs: state.slowMs };
+  const status = `${state.slow ? `With ${share}% slow requests` : 'Without slow requests'}, after ${requests.toLocaleString('en')} requests: mean ${formatMs(shown.mean)}, p50 ${formatMs(shown.p50)}, p99 ${formatMs(shown.p99)}.${state.slow && isOverloaded(slowRequests) ? ' Overloaded: the line grows without bound.' : ''}`;
 
   return (
     <SimFrame
       id="averages"
       title="Averages lie: a latency histogram with the mean, p50 and p99"
-      caption={`Latencies of a service whose requests usually take about 20 ms (four workers, half busy), on a log scale. Injecting a slow ${share}% of requests that take ${state.slowMs} ms moves the mean a little and the p99 a lot; the table compares the same traffic with and without them.`}
+      caption={`Latencies of a service whose requests usually take about 20 ms (four workers, half busy), on a log scale; the table compares the same traffic with and without a slow ${share}% of requests that take ${state.slowMs} ms. ${slowRequestsEffect(slowRequests, { baseline, withSlow })}`}
       status={status}
       share={{ schema, state }}
     >

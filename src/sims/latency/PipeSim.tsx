@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, useGuarded, useSimState, useTicker, Readout } from '../kit/index.ts';
 import { BANDWIDTHS, LATENCY_RANGE, PAYLOADS, arrivalMs, effectiveThroughputMbps, pipeHoldsKb, pipeOf, snapshotAt, type Pipe } from './pipe.ts';
+import { newConnectionFetchMs } from './connection.ts';
 import { formatKb, formatMbps, formatMs } from './format.ts';
 import './latency.css';
 
@@ -77,7 +78,7 @@ function PipeView() {
     <SimFrame
       id="pipe"
       title="The pipe: width is bandwidth, length is latency"
-      caption="A payload pushed through a pipe. Making the pipe wider shortens only the time to push the payload in; the first drop still needs the full length of the pipe. The chart shows the time for the whole payload at every width: it flattens onto the latency and never drops below it."
+      caption="A payload pushed through a pipe. Making the pipe wider shortens only the time to push the payload in; the first drop still needs the full length of the pipe. The chart shows the time for the whole payload at every width: it flattens onto the latency and never drops below it. The last readout is the same payload fetched over a new HTTPS connection, which pays round trips for the handshakes first and, for a payload larger than TCP's first window, for slow start too."
       status={status}
       share={{ schema, state }}
     >
@@ -107,6 +108,7 @@ function PipeView() {
           ['Pipe throughput', formatMbps(pipe.bandwidthMbps)],
           ['This payload got', formatMbps(effectiveThroughputMbps(pipe))],
           ['A full pipe holds', formatKb(pipeHoldsKb(pipe))],
+          ['On a new HTTPS connection', formatMs(newConnectionFetchMs(pipe))],
         ]}
       />
       <LineChart

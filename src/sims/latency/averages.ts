@@ -1,11 +1,13 @@
 /**
  * "Averages lie": a small service (four workers sharing one line, half busy) whose requests usually
  * take about 20 ms, run twice on the same arrivals and the same work: once as it is, once with a slow
- * share of requests (a cache miss, a lock, a garbage-collection pause) that take much longer. The mean
- * barely notices; the 99th percentile does.
+ * share of requests (a cache miss, a lock, a garbage-collection pause) that take much longer. A small
+ * slow share barely moves the mean and multiplies the 99th percentile; a larger one keeps the workers
+ * busy enough that everyone queues behind the slow requests, and past full load the line never drains.
  */
 import { clampNumber } from '../kit/validate.ts';
 import { Simulation, type ServiceTime, type SimulationConfig } from '../queueing/engine.ts';
+import { meanServiceTime } from '../queueing/distributions.ts';
 
 export const BASE_MS = 20;
 export const WORKERS = 4;
@@ -16,6 +18,8 @@ export const SLOW_MS = { min: 100, max: 1000, fallback: 200 } as const;
 /** A run stops growing here: enough for a steady p99.9, small enough for any phone. */
 export const MAX_REQUESTS = 200_000;
 const HORIZON_MS = MAX_REQUESTS / ARRIVAL_RATE;
+/** The histograms count latencies up to a minute; anything slower lands in the last bucket. */
+export const HISTOGRAM_MAX_MS = 60_000;
 
 export interface SlowRequests {
   /** Percentage of requests that are slow, 0 for none. */
@@ -32,6 +36,23 @@ export function serviceTime({ sharePercent, slowMs }: SlowRequests): ServiceTime
   return { kind: 'mixture', parts: [{ weight: 100 - share, time: usual }, { weight: share, time: slow }] };
 }
 
+/**
+ * Share of the four workers' time the traffic needs: utilisation rho = lambda E[S] / c, arrival rate
+ * times mean service time over the number of workers. Without slow requests it is 50%; each slow
+ * request adds (slowMs - 20) ms of work.
+ */
+export function utilisation(slow: SlowRequests): number {
+  return (ARRIVAL_RATE * meanServiceTime(serviceTime(slow))) / WORKERS;
+}
+
+/**
+ * At a utilisation of 1 or more, work arrives faster than the workers can finish it: the line grows for
+ * as long as the run lasts (no queue of any kind is stable there), so no mean or percentile settles.
+ */
+export function isOverloaded(slow: SlowRequests): boolean {
+  return utilisation(slow) >= 1;
+}
+
 function config(slow: SlowRequests, seed: number): SimulationConfig {
   return {
     seed,
@@ -40,7 +61,7 @@ function config(slow: SlowRequests, seed: number): SimulationConfig {
     servers: WORKERS,
     queue: 'shared',
     recordLatencies: false,
-    histogram: { lowest: 0.01, highest: 60_000, subBuckets: 128 },
+    histogram: { lowest: 0.01, highest: HISTOGRAM_MAX_MS, subBuckets: 128 },
   };
 }
 
@@ -97,4 +118,30 @@ export class AveragesExperiment {
   histogram(run: 'baseline' | 'withSlow', bins = 36) {
     return (run === 'baseline' ? this.baseline : this.withSlow).results().histogram.logBins(bins, 1, 2000);
   }
+}
+
+/** "A little" for the mean, "a lot" for the p99: the ratios the frame's sentence is held to. */
+export const MEAN_MOVES_A_LITTLE = 1.25;
+export const P99_MOVES_A_LOT = 1.5;
+
+/**
+ * What the slow requests did to this run, in one sentence the frame can show: the overload verdict
+ * from the utilisation formula, otherwise the measured ratios put into words. The sentence never
+ * claims more than the numbers beside it show.
+ */
+export function slowRequestsEffect(slow: SlowRequests, summary: { baseline: LatencySummary; withSlow: LatencySummary }): string {
+  const load = Math.round(utilisation(slow) * 100);
+  const { baseline, withSlow } = summary;
+  if (baseline.requests === 0) return '';
+  if (isOverloaded(slow)) {
+    return `Overloaded: with them the four workers would need ${load}% of their time, more than they have, so the line grows for as long as the run lasts and the mean and percentiles keep climbing instead of settling (the histogram stops at ${HISTOGRAM_MAX_MS / 1000} s).`;
+  }
+  const meanRatio = withSlow.mean / baseline.mean;
+  const p99Ratio = withSlow.p99 / baseline.p99;
+  if (meanRatio < MEAN_MOVES_A_LITTLE) {
+    return p99Ratio >= P99_MOVES_A_LOT
+      ? 'They move the mean a little and the p99 a lot.'
+      : 'Too few or too mild to move the mean or the p99 far.';
+  }
+  return `They keep the workers ${load}% busy, and the other requests queue behind them, so the mean rises steeply too.`;
 }

@@ -4,7 +4,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { Button, Controls, LineChart, SimFrame, Slider, intParam, island, useSimState, Readout } from '../kit/index.ts';
-import { fanOutSlowShare } from './callGraph.ts';
+import { atLeastOneSlow, fanOutSlowShare } from './callGraph.ts';
 import { p99Of } from './latency.ts';
 import './microservices.css';
 
@@ -16,7 +16,7 @@ const SAMPLED_N = [1, 2, 5, 10, 20, 50, 100, 150, 200];
 
 const schema = { n: intParam(1, 200, 10), seed: intParam(1, 9999, 1) };
 
-const theory = (n: number) => 1 - 0.99 ** n;
+const theory = (n: number) => atLeastOneSlow(n);
 const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
 
 function FanOut() {

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random, type StateOf, Readout } from '../kit/index.ts';
-import { IN_PROCESS, callsIn, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
+import { IN_PROCESS, NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn, networkTransport, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
 import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
 import './microservices.css';
 
@@ -16,9 +16,9 @@ const MAX_REQUESTS = 20_000;
 const schema = {
   shape: enumParam(['fan-out', 'chain'] as const, 'fan-out'),
   /** Median network hop in tenths of a millisecond. */
-  hop: intParam(1, 100, 10),
+  hop: intParam(1, 100, Math.round(NETWORK_HOP_MEDIAN_MS * 10)),
   /** Failed hops per 10 000 calls. */
-  loss: intParam(0, 100, 10),
+  loss: intParam(0, 100, Math.round(NETWORK_FAILURE * 10_000)),
   seed: intParam(1, 9999, 1),
 };
 
@@ -45,7 +45,7 @@ interface Samples {
 }
 
 function networkOf(hop: number, loss: number): Transport {
-  return { name: 'network', hop: { kind: 'lognormal', median: hop / 10, sigma: 0.6 }, failure: loss / 10_000 };
+  return networkTransport(hop / 10, loss / 10_000);
 }
 
 type Settings = StateOf<typeof schema>;

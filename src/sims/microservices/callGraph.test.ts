@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKOUT } from './checkout.ts';
-import { IN_PROCESS, NETWORK, callsIn, fanOutSlowShare, simulate, type CallNode, type Transport } from './callGraph.ts';
+import { IN_PROCESS, NETWORK, atLeastOneSlow, callsIn, fanOutSlowShare, simulate, type CallNode, type Transport } from './callGraph.ts';
 import { p99Of, type Latency } from './latency.ts';
 
 /** Costs nothing and never fails, so a test sees the calls' own behaviour. */
@@ -101,6 +101,14 @@ describe('fan-out and the tail', () => {
       const sd = Math.sqrt((expected * (1 - expected)) / requests);
       expect(Math.abs(fanOutSlowShare(n, work, p99Of(work), requests, 40 + n) - expected), `N = ${n}`).toBeLessThan(5 * sd);
     }
+  });
+
+  it('at least one slow call in N: 9.56% at N = 10, 39.5% at 50, 63.4% at 100 (1 − 0.99^N)', () => {
+    expect(atLeastOneSlow(1)).toBeCloseTo(0.01, 12);
+    expect(atLeastOneSlow(10)).toBeCloseTo(0.0956179, 6);
+    expect(atLeastOneSlow(50)).toBeCloseTo(0.3949939, 6);
+    expect(atLeastOneSlow(100)).toBeCloseTo(0.6339677, 6);
+    expect(atLeastOneSlow(7, 0.001)).toBeCloseTo(0.0069790, 6);
   });
 
   it('p99 of a log-normal is where 99 % of draws fall below (N = 1 hits it 1 % of the time)', () => {

@@ -21,15 +21,25 @@ export interface Transport {
   failure: number;
 }
 
-/** A function call inside one process: tens of nanoseconds, and it does not drop packets. */
+/** A function call inside one process: nanoseconds (100 ns is generous), and it does not drop packets. */
 export const IN_PROCESS: Transport = { name: 'in-process', hop: { kind: 'constant', ms: 0.0001 }, failure: 0 };
+
+/** Spread of a network hop's log-normal delay: its p99 is e^(2.326 × 0.6) ≈ 4 times its median. */
+export const HOP_SIGMA = 0.6;
+
+/** A call to another service whose hop has this median delay (ms) and fails with this probability. */
+export function networkTransport(medianMs: number, failure: number): Transport {
+  return { name: 'network', hop: { kind: 'lognormal', median: medianMs, sigma: HOP_SIGMA }, failure };
+}
 
 /**
  * A call to another service in the same data centre: about a millisecond for the round trip, TLS and
  * JSON at the median with a long tail, and roughly one call in a thousand lost to a timeout,
  * a restart or a full connection pool.
  */
-export const NETWORK: Transport = { name: 'network', hop: { kind: 'lognormal', median: 1, sigma: 0.6 }, failure: 0.001 };
+export const NETWORK_HOP_MEDIAN_MS = 1;
+export const NETWORK_FAILURE = 0.001;
+export const NETWORK: Transport = networkTransport(NETWORK_HOP_MEDIAN_MS, NETWORK_FAILURE);
 
 export interface Outcome {
   latency: number;
@@ -98,6 +108,14 @@ export function summarize(latencies: readonly number[], ok: number): Summary {
 export function callsIn(node: CallNode): Extract<CallNode, { kind: 'call' }>[] {
   if (node.kind === 'call') return [node];
   return (node.kind === 'sequence' ? node.steps : node.branches).flatMap(callsIn);
+}
+
+/**
+ * The chance that a request calling `n` independent backends meets at least one slow call, when each
+ * is slow with probability `slowShare` (0.01 for "beyond its p99"): 1 − (1 − slowShare)^n.
+ */
+export function atLeastOneSlow(n: number, slowShare = 0.01): number {
+  return 1 - (1 - slowShare) ** n;
 }
 
 /**
