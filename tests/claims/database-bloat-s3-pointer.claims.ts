@@ -6,6 +6,7 @@
 import { defineArticleClaims } from './claims.ts';
 import { DEFAULT_WORKLOAD, runWorkload, scanDamage, type LruPolicy, type WorkloadConfig } from '../../src/sims/bufferpool/workload.ts';
 import { DEFAULT_TIMELINE, timeline } from '../../src/sims/bytes/timeline.ts';
+import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from '../../src/sims/bufferpool/figure.ts';
 import { SHAPE } from '../integration/s3/innodbWorkload.ts';
 
 const INNODB_TEST = 'tests/integration/s3/innodb.test.ts';
@@ -15,9 +16,9 @@ const PAGE = 16 * KiB;
 /** The smallest buffer pool MariaDB runs with 16 KiB pages, the one the real test starts. */
 const SMALL_POOL_MIB = 6;
 
-/** The figure's setup (BufferPoolSim): 128 pages, 6,000 runs, seed 7, 3,000 warm-up lookups, counted after them. */
-const FIGURE: Partial<WorkloadConfig> = { seed: 7, rows: 6000, poolPages: DEFAULT_WORKLOAD.poolPages };
-const FIGURE_WARMUP = 3000;
+/** The figure's setup, the one BufferPoolSim runs: its pool, table, seed and warm-up, counted after the warm-up. */
+const FIGURE: Partial<WorkloadConfig> = FIGURE_WORKLOAD;
+const FIGURE_WARMUP = FIGURE_WARMUP_REQUESTS;
 const FIGURE_REQUESTS = 20_000;
 const figureRun = (design: 'inline' | 'pointer', lru: LruPolicy = 'midpoint') => runWorkload({ ...FIGURE, design, lru }, FIGURE_REQUESTS, 200, FIGURE_WARMUP);
 
@@ -29,7 +30,7 @@ export default defineArticleClaims('database-bloat-s3-pointer', {
   claims: [
     {
       quote: 'The simulation runs that algorithm on a scaled-down pool of 128 pages, split all the same.',
-      numbers: () => [String(DEFAULT_WORKLOAD.poolPages)],
+      numbers: () => [String(FIGURE_WORKLOAD.poolPages)],
     },
     {
       quote: "over 20,000 requests after the warm-up, the figure's pool serves 78.6% of page reads from memory with logs inline, against 99.4% with pointers.",
