@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import type { Nodes, Root } from 'mdast';
-import type {} from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type {} from 'mdast-util-mdxjs-esm';
 import type {} from 'mdast-util-mdx-expression';
 
@@ -171,6 +171,7 @@ function collectBlocks(node: Nodes, blocks: Block[], footnotes: Map<string, stri
     return;
   }
   if (SKIPPED.has(node.type)) return;
+  if (node.type === 'mdxJsxFlowElement') for (const text of textProps(node)) blocks.push({ text, refs: [] });
   if (node.type === 'footnoteDefinition') {
     footnotes.set(node.identifier, normalise(plainText(node)));
     return;
@@ -210,6 +211,10 @@ function appendInline(node: Nodes, block: Block): void {
       if (label !== node.url && `mailto:${label}` !== node.url) for (const child of node.children) appendInline(child, block);
       return;
     }
+    case 'mdxJsxTextElement':
+      for (const text of textProps(node)) append(block, ` ${text} `);
+      for (const child of node.children) appendInline(child as Nodes, block);
+      return;
     default:
       if (SKIPPED.has(node.type)) {
         append(block, ' ');
@@ -218,6 +223,14 @@ function appendInline(node: Nodes, block: Block): void {
       // emphasis, strong, delete, linkReference, and JSX text elements (their props are attributes, not children)
       if ('children' in node) for (const child of node.children) appendInline(child as Nodes, block);
   }
+}
+
+/**
+ * A component's props written as text (`caption="80% of keys move"`): a string holding a space is words a reader
+ * sees, not an id or a flag, so its numbers are scanned. Props given as expressions are code.
+ */
+function textProps(node: MdxJsxFlowElement | MdxJsxTextElement): string[] {
+  return node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /\S\s+\S/.test(a.value) ? [normalise(a.value)] : []));
 }
 
 /** Appends with whitespace collapsed to single spaces, as the reader sees it. */

@@ -27,9 +27,14 @@ describe('parseProse', () => {
     expect(prose.text).toBe('Before after.\nitem with 7');
   });
 
-  it('drops component tags with their props, flow and inline, and MDX expressions and comments', () => {
-    const prose = mdx('<RingSim client:visible servers={5} label="8 tags" />\n\nSee <Tip n={3}>this 12</Tip> now {/* 77 */} {1 + 1}.\n');
+  it('drops component tags with their code props, flow and inline, and MDX expressions and comments', () => {
+    const prose = mdx('<RingSim client:visible servers={5} id="ring-2" />\n\nSee <Tip n={3} kind="v2">this 12</Tip> now {/* 77 */} {1 + 1}.\n');
     expect(prose.text).toBe('See this 12 now .');
+  });
+
+  it('keeps props written as text, which the reader sees (a caption, a label)', () => {
+    const prose = mdx('<Figure client:visible caption="80% of keys move" />\n\nSee <Tip label="about 3 ms">this</Tip>.\n');
+    expect(prose.text).toBe('80% of keys move\nSee about 3 ms this.');
   });
 
   it('drops HTML comments in Markdown', () => {
