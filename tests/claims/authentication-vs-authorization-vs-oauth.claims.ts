@@ -25,8 +25,11 @@ export default defineArticleClaims('authentication-vs-authorization-vs-oauth', {
     },
     { quote: 'A genuine token without the needed scope gets a 403 with', numbers: () => [status('no-scope')] },
     { quote: 'checked with oidc-provider 9.13 and jose 6.2', numbers: () => [installed('oidc-provider'), installed('jose')] },
-    // The summary table: "401 with WWW-Authenticate" for no card, "403" for the guest list and for the valet key's scope.
-    { quote: '401 with', numbers: () => [status('no-card')] },
-    { quote: '403', numbers: () => [status('no-role')] },
+    // The summary table, a row each: "401 with WWW-Authenticate" for no card, "403" for the guest list and for the valet key's scope.
+    { quote: 'ID card (password, session, ID token) 401 with', numbers: () => [status('no-card')] },
+    { quote: 'guest list (roles) 403', numbers: () => [status('no-role')] },
+    { quote: 'valet key (access token, scopes) 403', numbers: () => [status('no-scope')] },
   ],
+  // The card's description (the seed's wording): status codes named, the article backs them below.
+  exempt: ['Stop mixing up 401 and 403.'],
 });

@@ -9,6 +9,7 @@ import {
   CLAIMS_DIR,
   articleDocument,
   articleSlugs,
+  flatProse,
   isMeasured,
   measuredFileHolds,
   normalise,
@@ -18,6 +19,7 @@ import {
 } from './claims.ts';
 
 const slugs = articleSlugs();
+const occurrences = (text: string, phrase: string) => text.split(phrase).length - 1;
 const declared = new Map<string, ArticleClaims>();
 for (const slug of slugs) {
   const file = join(CLAIMS_DIR, `${slug}.claims.ts`);
@@ -38,10 +40,13 @@ for (const [slug, article] of declared) {
     });
 
     it('every quote occurs verbatim in the prose and holds a number', () => {
-      const missing = article.claims.map((c) => normalise(c.quote)).filter((quote) => !prose.text.includes(quote));
+      const missing = article.claims.map((c) => normalise(c.quote)).filter((quote) => !flatProse(prose).includes(quote));
       expect(missing, `quotes not in the prose of ${slug} (articleProse drops code, tags, URLs, footnote markers)`).toEqual([]);
       const numberless = article.claims.map((c) => c.quote).filter((quote) => numbersIn(quote).length === 0);
       expect(numberless, 'quotes without a number').toEqual([]);
+      // A quote ties its numbers to one sentence; one found twice would back a second sentence it never checked.
+      const repeated = article.claims.map((c) => normalise(c.quote)).filter((quote) => occurrences(flatProse(prose), quote) > 1);
+      expect(repeated, 'quotes found more than once in the prose: quote more of the sentence').toEqual([]);
     });
 
     it('every computed claim states the numbers its model gives', async () => {
@@ -62,7 +67,7 @@ for (const [slug, article] of declared) {
     });
 
     it('every exempt phrase occurs in the prose and holds a number', () => {
-      const stale = article.exempt.filter((phrase) => !prose.text.includes(normalise(phrase)) || numbersIn(phrase).length === 0);
+      const stale = article.exempt.filter((phrase) => !flatProse(prose).includes(normalise(phrase)) || numbersIn(phrase).length === 0);
       expect(stale, 'exempt phrases that are missing from the prose or hold no number').toEqual([]);
     });
 

@@ -8,12 +8,13 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import type { Nodes, Root } from 'mdast';
-import type {} from 'mdast-util-mdx-jsx';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type {} from 'mdast-util-mdxjs-esm';
 import type {} from 'mdast-util-mdx-expression';
 
@@ -102,9 +103,12 @@ export function articleDocument(slug: string): Prose {
 }
 
 /**
- * The article's prose: no front matter, import/export lines, fenced or inline code, component tags and their
- * props, expressions, URLs, HTML comments, footnote markers or footnote definitions. Headings, paragraphs, list
- * items, table cells and link text stay. Whitespace is normalised; blocks are separated by "\n".
+ * The article's prose: the title and description of the front matter (the card shows them), headings,
+ * paragraphs, list items, table cells, link text, image alt text, literal MDX expressions (`{"80%"}` renders
+ * as text) and the footnote definitions that name no primary source (their numbers are ours to back). Gone:
+ * the rest of the front matter, import/export lines, fenced or inline code, component tags and their props,
+ * other expressions, URLs, HTML comments, footnote markers and sourced footnote definitions. Whitespace is
+ * normalised; blocks are separated by "\n".
  */
 export function articleProse(slug: string): string {
   return articleDocument(slug).text;
@@ -115,10 +119,13 @@ const FRONT_MATTER = /^---\r?\n[\s\S]*?\r?\n---(?:\r?\n|$)/;
 export function parseProse(source: string, { mdx }: { mdx: boolean }): Prose {
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (mdx) processor.use(remarkMdx);
+  const frontMatter = FRONT_MATTER.exec(source);
   const tree = processor.parse(source.replace(FRONT_MATTER, '')) as Root;
   const footnotes = new Map<string, string>();
-  const blocks: Block[] = [];
+  const blocks: Block[] = cardText(frontMatter?.[0]).map((text) => ({ text, refs: [] }));
   collectBlocks(tree, blocks, footnotes);
+  // A footnote that cites no primary source is our own text: its numbers are scanned like the body's.
+  for (const definition of footnotes.values()) if (!namesPrimarySource(definition)) blocks.push({ text: definition, refs: [] });
 
   let text = '';
   const sentences: Sentence[] = [];
@@ -130,18 +137,41 @@ export function parseProse(source: string, { mdx }: { mdx: boolean }): Prose {
   return { text, sentences, footnotes };
 }
 
+/** The title and description from the front matter: the reader sees them on every card. */
+function cardText(frontMatter: string | undefined): string[] {
+  if (!frontMatter) return [];
+  const data = parseYaml(frontMatter.replace(/^---\r?\n/, '').replace(/\r?\n---(?:\r?\n)?$/, '')) as Record<string, unknown> | null;
+  return [data?.title, data?.description].filter((v): v is string => typeof v === 'string').map(normalise);
+}
+
 interface Block {
   text: string;
   refs: { at: number; id: string }[];
 }
 
 /** Node types whose content is not prose (code, module lines, expressions, raw HTML, link definitions). */
-const SKIPPED = new Set(['code', 'inlineCode', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'definition', 'image', 'imageReference', 'thematicBreak', 'yaml']);
+const SKIPPED = new Set(['code', 'inlineCode', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'definition', 'imageReference', 'thematicBreak', 'yaml']);
+
+/**
+ * An expression that is only a literal (`{"80%"}`, `{80}`, `{`2×`}`) renders as that text, so it is prose; any other
+ * expression (a comment, a value computed at build time) is not.
+ */
+function literalExpression(value: string): string | null {
+  const literal = /^\s*(?:(['"`])((?:(?!\1)[^\\$]|\\.)*)\1|(-?\d[\d_]*(?:\.\d+)?(?:e[+-]?\d+)?))\s*$/i.exec(value);
+  if (!literal) return null;
+  return literal[2] ?? literal[3]!.replace(/_/g, '');
+}
 /** Node types that hold one block of inline prose. */
 const BLOCKS = new Set(['heading', 'paragraph', 'tableCell']);
 
 function collectBlocks(node: Nodes, blocks: Block[], footnotes: Map<string, string>): void {
+  if (node.type === 'mdxFlowExpression') {
+    const text = literalExpression(node.value);
+    if (text) blocks.push({ text: normalise(text), refs: [] });
+    return;
+  }
   if (SKIPPED.has(node.type)) return;
+  if (node.type === 'mdxJsxFlowElement') for (const text of textProps(node)) blocks.push({ text, refs: [] });
   if (node.type === 'footnoteDefinition') {
     footnotes.set(node.identifier, normalise(plainText(node)));
     return;
@@ -165,6 +195,13 @@ function appendInline(node: Nodes, block: Block): void {
     case 'break':
       append(block, ' ');
       return;
+    case 'image':
+      // The alt text is what a screen reader says, and what shows when the image does not load.
+      append(block, ` ${node.alt ?? ''} `);
+      return;
+    case 'mdxTextExpression':
+      append(block, literalExpression(node.value) ?? ' ');
+      return;
     case 'footnoteReference':
       block.refs.push({ at: block.text.trimEnd().length, id: node.identifier });
       return;
@@ -174,6 +211,10 @@ function appendInline(node: Nodes, block: Block): void {
       if (label !== node.url && `mailto:${label}` !== node.url) for (const child of node.children) appendInline(child, block);
       return;
     }
+    case 'mdxJsxTextElement':
+      for (const text of textProps(node)) append(block, ` ${text} `);
+      for (const child of node.children) appendInline(child as Nodes, block);
+      return;
     default:
       if (SKIPPED.has(node.type)) {
         append(block, ' ');
@@ -182,6 +223,14 @@ function appendInline(node: Nodes, block: Block): void {
       // emphasis, strong, delete, linkReference, and JSX text elements (their props are attributes, not children)
       if ('children' in node) for (const child of node.children) appendInline(child as Nodes, block);
   }
+}
+
+/**
+ * A component's props written as text (`caption="80% of keys move"`): a string holding a space is words a reader
+ * sees, not an id or a flag, so its numbers are scanned. Props given as expressions are code.
+ */
+function textProps(node: MdxJsxFlowElement | MdxJsxTextElement): string[] {
+  return node.attributes.flatMap((a) => (a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /\S\s+\S/.test(a.value) ? [normalise(a.value)] : []));
 }
 
 /** Appends with whitespace collapsed to single spaces, as the reader sees it. */
@@ -232,12 +281,23 @@ export interface NumberToken {
 
 /**
  * A number as a reader sees one: digits with thousands separators, decimals or version dots ("1,000", "99.9",
- * "10.11.19", "02:40"), an optional currency sign, an exponent ("2³²", "0.99^N"), and what is glued to it ("99.9%",
- * "2×", "5xx") or a unit after one space ("14 KB", "1000 ms"). Digits glued to a preceding letter are part of a
- * name ("S3", "IPv4", "p99", "Murmur3") and are not numbers; written-out numbers ("three") are not scanned.
+ * "10.11.19", "02:40"), an optional currency sign, a vulgar fraction ("1½"), an exponent ("2³²", "0.99^N"), and
+ * what is glued to it ("99.9%", "2×", "5xx", "10MB") or a unit after one space ("14 KB", "1000 ms"). Also numbers a
+ * name only seems to hold: a percentile ("p99", "P99.9"), subscript digits ("H₁₀", "log₂") and a fraction on its
+ * own ("½"). Other digits glued to a preceding letter are part of a name ("S3", "IPv4", "Murmur3") and are not
+ * numbers; written-out numbers ("three") are not scanned.
  */
-const NUMBER =
-  /(?<![\p{L}\p{N}_])[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.:]\d+)*(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\^[\p{L}\p{N}]+)?(?:[%×]|\p{L}+|\s(?:[KMGTP]i?B|kB|ms|µs|ns|s|min|[KMG]bit\/s|[KMG]bps)(?![\p{L}\p{N}]))?/gu;
+const FRACTIONS = '½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒';
+const NUMBER = new RegExp(
+  [
+    `(?<![\\p{L}\\p{N}_])[$€£]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:[.:]\\d+)*[${FRACTIONS}]?(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\\^[\\p{L}\\p{N}]+)?` +
+      `(?:[%×]|\\p{L}+|\\s(?:[KMGTP]i?B|kB|ms|µs|ns|s|min|[KMG]bit\\/s|[KMG]bps)(?![\\p{L}\\p{N}]))?`,
+    `(?<![\\p{L}\\p{N}_])[pP]\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])`,
+    '[₀₁₂₃₄₅₆₇₈₉]+',
+    `(?<!\\p{N})[${FRACTIONS}]`,
+  ].join('|'),
+  'gu',
+);
 
 export function numbersIn(text: string): NumberToken[] {
   return [...text.matchAll(NUMBER)].map((match) => ({ text: match[0], index: match.index }));
@@ -250,16 +310,44 @@ export function numbersIn(text: string): NumberToken[] {
  * Whether a footnote definition names a primary source: an RFC, a URL, a source file, a quoted title (a paper or
  * a documentation page), or official documentation, a specification, a paper, release notes or a price list by
  * name. A footnote that only explains or reports our own measurement is not a source: such a number needs a claim.
+ * Nor is a file of this repository (a test, a model): pointing at our own code is a measurement, not a citation.
  */
 export function namesPrimarySource(definition: string): boolean {
-  return [
-    /\bRFC ?\d+/,
-    /https?:\/\//,
-    /[\w.-]+\/[\w./-]*\.[A-Za-z]{1,5}\b/, // a path to a source file
-    /\b[\w-]+\.(?:c|h|cc|cpp|go|rs|py|java|js|ts|yaml|yml|toml|conf|md)\b/, // a source file by name
-    /["“][^"”]{8,}["”]/, // a quoted title
-    /\b(?:documentation|docs|manual|man page|specification|reference|release notes|changelog|pricing|paper|proceedings|STOC|SOSP|OSDI|NSDI|SIGCOMM|IEEE|ACM|USENIX)\b/i,
-  ].some((pattern) => pattern.test(definition));
+  const elsewhere = (pattern: RegExp) => [...definition.matchAll(pattern)].some((match) => !isOurFile(match[0]));
+  return (
+    elsewhere(/[\w.-]+\/[\w./-]*\.[A-Za-z]{1,5}\b/g) || // a path to a source file
+    elsewhere(/(?<![\w./-])[\w.-]+\.(?:c|h|cc|cpp|go|rs|py|java|js|ts|tsx|yaml|yml|toml|conf|md)\b/g) || // a source file by name
+    [
+      /\bRFC ?\d+/,
+      /https?:\/\//,
+      /["“][^"”]{8,}["”]/, // a quoted title
+      /\b(?:documentation|docs|manual|man page|specification|reference|release notes|changelog|pricing|paper|proceedings|STOC|SOSP|OSDI|NSDI|SIGCOMM|IEEE|ACM|USENIX)\b/i,
+      /\b(?:OpenID Connect|W3C|WHATWG|IETF|ISO|ECMA|POSIX)\b/, // a standard by its body's name
+    ].some((pattern) => pattern.test(definition))
+  );
+}
+
+const REPOSITORY = join(import.meta.dirname, '../..');
+let ourFileNames: Set<string> | undefined;
+
+/** A path that exists in this repository, or the bare name of one of its files under src/, tests/ or scripts/. */
+function isOurFile(path: string): boolean {
+  if (path.includes('/')) return existsSync(join(REPOSITORY, path));
+  ourFileNames ??= new Set(
+    ['src', 'tests', 'scripts'].flatMap((dir) => {
+      const root = join(REPOSITORY, dir);
+      return existsSync(root) ? readdirSync(root, { recursive: true, encoding: 'utf8' }).map((file) => file.split('/').at(-1)!) : [];
+    }),
+  );
+  return ourFileNames.has(path);
+}
+
+/**
+ * The prose with its blocks joined by spaces, as quotes are matched: a quote may run on from one block to the next
+ * (a table row's cells, a heading into its paragraph), which keeps a short cell like "403" tied to its row.
+ */
+export function flatProse(prose: Prose): string {
+  return prose.text.replace(/\n/g, ' ');
 }
 
 export interface Uncovered {
@@ -270,9 +358,10 @@ export interface Uncovered {
 /** Every number in the prose that no quote, exempt phrase or primary-source footnote covers. */
 export function uncoveredNumbers(prose: Prose, quotes: string[], exempt: string[]): Uncovered[] {
   const covered: [number, number][] = [];
+  const text = flatProse(prose);
   for (const phrase of [...quotes, ...exempt].map(normalise)) {
     if (!phrase) continue;
-    for (let at = prose.text.indexOf(phrase); at >= 0; at = prose.text.indexOf(phrase, at + 1)) covered.push([at, at + phrase.length]);
+    for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) covered.push([at, at + phrase.length]);
   }
   for (const sentence of prose.sentences) {
     const sourced = sentence.footnotes.some((id) => namesPrimarySource(prose.footnotes.get(id) ?? ''));

@@ -18,23 +18,23 @@ import {
   useTicker,
   type StateOf,
 } from '../kit/index.ts';
-import { pageKind, WorkloadRun, type Design } from './workload.ts';
+import { DEFAULT_WORKLOAD, pageKind, WorkloadRun, type Design } from './workload.ts';
 import type { Frame } from './model.ts';
+import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from './figure.ts';
 import './bufferpool.css';
 
 const schema = {
   show: enumParam(['inline', 'pointer'] as const, 'inline'),
-  time: intParam(0, 3000, 1000),
-  pct: intParam(5, 95, 37),
-  fetch: intParam(0, 30, 5),
-  pages: intParam(2, 48, 16),
+  // The defaults are the model's, so the figure opens on the numbers the article quotes.
+  time: intParam(0, 3000, DEFAULT_WORKLOAD.oldBlocksTimeMs),
+  pct: intParam(5, 95, DEFAULT_WORKLOAD.oldBlocksPct),
+  fetch: intParam(0, 30, Math.round(DEFAULT_WORKLOAD.fetchShare * 100)),
+  pages: intParam(2, 48, DEFAULT_WORKLOAD.blobPages),
 };
 type State = StateOf<typeof schema>;
 
-const POOL_PAGES = 128;
-/** Lookups alone first (15 s of simulated time, enough to fill the pool), as before the logs were added. */
-const WARMUP_REQUESTS = 3000;
-const ROWS = 6000;
+const { poolPages: POOL_PAGES, rows: ROWS } = FIGURE_WORKLOAD;
+const WARMUP_REQUESTS = FIGURE_WARMUP_REQUESTS;
 const INITIAL_REQUESTS = 300;
 const REQUESTS_PER_STEP = 10;
 const WINDOW = 100;
@@ -67,9 +67,7 @@ function newExperiment(state: State): Experiment {
   const lane = (design: Design): Lane => ({
     run: new WorkloadRun({
       design,
-      seed: 7,
-      rows: ROWS,
-      poolPages: POOL_PAGES,
+      ...FIGURE_WORKLOAD,
       oldBlocksTimeMs: state.time,
       oldBlocksPct: state.pct,
       fetchShare: state.fetch / 100,
@@ -236,7 +234,7 @@ export default function BufferPoolSim() {
       share={{ schema, state }}
       caption={
         <>
-          A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
+          A {POOL_PAGES}-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
           lookups, 90% of them on the newest 10% of {ROWS.toLocaleString('en')} runs, and a share of requests that open the run's log. The pool
           is warmed with {WARMUP_REQUESTS.toLocaleString('en')} lookups first, as it was before logs were added; counts start after that. Blue squares
           are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step, and faded squares under the list are the pages that step evicted. The

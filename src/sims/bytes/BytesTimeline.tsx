@@ -1,6 +1,6 @@
 /** "Where the bytes go": the two routes of one "fetch the log" request, drawn as lanes on one time axis. */
 import { Controls, SimFrame, Slider, intParam, useSimState, niceTicks, formatTick, linearScale, Readout } from '../kit/index.ts';
-import { timeline, type Lane, type Timeline } from './timeline.ts';
+import { ASSUMPTIONS as A, timeline, type Lane, type Timeline } from './timeline.ts';
 import './bytes.css';
 
 const schema = {
@@ -99,9 +99,11 @@ export default function BytesTimeline() {
       caption={
         <>
           One click on "view log", served from a database column (top) and through a presigned URL (bottom), on one time
-          axis. The model assumes a 10 Gbit/s link with a 0.3 ms round trip between app and database, 0.1 ms per 16 KiB page
-          read from disk, a 30 ms first byte from object storage, a first download that must reach the bucket (a 20 ms DNS
-          answer, then TCP and TLS 1.3 handshakes), and an app that buffers the whole result, as most drivers do. {status}
+          axis. The model assumes a {A.dbMbps / 1000} Gbit/s link with a {A.dbRttMs} ms round trip between app and database,
+          {A.pageReadMs} ms per {A.pageBytes / 1024} KiB page read from disk, a {A.storageFirstByteMs} ms first byte from object
+          storage, a first download that must reach the bucket (a {A.dnsMs} ms DNS answer, then TCP and TLS 1.3 handshakes),
+          full speed from the first byte (no TCP slow start), and an app that buffers the whole result, as most drivers do.{' '}
+          {status}
         </>
       }
     >

@@ -2,6 +2,8 @@
  * "Fetch the log" as a request timeline, once with the log in the database and once through a
  * presigned URL. A deliberately simple, explicit latency model: each phase is a propagation delay
  * plus bytes over a bandwidth, with the assumptions named below so a reader can disagree with them.
+ * Bytes flow at the full bandwidth from the first one: TCP's slow start is left out, though it would cost
+ * the bucket's new connection a few more round trips (an initial window of about 14 KB, RFC 6928).
  */
 // The kit's plain-TypeScript module, not its index (which pulls in .tsx), so the model runs in Node too.
 import { clampNumber, pickOne } from '../kit/validate.ts';

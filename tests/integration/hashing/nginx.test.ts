@@ -5,7 +5,10 @@
  * locations that route the same keys over different upstream groups.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, makePrefix, startNginx, type RunningNginx } from '../../support/nginx.ts';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NGINX, freePort, makePrefix, startNginx, type RunningNginx } from '../../support/nginx.ts';
 import { sampleKeys } from '../../../src/sims/hashing/lockerRoom.ts';
 import { crc32, nginxRing } from './nginxRing.ts';
 
@@ -79,6 +82,15 @@ async function placement(group: Group): Promise<string[]> {
 const movedBetween = (a: string[], b: string[]) => a.flatMap((was, i) => (was === b[i] ? [] : [{ was, is: b[i]! }]));
 
 describe('nginx upstream hashing', () => {
+  it('runs the nginx release the article names in its footnote', () => {
+    const article = readFileSync(join(import.meta.dirname, '../../../src/content/posts/consistent-hashing/index.mdx'), 'utf8');
+    const named = /^\[\^nginx\]:.*Tested against Debian's nginx (\d+\.\d+)\./m.exec(article)?.[1];
+    expect(named, 'the [^nginx] footnote names the nginx release').toBeDefined();
+    // `nginx -v` prints "nginx version: nginx/1.22.1" on stderr.
+    const reported = spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).stderr;
+    expect(reported).toMatch(new RegExp(`nginx/${named!.replace('.', '\\.')}\\.`));
+  });
+
   it('hash consistent: adding a fifth server moves about 1/5 of the keys, all of them to the newcomer', async () => {
     const [four, five] = [await placement('ring4'), await placement('ring5')];
     expect(new Set(four)).toEqual(new Set(BACKENDS.slice(0, 4)));
