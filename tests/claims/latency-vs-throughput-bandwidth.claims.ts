@@ -42,11 +42,11 @@ const inFlight = (LITTLE.perSecond * LITTLE.holdMs) / 1000;
 export default defineArticleClaims('latency-vs-throughput-bandwidth', {
   claims: [
     {
-      quote: 'A new connection may send 10 segments, 14,600 bytes',
+      quote: 'it may send 10 segments, 14,600 bytes',
       numbers: () => [String(initialWindowBytes() / MSS_BYTES), initialWindowBytes().toLocaleString('en')],
     },
     {
-      quote: 'In a pipe 100 Mbit/s wide and 40 ms long, a 2 kB response fits in the first window and arrives after 240 ms instead of 40 ms.',
+      quote: 'In a pipe 100 Mbit/s wide and 40 ms long, a 2 kB response fits the first window and arrives after 240 ms, not 40 ms.',
       numbers: () => {
         const f = fetchOf(2);
         if (f.flights !== 1) throw new Error(`2 kB takes ${f.flights} windows, not the first alone`);
@@ -54,7 +54,7 @@ export default defineArticleClaims('latency-vs-throughput-bandwidth', {
       },
     },
     {
-      quote: 'A 500 kB photo goes out in 6 windows, stops 5 times to wait for acknowledgements, and takes 644 ms where the formula says 80 ms.',
+      quote: 'A 500 kB photo goes out in 6 windows, waits for acknowledgements 5 times and takes 644 ms, not 80 ms.',
       numbers: () => {
         const f = fetchOf(500);
         return ['500 kB', String(f.flights), String(f.stalls), ms(f.fetch), ms(f.formula)];
@@ -111,28 +111,29 @@ export default defineArticleClaims('latency-vs-throughput-bandwidth', {
       numbers: () => ['80%', '80%', times(mm1MeanTimeInSystem(0.8, 1))],
     },
     {
-      quote: 'puts 8 servers at 80% at only 1.3 times the service time, with 46% of requests waiting at all.',
+      quote: 'puts 8 servers at 80% at only 1.3 times the service time, with 46% of requests waiting at all',
       numbers: () => ['8', '80%', times(mmcTime(8, 0.8)), percent(erlangC(8, 0.8 * 8))],
     },
     {
-      quote: 'Their bend comes later: 3.1 times at 95%, 13 times at 99%.',
+      quote: 'they reach 3.1 times at 95% and 13 times at 99%.',
       numbers: () => [times(mmcTime(8, 0.95)), '95%', times(mmcTime(8, 0.99)), '99%'],
     },
     {
       // Requests split at random from a Poisson stream form Poisson streams: each line is an M/M/1 queue at 80%.
-      quote: 'the same 8 servers, each with its own line and requests dealt to them at random, are 8 separate M/M/1 queues, at 5 times again.',
-      numbers: () => ['8', '8', String(8 / 8), times(mm1MeanTimeInSystem(0.8, 1))],
+      // The "1" is M/M/1's server count: one server per line.
+      quote: 'Give each of the 8 its own line, deal requests at random, and they are 8 M/M/1 queues at 5 times again',
+      numbers: () => ['8', '8', '1', times(mm1MeanTimeInSystem(0.8, 1))],
     },
     {
-      quote: 'At 200 requests per second and 50 ms each, 10 requests are in flight.',
+      quote: 'At 200 requests per second and 50 ms each, 10 requests are in flight;',
       numbers: () => [String(LITTLE.perSecond), ms(LITTLE.holdMs), String(inFlight)],
     },
     {
-      quote: 'If each of them holds a worker thread for its 50 ms, the service needs 10 threads busy on average.',
-      numbers: () => [ms(LITTLE.holdMs), String(inFlight)],
+      quote: 'if each holds a worker thread, 10 threads are busy on average.',
+      numbers: () => [String(inFlight)],
     },
     {
-      quote: 'Give it 8 and the load is 125%: the threads finish at most 160 requests a second, so the line grows by 40 every second, without bound',
+      quote: 'Give the service 8 threads and the load is 125%: they finish at most 160 requests a second, so the line grows by 40 every second, without bound',
       numbers: () => {
         // Erlang C has no answer at a load of 8 threads' worth or more: no queue is stable there.
         let stable = true;
@@ -147,7 +148,7 @@ export default defineArticleClaims('latency-vs-throughput-bandwidth', {
       },
     },
     {
-      quote: 'With 12 threads the load is 83% and, in the M/M/c model, a request waits 11 ms on average.',
+      quote: 'With 12 the load is 83% and, in the M/M/c model, a request waits 11 ms on average.',
       numbers: () => ['12', percent(inFlight / 12), ms(mmcMeanWait(LITTLE.perSecond / 1000, 1 / LITTLE.holdMs, 12))],
     },
   ],

@@ -3,7 +3,8 @@
  * src/sims/microservices/; the slow 1% the article points to from the latency article's averages experiment.
  */
 import { defineArticleClaims } from './claims.ts';
-import { NETWORK, atLeastOneSlow, callsIn, simulate } from '../../src/sims/microservices/callGraph.ts';
+import { NETWORK, atLeastOneSlow, callsIn, fanOutSlowShare, simulate } from '../../src/sims/microservices/callGraph.ts';
+import { p99Of } from '../../src/sims/microservices/latency.ts';
 import { CHECKOUT } from '../../src/sims/microservices/checkout.ts';
 import { SLOW_SHARE } from '../../src/sims/latency/averages.ts';
 
@@ -48,7 +49,20 @@ export default defineArticleClaims('monolith-vs-microservices', {
     },
     {
       quote: 'with probability 1 − 0.99ᴺ: about 10 % at N = 10 and 63 % at N = 100.',
-      numbers: () => ['1', '0.99ᴺ', Math.round(atLeastOneSlow(10) * 100).toString(), '10', Math.round(atLeastOneSlow(100) * 100).toString(), '100'],
+      numbers: () => {
+        // The closed form must agree with the fan-out model: backends drawn from a log-normal, "slow" past its p99.
+        const work = { kind: 'lognormal', median: 20, sigma: 0.6 } as const;
+        const requests = 20_000;
+        const shares = [10, 100].map((n) => {
+          const theory = atLeastOneSlow(n);
+          const simulated = fanOutSlowShare(n, work, p99Of(work), requests, n);
+          if (Math.abs(simulated - theory) > 4 * Math.sqrt((theory * (1 - theory)) / requests)) {
+            throw new Error(`at N = ${n} the simulated fan-out met a slow call ${simulated}, not ${theory}`);
+          }
+          return Math.round(theory * 100).toString();
+        });
+        return ['1', '0.99ᴺ', shares[0]!, '10', shares[1]!, '100'];
+      },
     },
     { quote: 'shows with its slow 1%.', numbers: () => [`${SLOW_SHARE.fallback}%`] },
   ],

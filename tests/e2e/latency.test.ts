@@ -23,7 +23,7 @@ describe('Latency vs. Throughput article', () => {
       expect(figure).toMatch(/^<figure[\s\S]*?<svg[^>]*role="img"[\s\S]*?<figcaption>/);
     }
     expect(html.match(/client="visible"/g)).toHaveLength(3);
-    expect(html).toContain('6 min read');
+    expect(html).toContain('5 min read');
   });
 
   it('reads without JavaScript: figures, the theory table and disabled controls', async () => {

@@ -78,7 +78,7 @@ function PipeView() {
     <SimFrame
       id="pipe"
       title="The pipe: width is bandwidth, length is latency"
-      caption="A payload pushed through a pipe. Making the pipe wider shortens only the time to push the payload in; the first drop still needs the full length of the pipe. The chart shows the time for the whole payload at every width: it flattens onto the latency and never drops below it. The last readout is the same payload fetched over a new HTTPS connection, which pays round trips for the handshakes first and, for a payload larger than TCP's first window, for slow start too."
+      caption="A payload pushed through a pipe. Making the pipe wider shortens only the time to push the payload in; the first drop still needs the full length of the pipe. The chart shows the time for the whole payload at every width: it flattens onto the latency and never drops below it. The last readout is the same payload fetched over a new HTTPS connection, which pays round trips for the handshakes first and, while TCP's window is smaller than the pipe and the payload, for slow start too."
       status={status}
       share={{ schema, state }}
     >

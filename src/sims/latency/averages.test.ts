@@ -61,6 +61,22 @@ describe('averages lie', () => {
     expect(sentence).toContain('99% busy');
   });
 
+  it('at 5% × 100 ms (60% busy) the frame says the rise is mostly the slow requests\' own time, not queueing behind them', () => {
+    const slow = { sharePercent: 5, slowMs: 100 };
+    const e = new AveragesExperiment(slow, 1);
+    e.advance(100_000);
+    const summary = e.summary();
+    // The old caption said the others "queue behind them, so the mean rises steeply": the mean rises by
+    // about a quarter, and 5% × (100 − 20) ms = 4 ms of that is the slow requests' own work.
+    const rise = summary.withSlow.mean - summary.baseline.mean;
+    expect(rise).toBeGreaterThan(4);
+    expect(rise).toBeLessThan(8);
+    const sentence = slowRequestsEffect(slow, summary);
+    expect(sentence).not.toMatch(/steep/);
+    expect(sentence).toContain("the slow requests' own time adds 4.00 ms");
+    expect(sentence).toContain(`waiting behind them ${(rise - 4).toFixed(2)} ms (the workers are 60% busy)`);
+  });
+
   it('past 100% load the frame says overloaded, and the mean indeed keeps climbing with the length of the run', () => {
     const slow = { sharePercent: 3, slowMs: 1000 };
     const e = new AveragesExperiment(slow, 1);

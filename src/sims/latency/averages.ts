@@ -2,12 +2,13 @@
  * "Averages lie": a small service (four workers sharing one line, half busy) whose requests usually
  * take about 20 ms, run twice on the same arrivals and the same work: once as it is, once with a slow
  * share of requests (a cache miss, a lock, a garbage-collection pause) that take much longer. A small
- * slow share barely moves the mean and multiplies the 99th percentile; a larger one keeps the workers
- * busy enough that everyone queues behind the slow requests, and past full load the line never drains.
+ * slow share barely moves the mean and multiplies the 99th percentile; a larger one adds its own time
+ * to the mean and, as the workers fill up, everyone's waiting; past full load the line never drains.
  */
 import { clampNumber } from '../kit/validate.ts';
 import { Simulation, type ServiceTime, type SimulationConfig } from '../queueing/engine.ts';
 import { meanServiceTime } from '../queueing/distributions.ts';
+import { formatMs } from './format.ts';
 
 export const BASE_MS = 20;
 export const WORKERS = 4;
@@ -143,5 +144,10 @@ export function slowRequestsEffect(slow: SlowRequests, summary: { baseline: Late
       ? 'They move the mean a little and the p99 a lot.'
       : 'Too few or too mild to move the mean or the p99 far.';
   }
-  return `They keep the workers ${load}% busy, and the other requests queue behind them, so the mean rises steeply too.`;
+  // The rise has two parts: the slow requests' own extra work (share × (slowMs − usual), from the
+  // distribution) and everyone's extra waiting (the rest, measured). At a few % of 100 ms the first
+  // dominates; near full load the second does, so the frame says which.
+  const ownMs = meanServiceTime(serviceTime(slow)) - meanServiceTime(serviceTime({ sharePercent: 0, slowMs: slow.slowMs }));
+  const waitingMs = Math.max(0, withSlow.mean - baseline.mean - ownMs);
+  return `The mean goes from ${formatMs(baseline.mean)} to ${formatMs(withSlow.mean)}: the slow requests' own time adds ${formatMs(ownMs)}, waiting behind them ${formatMs(waitingMs)} (the workers are ${load}% busy).`;
 }
