@@ -5,10 +5,10 @@ import sitemap from '@astrojs/sitemap';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import { site } from './site.config.ts';
-import { headingAnchor } from './src/lib/headingAnchor.ts';
-import { remarkTypography } from './src/lib/remarkTypography.ts';
-import { codeFrame } from './src/lib/codeFrame.ts';
-import { postBuild } from './src/lib/postBuild.ts';
+import { headingAnchor } from './src/lib/markdown/headingAnchor.ts';
+import { remarkTypography } from './src/lib/markdown/remarkTypography.ts';
+import { codeFrame } from './src/lib/markdown/codeFrame.ts';
+import { postBuild } from './src/integrations/postBuild/index.ts';
 
 // Tests and benchmarks build generated content into their own folder, never over the real dist/.
 const outDir = process.env.BLOG_OUT_DIR ?? './dist';

@@ -66,7 +66,7 @@ export function contentSecurityPolicy(scriptHashes: Iterable<string>): string {
 
 export function headersFile(scriptHashes: Iterable<string>): string {
   return [
-    '# Written by the build (src/lib/securityHeaders.ts); edit that file, not this one.',
+    '# Written by the build (src/integrations/postBuild/securityHeaders.ts); edit that file, not this one.',
     '/*',
     `  Content-Security-Policy: ${contentSecurityPolicy(scriptHashes)}`,
     '  X-Content-Type-Options: nosniff',

@@ -1,4 +1,4 @@
-import { site } from '../../site.config.ts';
+import { site } from '../../../site.config.ts';
 
 const FENCE = /^\s*(```|~~~)/;
 const MDX_MODULE_LINE = /^(import|export)\s/;
