@@ -44,8 +44,3 @@ export function readingMinutes(words: number, wordsPerMinute: number = site.word
   if (!Number.isFinite(words) || words < 0) throw new RangeError(`word count must be >= 0, got ${words}`);
   return Math.max(1, Math.ceil(words / wordsPerMinute));
 }
-
-/** The card and article label, e.g. "4 min read". */
-export function readingTime(body: string): string {
-  return `${readingMinutes(countWords(body))} min read`;
-}
