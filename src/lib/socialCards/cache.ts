@@ -1,6 +1,6 @@
 /**
- * Social cards by URL, and their cache. Drawing a card (draw.ts) takes about 14 ms of CPU, most
- * of a cold build's page-generation time, so finished cards are kept by content between builds,
+ * Social cards by URL, and their cache. Drawing the cards (draw.ts) is most of a cold
+ * build's page-generation time, so finished cards are kept by content between builds,
  * and a cold build draws them in a worker thread while the content is still being synced
  * (pool.ts); the card route then mostly reads files.
  */

@@ -1,7 +1,7 @@
 /**
  * Draws social cards in a worker thread while the content layer is still syncing. A cold build
- * spends its first seconds parsing Markdown on one core; the second core is free, and drawing 1,000
- * cards takes about 14 s of CPU. The content loader is wrapped (`prewarmCards`) so that each post's
+ * spends its first seconds parsing Markdown on one core; the second core is free, and drawing the
+ * cards is most of the CPU time the pages cost. The content loader is wrapped (`prewarmCards`) so that each post's
  * card is queued as soon as the post is stored; the card route (cache.ts `renderCard`) later reads
  * the cached file, waits for the card the worker is drawing, or takes back a card the worker has not
  * started and draws it itself, so that at the end both threads draw.
