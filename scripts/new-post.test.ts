@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { scaffoldPost } from './new-post.ts';
-import { postSchema } from '../src/lib/postSchema.ts';
+import { postSchema } from '../src/lib/content/postSchema.ts';
 
 const base = mkdtempSync(join(tmpdir(), 'mm-new-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));

@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { slugify } from '../src/lib/slugify.ts';
-import { assertPostSlug } from '../src/lib/reservedSlugs.ts';
+import { slugify } from '../src/lib/content/slugify.ts';
+import { assertPostSlug } from '../src/lib/content/reservedSlugs.ts';
 import { site } from '../site.config.ts';
 
 export function scaffoldPost(title: string, base: string, today = new Date()): string {

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { countWords, readingMinutes } from '../src/lib/readingTime.ts';
+import { countWords, readingMinutes } from '../src/lib/content/readingTime.ts';
 
 const base = process.env.BLOG_CONTENT_DIR ?? 'src/content/posts';
 const only = process.argv[2];

@@ -1,9 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { postSchema } from './lib/postSchema.ts';
-import { rejectImpossibleDates } from './lib/calendarDate.ts';
-import { prewarmCards } from './lib/ogCardPool.ts';
-import { postCardText, postMinutes } from './lib/ogImage.ts';
+import { postSchema } from './lib/content/postSchema.ts';
+import { rejectImpossibleDates } from './lib/content/calendarDate.ts';
+import { prewarmCards } from './lib/socialCards/pool.ts';
+import { postCardText, postMinutes } from './lib/socialCards/cache.ts';
 
 /**
  * Tests and benchmarks point the blog at generated posts through BLOG_CONTENT_DIR, so that real

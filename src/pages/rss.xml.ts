@@ -6,8 +6,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 // virtual modules; a runtime import of the preact renderer cannot resolve `astro:preact:opts`.
 import preactRenderer from '@astrojs/preact/server.js';
 import mdxRenderer from '@astrojs/mdx/server.js';
-import { getBlog } from '../lib/blog.ts';
-import { feedHtml } from '../lib/feedHtml.ts';
+import { getBlog } from '../lib/content/blog.ts';
+import { feedHtml } from '../lib/content/feedHtml.ts';
 import { site } from '../../site.config.ts';
 
 /**

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 import { expectStaticFigures, openSim as openSimAt } from '../support/simPage.ts';

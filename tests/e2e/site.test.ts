@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
-import { countWords, readingMinutes } from '../../src/lib/readingTime.ts';
+import { countWords, readingMinutes } from '../../src/lib/content/readingTime.ts';
 
 interface SeedCard {
   category: string;

@@ -1,11 +1,11 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getBlog } from '../../lib/blog.ts';
-import { renderCard } from '../../lib/ogImage.ts';
-import { cardEntries, type CardEntry } from '../../lib/socialCards.ts';
+import { getBlog } from '../../lib/content/blog.ts';
+import { renderCard } from '../../lib/socialCards/cache.ts';
+import { cardEntries, type CardEntry } from '../../lib/socialCards/list.ts';
 
 /**
  * Social cards on request, for `astro dev`. A production build has no card routes: it copies the
- * cards into the output after the pages (socialCards.ts), which is much faster than a route per card.
+ * cards into the output after the pages (src/integrations/postBuild/), which is much faster than a route per card.
  */
 export const getStaticPaths = (async () => {
   if (import.meta.env.PROD) return [];

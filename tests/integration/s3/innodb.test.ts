@@ -155,7 +155,7 @@ describe(`a 6 MiB buffer pool (379 pages: too small for InnoDB to split the LRU 
           try {
             await conn.query(statement);
           } catch (error) {
-            throw new Error(`SQL fence at line ${fence.line} failed on:\n${statement}\n${String(error)}`);
+            throw new Error(`SQL fence at line ${fence.line} failed on:\n${statement}\n${String(error)}`, { cause: error });
           }
         }
       }

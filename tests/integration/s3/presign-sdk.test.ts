@@ -103,7 +103,7 @@ describe('agreement with @aws-sdk/s3-request-presigner', () => {
         throw new Error(`case ${i} differs\ninput: ${JSON.stringify(c)}\nours:  ${ours.url}\nsdk:   ${expected}`);
       }
       compared++;
-      if (/[^\x00-\x7f]/.test(c.key)) withUnicode++;
+      if (/\P{ASCII}/u.test(c.key)) withUnicode++;
       if (c.key.includes(' ')) withSpace++;
       if (ours.signedHeaders.includes('content-length')) lengthSigned++;
       if (ours.signedHeaders.includes('content-type')) typeSigned++;

@@ -1,8 +1,8 @@
 /**
  * Draws social cards in a worker thread while the content layer is still syncing. A cold build
- * spends its first seconds parsing Markdown on one core; the second core is free, and drawing 1,000
- * cards takes about 14 s of CPU. The content loader is wrapped (`prewarmCards`) so that each post's
- * card is queued as soon as the post is stored; the card route (ogImage.ts `renderCard`) later reads
+ * spends its first seconds parsing Markdown on one core; the second core is free, and drawing the
+ * cards is most of the CPU time the pages cost. The content loader is wrapped (`prewarmCards`) so that each post's
+ * card is queued as soon as the post is stored; the card route (cache.ts `renderCard`) later reads
  * the cached file, waits for the card the worker is drawing, or takes back a card the worker has not
  * started and draws it itself, so that at the end both threads draw.
  *
@@ -17,8 +17,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import type { CardText } from './ogCard.ts';
-import { CARD_POOL_KEY, cardCacheFile, type CardPoolHandle } from './ogImage.ts';
+import type { CardText } from './draw.ts';
+import { CARD_POOL_KEY, cardCacheFile, type CardPoolHandle } from './cache.ts';
 
 /** Values of a card's claim flag: whoever moves it off UNCLAIMED draws the card. */
 export const UNCLAIMED = 0;
@@ -107,7 +107,7 @@ export class CardPool implements CardPoolHandle {
 /** The process's pool, started on first use and shared with the card route through globalThis. */
 export function cardPool(): CardPool {
   const slot = globalThis as Record<symbol, CardPool | undefined>;
-  return (slot[CARD_POOL_KEY] ??= new CardPool(join(process.cwd(), 'src', 'lib', 'ogCardWorker.ts')));
+  return (slot[CARD_POOL_KEY] ??= new CardPool(join(process.cwd(), 'src', 'lib', 'socialCards', 'worker.ts')));
 }
 
 /** Wraps a content loader so that every entry it stores queues its card (`cardText` undefined: no card). */

@@ -1,11 +1,11 @@
 /**
- * Worker thread of ogCardPool.ts: draws the cards it is sent into the card cache, one at a time and
+ * Worker thread of pool.ts: draws the cards it is sent into the card cache, one at a time and
  * in order, skipping any the card route has claimed in the meantime, and answers for each.
  */
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
-import { BY_WORKER, UNCLAIMED, type CardDone, type CardJob } from './ogCardPool.ts';
-import { drawCardToCache } from './ogImage.ts';
+import { BY_WORKER, UNCLAIMED, type CardDone, type CardJob } from './pool.ts';
+import { drawCardToCache } from './cache.ts';
 
 sharp.concurrency(1);
 const port = parentPort!;

@@ -3,11 +3,11 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LoaderContext } from 'astro/loaders';
-import { drawCard } from './ogCard.ts';
-import { CardPool, prewarmCards } from './ogCardPool.ts';
-import { CARD_POOL_KEY, cardCacheFile, renderCard } from './ogImage.ts';
+import { drawCard } from './draw.ts';
+import { CardPool, prewarmCards } from './pool.ts';
+import { CARD_POOL_KEY, cardCacheFile, renderCard } from './cache.ts';
 
-const WORKER = join(process.cwd(), 'src', 'lib', 'ogCardWorker.ts');
+const WORKER = join(process.cwd(), 'src', 'lib', 'socialCards', 'worker.ts');
 const written: string[] = [];
 /** A card text no other test or build has drawn, so that nothing is cached for it yet. */
 function freshText(): { kicker: string; title: string } {
@@ -62,7 +62,7 @@ describe('social card pool', () => {
   });
 
   it('falls back to the route when its worker cannot start', async () => {
-    const pool = new CardPool(join(process.cwd(), 'src', 'lib', 'no-such-worker.ts'));
+    const pool = new CardPool(join(process.cwd(), 'src', 'lib', 'socialCards', 'no-such-worker.ts'));
     const text = freshText();
     pool.add(text);
     await pool.idle();

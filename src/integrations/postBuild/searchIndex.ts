@@ -1,6 +1,6 @@
 /**
  * The Pagefind search index of the built pages, written into `<outDir>/pagefind/` through Pagefind's
- * Node API as part of `astro build` (see postBuild.ts), so the one build command makes the whole site
+ * Node API as part of `astro build` (see index.ts), so the one build command makes the whole site
  * on any system; it used to be a second command in the npm script, in POSIX shell syntax.
  */
 import { join } from 'node:path';

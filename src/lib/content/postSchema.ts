@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { site } from '../../site.config.ts';
+import { site } from '../../../site.config.ts';
 import { impossibleDate } from './calendarDate.ts';
 
 /** A date that exists: text such as 2025-13-45 is refused rather than rolled over into another month. */

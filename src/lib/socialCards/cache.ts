@@ -1,17 +1,17 @@
 /**
- * Social cards by URL, and their cache. Drawing a card (ogCard.ts) takes about 14 ms of CPU, most
- * of a cold build's page-generation time, so finished cards are kept by content between builds,
+ * Social cards by URL, and their cache. Drawing the cards (draw.ts) is most of a cold
+ * build's page-generation time, so finished cards are kept by content between builds,
  * and a cold build draws them in a worker thread while the content is still being synced
- * (ogCardPool.ts); the card route then mostly reads files.
+ * (pool.ts); the card route then mostly reads files.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { site } from '../../site.config.ts';
-import { drawCard, type CardText } from './ogCard.ts';
-import { countWords, readingMinutes } from './readingTime.ts';
+import { site } from '../../../site.config.ts';
+import { drawCard, type CardText } from './draw.ts';
+import { countWords, readingMinutes } from '../content/readingTime.ts';
 
-export { CARD_HEIGHT, CARD_WIDTH, type CardText } from './ogCard.ts';
+export { CARD_HEIGHT, CARD_WIDTH, type CardText } from './draw.ts';
 
 /** The site's own card; `_` cannot start a post slug, so it never collides with a post's card. */
 export const SITE_CARD = '/og/_site.png';
@@ -59,7 +59,7 @@ export async function renderCard(text: CardText): Promise<Uint8Array> {
   }
 }
 
-/** The pool a content loader started in this process (ogCardPool.ts), shared across module copies. */
+/** The pool a content loader started in this process (pool.ts), shared across module copies. */
 export interface CardPoolHandle {
   /** Takes the card off the queue if not started (the caller draws it), or returns whether its drawing succeeded. */
   claim(file: string): Promise<boolean> | undefined;

@@ -1,5 +1,5 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { site } from '../../site.config.ts';
+import { site } from '../../../site.config.ts';
 import { countWords, readingMinutes } from './readingTime.ts';
 import { slugify } from './slugify.ts';
 import { groupByTerm, type Term } from './taxonomy.ts';

@@ -1,4 +1,4 @@
-import { site } from '../../site.config.ts';
+import { site } from '../../../site.config.ts';
 
 const FENCE = /^\s*(```|~~~)/;
 const MDX_MODULE_LINE = /^(import|export)\s/;
@@ -43,9 +43,4 @@ function stripProseMarkup(line: string): string {
 export function readingMinutes(words: number, wordsPerMinute: number = site.wordsPerMinute): number {
   if (!Number.isFinite(words) || words < 0) throw new RangeError(`word count must be >= 0, got ${words}`);
   return Math.max(1, Math.ceil(words / wordsPerMinute));
-}
-
-/** The card and article label, e.g. "4 min read". */
-export function readingTime(body: string): string {
-  return `${readingMinutes(countWords(body))} min read`;
 }

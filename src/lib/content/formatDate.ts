@@ -1,4 +1,4 @@
-import { site } from '../../site.config.ts';
+import { site } from '../../../site.config.ts';
 
 const format = new Intl.DateTimeFormat(site.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 

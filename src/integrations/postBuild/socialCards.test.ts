@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawCard } from './ogCard.ts';
-import { cardCacheFile, renderCard } from './ogImage.ts';
-import { CARD_LIST, writeSocialCards, type CardEntry } from './socialCards.ts';
+import { drawCard } from '../../lib/socialCards/draw.ts';
+import { cardCacheFile, renderCard } from '../../lib/socialCards/cache.ts';
+import { CARD_LIST, type CardEntry } from '../../lib/socialCards/list.ts';
+import { writeSocialCards } from './socialCards.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'cards-'));
 const entries: CardEntry[] = [
