@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Controls, Histogram, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, numberParam, useGuarded, useReportError, useSimState, useTicker } from '../kit/index.ts';
 import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, isOverloaded, slowRequestsEffect, type LatencySummary } from './averages.ts';
 import { formatMs } from './format.ts';
-import { runInSlices } from './slices.ts';
+import { runInSlices } from '../kit/slices.ts';
 import './latency.css';
 
 const schema = {

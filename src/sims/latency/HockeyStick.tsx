@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Button, Controls, LineChart, Select, SimFrame, Slider, enumParam, intParam, island, useReportError, useSimState } from '../kit/index.ts';
 import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency, type SweepPoint } from './hockey.ts';
-import { runInSlices } from './slices.ts';
+import { runInSlices } from '../kit/slices.ts';
 import { formatMs } from './format.ts';
 import './latency.css';
 
