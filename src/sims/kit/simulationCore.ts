@@ -38,7 +38,8 @@ export interface SimulationSpec<S extends Schema, M> {
   settle?(model: M, params: StateOf<S>): boolean;
   /**
    * Async work the model needs once built (WebCrypto, a lazily loaded decoder): resolves to the change
-   * to apply to the model. Only the newest job's result is applied.
+   * to apply to the model. Only the newest job's result is applied; returning no job leaves one in
+   * flight running (return an immediate no-op job to drop it).
    */
   load?(model: M, params: StateOf<S>): Promise<(model: M) => M> | undefined;
 }

@@ -74,8 +74,6 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
       job.then((apply) => {
         if (isNewest() && store.current) commit({ ...store.current, model: apply(store.current.model) });
       }, latest.current.report);
-    } else if (load) {
-      jobs.current.newest.cancel();
     }
   };
 
