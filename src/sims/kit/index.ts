@@ -1,7 +1,7 @@
 /** What every simulation shares (views import from here; models from ./model.ts). See README.md. */
 export * from './model.ts';
 export { intParam, numberParam, enumParam, boolParam, textParam, localParam, readState, writeState, defaults, type Param, type RangeParam, type Schema, type StateOf } from './urlState.ts';
-export { useSimulation, useTicker, type Simulation } from './useSimulation.ts';
+export { useSimulation, type Simulation } from './useSimulation.ts';
 export type { SimulationSpec } from './simulationCore.ts';
 export { useSimState, usePrefersReducedMotion, useHydrated } from './hooks.ts';
 export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';

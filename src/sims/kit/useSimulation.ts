@@ -128,7 +128,7 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
  * still works). Pauses while the tab is hidden, since browsers throttle timers there anyway. The kit's
  * only timer: playback goes through `useSimulation`.
  */
-export function useTicker(onTick: () => void, { running, intervalMs }: { running: boolean; intervalMs: number }): void {
+function useTicker(onTick: () => void, { running, intervalMs }: { running: boolean; intervalMs: number }): void {
   const reduced = usePrefersReducedMotion();
   const tick = useRef(onTick);
   tick.current = onTick;
