@@ -25,7 +25,9 @@ export function formatNumber(n: number, { digits, grouping = true }: NumberStyle
     });
     formatters.set(key, format);
   }
-  return format.format(n);
+  // Rounded first as toFixed rounds (the binary value, so 20.15 is 20.1), then written in the locale:
+  // Intl rounds the shortest decimal instead (20.2), which would shift figures the articles quote.
+  return format.format(digits === undefined ? n : Number(n.toFixed(digits)));
 }
 
 interface DurationStyle {

@@ -128,6 +128,8 @@ describe('numbers on the site locale', () => {
     expect(formatNumber(0.5, { digits: 2 })).toBe('0.50');
     expect(formatNumber(1234.56, { digits: 1, grouping: false })).toBe('1234.6');
     expect(formatNumber(Number.NaN)).toBe('–');
+    // Halfway cases round as toFixed does, on the binary value: 20.15 is stored just below 20.15.
+    expect(formatNumber(20.15, { digits: 1 })).toBe('20.1');
   });
 
   it('writes durations with few digits, never grouped, and seconds from 10 s', () => {
