@@ -4,6 +4,8 @@
  * from text nodes and <mark> elements, so no indexed or typed text is ever parsed as live HTML.
  */
 
+import { newestOnly } from '../sims/kit/newest.ts';
+
 interface SubResult {
   title: string;
   url: string;
@@ -55,10 +57,11 @@ export function runSearchPage(): void {
     const url = '/pagefind/pagefind.js';
     return (pagefind ??= import(/* @vite-ignore */ url) as Promise<Pagefind>);
   };
-  let latest = 0;
+  // Typing starts a search per pause; an older one that finishes late must not replace a newer one.
+  const searches = newestOnly();
 
   async function search(query: string) {
-    const ticket = ++latest;
+    const isNewest = searches.start();
     const q = query.trim();
     history.replaceState(null, '', q ? `?q=${encodeURIComponent(q)}` : location.pathname);
     if (!q) {
@@ -75,7 +78,7 @@ export function runSearchPage(): void {
     }
     const found = await api.search(q);
     const results = await Promise.all((found?.results ?? []).slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (ticket !== latest) return; // a newer query is on its way
+    if (!isNewest()) return;
     list.replaceChildren(...results.map(renderResult));
     const n = found?.results.length ?? 0;
     status.textContent = n === 0 ? `No articles match “${q}”.` : `${n} ${n === 1 ? 'article matches' : 'articles match'} “${q}”.`;

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { island, Controls, enumParam, Select, SimFrame, useHydrated, useReportError, useSimState } from '../kit/index.ts';
+import { useId } from 'preact/hooks';
+import { island, Controls, enumParam, Select, SimFrame, useHydrated, useSimulation } from '../kit/index.ts';
 import { ALGORITHM_NOTE, decodeJwt, formatUtc, inspectJwt, MAX_KEY_CHARS, MAX_TOKEN_CHARS, type Inspection, type Verdict } from './jwt.ts';
 import { EXAMPLE_SECRET, EXAMPLE_TOKEN, SAMPLE_LABELS, SAMPLES, sampleToken, type SampleId } from './inspectorSamples.ts';
 import './auth.css';
@@ -38,33 +38,35 @@ function staticInspection(): Inspection {
   };
 }
 
+/** The token and key in the boxes, their inspection, and a sample still to load (null: none). */
+interface Inspected {
+  token: string;
+  key: string;
+  result: Inspection;
+  wanted: SampleId | null;
+}
+
 function JwtInspectorView() {
-  const [state, update] = useSimState('jwt', schema);
-  const [token, setToken] = useState(EXAMPLE_TOKEN);
-  const [key, setKey] = useState(EXAMPLE_SECRET);
-  const [result, setResult] = useState<Inspection>(staticInspection);
+  const sim = useSimulation<typeof schema, Inspected>('jwt', schema, {
+    title: 'JWT inspector',
+    opening: () => ({ token: EXAMPLE_TOKEN, key: EXAMPLE_SECRET, result: staticInspection(), wanted: null }),
+    init: (p) => ({ token: EXAMPLE_TOKEN, key: EXAMPLE_SECRET, result: staticInspection(), wanted: p.sample }),
+    // Another sample (from the list or a shared link) is loaded; the fresh one is signed now, in this browser.
+    change: (m, p) => ({ ...m, wanted: p.sample }),
+    // Inspection is async (WebCrypto) and may finish out of order while someone types: the newest wins.
+    load: (m) => {
+      const now = () => Date.now() / 1000;
+      if (m.wanted === null) return inspectJwt(m.token, m.key, now()).then((result) => (s: Inspected) => ({ ...s, result }));
+      return sampleToken(m.wanted, now()).then(async ({ token, key }) => {
+        const result = await inspectJwt(token, key, now());
+        return (s: Inspected) => ({ ...s, token, key, result, wanted: null });
+      });
+    },
+  });
+  const { token, key, result } = sim.model;
   const hydrated = useHydrated();
-  const report = useReportError();
-  const latest = useRef(0);
   const tokenId = useId();
   const keyId = useId();
-
-  // A shared link names a sample: load it (the fresh one is signed now, in this browser).
-  useEffect(() => {
-    sampleToken(state.sample, Date.now() / 1000).then((s) => {
-      setToken(s.token);
-      setKey(s.key);
-    }, report);
-  }, [state.sample]);
-
-  useEffect(() => {
-    if (!hydrated) return;
-    // Results can arrive out of order while someone types; only the newest input's result is shown.
-    const run = ++latest.current;
-    inspectJwt(token, key, Date.now() / 1000).then((r) => {
-      if (run === latest.current) setResult(r);
-    }, report);
-  }, [token, key, hydrated]);
 
   const tone = GOOD.includes(result.verdict) ? 'good' : WARN.includes(result.verdict) ? 'warn' : 'bad';
   // Before hydration there is no "now" to compare with, so the static figure shows UTC only.
@@ -77,22 +79,26 @@ function JwtInspectorView() {
 
   return (
     <SimFrame
-      id="jwt"
-      title="JWT inspector"
+      {...sim.frame}
       status={`${VERDICT_TITLE[result.verdict]}. ${result.message}`}
-      share={{ schema, state }}
       caption={`A JWT decoded: header, claims and its times in UTC, then the signature checked with WebCrypto against the secret (HS256) or public key (RS256, ES256) you paste. Everything stays in your browser. The example token was signed for one hour on the publication day, so its signature is genuine but it has expired. ${ALGORITHM_NOTE}`}
     >
       <Controls>
-        <Select label="Example" value={state.sample} options={SAMPLES.map((s) => ({ value: s, label: SAMPLE_LABELS[s] }))} onChange={(sample) => update({ sample })} />
+        <Select sim={sim} param="sample" label="Example" options={SAMPLES.map((s) => ({ value: s, label: SAMPLE_LABELS[s] }))} />
       </Controls>
       <div class="auth-textarea">
         <label for={tokenId}>Token (header.payload.signature)</label>
-        <textarea id={tokenId} rows={4} maxLength={MAX_TOKEN_CHARS} spellcheck={false} autocomplete="off" disabled={!hydrated} value={token} onInput={(e) => setToken(e.currentTarget.value.slice(0, MAX_TOKEN_CHARS))} />
+        <textarea id={tokenId} rows={4} maxLength={MAX_TOKEN_CHARS} spellcheck={false} autocomplete="off" disabled={!hydrated} value={token} onInput={(e) => {
+          const typed = e.currentTarget.value.slice(0, MAX_TOKEN_CHARS);
+          sim.act((m) => ({ ...m, token: typed, wanted: null }));
+        }} />
       </div>
       <div class="auth-textarea">
         <label for={keyId}>Secret (HS256) or public key, PEM or JWK (RS256, ES256)</label>
-        <textarea id={keyId} rows={2} maxLength={MAX_KEY_CHARS} spellcheck={false} autocomplete="off" disabled={!hydrated} value={key} onInput={(e) => setKey(e.currentTarget.value.slice(0, MAX_KEY_CHARS))} />
+        <textarea id={keyId} rows={2} maxLength={MAX_KEY_CHARS} spellcheck={false} autocomplete="off" disabled={!hydrated} value={key} onInput={(e) => {
+          const typed = e.currentTarget.value.slice(0, MAX_KEY_CHARS);
+          sim.act((m) => ({ ...m, key: typed, wanted: null }));
+        }} />
       </div>
       <p class={`auth-verdict auth-verdict-${tone}`}>
         <strong class={`auth-${tone === 'good' ? 'ok' : tone}`}>{VERDICT_TITLE[result.verdict]}.</strong> {result.message}
@@ -130,4 +136,4 @@ function JwtInspectorView() {
   );
 }
 
-export default island('JWT inspector', JwtInspectorView);
+export default island(JwtInspectorView);

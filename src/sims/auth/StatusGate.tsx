@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { island, Button, Controls, enumParam, Select, SimFrame, useHydrated, useSimState } from '../kit/index.ts';
+import { island, Button, Controls, enumParam, Select, SimFrame, useHydrated, useSimulation } from '../kit/index.ts';
 import { answer, CASE_IDS, CASES, caseById, ROUTES, type CaseId, type Explained, type GateCase } from './gate.ts';
 import './auth.css';
 
@@ -53,10 +52,21 @@ function Checkpoints({ result, revealed }: { result: Explained; revealed: boolea
   );
 }
 
+interface Prediction {
+  guess: number | null;
+  /** Right or wrong, by request id. */
+  score: Record<string, boolean>;
+}
+
 function StatusGateView() {
-  const [state, update] = useSimState('gate', schema);
-  const [guess, setGuess] = useState<number | null>(null);
-  const [score, setScore] = useState<Record<string, boolean>>({});
+  // The model is the reader's guess for this request and their score so far; another request asks again.
+  const sim = useSimulation('gate', schema, {
+    title: '401 or 403? Predict the API\'s answer',
+    init: (): Prediction => ({ guess: null, score: {} }),
+    change: (m): Prediction => ({ ...m, guess: null }),
+  });
+  const state = sim.params;
+  const { guess, score } = sim.model;
   const hydrated = useHydrated();
   const request = caseById(state.case);
   const route = ROUTES[request.route];
@@ -66,25 +76,16 @@ function StatusGateView() {
   const right = Object.values(score).filter(Boolean).length;
   const status = guess === null ? `Request: ${request.label}. Predict the status.` : `${guess === result.status ? 'Right' : 'Not quite'}: ${result.status} ${STATUS_TEXT[result.status]}, ${result.reason}.`;
 
-  const choose = (value: CaseId) => {
-    update({ case: value });
-    setGuess(null);
-  };
-  const predict = (value: number) => {
-    setGuess(value);
-    setScore((s) => ({ ...s, [request.id]: value === result.status }));
-  };
+  const predict = (value: number) => sim.act((m) => ({ guess: value, score: { ...m.score, [request.id]: value === result.status } }));
 
   return (
     <SimFrame
-      id="gate"
-      title="401 or 403? Predict the API's answer"
+      {...sim.frame}
       status={status}
-      share={{ schema, state }}
       caption="Every request meets two checks in order. No token, a forged one or an expired one fails the ID card check: 401 with a WWW-Authenticate challenge. A genuine token that lacks the scope or role fails the permission check: 403. Only a genuine token with the right permission gets a 200."
     >
       <Controls>
-        <Select label="Request" value={state.case} options={CASES.map((c) => ({ value: c.id, label: c.label }))} onChange={choose} />
+        <Select sim={sim} param="case" label="Request" options={CASES.map((c) => ({ value: c.id, label: c.label }))} />
       </Controls>
       <p class="auth-caption">Request</p>
       <div class="auth-http">{`${route.method} ${route.path} HTTP/1.1\nHost: photos.example\n${tokenLine(request)}`}</div>
@@ -116,4 +117,4 @@ function StatusGateView() {
   );
 }
 
-export default island('401 or 403?', StatusGateView);
+export default island(StatusGateView);

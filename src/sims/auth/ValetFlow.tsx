@@ -1,5 +1,4 @@
-import { useState } from 'preact/hooks';
-import { island, Button, Controls, enumParam, intParam, Select, SimFrame, useGuarded, useReportError, useSimState } from '../kit/index.ts';
+import { island, Button, Controls, enumParam, intParam, Select, SimFrame, useSimulation } from '../kit/index.ts';
 import { codeChallengeFor, createCodeVerifier } from './samples/pkce.ts';
 import {
   EXAMPLE_ENDPOINTS,
@@ -97,36 +96,45 @@ function SequenceDiagram({ steps, current }: { steps: Step[]; current: number })
   );
 }
 
+/** The PKCE values the flow uses, and whether new ones were asked for. */
+interface Pkce {
+  values: FlowValues;
+  renew: boolean;
+}
+
 function ValetFlowView() {
-  const [state, update] = useSimState('valet', schema);
-  const [values, setValues] = useState<FlowValues>(INITIAL);
-  const report = useReportError();
+  const sim = useSimulation('valet', schema, {
+    title: 'The valet key: authorization code flow with PKCE',
+    init: (): Pkce => ({ values: INITIAL, renew: false }),
+    change: (m) => m,
+    // A new verifier's challenge is computed with WebCrypto, so it arrives later; the newest wins.
+    load: (m) => {
+      if (!m.renew) return undefined;
+      const verifier = createCodeVerifier();
+      const state = createCodeVerifier().slice(0, 8);
+      return codeChallengeFor(verifier).then((challenge) => (p: Pkce) => ({ values: { ...p.values, verifier, challenge, state }, renew: false }));
+    },
+  });
+  const state = sim.params;
+  const { values } = sim.model;
   const steps = flowSteps(EXAMPLE_ENDPOINTS, values, state.tamper);
   const index = Math.min(state.step, steps.length) - 1;
   const step = steps[index] ?? steps[0]!;
   const last = steps.at(-1)!;
   const outcome = last.response.error ? `refused at step ${steps.length}: ${last.response.error}` : `the printer gets the photos`;
 
-  const regenerate = useGuarded(() => {
-    const verifier = createCodeVerifier();
-    codeChallengeFor(verifier).then(
-      (challenge) => setValues((v) => ({ ...v, verifier, challenge, state: createCodeVerifier().slice(0, 8) })),
-      report,
-    );
-  });
+  const regenerate = () => sim.act((m) => ({ ...m, renew: true }));
 
   return (
     <SimFrame
-      id="valet"
-      title="The valet key: authorization code flow with PKCE"
+      {...sim.frame}
       status={`Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`}
-      share={{ schema, state }}
       caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
-        <Select label="Tamper with" value={state.tamper} options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} onChange={(tamper) => update({ tamper, step: 1 })} />
-        <Button onClick={() => update({ step: index })} disabled={index === 0}>Previous step</Button>
-        <Button onClick={() => update({ step: index + 2 })} disabled={index >= steps.length - 1}>Next step</Button>
+        <Select label="Tamper with" value={state.tamper} options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} onChange={(tamper) => sim.set({ tamper, step: 1 })} />
+        <Button onClick={() => sim.set({ step: index })} disabled={index === 0}>Previous step</Button>
+        <Button onClick={() => sim.set({ step: index + 2 })} disabled={index >= steps.length - 1}>Next step</Button>
         <Button onClick={regenerate}>New code_verifier</Button>
       </Controls>
       <dl class="auth-fields">
@@ -156,4 +164,4 @@ function ValetFlowView() {
   );
 }
 
-export default island('The valet key flow', ValetFlowView);
+export default island(ValetFlowView);

@@ -225,6 +225,34 @@ export function scanDamage(config: Partial<WorkloadConfig>, { warmupRequests = 3
   };
 }
 
+/**
+ * The hit ratio per window of `size` requests: the "hit ratio over time" lines. Each request's page
+ * accesses are added; the request that completes a window gets that window's hit ratio back.
+ */
+export class HitRatioWindow {
+  private requests = 0;
+  private accesses = 0;
+  private misses = 0;
+  readonly size: number;
+
+  constructor(size: number) {
+    this.size = clampNumber(size, { min: 1, max: 100_000, fallback: 200, integer: true });
+  }
+
+  add(outcomes: readonly AccessOutcome[]): number | undefined {
+    this.requests++;
+    for (const outcome of outcomes) {
+      this.accesses++;
+      if (outcome.kind === 'miss') this.misses++;
+    }
+    if (this.requests % this.size !== 0) return undefined;
+    const ratio = 1 - this.misses / this.accesses;
+    this.accesses = 0;
+    this.misses = 0;
+    return ratio;
+  }
+}
+
 export interface RunSummary {
   design: Design;
   readRequests: number;
@@ -245,7 +273,7 @@ export interface RunSummary {
 export function runWorkload(config: Partial<WorkloadConfig>, requests: number, window = 200, warmupRequests = 0): RunSummary {
   const run = new WorkloadRun(config);
   const total = clampNumber(requests, { min: 0, max: 200_000, fallback: 0, integer: true });
-  const size = clampNumber(window, { min: 1, max: 100_000, fallback: 200, integer: true });
+  const windows = new HitRatioWindow(window);
   // Lookups alone first, as before logs were added; the counters start after them, as the figure's do.
   const warmup = clampNumber(warmupRequests, { min: 0, max: 200_000, fallback: 0, integer: true });
   for (let i = 0; i < warmup; i++) run.next({ lookupsOnly: true });
@@ -255,23 +283,17 @@ export function runWorkload(config: Partial<WorkloadConfig>, requests: number, w
   let overflowReadRequests = 0;
   let indexRequests = 0;
   let indexReads = 0;
-  let windowRequests = 0;
-  let windowReads = 0;
   for (let i = 0; i < total; i++) {
-    for (const outcome of run.next().outcomes) {
-      windowRequests++;
-      if (outcome.kind === 'miss') windowReads++;
+    const { outcomes } = run.next();
+    for (const outcome of outcomes) {
       if (pageKind(outcome.page) === 'overflow') overflowReadRequests++;
       else {
         indexRequests++;
         if (outcome.kind === 'miss') indexReads++;
       }
     }
-    if ((i + 1) % size === 0) {
-      series.push([run.clockMs / 1000, 1 - windowReads / windowRequests]);
-      windowRequests = 0;
-      windowReads = 0;
-    }
+    const ratio = windows.add(outcomes);
+    if (ratio !== undefined) series.push([run.clockMs / 1000, ratio]);
   }
   return {
     design: run.config.design,

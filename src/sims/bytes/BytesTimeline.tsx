@@ -1,5 +1,5 @@
 /** "Where the bytes go": the two routes of one "fetch the log" request, drawn as lanes on one time axis. */
-import { Controls, SimFrame, Slider, intParam, useSimState, niceTicks, formatTick, linearScale, Readout } from '../kit/index.ts';
+import { Controls, SimFrame, Slider, formatMs, formatNumber, intParam, island, niceTicks, formatTick, linearScale, Readout, useSimulation, type StateOf } from '../kit/index.ts';
 import { ASSUMPTIONS as A, timeline, type Lane, type Timeline } from './timeline.ts';
 import './bytes.css';
 
@@ -25,11 +25,17 @@ const LANE_H = 22;
 const PANEL_H = 24 + LANES.length * LANE_H;
 
 function bytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n >= 1024 * 1024) return `${formatNumber(n / 1024 / 1024, { digits: 1, grouping: false })} MiB`;
+  if (n >= 1024) return `${formatNumber(n / 1024, { digits: 1, grouping: false })} KiB`;
   return `${n} B`;
 }
-const ms = (n: number) => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`);
+const ms = (n: number) => formatMs(n, { maxDigits: 1, seconds: false });
+
+/** Both routes of one request, on the reader's settings. */
+function routes(p: StateOf<typeof schema>): { db: Timeline; url: Timeline } {
+  const input = { logBytes: p.mib * 1024 * 1024, missShare: p.miss / 100, clientMbps: p.mbps, clientRttMs: p.rtt };
+  return { db: timeline('database', input), url: timeline('presigned', input) };
+}
 
 function Panel({ t, title, y, x }: { t: Timeline; title: string; y: number; x: (v: number) => number }) {
   return (
@@ -79,11 +85,10 @@ function PhaseTable({ t, caption }: { t: Timeline; caption: string }) {
   );
 }
 
-export default function BytesTimeline() {
-  const [state, update] = useSimState('bytes', schema);
-  const input = { logBytes: state.mib * 1024 * 1024, missShare: state.miss / 100, clientMbps: state.mbps, clientRttMs: state.rtt };
-  const db = timeline('database', input);
-  const url = timeline('presigned', input);
+function BytesTimeline() {
+  const sim = useSimulation('bytes', schema, { title: 'Where the bytes go: fetching one log', init: routes });
+  const state = sim.params;
+  const { db, url } = sim.model;
   const end = Math.max(db.totalMs, url.totalMs);
   const x = linearScale([0, end], [LEFT, W - RIGHT]);
   const height = 2 * PANEL_H + 52;
@@ -92,10 +97,8 @@ export default function BytesTimeline() {
     `through a presigned URL ${ms(url.totalMs)}, ${bytes(url.appBytes)} through the app, ${ms(url.appBusyMs)} of app time and ${ms(url.databaseMs)} of database time.`;
   return (
     <SimFrame
-      id="bytes"
-      title="Where the bytes go: fetching one log"
+      {...sim.frame}
       status={status}
-      share={{ schema, state }}
       caption={
         <>
           One click on "view log", served from a database column (top) and through a presigned URL (bottom), on one time
@@ -108,10 +111,10 @@ export default function BytesTimeline() {
       }
     >
       <Controls>
-        <Slider label="Log size" value={state.mib} min={1} max={200} format={(v) => `${v} MiB`} onChange={(mib) => update({ mib })} />
-        <Slider label="Log pages not in the buffer pool" value={state.miss} min={0} max={100} format={(v) => `${v}%`} onChange={(miss) => update({ miss })} />
-        <Slider label="Reader's bandwidth" value={state.mbps} min={5} max={1000} step={5} format={(v) => `${v} Mbit/s`} onChange={(mbps) => update({ mbps })} />
-        <Slider label="Reader's round trip" value={state.rtt} min={5} max={300} step={5} format={(v) => `${v} ms`} onChange={(rtt) => update({ rtt })} />
+        <Slider sim={sim} param="mib" label="Log size" format={(v) => `${v} MiB`} />
+        <Slider sim={sim} param="miss" label="Log pages not in the buffer pool" format={(v) => `${v}%`} />
+        <Slider sim={sim} param="mbps" label="Reader's bandwidth" step={5} format={(v) => `${v} Mbit/s`} />
+        <Slider sim={sim} param="rtt" label="Reader's round trip" step={5} format={(v) => `${v} ms`} />
       </Controls>
       <svg class="sim-chart" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={status}>
         <Panel t={db} title="Log in the database" y={4} x={x} />
@@ -139,3 +142,5 @@ export default function BytesTimeline() {
     </SimFrame>
   );
 }
+
+export default island(BytesTimeline);

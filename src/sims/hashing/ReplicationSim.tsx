@@ -2,8 +2,7 @@
  * "Replication": a key's copies go to the first N distinct attendants met walking clockwise from
  * its locker. Pick the factor and the key, then send one attendant home and see who takes over.
  */
-import { useMemo } from 'preact/hooks';
-import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, useSimState, island, Readout } from '../kit/index.ts';
+import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, island, Readout, useSimulation } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
 import { Ring } from './ring.ts';
 import { fractionOf } from './ringDrawing.ts';
@@ -19,11 +18,17 @@ const schema = {
   leaves: enumParam([NOBODY, ...STAFF], NOBODY),
 };
 const FULL = Ring.of(STAFF, { vnodesPerServer: VNODES });
+const ringWithout = (leaves: string) => (leaves === NOBODY ? FULL : Ring.of(STAFF.filter((s) => s !== leaves), { vnodesPerServer: VNODES }));
 
 function ReplicationView() {
-  const [state, update] = useSimState('replicas', schema);
-  const { factor, key, leaves } = state;
-  const ring = useMemo(() => (leaves === NOBODY ? FULL : Ring.of(STAFF.filter((s) => s !== leaves), { vnodesPerServer: VNODES })), [leaves]);
+  const sim = useSimulation('replicas', schema, {
+    title: 'Replication: the next attendants clockwise keep copies',
+    init: ({ leaves }) => ringWithout(leaves),
+    // Only a departure changes the ring; another key or factor is read off the same one.
+    change: (ring, p, before) => (p.leaves === before.leaves ? ring : ringWithout(p.leaves)),
+  });
+  const { factor, key, leaves } = sim.params;
+  const ring = sim.model;
   const before = FULL.replicasFor(key, factor);
   const nodes = ring.replicaNodesFor(key, factor);
   const after = nodes.map((n) => n.server);
@@ -38,21 +43,14 @@ function ReplicationView() {
   }
   return (
     <SimFrame
-      id="replicas"
-      title="Replication: the next attendants clockwise keep copies"
+      {...sim.frame}
       caption={`A ring of ${STAFF.length} attendants with ${VNODES} name tags each. The dot is the locker of key ${key}; the dashed arc walks clockwise from it, and the numbered badges mark the name tags where each of the ${factor} replica${factor === 1 ? '' : 's'} is placed. ${story}`}
       status={story}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Replication factor" value={factor} min={1} max={MAX_FACTOR} onChange={(v) => update({ factor: v })} />
-        <KeyInput label="Key" value={key} onChange={(k) => update({ key: k })} />
-        <Select
-          label="Attendant who leaves"
-          value={leaves}
-          options={[{ value: NOBODY, label: 'Nobody' }, ...STAFF.map((s) => ({ value: s, label: s }))]}
-          onChange={(v) => update({ leaves: v })}
-        />
+        <Slider sim={sim} param="factor" label="Replication factor" />
+        <KeyInput label="Key" value={key} onChange={(k) => sim.set({ key: k })} />
+        <Select sim={sim} param="leaves" label="Attendant who leaves" options={[{ value: NOBODY, label: 'Nobody' }, ...STAFF.map((s) => ({ value: s, label: s }))]} />
       </Controls>
       <div class="hashing-columns">
         <RingDiagram
@@ -79,4 +77,4 @@ function ReplicationView() {
   );
 }
 
-export default island('Replication', ReplicationView);
+export default island(ReplicationView);

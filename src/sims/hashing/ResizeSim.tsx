@@ -2,8 +2,7 @@
  * "Mod-N vs ring": the same 1000 keys placed by hash mod N and on a ring, before and after the
  * number of attendants changes; each key that changes attendant is filled in.
  */
-import { useMemo } from 'preact/hooks';
-import { Controls, SimFrame, Slider, intParam, useSimState, island, Readout } from '../kit/index.ts';
+import { Controls, SimFrame, Slider, formatPercent, intParam, island, Readout, useSimulation } from '../kit/index.ts';
 import { MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 import { expectedModNMoved, expectedRingMoved, resizeDetail } from './movement.ts';
 
@@ -12,7 +11,7 @@ const KEYS = sampleKeys(1000);
 const VNODES = 100;
 const COLUMNS = 40;
 const CELL = 6;
-const percent = (x: number) => `${Math.round(x * 100)}%`;
+const percent = (x: number) => formatPercent(x);
 
 function KeyGrid({ id, title, moved }: { id: string; title: string; moved: boolean[] }) {
   const count = moved.filter(Boolean).length;
@@ -39,23 +38,24 @@ function KeyGrid({ id, title, moved }: { id: string; title: string; moved: boole
 }
 
 function ResizeView() {
-  const [state, update] = useSimState('resize', schema);
-  const { from, to } = state;
-  const detail = useMemo(() => resizeDetail(KEYS, from, to, VNODES), [from, to]);
+  const sim = useSimulation('resize', schema, {
+    title: 'Mod-N vs ring: how many coats change attendant',
+    init: ({ from, to }) => resizeDetail(KEYS, from, to, VNODES),
+  });
+  const { from, to } = sim.params;
+  const detail = sim.model;
   const modN = detail.movedModN.filter(Boolean).length;
   const ring = detail.movedRing.filter(Boolean).length;
   const status = `From ${from} to ${to} attendants: mod-N moved ${modN} of ${KEYS.length} keys, the ring moved ${ring}.`;
   return (
     <SimFrame
-      id="resize"
-      title="Mod-N vs ring: how many coats change attendant"
+      {...sim.frame}
       caption={`The same ${KEYS.length} keys (user:1 to user:${KEYS.length}) placed with hash(key) mod N and on a ring with ${VNODES} virtual nodes per attendant. Each square is a key; a filled square changed attendant when the staff went from ${from} to ${to}. ${status}`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Attendants before" value={from} min={1} max={MAX_SERVERS} onChange={(v) => update({ from: v })} />
-        <Slider label="Attendants after" value={to} min={1} max={MAX_SERVERS} onChange={(v) => update({ to: v })} />
+        <Slider sim={sim} param="from" label="Attendants before" />
+        <Slider sim={sim} param="to" label="Attendants after" />
       </Controls>
       <div class="hashing-columns">
         <KeyGrid id="resize-modn" title="hash mod N" moved={detail.movedModN} />
@@ -73,4 +73,4 @@ function ResizeView() {
   );
 }
 
-export default island('Mod-N vs ring', ResizeView);
+export default island(ResizeView);

@@ -2,8 +2,7 @@
  * "The ring": attendants join and leave, each hangs 1 to 500 name tags, and 2000 keys re-home.
  * The bar chart shows keys per attendant with the mean, max/mean and standard deviation.
  */
-import { useMemo, useState } from 'preact/hooks';
-import { BarChart, Button, Controls, Select, SimFrame, Slider, intParam, useGuarded, useSimState, island, Readout } from '../kit/index.ts';
+import { BarChart, Button, Controls, Select, SimFrame, Slider, formatNumber, formatPercent, intParam, island, localParam, Readout, useSimulation, type StateOf } from '../kit/index.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 import { countMoved } from './movement.ts';
 import { MAX_VNODES, MIN_VNODES, Ring, summarizeLoad } from './ring.ts';
@@ -11,13 +10,14 @@ import { RingDiagram, serverColour } from './parts.tsx';
 
 /** Who is on shift is a bit mask over ATTENDANTS (bit i = ATTENDANTS[i]), so any subset fits a link. */
 const ALL = 2 ** MAX_SERVERS - 1;
-const schema = { staff: intParam(1, ALL, 0b11111), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3) };
+/** `leaving`: the attendant chosen in the list, for the Remove button (not shared). */
+const schema = { staff: intParam(1, ALL, 0b11111), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3), leaving: localParam('') };
 const KEYS = sampleKeys(2000);
 
 const onShift = (staff: number) => ATTENDANTS.filter((_, i) => staff & (1 << i));
 /**
- * Rings built recently, by staff and tag count. A change is previewed (to count moved keys) and then
- * drawn, and a slider drag revisits values, so a small cache saves rebuilding 10 000 tags each time.
+ * Rings built recently, by staff and tag count. A slider drag revisits values, so a small cache
+ * saves rebuilding 10 000 tags each time.
  */
 const recent = new Map<string, Ring>();
 function buildRing(staff: number, vnodes: number): Ring {
@@ -32,47 +32,67 @@ function buildRing(staff: number, vnodes: number): Ring {
 }
 const place = (ring: Ring) => KEYS.map((k) => ring.serverFor(k));
 
+interface LockerRoom {
+  ring: Ring;
+  placement: string[];
+  /** What the last change was and how many keys it re-homed; empty before the first. */
+  change: string;
+}
+
+type Params = StateOf<typeof schema>;
+
+function build(p: Params): LockerRoom {
+  const ring = buildRing(p.staff, p.vnodes);
+  return { ring, placement: place(ring), change: '' };
+}
+
+/** Who joined or left, or the new tag count. */
+function whatChanged(p: Params, before: Params): string {
+  if (p.staff === before.staff) return `${p.vnodes} name tags each`;
+  const joined = ATTENDANTS.filter((_, i) => p.staff & (1 << i) && !(before.staff & (1 << i)));
+  const left = ATTENDANTS.filter((_, i) => before.staff & (1 << i) && !(p.staff & (1 << i)));
+  if (joined.length === 1 && left.length === 0) return `${joined[0]} joined`;
+  if (left.length === 1 && joined.length === 0) return `${left[0]} left`;
+  return `${onShift(p.staff).length} attendants on shift`;
+}
+
+/** A new staff or tag count re-homes keys: count them against the placement before. */
+function rehome(room: LockerRoom, p: Params, before: Params): LockerRoom {
+  if (p.staff === before.staff && p.vnodes === before.vnodes) return room;
+  const after = build(p);
+  const moved = countMoved(room.placement, after.placement);
+  return { ...after, change: `${whatChanged(p, before)}: ${moved} of ${KEYS.length} keys moved (${formatPercent(moved / KEYS.length)}).` };
+}
+
 function RingView() {
-  const [state, update] = useSimState('ring', schema);
-  const { staff, vnodes } = state;
-  const ring = useMemo(() => buildRing(staff, vnodes), [staff, vnodes]);
-  const placement = useMemo(() => place(ring), [ring]);
+  const sim = useSimulation('ring', schema, { title: 'The ring: attendants, name tags and 2000 coats', init: build, change: rehome });
+  const { staff, vnodes, leaving } = sim.params;
+  const { ring, placement, change } = sim.model;
   const servers = ring.servers();
   const load = summarizeLoad(servers.map((server) => ({ server, keys: placement.filter((p) => p === server).length })));
-  const [leaving, setLeaving] = useState<string>('');
-  const [change, setChange] = useState('');
   const chosen = servers.includes(leaving) ? leaving : servers.at(-1)!;
 
-  /** Applies a new staff or tag count and says how many keys re-homed. */
-  const apply = useGuarded((next: { staff?: number; vnodes?: number }, what: string) => {
-    const after = buildRing(next.staff ?? staff, next.vnodes ?? vnodes);
-    const moved = countMoved(placement, place(after));
-    setChange(`${what}: ${moved} of ${KEYS.length} keys moved (${Math.round((moved / KEYS.length) * 100)}%).`);
-    update(next);
-  });
   const addNext = () => {
     const i = ATTENDANTS.findIndex((_, j) => !(staff & (1 << j)));
-    if (i >= 0) apply({ staff: staff | (1 << i) }, `${ATTENDANTS[i]} joined`);
+    if (i >= 0) sim.set({ staff: staff | (1 << i) });
   };
   const remove = () => {
     const i = ATTENDANTS.indexOf(chosen as (typeof ATTENDANTS)[number]);
-    if (servers.length > 1 && i >= 0) apply({ staff: staff & ~(1 << i) }, `${chosen} left`);
+    if (servers.length > 1 && i >= 0) sim.set({ staff: staff & ~(1 << i) });
   };
 
-  const ratio = load.maxOverMean.toFixed(2);
-  const summary = `${servers.length} attendants, ${vnodes} name tag${vnodes === 1 ? '' : 's'} each: the busiest holds ${ratio}× the mean, standard deviation ${load.stdDev.toFixed(1)} keys.`;
+  const ratio = formatNumber(load.maxOverMean, { digits: 2 });
+  const summary = `${servers.length} attendants, ${vnodes} name tag${vnodes === 1 ? '' : 's'} each: the busiest holds ${ratio}× the mean, standard deviation ${formatNumber(load.stdDev, { digits: 1 })} keys.`;
   return (
     <SimFrame
-      id="ring"
-      title="The ring: attendants, name tags and 2000 coats"
+      {...sim.frame}
       caption={`The ring of lockers with each attendant's stretch in their colour; ticks are name tags (virtual nodes). The chart counts the keys user:1 to user:${KEYS.length} each attendant holds, with the mean as a dashed line. ${summary}`}
       status={`${change} ${summary}`.trim()}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Name tags per attendant" value={vnodes} min={MIN_VNODES} max={MAX_VNODES} onChange={(v) => apply({ vnodes: v }, `${v} name tags each`)} />
+        <Slider sim={sim} param="vnodes" label="Name tags per attendant" />
         <Button onClick={addNext} disabled={servers.length >= MAX_SERVERS}>Add attendant</Button>
-        <Select label="Attendant" value={chosen} options={servers.map((s) => ({ value: s, label: s }))} onChange={setLeaving} />
+        <Select label="Attendant" value={chosen} options={servers.map((s) => ({ value: s, label: s }))} onChange={(leaving) => sim.set({ leaving })} />
         <Button onClick={remove} disabled={servers.length <= 1}>Remove {chosen}</Button>
       </Controls>
       <div class="ring-and-chart">
@@ -87,7 +107,7 @@ function RingView() {
         items={[
           ['Attendants', servers.length],
           ['Max / mean', ratio],
-          ['Standard deviation', `${load.stdDev.toFixed(1)} keys (${((load.stdDev / load.mean) * 100).toFixed(1)}% of mean)`],
+          ['Standard deviation', `${formatNumber(load.stdDev, { digits: 1 })} keys (${formatPercent(load.stdDev / load.mean, 1)} of mean)`],
           ['Last change', change || 'none yet'],
         ]}
       />
@@ -95,4 +115,4 @@ function RingView() {
   );
 }
 
-export default island('The ring', RingView);
+export default island(RingView);

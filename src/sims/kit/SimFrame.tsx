@@ -17,6 +17,14 @@ interface FrameProps {
 }
 
 const ErrorReport = createContext<(error: unknown) => void>(() => {});
+/** Where a simulation tells its island its title, so the island's error message can name it. */
+const IslandTitle = createContext<{ title?: string } | null>(null);
+
+/** Called by `useSimulation` with the simulation's title, which is then stated in one place only. */
+export function useIslandTitle(title: string): void {
+  const holder = useContext(IslandTitle);
+  if (holder) holder.title = title;
+}
 
 /** Lets code outside rendering (timers, handlers) show its error in the frame instead of failing silently. */
 export function useReportError(): (error: unknown) => void {
@@ -35,7 +43,7 @@ export function useGuarded<A extends unknown[]>(fn: (...args: A) => void): (...a
   };
 }
 
-class Boundary extends Component<{ title: string; standalone?: boolean; children: ComponentChildren }, { error?: string }> {
+class Boundary extends Component<{ title: string | (() => string); standalone?: boolean; children: ComponentChildren }, { error?: string }> {
   override state: { error?: string } = {};
   static override getDerivedStateFromError(error: unknown) {
     return { error: error instanceof Error ? error.message : String(error) };
@@ -43,16 +51,17 @@ class Boundary extends Component<{ title: string; standalone?: boolean; children
   report = (error: unknown) => this.setState(Boundary.getDerivedStateFromError(error));
   override render() {
     if (this.state.error !== undefined) {
+      const title = typeof this.props.title === 'string' ? this.props.title : this.props.title();
       const message = (
         <div class="sim-error" role="alert">
           <p>
-            <strong>{this.props.title} stopped.</strong> Something went wrong inside this simulation ({this.state.error}). The
+            <strong>{title} stopped.</strong> Something went wrong inside this simulation ({this.state.error}). The
             rest of the page is unaffected; reload the page to try again.
           </p>
         </div>
       );
       // At the island's root the frame itself is gone, so the message brings its own.
-      return this.props.standalone ? <figure class="sim"><p class="sim-title">{this.props.title}</p>{message}</figure> : message;
+      return this.props.standalone ? <figure class="sim"><p class="sim-title">{title}</p>{message}</figure> : message;
     }
     return <ErrorReport.Provider value={this.report}>{this.props.children}</ErrorReport.Provider>;
   }
@@ -99,14 +108,25 @@ export function SimFrame({ id, title, caption, status, share, children }: FrameP
 /**
  * Wraps a simulation's view so that an exception anywhere in it, including in the view's own
  * render, is shown in place of that simulation only. Every simulation's default export goes
- * through this: `export default island('The ring', RingView)`.
+ * through this: `export default island(RingView)`. The message names the title the view gave
+ * `useSimulation`; a view without one may pass it: `island('The ring', RingView)`.
  */
-export function island<P extends object>(title: string, View: ComponentType<P>): ComponentType<P> {
-  const Guarded = (props: P) => (
-    <Boundary title={title} standalone>
-      <View {...props} />
-    </Boundary>
-  );
+export function island<P extends object>(View: ComponentType<P>): ComponentType<P>;
+export function island<P extends object>(title: string, View: ComponentType<P>): ComponentType<P>;
+export function island<P extends object>(first: string | ComponentType<P>, second?: ComponentType<P>): ComponentType<P> {
+  const View = typeof first === 'string' ? second! : first;
+  const fallback = typeof first === 'string' ? first : 'This simulation';
+  const Guarded = (props: P) => {
+    // One holder per mounted island, filled in by the view's useSimulation as it renders.
+    const [holder] = useState<{ title?: string }>(() => ({}));
+    return (
+      <Boundary title={() => holder.title ?? fallback} standalone>
+        <IslandTitle.Provider value={holder}>
+          <View {...props} />
+        </IslandTitle.Provider>
+      </Boundary>
+    );
+  };
   Guarded.displayName = `Island(${View.displayName ?? View.name ?? 'Simulation'})`;
   return Guarded;
 }

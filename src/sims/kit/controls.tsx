@@ -1,22 +1,56 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { useHydrated, usePrefersReducedMotion } from './hooks.ts';
+import type { Simulation } from './useSimulation.ts';
+import type { Param, RangeParam, Schema, StateOf } from './urlState.ts';
 import { clampNumber } from './validate.ts';
 
-interface SliderProps {
+/** The keys of `S` whose parameter holds a `T`. */
+type KeysOf<S extends Schema, T> = { [K in keyof S]: S[K] extends Param<T> ? K : never }[keyof S] & string;
+
+/**
+ * A control bound to a simulation's parameter: it shows `sim.params[param]`, takes its range from the
+ * schema, and a change goes through `sim.set` (the one state path). Without `sim`, a control takes
+ * `value` and `onChange` (for input that is not a simulation parameter).
+ */
+interface Bound<S extends Schema, K extends keyof S & string> {
+  sim: Simulation<S, any>;
+  param: K;
+  /** Instead of `sim.set({ [param]: value })`, when a change also says something (e.g. "3 keys moved"). */
+  onChange?(value: StateOf<S>[K]): void;
+}
+
+interface Unbound<T> {
+  sim?: undefined;
+  value: T;
+  onChange(value: T): void;
+}
+
+interface SliderLook {
   label: string;
-  value: number;
-  min: number;
-  max: number;
   step?: number;
-  onChange(value: number): void;
   /** How the current value reads, e.g. (v) => `${v} ms`. */
   format?(value: number): string;
   disabled?: boolean;
 }
 
+type SliderProps<S extends Schema> = SliderLook & (Bound<S, KeysOf<S, number>> | (Unbound<number> & { min: number; max: number }));
+
+/** The value, range and change handler of a control, bound or not. */
+function wiring<S extends Schema, T>(props: Bound<S, any> | Unbound<T>): { value: T; onChange(value: T): void; param?: Param<T> } {
+  if (props.sim === undefined) return props;
+  const { sim, param, onChange } = props;
+  const set = (v: T) => sim.set({ [param]: v } as Partial<StateOf<S>>);
+  return { value: sim.params[param] as T, onChange: (onChange as ((v: T) => void) | undefined) ?? set, param: sim.schema[param] };
+}
+
 /** A labelled range input whose value is always clamped to [min, max] before the model sees it. */
-export function Slider({ label, value, min, max, step = 1, onChange, format = String, disabled = false }: SliderProps) {
+export function Slider<S extends Schema>(props: SliderProps<S>) {
+  const { label, step = 1, format = String, disabled = false } = props;
+  const { value, onChange, param } = wiring<S, number>(props);
+  const range = param as RangeParam | undefined;
+  const min = range?.min ?? (props as { min: number }).min;
+  const max = range?.max ?? (props as { max: number }).max;
   const id = useId();
   const hydrated = useHydrated();
   const integer = Number.isInteger(step);
@@ -39,14 +73,11 @@ export function Slider({ label, value, min, max, step = 1, onChange, format = St
   );
 }
 
-interface ToggleProps {
-  label: string;
-  checked: boolean;
-  onChange(checked: boolean): void;
-  disabled?: boolean;
-}
+type ToggleProps<S extends Schema> = { label: string; disabled?: boolean } & (Bound<S, KeysOf<S, boolean>> | { sim?: undefined; checked: boolean; onChange(checked: boolean): void });
 
-export function Toggle({ label, checked, onChange, disabled = false }: ToggleProps) {
+export function Toggle<S extends Schema>(props: ToggleProps<S>) {
+  const { label, disabled = false } = props;
+  const { value: checked, onChange } = wiring<S, boolean>(props.sim === undefined ? { value: props.checked, onChange: props.onChange } : props);
   const hydrated = useHydrated();
   return (
     <label class="sim-control sim-toggle">
@@ -56,16 +87,16 @@ export function Toggle({ label, checked, onChange, disabled = false }: TogglePro
   );
 }
 
-interface SelectProps<T extends string> {
-  label: string;
-  value: T;
-  options: readonly { value: T; label: string }[];
-  onChange(value: T): void;
-  disabled?: boolean;
-}
+type SelectProps<S extends Schema, K extends KeysOf<S, string>, T extends string> = { label: string; disabled?: boolean } & (
+  | (Bound<S, K> & { options: readonly { value: StateOf<S>[K]; label: string }[] })
+  | (Unbound<T> & { options: readonly { value: T; label: string }[] })
+);
 
 /** A labelled select; a value outside `options` is never passed on. */
-export function Select<T extends string>({ label, value, options, onChange, disabled = false }: SelectProps<T>) {
+export function Select<S extends Schema, K extends KeysOf<S, string>, T extends string>(props: SelectProps<S, K, T>) {
+  const { label, disabled = false } = props;
+  const options = props.options as readonly { value: string; label: string }[];
+  const { value, onChange } = wiring<S, string>(props as Bound<S, any> | Unbound<string>);
   const id = useId();
   const hydrated = useHydrated();
   return (
@@ -106,7 +137,7 @@ export function Button({ onClick, children, disabled = false, pressed, label }: 
   );
 }
 
-interface PlayControlsProps {
+interface PlayHandlers {
   playing: boolean;
   onPlay(): void;
   onPause(): void;
@@ -119,13 +150,30 @@ interface PlayControlsProps {
   finished?: boolean;
 }
 
+/**
+ * Bound to a simulation: Play, Pause, Step and Reset go through `sim`. `finished={false}` keeps Play
+ * and Step available at the end, for a simulation whose Step starts over there.
+ */
+type PlayControlsProps = PlayHandlers | ({ sim: Simulation<any, any> } & Partial<PlayHandlers>);
+
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
 /**
  * Play / pause / step / reset and an optional speed. Under reduced motion, play is unavailable and
  * says why; stepping still works.
  */
-export function PlayControls({ playing, onPlay, onPause, onStep, onReset, speed, onSpeed, finished = false }: PlayControlsProps) {
+export function PlayControls(props: PlayControlsProps) {
+  const sim = 'sim' in props ? props.sim : undefined;
+  const {
+    playing = sim!.playing,
+    onPlay = sim!.play,
+    onPause = sim!.pause,
+    onStep = sim!.step,
+    onReset = sim!.reset,
+    speed,
+    onSpeed,
+    finished = sim?.finished ?? false,
+  } = props;
   const reduced = usePrefersReducedMotion();
   const hydrated = useHydrated();
   const id = useId();

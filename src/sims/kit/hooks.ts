@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { defaults, readState, type Schema, type StateOf } from './urlState.ts';
 
 /**
- * A simulation's parameters: defaults on the server and at hydration (so the markup matches the
+ * A simulation's parameters alone: defaults on the server and at hydration (so the markup matches the
  * static figure), then whatever a shared link carries in the URL hash, validated by `schema`.
+ * @deprecated Use `useSimulation`, which gives a control and a link the same path; this remains only
+ * until the load-balancer views move to it.
  */
 export function useSimState<S extends Schema>(id: string, schema: S): [StateOf<S>, (patch: Partial<StateOf<S>>) => void] {
   const [state, setState] = useState<StateOf<S>>(() => defaults(schema));
@@ -26,24 +28,6 @@ export function usePrefersReducedMotion(): boolean {
     return () => query.removeEventListener('change', onChange);
   }, []);
   return reduced;
-}
-
-/**
- * Calls `onTick` every `intervalMs` while `running`, never under reduced motion (stepping by hand
- * still works). Pauses while the tab is hidden, since browsers throttle timers there anyway.
- */
-export function useTicker(onTick: () => void, { running, intervalMs }: { running: boolean; intervalMs: number }): void {
-  const reduced = usePrefersReducedMotion();
-  const tick = useRef(onTick);
-  tick.current = onTick;
-  useEffect(() => {
-    if (!running || reduced) return;
-    const interval = Math.max(16, intervalMs);
-    const timer = setInterval(() => {
-      if (!document.hidden) tick.current();
-    }, interval);
-    return () => clearInterval(timer);
-  }, [running, reduced, intervalMs]);
 }
 
 /**

@@ -3,6 +3,7 @@ import { exponential, mulberry32, normal, randomInt } from './random.ts';
 import { clampNumber, pickOne } from './validate.ts';
 import { boolParam, enumParam, intParam, readState, simIdInHash, textParam, writeState } from './urlState.ts';
 import { formatTick, linearScale, logScale, logTicks, niceTicks } from './scale.ts';
+import { formatMs, formatNumber, formatPercent } from './format.ts';
 
 describe('mulberry32', () => {
   it('repeats its sequence for a seed and differs between seeds', () => {
@@ -118,5 +119,28 @@ describe('scales and ticks', () => {
     expect(formatTick(1200)).toBe('1.2k');
     expect(formatTick(2_500_000)).toBe('2.5M');
     expect(formatTick(0.004)).toBe('0.004');
+  });
+});
+
+describe('numbers on the site locale', () => {
+  it('groups counts and fixes digits the way en-GB writes them', () => {
+    expect(formatNumber(12_345)).toBe('12,345');
+    expect(formatNumber(0.5, { digits: 2 })).toBe('0.50');
+    expect(formatNumber(1234.56, { digits: 1, grouping: false })).toBe('1234.6');
+    expect(formatNumber(Number.NaN)).toBe('–');
+    // Halfway cases round as toFixed does, on the binary value: 20.15 is stored just below 20.15.
+    expect(formatNumber(20.15, { digits: 1 })).toBe('20.1');
+  });
+
+  it('writes durations with few digits, never grouped, and seconds from 10 s', () => {
+    expect([4.271, 38.46, 412.4, 1250, 12_345].map((ms) => formatMs(ms))).toEqual(['4.27 ms', '38.5 ms', '412 ms', '1250 ms', '12.3 s']);
+    expect(formatMs(4.271, { maxDigits: 1, seconds: false })).toBe('4.3 ms');
+    expect(formatMs(12_345, { maxDigits: 1, seconds: false })).toBe('12345 ms');
+    expect(formatMs(412.44, { digits: 1 })).toBe('412.4 ms');
+  });
+
+  it('writes shares as percentages', () => {
+    expect(formatPercent(0.375)).toBe('38%');
+    expect(formatPercent(0.0123, 2, { space: true })).toBe('1.23 %');
   });
 });

@@ -4,3 +4,6 @@
  */
 export { mulberry32, randomInt, exponential, normal, type Random } from './random.ts';
 export { clampNumber, pickOne, type NumberRange } from './validate.ts';
+export { formatNumber, formatMs, formatPercent } from './format.ts';
+export { newestOnly, type NewestOnly } from './newest.ts';
+export { runInSlices } from './slices.ts';

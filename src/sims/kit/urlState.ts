@@ -9,18 +9,33 @@ export interface Param<T> {
   default: T;
   parse(raw: string): T;
   format(value: T): string;
+  /** Kept out of shared links (a pasted credential, say); it still takes the one state path. */
+  local?: boolean;
 }
 
-export function intParam(min: number, max: number, fallback: number): Param<number> {
+/** A number parameter knows its range, so a control bound to it takes the range from the schema. */
+export interface RangeParam extends Param<number> {
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+export function intParam(min: number, max: number, fallback: number): RangeParam {
   return {
+    min,
+    max,
+    integer: true,
     default: fallback,
     parse: (raw) => clampNumber(raw, { min, max, fallback, integer: true }),
     format: (v) => String(v),
   };
 }
 
-export function numberParam(min: number, max: number, fallback: number): Param<number> {
+export function numberParam(min: number, max: number, fallback: number): RangeParam {
   return {
+    min,
+    max,
+    integer: false,
     default: fallback,
     parse: (raw) => clampNumber(raw, { min, max, fallback }),
     format: (v) => String(v),
@@ -48,6 +63,14 @@ export function textParam(maxLength: number, fallback: string, pattern = /^[\p{L
   };
 }
 
+/**
+ * Input that belongs to the reader's session only (typed text, a pasted key): part of the state, so
+ * it changes the model the same way as any control, but never written to or read from a link.
+ */
+export function localParam<T>(fallback: T): Param<T> {
+  return { default: fallback, parse: () => fallback, format: () => '', local: true };
+}
+
 export type Schema = Record<string, Param<any>>;
 export type StateOf<S extends Schema> = { [K in keyof S]: S[K] extends Param<infer T> ? T : never };
 
@@ -66,6 +89,7 @@ export function readState<S extends Schema>(hash: string, id: string, schema: S)
   const params = paramsOf(hash.length > 4096 ? '' : hash);
   const state = defaults(schema) as Record<string, unknown>;
   for (const [key, param] of Object.entries(schema)) {
+    if (param.local) continue;
     const raw = params.get(`${id}.${key}`);
     if (raw !== null) state[key] = param.parse(raw);
   }
@@ -76,7 +100,7 @@ export function readState<S extends Schema>(hash: string, id: string, schema: S)
 export function writeState<S extends Schema>(hash: string, id: string, schema: S, state: StateOf<S>): string {
   const params = paramsOf(hash);
   for (const key of [...params.keys()]) if (key.startsWith(`${id}.`)) params.delete(key);
-  for (const [key, param] of Object.entries(schema)) params.set(`${id}.${key}`, param.format(state[key]));
+  for (const [key, param] of Object.entries(schema)) if (!param.local) params.set(`${id}.${key}`, param.format(state[key]));
   return `#${params.toString()}`;
 }
 

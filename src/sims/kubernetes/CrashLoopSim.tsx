@@ -2,8 +2,7 @@
  * CrashLoopBackOff: a container that exits shortly after each start, and the kubelet's waits before
  * each restart. Stepping reveals one restart at a time.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { BarChart, Controls, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
+import { BarChart, Controls, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, useSimulation } from '../kit/index.ts';
 import { MAX_BACKOFF_S, backOffMessage, crashLoop, formatDuration } from './crashLoop.ts';
 import './kubernetes.css';
 
@@ -14,16 +13,22 @@ const POD = 'web-7d4b9c6f8-x2k9p';
 const schema = { run: intParam(1, 300, 5), longRun: boolParam(false) };
 
 function CrashLoop() {
-  const [state, update] = useSimState('crashloop', schema);
-  const [shown, setShown] = useState(8);
-  const [playing, setPlaying] = useState(false);
-  useEffect(() => setPlaying(false), [state.run, state.longRun]);
+  // The model is how many restarts are revealed: the page opens on eight, Reset goes back to one.
+  const sim = useSimulation('crashloop', schema, {
+    title: 'CrashLoopBackOff',
+    opening: () => 8,
+    init: () => 1,
+    change: (shown) => shown,
+    step: (shown) => Math.min(RESTARTS, shown + 1),
+    finished: (shown) => shown >= RESTARTS,
+    tickMs: 800,
+  });
+  const state = sim.params;
+  const shown = sim.model;
   // Run number LONG_RUN_AT stays up for 11 minutes when asked: long enough for the kubelet to forget.
   const runs = Array.from({ length: RESTARTS }, (_, i) => (state.longRun && i + 1 === LONG_RUN_AT ? 660 : state.run));
   const restarts = crashLoop(runs).slice(0, shown);
   const last = restarts.at(-1)!;
-  const step = useGuarded(() => setShown((n) => Math.min(RESTARTS, n + 1)));
-  useTicker(step, { running: playing && shown < RESTARTS, intervalMs: 800 });
   const waiting =
     last.wait > 0
       ? `CrashLoopBackOff: ${backOffMessage(last.wait, 'web', POD)}`
@@ -33,26 +38,14 @@ function CrashLoop() {
 
   return (
     <SimFrame
-      id="crashloop"
-      title="CrashLoopBackOff"
+      {...sim.frame}
       caption={`A container that exits ${formatDuration(state.run)} after each start. Bars are the kubelet's wait before each restart: none the first time, then 10 s doubling to the 5-minute cap${state.longRun ? `; run ${LONG_RUN_AT} lasts 11 minutes, so the back-off starts over` : ''}.`}
       status={`Restart ${last.restartCount} at ${formatDuration(last.restartedAt)} after a wait of ${formatDuration(last.wait)}.`}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Each run lasts" value={state.run} min={1} max={300} onChange={(run) => update({ run })} format={formatDuration} />
-        <Toggle label={`Run ${LONG_RUN_AT} stays up for 11 minutes`} checked={state.longRun} onChange={(longRun) => update({ longRun })} />
-        <PlayControls
-          playing={playing && shown < RESTARTS}
-          onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onStep={step}
-          onReset={() => {
-            setPlaying(false);
-            setShown(1);
-          }}
-          finished={shown >= RESTARTS}
-        />
+        <Slider sim={sim} param="run" label="Each run lasts" format={formatDuration} />
+        <Toggle sim={sim} param="longRun" label={`Run ${LONG_RUN_AT} stays up for 11 minutes`} />
+        <PlayControls sim={sim} />
       </Controls>
       <p class="sim-readout" style={{ margin: 0 }}>
         RESTARTS {last.restartCount} · {waiting}
@@ -68,4 +61,4 @@ function CrashLoop() {
   );
 }
 
-export default island('CrashLoopBackOff', CrashLoop);
+export default island(CrashLoop);

@@ -3,8 +3,7 @@
  * pods and fails nodes; each step runs one pass of the kubelets, the node controller, the scheduler
  * and the ReplicaSet controller, and logs the events they would log.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { Button, Controls, PlayControls, SimFrame, Slider, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random } from '../kit/index.ts';
+import { Button, Controls, PlayControls, SimFrame, Slider, intParam, island, mulberry32, useSimulation, type Random, type StateOf } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
 import { MAX_REPLICAS, converged, deletePod, evictionTimeline, failNode, newCluster, recoverNode, scale, step, type Change, type Cluster } from './replicaSet.ts';
@@ -13,14 +12,10 @@ import './kubernetes.css';
 const schema = { replicas: intParam(0, MAX_REPLICAS, 3), nodes: intParam(2, 4, 3), seed: intParam(1, 9999, 1) };
 
 interface World {
-  /** The nodes and seed the cluster was built from. */
-  shape: string;
   cluster: Cluster;
   events: KubeEvent[];
   random: Random;
 }
-
-const shapeOf = (nodes: number, seed: number) => `${nodes}/${seed}`;
 
 /** A cluster that has already settled, so the page opens on a healthy ReplicaSet and its history. */
 function settled(nodes: number, replicas: number, seed: number): World {
@@ -32,12 +27,23 @@ function settled(nodes: number, replicas: number, seed: number): World {
     cluster = out.cluster;
     events.push(...out.events);
   }
-  return { shape: shapeOf(nodes, seed), cluster, events, random };
+  return { cluster, events, random };
 }
 
 function withChange(w: World, change: Change): World {
   // The log keeps the last 200 events: enough to scroll back, bounded however long the reader plays.
   return { ...w, cluster: change.cluster, events: [...w.events, ...change.events].slice(-200) };
+}
+
+type Params = StateOf<typeof schema>;
+
+/**
+ * Another cluster shape (nodes, seed) starts a new, settled cluster; a new replica count is only a
+ * change of roster, as with `kubectl scale`, so the running cluster carries on.
+ */
+function reshape(w: World, p: Params, before: Params): World {
+  if (p.nodes !== before.nodes || p.seed !== before.seed) return settled(p.nodes, p.replicas, p.seed);
+  return p.replicas === before.replicas ? w : withChange(w, scale(w.cluster, p.replicas));
 }
 
 const W = 640;
@@ -83,19 +89,15 @@ function ClusterFigure({ cluster }: { cluster: Cluster }) {
 }
 
 function Reconcile() {
-  const [state, update] = useSimState('reconcile', schema);
-  const [world, setWorld] = useState<World>(() => settled(schema.nodes.default, schema.replicas.default, schema.seed.default));
-  const [playing, setPlaying] = useState(false);
-  // Another cluster shape starts a new, settled cluster: the Nodes slider builds it in its own event
-  // (as the replicas slider scales in its own, below), and this effect covers shared links...
-  useEffect(() => setWorld((w) => (w.shape === shapeOf(state.nodes, state.seed) ? w : settled(state.nodes, state.replicas, state.seed))), [state.nodes, state.seed]);
-  const apply = (change: (c: Cluster, random: Random) => Change) => setWorld((w) => withChange(w, change(w.cluster, w.random)));
-  // ...while a new replica count is only a change of roster, as with `kubectl scale`. The slider
-  // scales in its own event, so a Step pressed right after it runs on the new roster; this effect
-  // covers counts that arrive from a shared link (scaling to the current count changes nothing).
-  useEffect(() => setWorld((w) => withChange(w, scale(w.cluster, state.replicas))), [state.replicas]);
-  const tick = useGuarded(() => apply(step));
-  useTicker(tick, { running: playing, intervalMs: 900 });
+  const sim = useSimulation('reconcile', schema, {
+    title: 'The reconciliation loop',
+    init: (p) => settled(p.nodes, p.replicas, p.seed),
+    change: reshape,
+    step: (w) => withChange(w, step(w.cluster, w.random)),
+    tickMs: 900,
+  });
+  const world = sim.model;
+  const apply = (change: (c: Cluster) => Change) => sim.act((w) => withChange(w, change(w.cluster)));
   const { cluster, events } = world;
   const active = cluster.pods.filter((p) => !p.terminating);
   const running = active.filter((p) => p.phase === 'Running').length;
@@ -103,43 +105,14 @@ function Reconcile() {
 
   return (
     <SimFrame
-      id="reconcile"
-      title="The reconciliation loop"
+      {...sim.frame}
       caption={`A ReplicaSet on a small cluster: each column is a node, each box a pod (green: running, dashed amber: pending, dotted grey: terminating). Each step is one pass of the kubelets, the node controller, the scheduler and the ReplicaSet controller; the log shows the events they would record. ${evictionTimeline()}`}
       status={`Step ${cluster.step}: desired ${cluster.desired}, ${active.length} pods counted, ${running} running${converged(cluster) ? ', converged' : ''}. ${events.at(-1) ? `Last event: ${events.at(-1)!.reason} ${events.at(-1)!.message}` : ''}`}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider
-          label="Desired replicas"
-          value={state.replicas}
-          min={0}
-          max={MAX_REPLICAS}
-          onChange={(replicas) => {
-            update({ replicas });
-            apply((c) => scale(c, replicas));
-          }}
-        />
-        <Slider
-          label="Nodes"
-          value={state.nodes}
-          min={2}
-          max={4}
-          onChange={(nodes) => {
-            update({ nodes });
-            setWorld(settled(nodes, state.replicas, state.seed));
-          }}
-        />
-        <PlayControls
-          playing={playing}
-          onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onStep={tick}
-          onReset={() => {
-            setPlaying(false);
-            setWorld(settled(state.nodes, state.replicas, state.seed));
-          }}
-        />
+        <Slider sim={sim} param="replicas" label="Desired replicas" />
+        <Slider sim={sim} param="nodes" label="Nodes" />
+        <PlayControls sim={sim} />
       </Controls>
       <Controls>
         <Button onClick={() => victim && apply((c) => deletePod(c, victim.name))} disabled={!victim}>
@@ -160,4 +133,4 @@ function Reconcile() {
   );
 }
 
-export default island('The reconciliation loop', Reconcile);
+export default island(Reconcile);

@@ -3,8 +3,7 @@
  * with the ready count and the total pod count over time against the floor and ceiling the settings
  * allow. A failing readiness probe stalls the rollout.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useSimulation, type StateOf } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
 import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
@@ -36,7 +35,7 @@ function advance(run: Run): Run {
   return { rollout: out.rollout, events: [...run.events, ...out.events], history };
 }
 
-function begin(replicas: number, surge: Choice, unavailable: Choice, failing: boolean, steps = 0): Run | string {
+function begin({ replicas, surge, unavailable, failing }: StateOf<typeof schema>, steps = 0): Run | string {
   try {
     const f = resolveFenceposts(asFencepost(surge), asFencepost(unavailable), replicas);
     const rollout = startRollout(replicas, f, !failing);
@@ -80,58 +79,32 @@ function PodsFigure({ rollout }: { rollout: Rollout }) {
 }
 
 function RollingUpdate() {
-  const [state, update] = useSimState('rollout', schema);
-  // The page opens mid-rollout, so the static figure already shows old and new pods side by side.
-  const [run, setRun] = useState<Run | string>(() => begin(schema.replicas.default, schema.surge.default, schema.unavailable.default, schema.failing.default, OPENING_STEPS));
-  const [playing, setPlaying] = useState(false);
-  type Settings = Pick<typeof state, 'replicas' | 'surge' | 'unavailable' | 'failing'>;
-  const settingsKey = (s: Settings) => `${s.replicas}/${s.surge}/${s.unavailable}/${s.failing}`;
-  const [shownSettings, setShownSettings] = useState(() => settingsKey(state));
-  const restart = (s: Settings) => {
-    setShownSettings(settingsKey(s));
-    setPlaying(false);
-    setRun(begin(s.replicas, s.surge, s.unavailable, s.failing));
-  };
-  // A control restarts the rollout in its own event, so a Step pressed right after it steps the new
-  // rollout; this effect covers settings that arrive from a shared link (not the hydration pass
-  // with the defaults, which changes nothing).
-  const change = (patch: Partial<Settings>) => {
-    update(patch);
-    restart({ ...state, ...patch });
-  };
-  useEffect(() => {
-    if (settingsKey(state) !== shownSettings) restart(state);
-  }, [settingsKey(state)]);
-
-  const done = typeof run === 'string' || status(run.rollout) !== 'progressing';
-  const tick = useGuarded(() => {
-    setRun((r) => (typeof r === 'string' ? r : advance(r)));
+  const sim = useSimulation('rollout', schema, {
+    title: 'Rolling update',
+    // The page opens mid-rollout, so the static figure already shows old and new pods side by side;
+    // new settings and Reset start the rollout again.
+    opening: (p) => begin(p, OPENING_STEPS),
+    init: (p) => begin(p),
+    step: (run) => (typeof run === 'string' ? run : advance(run)),
+    finished: (run) => typeof run === 'string' || status(run.rollout) !== 'progressing',
+    tickMs: 900,
   });
-  useTicker(tick, { running: playing && !done, intervalMs: 900 });
+  const state = sim.params;
+  const run = sim.model;
 
   const controls = (
     <Controls>
-      <Slider label="Replicas" value={state.replicas} min={1} max={10} onChange={(replicas) => change({ replicas })} />
-      <Select label="maxSurge" value={state.surge} options={options} onChange={(surge) => change({ surge })} />
-      <Select label="maxUnavailable" value={state.unavailable} options={options} onChange={(unavailable) => change({ unavailable })} />
-      <Toggle label="New version fails its readiness probe" checked={state.failing} onChange={(failing) => change({ failing })} />
-      <PlayControls
-        playing={playing && !done}
-        onPlay={() => setPlaying(true)}
-        onPause={() => setPlaying(false)}
-        onStep={tick}
-        onReset={() => {
-          setPlaying(false);
-          setRun(begin(state.replicas, state.surge, state.unavailable, state.failing));
-        }}
-        finished={done}
-      />
+      <Slider sim={sim} param="replicas" label="Replicas" />
+      <Select sim={sim} param="surge" label="maxSurge" options={options} />
+      <Select sim={sim} param="unavailable" label="maxUnavailable" options={options} />
+      <Toggle sim={sim} param="failing" label="New version fails its readiness probe" />
+      <PlayControls sim={sim} />
     </Controls>
   );
 
   if (typeof run === 'string') {
     return (
-      <SimFrame id="rollout" title="Rolling update" caption="Choose settings the API server accepts to see the rollout." status={run} share={{ schema, state }}>
+      <SimFrame {...sim.frame} caption="Choose settings the API server accepts to see the rollout." status={run}>
         {controls}
         <p class="k8s-error" role="note">{run}</p>
       </SimFrame>
@@ -146,11 +119,9 @@ function RollingUpdate() {
   const lastStep = Math.max(6, history.at(-1)![0]);
   return (
     <SimFrame
-      id="rollout"
-      title="Rolling update"
+      {...sim.frame}
       caption={`Replacing ${rollout.replicas} pods of v1 with v2. maxSurge ${state.surge} allows ${surge} extra pod(s), so at most ${ceiling} pods; maxUnavailable ${state.unavailable} allows ${unavailable} missing, so at least ${floor} ready. Solid outline: ready; dashed: started but not ready; dotted: stopping.`}
       status={`Step ${rollout.step}: ${readyCount(rollout)} ready of ${podCount(rollout)} pods (floor ${floor}, ceiling ${ceiling}); rollout ${phase}.`}
-      share={{ schema, state }}
     >
       {controls}
       <p class="sim-readout" style={{ margin: 0 }}>
@@ -175,4 +146,4 @@ function RollingUpdate() {
   );
 }
 
-export default island('Rolling update', RollingUpdate);
+export default island(RollingUpdate);

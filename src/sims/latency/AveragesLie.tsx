@@ -3,11 +3,8 @@
  * requests barely moves the mean and sends p99 up by a multiple. Both runs share their arrivals and
  * work, so the only difference between them is the slow requests.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Controls, Histogram, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, numberParam, useGuarded, useReportError, useSimState, useTicker } from '../kit/index.ts';
+import { Controls, Histogram, PlayControls, SimFrame, Slider, Toggle, boolParam, formatMs, formatNumber, intParam, island, numberParam, useSimulation, type StateOf } from '../kit/index.ts';
 import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, isOverloaded, slowRequestsEffect, type LatencySummary } from './averages.ts';
-import { formatMs } from './format.ts';
-import { runInSlices } from './slices.ts';
 import './latency.css';
 
 const schema = {
@@ -38,75 +35,56 @@ function change(before: number, after: number): string {
   return ratio >= 1.5 ? `×${ratio.toFixed(1)}` : `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)}%`;
 }
 
+/** The slow share in tenths of a percent, as the slider shows it. */
+const shareOf = (p: StateOf<typeof schema>) => Math.round(p.share * 10) / 10;
+
+function start(p: StateOf<typeof schema>): AveragesExperiment {
+  const e = new AveragesExperiment({ sharePercent: shareOf(p), slowMs: p.slowMs });
+  e.advance(FIRST_REQUESTS);
+  return e;
+}
+
 function AveragesView() {
-  const [state, update] = useSimState('averages', schema);
-  const share = Math.round(state.share * 10) / 10;
-  const [run, setRun] = useState(0);
-  const experiment = useMemo(() => {
-    const e = new AveragesExperiment({ sharePercent: share, slowMs: state.slowMs });
-    e.advance(FIRST_REQUESTS);
-    return e;
-    // `run` restarts the experiment on Reset.
-  }, [share, state.slowMs, run]);
-  const [, setVersion] = useState(0);
-  const [playing, setPlaying] = useState(false);
-  const advance = useGuarded((requests: number) => {
-    experiment.advance(requests);
-    if (experiment.finished) setPlaying(false);
-    setVersion((v) => v + 1);
+  const sim = useSimulation('averages', schema, {
+    title: 'Averages lie: a latency histogram with the mean, p50 and p99',
+    init: start,
+    // Showing the runs with or without the slow requests is a view of the same experiment.
+    change: (e, p, before) => (shareOf(p) === shareOf(before) && p.slowMs === before.slowMs ? e : start(p)),
+    step: (e) => (e.advance(PER_STEP), e),
+    tick: (e) => (e.advance(PER_TICK), e),
+    finished: (e) => e.finished,
+    tickMs: 100,
+    // After hydration the runs continue in slices to SETTLED_REQUESTS.
+    settle: (e) => {
+      e.advance(1_000);
+      return e.requests >= SETTLED_REQUESTS || e.finished;
+    },
   });
-  useTicker(() => advance(PER_TICK), { running: playing, intervalMs: 100 });
-  const report = useReportError();
-  useEffect(
-    () =>
-      runInSlices(
-        () => {
-          try {
-            experiment.advance(1_000);
-            return experiment.requests >= SETTLED_REQUESTS || experiment.finished;
-          } catch (error) {
-            report(error);
-            return true;
-          }
-        },
-        () => setVersion((v) => v + 1),
-      ),
-    [experiment, report],
-  );
+  const state = sim.params;
+  const share = shareOf(state);
+  const experiment = sim.model;
 
   const { baseline, withSlow } = experiment.summary();
   const shown = state.slow ? withSlow : baseline;
   const buckets = experiment.histogram(state.slow ? 'withSlow' : 'baseline');
   const requests = experiment.requests;
   const slowRequests = { sharePercent: share, slowMs: state.slowMs };
-  const status = `${state.slow ? `With ${share}% slow requests` : 'Without slow requests'}, after ${requests.toLocaleString('en')} requests: mean ${formatMs(shown.mean)}, p50 ${formatMs(shown.p50)}, p99 ${formatMs(shown.p99)}.${state.slow && isOverloaded(slowRequests) ? ' Overloaded: the line grows without bound.' : ''}`;
+  const status = `${state.slow ? `With ${share}% slow requests` : 'Without slow requests'}, after ${formatNumber(requests)} requests: mean ${formatMs(shown.mean)}, p50 ${formatMs(shown.p50)}, p99 ${formatMs(shown.p99)}.${state.slow && isOverloaded(slowRequests) ? ' Overloaded: the line grows without bound.' : ''}`;
 
   return (
     <SimFrame
-      id="averages"
-      title="Averages lie: a latency histogram with the mean, p50 and p99"
+      {...sim.frame}
       caption={`Latencies of a service whose requests usually take about 20 ms (four workers, half busy), on a log scale; the table compares the same traffic with and without a slow ${share}% of requests that take ${state.slowMs} ms. ${slowRequestsEffect(slowRequests, { baseline, withSlow })}`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Toggle label="Inject slow requests" checked={state.slow} onChange={(slow) => update({ slow })} />
-        <Slider label="Slow share" value={share} min={SLOW_SHARE.min} max={SLOW_SHARE.max} step={0.5} onChange={(v) => update({ share: v })} format={(v) => `${v}%`} />
-        <Slider label="Slow requests take" value={state.slowMs} min={SLOW_MS.min} max={SLOW_MS.max} step={50} onChange={(slowMs) => update({ slowMs })} format={(v) => `${v} ms`} />
+        <Toggle sim={sim} param="slow" label="Inject slow requests" />
+        <Slider sim={sim} param="share" label="Slow share" step={0.5} format={(v) => `${Math.round(v * 10) / 10}%`} />
+        <Slider sim={sim} param="slowMs" label="Slow requests take" step={50} format={(v) => `${v} ms`} />
       </Controls>
       <Controls>
-        <PlayControls
-          playing={playing}
-          finished={experiment.finished}
-          onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onStep={() => advance(PER_STEP)}
-          onReset={() => {
-            setPlaying(false);
-            setRun((r) => r + 1);
-          }}
-        />
-        <span class="sim-note">{`${requests.toLocaleString('en')} of ${MAX_REQUESTS.toLocaleString('en')} requests`}</span>
+        <PlayControls sim={sim} />
+        <span class="sim-note">{`${formatNumber(requests)} of ${formatNumber(MAX_REQUESTS)} requests`}</span>
       </Controls>
       <Histogram
         title={`Latency histogram, ${state.slow ? `with ${share}% slow requests` : 'without slow requests'}`}
@@ -144,4 +122,4 @@ function AveragesView() {
   );
 }
 
-export default island('Averages lie', AveragesView);
+export default island(AveragesView);

@@ -3,11 +3,8 @@
  * simulated points over the analytic M/M/1 curves. The sweep runs in slices after hydration; the
  * static figure shows the theory alone.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { Button, Controls, LineChart, Select, SimFrame, Slider, enumParam, intParam, island, useReportError, useSimState } from '../kit/index.ts';
-import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency, type SweepPoint } from './hockey.ts';
-import { runInSlices } from './slices.ts';
-import { formatMs } from './format.ts';
+import { Button, Controls, LineChart, Select, SimFrame, Slider, enumParam, formatMs, intParam, island, useHydrated, useSimulation } from '../kit/index.ts';
+import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency } from './hockey.ts';
 import './latency.css';
 
 const schema = {
@@ -21,31 +18,18 @@ const Y_MAX_MS = 600;
 const EVENTS_PER_STEP = 5_000;
 
 function HockeyView() {
-  const [state, update] = useSimState('hockey', schema);
-  const [points, setPoints] = useState<SweepPoint[]>([]);
-  const [running, setRunning] = useState(false);
-  const report = useReportError();
-
-  useEffect(() => {
-    const sweep = new HockeySweep(state.service, state.seed);
-    setPoints([]);
-    setRunning(true);
-    const cancel = runInSlices(
-      () => {
-        try {
-          return sweep.advance(EVENTS_PER_STEP);
-        } catch (error) {
-          report(error);
-          return true;
-        }
-      },
-      (done) => {
-        setPoints([...sweep.points]);
-        if (done) setRunning(false);
-      },
-    );
-    return cancel;
-  }, [state.service, state.seed, report]);
+  const sim = useSimulation('hockey', schema, {
+    title: 'The hockey stick: latency against utilisation',
+    init: (p) => new HockeySweep(p.service, p.seed),
+    // Looking at another utilisation reads the same sweep; other service times or a seed sweep again.
+    change: (sweep, p, before) => (p.service === before.service && p.seed === before.seed ? sweep : new HockeySweep(p.service, p.seed)),
+    // The sweep runs in slices in the browser; the static figure shows the theory alone.
+    settle: (sweep) => sweep.advance(EVENTS_PER_STEP),
+  });
+  const state = sim.params;
+  const sweep = sim.model;
+  const points = sweep.points;
+  const running = useHydrated() && !sweep.done;
 
   const rho = UTILISATIONS[state.at] ?? 0.9;
   const chosen = points.find((p) => p.utilisation === rho);
@@ -58,16 +42,14 @@ function HockeyView() {
 
   return (
     <SimFrame
-      id="hockey"
-      title="The hockey stick: latency against utilisation"
+      {...sim.frame}
       caption={`One server whose requests take ${SERVICE_MS} ms on average, loaded from 10% to 99%. The lines are the M/M/1 formulas for p50 and p99 (time in system is exponential with rate μ − λ); the dots are simulated runs. Latency stays flat, then turns up sharply past about 80%. Near 99% a queue needs millions of requests to settle, so those dots wander from run to run. The chart is cut at ${Y_MAX_MS} ms; the table has every value.`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select label="Service times" value={state.service} options={SHAPES.map((s) => ({ value: s, label: SHAPE_LABELS[s] }))} onChange={(service) => update({ service })} />
-        <Slider label="Look at utilisation" value={state.at} min={0} max={UTILISATIONS.length - 1} onChange={(at) => update({ at })} format={(i) => `${Math.round((UTILISATIONS[i] ?? 0.9) * 100)}%`} />
-        <Button onClick={() => update({ seed: (state.seed % 999) + 1 })} disabled={running}>Run again with a new seed</Button>
+        <Select sim={sim} param="service" label="Service times" options={SHAPES.map((s) => ({ value: s, label: SHAPE_LABELS[s] }))} />
+        <Slider sim={sim} param="at" label="Look at utilisation" format={(i) => `${Math.round((UTILISATIONS[i] ?? 0.9) * 100)}%`} />
+        <Button onClick={() => sim.set({ seed: (state.seed % 999) + 1 })} disabled={running}>Run again with a new seed</Button>
         <span class="sim-note">{running ? `Simulating… ${points.length} of ${UTILISATIONS.length}` : points.length ? `Seed ${state.seed}: ${label}` : 'The simulated points appear when the simulation runs.'}</span>
       </Controls>
       <LineChart
@@ -113,4 +95,4 @@ function HockeyView() {
   );
 }
 
-export default island('The hockey stick', HockeyView);
+export default island(HockeyView);

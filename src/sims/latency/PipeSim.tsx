@@ -2,11 +2,10 @@
  * The pipe: width is bandwidth, length is latency. The reader changes both and watches a payload
  * travel from tap to bucket; the chart shows that widening flattens onto the latency and never below.
  */
-import { useState } from 'preact/hooks';
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, useGuarded, useSimState, useTicker, Readout } from '../kit/index.ts';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, formatMs, intParam, island, Readout, useSimulation } from '../kit/index.ts';
 import { BANDWIDTHS, LATENCY_RANGE, PAYLOADS, arrivalMs, effectiveThroughputMbps, pipeHoldsKb, pipeOf, snapshotAt, type Pipe } from './pipe.ts';
 import { newConnectionFetchMs } from './connection.ts';
-import { formatKb, formatMbps, formatMs } from './format.ts';
+import { formatKb, formatMbps } from './format.ts';
 import './latency.css';
 
 const schema = {
@@ -18,6 +17,7 @@ const schema = {
 /** Fraction of the trip shown in the static figure: mid-flight, so the reader sees water in the pipe. */
 const STATIC_PROGRESS = 0.5;
 const TICK_PROGRESS = 0.02;
+const STEP_PROGRESS = 0.1;
 
 function PipeDrawing({ pipe, progress }: { pipe: Pipe; progress: number }) {
   const total = arrivalMs(pipe);
@@ -56,19 +56,20 @@ function PipeDrawing({ pipe, progress }: { pipe: Pipe; progress: number }) {
 }
 
 function PipeView() {
-  const [state, update] = useSimState('pipe', schema);
-  const pipe = pipeOf({ bandwidthMbps: BANDWIDTHS[state.width], latencyMs: state.length, payloadKb: state.payload });
-  const [progress, setProgress] = useState(STATIC_PROGRESS);
-  const [playing, setPlaying] = useState(false);
-  const finished = progress >= 1;
-  const tick = useGuarded(() => {
-    setProgress((p) => {
-      const next = Math.min(1, p + TICK_PROGRESS);
-      if (next >= 1) setPlaying(false);
-      return next;
-    });
+  // The model is how far the payload has travelled, as a fraction of its whole trip.
+  const sim = useSimulation('pipe', schema, {
+    title: 'The pipe: width is bandwidth, length is latency',
+    opening: () => STATIC_PROGRESS,
+    init: () => 0,
+    change: (progress) => progress,
+    step: (progress) => Math.min(1, progress + STEP_PROGRESS),
+    tick: (progress) => Math.min(1, progress + TICK_PROGRESS),
+    finished: (progress) => progress >= 1,
+    tickMs: 50,
   });
-  useTicker(tick, { running: playing, intervalMs: 50 });
+  const state = sim.params;
+  const progress = sim.model;
+  const pipe = pipeOf({ bandwidthMbps: BANDWIDTHS[state.width], latencyMs: state.length, payloadKb: state.payload });
 
   const total = arrivalMs(pipe);
   const curve = BANDWIDTHS.map((bw) => [bw, arrivalMs({ ...pipe, bandwidthMbps: bw })] as const);
@@ -76,29 +77,17 @@ function PipeView() {
 
   return (
     <SimFrame
-      id="pipe"
-      title="The pipe: width is bandwidth, length is latency"
+      {...sim.frame}
       caption="A payload pushed through a pipe. Making the pipe wider shortens only the time to push the payload in; the first drop still needs the full length of the pipe. The chart shows the time for the whole payload at every width: it flattens onto the latency and never drops below it. The last readout is the same payload fetched over a new HTTPS connection, which pays round trips for the handshakes first and, while TCP's window is smaller than the pipe and the payload, for slow start too."
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Width (bandwidth)" value={state.width} min={0} max={BANDWIDTHS.length - 1} onChange={(width) => update({ width })} format={(i) => formatMbps(BANDWIDTHS[i] ?? 100)} />
-        <Slider label="Length (latency)" value={state.length} min={LATENCY_RANGE.min} max={LATENCY_RANGE.max} onChange={(length) => update({ length })} format={(ms) => `${ms} ms`} />
-        <Select label="Payload" value={state.payload} options={PAYLOADS.map((p) => ({ value: String(p.kb) as '2' | '500' | '25000', label: p.label }))} onChange={(payload) => update({ payload })} />
+        <Slider sim={sim} param="width" label="Width (bandwidth)" format={(i) => formatMbps(BANDWIDTHS[i] ?? 100)} />
+        <Slider sim={sim} param="length" label="Length (latency)" format={(ms) => `${ms} ms`} />
+        <Select sim={sim} param="payload" label="Payload" options={PAYLOADS.map((p) => ({ value: String(p.kb) as '2' | '500' | '25000', label: p.label }))} />
       </Controls>
       <Controls>
-        <PlayControls
-          playing={playing}
-          finished={finished}
-          onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onStep={() => setProgress((p) => Math.min(1, p + 0.1))}
-          onReset={() => {
-            setPlaying(false);
-            setProgress(0);
-          }}
-        />
+        <PlayControls sim={sim} />
       </Controls>
       <PipeDrawing pipe={pipe} progress={progress} />
       <Readout
@@ -126,4 +115,4 @@ function PipeView() {
   );
 }
 
-export default island('The pipe', PipeView);
+export default island(PipeView);

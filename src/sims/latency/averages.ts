@@ -8,7 +8,7 @@
 import { clampNumber } from '../kit/validate.ts';
 import { Simulation, type ServiceTime, type SimulationConfig } from '../queueing/engine.ts';
 import { meanServiceTime } from '../queueing/distributions.ts';
-import { formatMs } from './format.ts';
+import { formatMs } from '../kit/model.ts';
 
 export const BASE_MS = 20;
 export const WORKERS = 4;

@@ -1,12 +1,4 @@
-/** How the latency article writes durations and sizes: few digits, units a reader knows. */
-export function formatMs(ms: number): string {
-  if (!Number.isFinite(ms)) return '–';
-  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
-  if (ms >= 100) return `${Math.round(ms)} ms`;
-  if (ms >= 10) return `${ms.toFixed(1)} ms`;
-  return `${ms.toFixed(2)} ms`;
-}
-
+/** How the latency article writes sizes and rates: few digits, units a reader knows (durations: the kit's formatMs). */
 export function formatKb(kb: number): string {
   if (kb >= 1000) return `${Number((kb / 1000).toPrecision(3))} MB`;
   return `${Number(kb.toPrecision(3))} kB`;

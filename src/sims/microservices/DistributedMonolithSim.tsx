@@ -2,7 +2,7 @@
  * The distributed monolith detector: a five-service shop whose couplings the reader switches on and
  * off, drawn as a map, with the detector's verdict and its reasons.
  */
-import { Controls, SimFrame, Toggle, boolParam, island, useSimState } from '../kit/index.ts';
+import { Controls, SimFrame, Toggle, boolParam, island, useSimulation, type StateOf } from '../kit/index.ts';
 import { SHOP_SERVICES, diagnose, longestSyncChain, shopMap, type ServiceMap } from './distributedMonolith.ts';
 import './microservices.css';
 
@@ -65,27 +65,30 @@ function ServiceMapFigure({ map }: { map: ServiceMap }) {
   );
 }
 
+/** The shop the switches describe, and the detector's reading of it. */
+function shopOf(p: StateOf<typeof schema>) {
+  const releasedTogether = SHOP_SERVICES.filter((s) => p[`rel_${s}`]);
+  const map = shopMap({ sharedOrdersDb: p.sharedDb, syncDownstream: p.sync, releasedTogether });
+  return { map, ...diagnose(map) };
+}
+
 function DistributedMonolith() {
-  const [state, update] = useSimState('village', schema);
-  const releasedTogether = SHOP_SERVICES.filter((s) => state[`rel_${s}`]);
-  const map = shopMap({ sharedOrdersDb: state.sharedDb, syncDownstream: state.sync, releasedTogether });
-  const { verdict, findings } = diagnose(map);
+  const sim = useSimulation('village', schema, { title: 'Distributed monolith detector', init: shopOf });
+  const { map, verdict, findings } = sim.model;
   return (
     <SimFrame
-      id="village"
-      title="Distributed monolith detector"
+      {...sim.frame}
       caption="A shop split into five services. Switch on a shared database or synchronous calls, and mark the services that can only be released together; the detector names each coupling it finds and gives a verdict."
       status={`Verdict: ${verdict}. ${findings.map((f) => f.reason).join(' ')}`}
-      share={{ schema, state }}
     >
       <Controls>
-        <Toggle label="Orders and payments share one database" checked={state.sharedDb} onChange={(sharedDb) => update({ sharedDb })} />
-        <Toggle label="Orders waits on payments and stock (no events)" checked={state.sync} onChange={(sync) => update({ sync })} />
+        <Toggle sim={sim} param="sharedDb" label="Orders and payments share one database" />
+        <Toggle sim={sim} param="sync" label="Orders waits on payments and stock (no events)" />
       </Controls>
       <fieldset class="ms-fieldset">
         <legend>Must be released together</legend>
         {SHOP_SERVICES.map((s) => (
-          <Toggle label={s} checked={state[`rel_${s}`]} onChange={(v) => update({ [`rel_${s}`]: v } as Partial<typeof state>)} />
+          <Toggle sim={sim} param={`rel_${s}`} label={s} />
         ))}
       </fieldset>
       <ServiceMapFigure map={map} />
@@ -106,4 +109,4 @@ function DistributedMonolith() {
   );
 }
 
-export default island('Distributed monolith detector', DistributedMonolith);
+export default island(DistributedMonolith);

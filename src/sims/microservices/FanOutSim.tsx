@@ -2,8 +2,7 @@
  * Fan-out and the tail: a request calls N backends in parallel, each slower than its own p99 one time
  * in a hundred. The simulated share of requests that meet at least one slow call, beside 1 − 0.99^N.
  */
-import { useMemo } from 'preact/hooks';
-import { Button, Controls, LineChart, SimFrame, Slider, intParam, island, useSimState, Readout } from '../kit/index.ts';
+import { Button, Controls, LineChart, SimFrame, Slider, formatNumber, formatPercent, intParam, island, Readout, useSimulation, type StateOf } from '../kit/index.ts';
 import { atLeastOneSlow, fanOutSlowShare } from './callGraph.ts';
 import { p99Of } from './latency.ts';
 import './microservices.css';
@@ -17,25 +16,36 @@ const SAMPLED_N = [1, 2, 5, 10, 20, 50, 100, 150, 200];
 const schema = { n: intParam(1, 200, 10), seed: intParam(1, 9999, 1) };
 
 const theory = (n: number) => atLeastOneSlow(n);
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
+const pct = (v: number) => formatPercent(v, 1, { space: true });
+type Params = StateOf<typeof schema>;
+
+/** Simulated shares at the sampled N (drawn again only with a new seed) and at the chosen N. */
+interface Draws {
+  simulated: [number, number][];
+  chosen: number;
+}
+const sampled = (seed: number) => SAMPLED_N.map((n, i) => [n, fanOutSlowShare(n, WORK, P99, REQUESTS, seed * 1000 + i)] as [number, number]);
+const atChosen = (p: Params) => fanOutSlowShare(p.n, WORK, P99, 2 * REQUESTS, p.seed * 1000 + 999);
 
 function FanOut() {
-  const [state, update] = useSimState('fanout', schema);
-  const simulated = useMemo(() => SAMPLED_N.map((n, i) => [n, fanOutSlowShare(n, WORK, P99, REQUESTS, state.seed * 1000 + i)] as [number, number]), [state.seed]);
-  const chosen = useMemo(() => fanOutSlowShare(state.n, WORK, P99, 2 * REQUESTS, state.seed * 1000 + 999), [state.n, state.seed]);
+  const sim = useSimulation('fanout', schema, {
+    title: 'Fan-out and the tail',
+    init: (p): Draws => ({ simulated: sampled(p.seed), chosen: atChosen(p) }),
+    change: (d, p, before) => ({ simulated: p.seed === before.seed ? d.simulated : sampled(p.seed), chosen: atChosen(p) }),
+  });
+  const state = sim.params;
+  const { simulated, chosen } = sim.model;
   const curve: [number, number][] = Array.from({ length: 200 }, (_, i) => [i + 1, theory(i + 1)]);
 
   return (
     <SimFrame
-      id="fanout"
-      title="Fan-out and the tail"
-      caption={`Each backend answers in ${P99.toFixed(0)} ms or less 99 % of the time. The dashed curve is 1 − 0.99^N, the share of requests that meet at least one slower call when they call N backends in parallel; the dots are ${REQUESTS.toLocaleString('en-GB')} simulated requests at each N (${(2 * REQUESTS).toLocaleString('en-GB')} at the N you choose).`}
+      {...sim.frame}
+      caption={`Each backend answers in ${formatNumber(P99, { digits: 0 })} ms or less 99 % of the time. The dashed curve is 1 − 0.99^N, the share of requests that meet at least one slower call when they call N backends in parallel; the dots are ${formatNumber(REQUESTS)} simulated requests at each N (${formatNumber(2 * REQUESTS)} at the N you choose).`}
       status={`With ${state.n} parallel calls, ${pct(chosen)} of simulated requests met a slow call; theory says ${pct(theory(state.n))}.`}
-      share={{ schema, state }}
     >
       <Controls>
-        <Slider label="Backends called in parallel (N)" value={state.n} min={1} max={200} onChange={(n) => update({ n })} />
-        <Button onClick={() => update({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
+        <Slider sim={sim} param="n" label="Backends called in parallel (N)" />
+        <Button onClick={() => sim.set({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
       </Controls>
       <Readout items={[[`simulated, N = ${state.n}`, pct(chosen)], ['1 − 0.99^N', pct(theory(state.n))]]} />
       <LineChart
@@ -54,4 +64,4 @@ function FanOut() {
   );
 }
 
-export default island('Fan-out and the tail', FanOut);
+export default island(FanOut);

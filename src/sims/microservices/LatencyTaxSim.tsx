@@ -3,8 +3,7 @@
  * share of requests finished by a given time (a CDF). Requests arrive in batches so the reader can
  * watch the percentiles settle.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, intParam, island, mulberry32, useGuarded, useSimState, useTicker, type Random, type StateOf, Readout } from '../kit/index.ts';
+import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, formatMs, formatNumber, formatPercent, intParam, island, mulberry32, useSimulation, type Random, type StateOf, Readout } from '../kit/index.ts';
 import { IN_PROCESS, NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn, networkTransport, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
 import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
 import './microservices.css';
@@ -32,12 +31,11 @@ function cdfPoints(sorted: number[]): [number, number][] {
   return points;
 }
 
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
+const ms = (v: number) => formatMs(v, { digits: 1 });
+const pct = (v: number) => formatPercent(v, 2, { space: true });
 
-/** Both runs' samples so far, the settings they were drawn with, and the generators that continue them. */
+/** Both runs' samples so far, the call graph and network they were drawn with, and the generators that continue them. */
 interface Samples {
-  key: string;
   graph: CallNode;
   network: Transport;
   mansion: { latencies: number[]; ok: number; random: Random };
@@ -50,17 +48,15 @@ function networkOf(hop: number, loss: number): Transport {
 
 type Settings = StateOf<typeof schema>;
 
-/** The opening sample for a set of settings; `key` tells samples of different settings apart. */
+/** The opening sample for a set of settings. */
 function fresh(settings: Settings, requests: number): Samples {
   const graph = settings.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
   const network = networkOf(settings.hop, settings.loss);
   const run = (transport: Transport, random: Random) => ({ ...sampleBatch(graph, transport, requests, random), random });
-  return { key: keyOf(settings), graph, network, mansion: run(IN_PROCESS, mulberry32(settings.seed)), village: run(network, mulberry32(settings.seed + 7919)) };
+  return { graph, network, mansion: run(IN_PROCESS, mulberry32(settings.seed)), village: run(network, mulberry32(settings.seed + 7919)) };
 }
 
-const keyOf = (s: Settings) => `${s.shape}/${s.hop}/${s.loss}/${s.seed}`;
-
-/** More requests for the same settings: the samples carry their own, so a queued Step never mixes two. */
+/** More requests for the same settings: the samples carry their own graph, network and generators. */
 function more(s: Samples, requests: number): Samples {
   const add = (run: Samples['mansion'], transport: Transport) => {
     const b = sampleBatch(s.graph, transport, requests, run.random);
@@ -79,54 +75,41 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
 }
 
 function LatencyTax() {
-  const [state, update] = useSimState('tax', schema);
-  const [samples, setSamples] = useState<Samples>(() => fresh(state, OPENING));
-  const [playing, setPlaying] = useState(false);
-  // A control starts a fresh sample in its own event, so a Step pressed right after it adds to the
-  // new one; the effect covers settings from a shared link.
-  const change = (patch: Partial<Settings>) => {
-    update(patch);
-    setSamples(fresh({ ...state, ...patch }, OPENING));
-  };
-  useEffect(() => {
-    if (samples.key !== keyOf(state)) setSamples(fresh(state, OPENING));
-  }, [keyOf(state)]);
-  const requests = samples.mansion.latencies.length;
-  const mansion = useMemo(() => summarize(samples.mansion.latencies, samples.mansion.ok), [samples]);
-  const village = useMemo(() => summarize(samples.village.latencies, samples.village.ok), [samples]);
-  const step = useGuarded(() => {
-    if (requests >= MAX_REQUESTS) setPlaying(false);
-    setSamples((s) => (s.mansion.latencies.length >= MAX_REQUESTS ? s : more(s, BATCH)));
+  const sim = useSimulation('tax', schema, {
+    title: 'The latency tax: one checkout, in one process and across the network',
+    init: (p) => fresh(p, OPENING),
+    step: (s) => more(s, BATCH),
+    finished: (s) => s.mansion.latencies.length >= MAX_REQUESTS,
+    tickMs: 500,
   });
-  useTicker(step, { running: playing, intervalMs: 500 });
+  const state = sim.params;
+  const samples = sim.model;
+  const requests = samples.mansion.latencies.length;
+  const mansion = summarize(samples.mansion.latencies, samples.mansion.ok);
+  const village = summarize(samples.village.latencies, samples.village.ok);
 
   return (
     <SimFrame
-      id="tax"
-      title="The latency tax: one checkout, in one process and across the network"
-      caption={`Share of ${requests.toLocaleString('en-GB')} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(samples.graph).length} calls and loses ${state.loss} hops in 10 000.`}
+      {...sim.frame}
+      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(samples.graph).length} calls and loses ${state.loss} hops in 10 000.`}
       status={`${requests} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
-      share={{ schema, state }}
     >
       <Controls>
         <Select
+          sim={sim}
+          param="shape"
           label="Call graph"
-          value={state.shape}
           options={[{ value: 'fan-out', label: 'Four lookups in parallel' }, { value: 'chain', label: 'All seven calls in a row' }]}
-          onChange={(shape) => change({ shape })}
         />
-        <Slider label="Network hop (median)" value={state.hop} min={1} max={100} onChange={(hop) => change({ hop })} format={(v) => ms(v / 10)} />
-        <Slider label="Lost hops per 10 000" value={state.loss} min={0} max={100} onChange={(loss) => change({ loss })} />
+        <Slider sim={sim} param="hop" label="Network hop (median)" format={(v) => ms(v / 10)} />
+        <Slider sim={sim} param="loss" label="Lost hops per 10 000" />
+        {/* Reset draws fresh requests: a new seed, through the same path as any control. */}
         <PlayControls
-          playing={playing}
-          onPlay={() => setPlaying(true)}
-          onPause={() => setPlaying(false)}
-          onStep={step}
+          sim={sim}
           onReset={() => {
-            setPlaying(false);
-            change({ seed: (state.seed % 9999) + 1 });
+            sim.pause();
+            sim.set({ seed: (state.seed % 9999) + 1 });
           }}
-          finished={requests >= MAX_REQUESTS}
         />
       </Controls>
       <div class="ms-compare">
@@ -145,9 +128,9 @@ function LatencyTax() {
           { label: 'network', points: cdfPoints(village.latencies), dashed: true },
         ]}
       />
-      <p class="sim-note">Step sends {BATCH.toLocaleString('en-GB')} more requests (up to {MAX_REQUESTS.toLocaleString('en-GB')}); Reset starts again from {OPENING.toLocaleString('en-GB')} with fresh random draws.</p>
+      <p class="sim-note">Step sends {formatNumber(BATCH)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from {formatNumber(OPENING)} with fresh random draws.</p>
     </SimFrame>
   );
 }
 
-export default island('The latency tax', LatencyTax);
+export default island(LatencyTax);

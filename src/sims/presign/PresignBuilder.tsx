@@ -3,10 +3,13 @@
  * Only the non-secret fields go into the URL hash; the keys stay in component state and nothing is
  * sent anywhere.
  */
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { Controls, Select, SimFrame, enumParam, intParam, textParam, useHydrated, useReportError, useSimState, type StateOf } from '../kit/index.ts';
+import { useId } from 'preact/hooks';
+import { Controls, Select, SimFrame, enumParam, intParam, island, localParam, textParam, useHydrated, useSimulation, type StateOf } from '../kit/index.ts';
 import { MAX_EXPIRES_SECONDS, presign, presignProblem, type PresignInput, type PresignSteps } from './sigv4.ts';
 import './presign.css';
+
+const DEMO_ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
+const DEMO_SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 
 const schema = {
   method: enumParam(['GET', 'PUT'] as const, 'GET'),
@@ -17,12 +20,17 @@ const schema = {
   endpoint: enumParam(['global', 'regional'] as const, 'global'),
   clock: enumParam(['docs', 'now'] as const, 'docs'),
   type: textParam(100, '', /^[\w.+/=; -]*$/),
+  // The keys stay in this page: local parameters never enter a link.
+  accessKeyId: localParam(DEMO_ACCESS_KEY_ID),
+  secret: localParam(DEMO_SECRET),
+  /** What the reader typed in the expiry field, until it is a valid number of seconds (null: show `expires`). */
+  expiresText: localParam<string | null>(null),
 };
 type State = StateOf<typeof schema>;
 
 /** The credentials of the AWS documentation's examples: they sign nothing real. */
-export const DEMO_ACCESS_KEY = 'AKIAIOSFODNN7EXAMPLE';
-export const DEMO_SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+export const DEMO_ACCESS_KEY = DEMO_ACCESS_KEY_ID;
+export const DEMO_SECRET_KEY = DEMO_SECRET;
 const DOCS_TIME = new Date('2013-05-24T00:00:00Z');
 
 export function presignInput(state: State, accessKeyId: string, secretAccessKey: string, now: Date): PresignInput {
@@ -44,6 +52,20 @@ export function presignInput(state: State, accessKeyId: string, secretAccessKey:
 export async function defaultSteps(): Promise<PresignSteps> {
   const state = Object.fromEntries(Object.entries(schema).map(([k, p]) => [k, p.default])) as State;
   return presign(presignInput(state, DEMO_ACCESS_KEY, DEMO_SECRET_KEY, DOCS_TIME));
+}
+
+const EXPIRY_RULE = 'Expiry is a whole number of seconds from 1 to 604800 (7 days).';
+const validExpiry = (text: string) => /^\d+$/.test(text.trim()) && Number(text) >= 1 && Number(text) <= MAX_EXPIRES_SECONDS;
+
+/** The signing steps shown, and why the current input cannot be signed, if it cannot. */
+interface Signing {
+  steps: PresignSteps | null;
+  problem: string | null;
+}
+
+function problemOf(p: State): string | null {
+  if (p.expiresText !== null && !validExpiry(p.expiresText)) return EXPIRY_RULE;
+  return presignProblem(presignInput(p, p.accessKeyId, p.secret, new Date()));
 }
 
 function Field({ label, value, onInput, hint, spellcheck = false, mono = false }: { label: string; value: string; onInput(v: string): void; hint?: string; spellcheck?: boolean; mono?: boolean }) {
@@ -78,42 +100,32 @@ function Step({ n, title, text, note }: { n: number; title: string; text: string
   );
 }
 
-export default function PresignBuilder({ initial }: { initial?: PresignSteps }) {
-  const [state, update] = useSimState('presign', schema);
-  const [accessKeyId, setAccessKeyId] = useState(DEMO_ACCESS_KEY);
-  const [secret, setSecret] = useState(DEMO_SECRET_KEY);
-  const [steps, setSteps] = useState<PresignSteps | null>(initial ?? null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const report = useReportError();
-  const latest = useRef(0);
+function PresignBuilder({ initial }: { initial?: PresignSteps }) {
+  const sim = useSimulation('presign', schema, {
+    title: 'Presigned URL builder (Signature Version 4)',
+    opening: (): Signing => ({ steps: initial ?? null, problem: null }),
+    init: (p): Signing => ({ steps: null, problem: problemOf(p) }),
+    // The last steps stay on screen until the new ones are signed.
+    change: (m, p): Signing => ({ steps: m.steps, problem: problemOf(p) }),
+    // Signing is async (WebCrypto); typing fast starts several, and only the newest may show. Input
+    // with a problem signs nothing, which also drops a signing still under way.
+    load: (m, p) =>
+      m.problem
+        ? Promise.resolve((s: Signing) => s)
+        : presign(presignInput(p, p.accessKeyId, p.secret, new Date())).then((steps) => (s: Signing) => ({ ...s, steps })),
+  });
+  const state = sim.params;
+  const { steps, problem } = sim.model;
   const hydrated = useHydrated();
-  const demo = accessKeyId === DEMO_ACCESS_KEY && secret === DEMO_SECRET_KEY;
-  // The expiry field keeps what the reader typed; only a valid number reaches the state.
-  const [expiresText, setExpiresText] = useState(String(state.expires));
-  useEffect(() => setExpiresText(String(state.expires)), [state.expires]);
-  const expiresValid = /^\d+$/.test(expiresText.trim()) && Number(expiresText) >= 1 && Number(expiresText) <= MAX_EXPIRES_SECONDS;
-
-  useEffect(() => {
-    const input = presignInput(state, accessKeyId, secret, new Date());
-    const why = expiresValid ? presignProblem(input) : 'Expiry is a whole number of seconds from 1 to 604800 (7 days).';
-    setProblem(why);
-    if (why) return;
-    const ticket = ++latest.current;
-    presign(input).then((result) => {
-      // Typing fast starts several signings; only the last one may show.
-      if (ticket === latest.current) setSteps(result);
-    }, report);
-  }, [state.method, state.bucket, state.key, state.region, state.expires, state.endpoint, state.clock, state.type, accessKeyId, secret, expiresValid]);
+  const demo = state.accessKeyId === DEMO_ACCESS_KEY && state.secret === DEMO_SECRET_KEY;
 
   const matchesDocs = steps?.signature === 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';
   const status = problem ?? (steps ? `Signature ${steps.signature.slice(0, 16)}…${matchesDocs ? ', the one in the AWS documentation' : ''}.` : '');
 
   return (
     <SimFrame
-      id="presign"
-      title="Presigned URL builder (Signature Version 4)"
+      {...sim.frame}
       status={status}
-      share={{ schema, state }}
       caption={
         <>
           Every step of signing an S3 request with Signature Version 4, computed in this page with your browser's WebCrypto.
@@ -128,43 +140,40 @@ export default function PresignBuilder({ initial }: { initial?: PresignSteps }) 
         manager, not in a form. The keys filled in are AWS's published examples and sign nothing real.
       </p>
       <Controls>
-        <Select label="Method" value={state.method} options={[{ value: 'GET', label: 'GET (download)' }, { value: 'PUT', label: 'PUT (upload)' }]} onChange={(method) => update({ method })} />
+        <Select sim={sim} param="method" label="Method" options={[{ value: 'GET', label: 'GET (download)' }, { value: 'PUT', label: 'PUT (upload)' }]} />
         <Select
+          sim={sim}
+          param="endpoint"
           label="Endpoint"
-          value={state.endpoint}
           options={[
             { value: 'global', label: 'bucket.s3.amazonaws.com (AWS example)' },
             { value: 'regional', label: 'bucket.s3.<region>.amazonaws.com' },
           ]}
-          onChange={(endpoint) => update({ endpoint })}
         />
         <Select
+          sim={sim}
+          param="clock"
           label="Signing time"
-          value={state.clock}
           options={[
             { value: 'docs', label: '2013-05-24 (AWS example)' },
             { value: 'now', label: 'now' },
           ]}
-          onChange={(clock) => update({ clock })}
         />
       </Controls>
       <div class="ps-fields">
-        <Field label="Bucket" value={state.bucket} onInput={(bucket) => update({ bucket })} />
-        <Field label="Object key" value={state.key} onInput={(key) => update({ key })} spellcheck={false} />
-        <Field label="Region" value={state.region} onInput={(region) => update({ region })} />
+        <Field label="Bucket" value={state.bucket} onInput={(bucket) => sim.set({ bucket })} />
+        <Field label="Object key" value={state.key} onInput={(key) => sim.set({ key })} spellcheck={false} />
+        <Field label="Region" value={state.region} onInput={(region) => sim.set({ region })} />
         <Field
           label="Expires in (seconds)"
-          value={expiresText}
+          value={state.expiresText ?? String(state.expires)}
           hint="1 to 604800 (7 days)"
-          onInput={(v) => {
-            setExpiresText(v);
-            const n = Number(v);
-            if (/^\d+$/.test(v.trim()) && n >= 1 && n <= MAX_EXPIRES_SECONDS) update({ expires: n });
-          }}
+          // The field keeps what the reader typed; only a valid number reaches the shared `expires`.
+          onInput={(v) => sim.set(validExpiry(v) ? { expiresText: v, expires: Number(v) } : { expiresText: v })}
         />
-        {state.method === 'PUT' && <Field label="Content-Type to require (optional)" value={state.type} onInput={(type) => update({ type })} />}
-        <Field label="Access key ID (demo)" value={accessKeyId} onInput={setAccessKeyId} mono />
-        <Field label="Secret access key (demo)" value={secret} onInput={setSecret} mono />
+        {state.method === 'PUT' && <Field label="Content-Type to require (optional)" value={state.type} onInput={(type) => sim.set({ type })} />}
+        <Field label="Access key ID (demo)" value={state.accessKeyId} onInput={(accessKeyId) => sim.set({ accessKeyId })} mono />
+        <Field label="Secret access key (demo)" value={state.secret} onInput={(secret) => sim.set({ secret })} mono />
       </div>
       {!demo && hydrated && (
         <p class="ps-warning ps-strong" role="alert">
@@ -191,3 +200,5 @@ export default function PresignBuilder({ initial }: { initial?: PresignSteps }) 
     </SimFrame>
   );
 }
+
+export default island(PresignBuilder);

@@ -3,7 +3,7 @@
  * client's store, as cards. Remove, reorder, expire or swap one and see what a TLS client concludes
  * (the model agrees with `openssl verify -purpose sslserver` on every one of the 128 reachable states).
  */
-import { Button, Controls, SimFrame, enumParam, island, useSimState } from '../kit/index.ts';
+import { Button, Controls, SimFrame, enumParam, island, useSimulation } from '../kit/index.ts';
 import { CATALOGUE, SIMULATION_DAY } from './catalogue.ts';
 import { HOSTNAME, ORDERS, SLOTS, SWAP_LABEL, VARIANTS, cardFor, layout, verdictFor, type ChainState, type Slot, type Variant } from './chainBuilder.ts';
 import './tls.css';
@@ -53,18 +53,18 @@ function ChainDiagram({ state }: { state: ChainState }) {
 }
 
 function ChainBuilderView() {
-  const [state, update] = useSimState('chain', schema);
-  const verdict = verdictFor(state, SIMULATION_DAY);
+  const sim = useSimulation('chain', schema, { title: 'Chain builder: break the chain of trust', init: (p) => verdictFor(p, SIMULATION_DAY) });
+  const state = sim.params;
+  const verdict = sim.model;
+  const update = sim.set;
   const set = (slot: Slot, variant: Variant) => update({ [slot]: state[slot] === variant ? 'valid' : variant } as Partial<ChainState>);
   const verdictText = verdict.kind === 'empty' ? 'Nothing to verify' : verdict.ok ? 'openssl verify: OK' : `openssl verify: error ${verdict.code} at depth ${verdict.depth}: ${verdict.message}`;
   const cls = verdict.kind === 'empty' ? 'tls-fail' : verdict.ok ? 'tls-ok' : 'tls-fail';
   return (
     <SimFrame
-      id="chain"
-      title="Chain builder: break the chain of trust"
+      {...sim.frame}
       caption={`Cards for the certificates a server sends and the root a client trusts, with the verdict a TLS client reaches, which is what openssl verify -purpose sslserver says (checking the host name ${HOSTNAME}). Remove, expire, swap or reorder a card to see which error it causes, why, and who has to fix it.`}
       status={`${verdictText}. ${verdict.explanation}`}
-      share={{ schema, state }}
     >
       <ChainDiagram state={state} />
       <div class="tls-cards">
@@ -96,4 +96,4 @@ function ChainBuilderView() {
   );
 }
 
-export default island('Chain builder', ChainBuilderView);
+export default island(ChainBuilderView);

@@ -3,14 +3,14 @@
  * the pasted text never leaves the browser, and every value shown is rendered as text by Preact
  * (no innerHTML anywhere), so a certificate whose subject is "<script>" shows exactly that.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { Button, Controls, Select, SimFrame, enumParam, island, useGuarded, useHydrated, useSimState } from '../kit/index.ts';
+import { Button, Controls, Select, SimFrame, enumParam, formatNumber, island, localParam, useHydrated, useSimulation } from '../kit/index.ts';
 import type { Inspection } from './inspector.ts';
 import { MAX_INPUT_CHARS } from './pem.ts';
 import { EXAMPLES, EXAMPLE_IDS, OPENING_EXAMPLE } from './inspectorExamples.ts';
 import './tls.css';
 
-const schema = { example: enumParam(EXAMPLE_IDS, OPENING_EXAMPLE) };
+/** `hostname`: the optional host name to check, typed by the reader (not shared). */
+const schema = { example: enumParam(EXAMPLE_IDS, OPENING_EXAMPLE), hostname: localParam('') };
 const MAX_FILE_BYTES = MAX_INPUT_CHARS;
 const HOSTNAME = /^[A-Za-z0-9.*:-]{0,253}$/;
 const LEVEL_WORD = { ok: 'OK', warn: 'Warning', bad: 'Problem', info: 'Note' } as const;
@@ -58,92 +58,87 @@ function Results({ result }: { result: Inspection }) {
   );
 }
 
+/** What the inspector shows, and what it is asked to inspect next (null: nothing pending). */
+interface Inspecting {
+  /** What the reader typed or loaded into the box; null shows the chosen example. */
+  text: string | null;
+  pending: string | Uint8Array<ArrayBuffer> | null;
+  result: Inspection | null;
+  note: string;
+}
+
+const inspectNow = (m: Inspecting, input: string | Uint8Array<ArrayBuffer>): Inspecting => ({ ...m, pending: input });
+
+/** The decoder is loaded only when someone inspects something; a failure is shown as a result. */
+async function inspection(input: string | Uint8Array<ArrayBuffer>, hostname: string): Promise<Inspection> {
+  try {
+    const m = await import('./inspector.ts');
+    const options = { now: Date.now(), ...(HOSTNAME.test(hostname) && hostname ? { hostname } : {}) };
+    return await (typeof input === 'string' ? m.inspectText(input, options) : m.inspectFile(input, options));
+  } catch (error) {
+    return { certificates: [], problems: [{ index: 0, message: `Could not inspect this input (${error instanceof Error ? error.message : 'unknown error'}).` }], verdict: null, findings: [] };
+  }
+}
+
 /** `opening`: the opening example as inspected at build time, so the static page shows a result. */
 function InspectorView({ opening }: { opening?: Inspection }) {
-  const [state, update] = useSimState('inspect', schema);
-  const hydrated = useHydrated();
-  const [text, setText] = useState<string | null>(null);
-  const [hostname, setHostname] = useState('');
-  const [result, setResult] = useState<Inspection | null>(opening ?? null);
-  const inspectedHere = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState('');
-  const generation = useRef(0);
-  const current = text ?? EXAMPLES[state.example].text;
-
-  const inspect = useGuarded((input: string | Uint8Array<ArrayBuffer>) => {
-    const mine = ++generation.current;
-    inspectedHere.current = true;
-    setBusy(true);
-    // The decoder is loaded only when someone inspects something.
-    void import('./inspector.ts')
-      .then(async (m) => {
-        const host = HOSTNAME.test(hostname) && hostname ? { hostname } : {};
-        const options = { now: Date.now(), ...host };
-        return typeof input === 'string' ? m.inspectText(input, options) : m.inspectFile(input, options);
-      })
-      .then((r) => {
-        if (mine === generation.current) setResult(r);
-      })
-      .catch((error: unknown) => {
-        if (mine === generation.current) setResult({ certificates: [], problems: [{ index: 0, message: `Could not inspect this input (${error instanceof Error ? error.message : 'unknown error'}).` }], verdict: null, findings: [] });
-      })
-      .finally(() => {
-        if (mine === generation.current) setBusy(false);
-      });
+  const sim = useSimulation<typeof schema, Inspecting>('inspect', schema, {
+    title: 'Certificate inspector',
+    // Once the island runs it inspects the example again in this browser: the build's result was
+    // checked against the build's clock, not the reader's.
+    opening: (p) => ({ text: null, pending: EXAMPLES[p.example].text, result: opening ?? null, note: '' }),
+    init: (p) => ({ text: null, pending: EXAMPLES[p.example].text, result: null, note: '' }),
+    // Another example is inspected at once; a new host name waits for Inspect.
+    change: (m, p, before) => (p.example === before.example ? m : { ...m, text: null, note: '', pending: EXAMPLES[p.example].text }),
+    // Only the newest inspection may show: a slow decode of an older input is dropped.
+    load: (m, p) => (m.pending === null ? undefined : inspection(m.pending, p.hostname).then((result) => (s: Inspecting) => ({ ...s, pending: null, result }))),
   });
-
-  // Once the island runs, inspect the chosen example in this browser: a shared link may name another
-  // example, and the build's result was checked against the build's clock, not the reader's.
-  useEffect(() => {
-    if (hydrated && !inspectedHere.current && text === null) inspect(EXAMPLES[state.example].text);
-  }, [hydrated, state.example]);
+  const { hostname } = sim.params;
+  const { text, result, note, pending } = sim.model;
+  const hydrated = useHydrated();
+  const busy = hydrated && pending !== null;
+  const current = text ?? EXAMPLES[sim.params.example].text;
 
   const onFile = (file: File | undefined) => {
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setNote(`That file is ${file.size.toLocaleString('en')} bytes; the inspector reads at most ${MAX_FILE_BYTES.toLocaleString('en')}.`);
+      sim.act((m) => ({ ...m, note: `That file is ${formatNumber(file.size)} bytes; the inspector reads at most ${formatNumber(MAX_FILE_BYTES)}.` }));
       return;
     }
-    setNote(`Loaded ${file.name.slice(0, 80)} (${file.size.toLocaleString('en')} bytes).`);
+    sim.act((m) => ({ ...m, note: `Loaded ${file.name.slice(0, 80)} (${formatNumber(file.size)} bytes).` }));
     void file.arrayBuffer().then((buffer) => {
       const bytes = new Uint8Array(buffer);
-      setText(bytes[0] === 0x30 ? '(binary DER file loaded)' : new TextDecoder().decode(bytes));
-      inspect(bytes);
+      sim.act((m) => inspectNow({ ...m, text: bytes[0] === 0x30 ? '(binary DER file loaded)' : new TextDecoder().decode(bytes) }, bytes));
     });
   };
 
   const summary = result?.verdict ? (result.verdict.ok ? 'Chain verifies' : `Verification fails: ${result.verdict.message}`) : result?.problems[0]?.message ?? '';
   return (
     <SimFrame
-      id="inspect"
-      title="Certificate inspector"
+      {...sim.frame}
       caption="Paste a PEM certificate or chain, or load a .pem, .crt or .der file. It is decoded in your browser and never uploaded: the inspector shows each certificate's subject, issuer, validity, names, key usage and fingerprints, which certificate signed which, and what openssl verify would conclude."
       status={busy ? 'Inspecting…' : summary}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select label="Example" value={state.example} options={EXAMPLE_IDS.map((id) => ({ value: id, label: EXAMPLES[id].label }))} onChange={(example) => {
-          update({ example });
-          setText(null);
-          setNote('');
-          inspect(EXAMPLES[example].text);
-        }} />
+        <Select sim={sim} param="example" label="Example" options={EXAMPLE_IDS.map((id) => ({ value: id, label: EXAMPLES[id].label }))} />
       </Controls>
       <div class="tls-field">
         <label for="inspect-pem">PEM text (certificates only; never paste a private key)</label>
-        <textarea id="inspect-pem" class="tls-input" rows={8} spellcheck={false} maxLength={MAX_INPUT_CHARS + 1} value={current} disabled={!hydrated} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea id="inspect-pem" class="tls-input" rows={8} spellcheck={false} maxLength={MAX_INPUT_CHARS + 1} value={current} disabled={!hydrated} onInput={(e) => {
+          const typed = e.currentTarget.value;
+          sim.act((m) => ({ ...m, text: typed }));
+        }} />
       </div>
       <Controls>
         <div class="tls-field">
           <label for="inspect-host">Host name to check (optional)</label>
-          <input id="inspect-host" class="tls-input" type="text" maxLength={253} value={hostname} disabled={!hydrated} placeholder="localhost" onInput={(e) => setHostname(e.currentTarget.value)} />
+          <input id="inspect-host" class="tls-input" type="text" maxLength={253} value={hostname} disabled={!hydrated} placeholder="localhost" onInput={(e) => sim.set({ hostname: e.currentTarget.value })} />
         </div>
         <div class="tls-field">
           <label for="inspect-file">Or load a file</label>
           <input id="inspect-file" type="file" accept=".pem,.crt,.cer,.der,.txt" disabled={!hydrated} onChange={(e) => onFile(e.currentTarget.files?.[0])} />
         </div>
-        <Button onClick={() => inspect(current)} disabled={busy}>Inspect</Button>
+        <Button onClick={() => sim.act((m) => inspectNow(m, current))} disabled={busy}>Inspect</Button>
       </Controls>
       {hostname && !HOSTNAME.test(hostname) && <p class="tls-warn">That host name has characters no host name can contain; it is ignored.</p>}
       {note && <p>{note}</p>}
@@ -152,4 +147,4 @@ function InspectorView({ opening }: { opening?: Inspection }) {
   );
 }
 
-export default island('Certificate inspector', InspectorView);
+export default island(InspectorView);

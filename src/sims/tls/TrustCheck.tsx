@@ -2,8 +2,7 @@
  * The trust check: pick verify, cert and the server's situation; the handshake plays out step by
  * step and ends in what requests really does (the model is checked against requests 2.28).
  */
-import { useState } from 'preact/hooks';
-import { Controls, PlayControls, Select, SimFrame, enumParam, island, useGuarded, useSimState, useTicker } from '../kit/index.ts';
+import { Controls, PlayControls, Select, SimFrame, enumParam, island, useSimulation, type StateOf } from '../kit/index.ts';
 import { CERT_OPTIONS, SERVERS, SITUATIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type Step, type StepState } from './trustCheck.ts';
 import { SIMULATION_DAY } from './catalogue.ts';
 import './tls.css';
@@ -66,56 +65,44 @@ function Diagram({ steps, shown }: { steps: Step[]; shown: number }) {
   );
 }
 
+type Params = StateOf<typeof schema>;
+const check = (p: Params) => trustCheck(p.verify, p.cert, p.server, { host: 'localhost', port: 443, now: SIMULATION_DAY });
+const total = (p: Params) => check(p).steps.length;
+/** The handshake for these settings with its first `shown` messages drawn. */
+const handshake = (p: Params, shown: number) => ({ result: check(p), shown });
+
 function TrustCheckView() {
-  const [state, update] = useSimState('trust', schema);
-  const result = trustCheck(state.verify, state.cert, state.server, { host: 'localhost', port: 443, now: SIMULATION_DAY });
-  const total = result.steps.length;
-  const [shown, setShown] = useState<number | null>(null);
-  const [playing, setPlaying] = useState(false);
-  const visible = Math.min(shown ?? total, total);
-  const finished = visible >= total;
-  const step = useGuarded(() => {
+  const sim = useSimulation('trust', schema, {
+    title: 'The trust check: what requests does with verify and cert',
+    // New settings show the whole handshake at once; Reset (and Play at the end) replays it from the first message.
+    init: (p) => handshake(p, 1),
+    change: (_, p) => handshake(p, total(p)),
+    opening: (p) => handshake(p, total(p)),
     // Stepping past the end starts the handshake again from the first message.
-    const next = finished ? 1 : Math.min(total, visible + 1);
-    setShown(next);
-    if (next >= total) setPlaying(false);
+    step: (h) => ({ ...h, shown: h.shown >= h.result.steps.length ? 1 : h.shown + 1 }),
+    finished: (h) => h.shown >= h.result.steps.length,
+    tickMs: 900,
   });
-  useTicker(step, { running: playing && !finished, intervalMs: 900 });
-  const change = (patch: Partial<typeof state>) => {
-    update(patch);
-    setShown(null);
-    setPlaying(false);
-  };
+  const state = sim.params;
+  const { result, shown: visible } = sim.model;
+  const finished = sim.finished;
   const o = result.outcome;
   const outcomeClass = o.kind === 'success' ? 'tls-ok' : o.kind === 'warning' ? 'tls-warn' : 'tls-fail';
   const headline = o.kind === 'success' ? 'Success: HTTP 200, verified.' : o.kind === 'warning' ? `HTTP 200 with ${o.warnings.join(', ')}` : `Raises ${o.exception}`;
   return (
     <SimFrame
-      id="trust"
-      title="The trust check: what requests does with verify and cert"
+      {...sim.frame}
       caption="A sequence diagram of one HTTPS request from Python to a server: the certificates the server sends, the client's chain and host name checks, the client certificate when the server asks for one, and the final outcome. Each outcome and message was produced by real requests 2.28 against local test servers."
       status={`${SERVERS[state.server].label}, ${VERIFY_LABELS[state.verify]}, ${CERT_LABELS[state.cert]}: ${headline}`}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select label="verify" value={state.verify} options={VERIFY_OPTIONS.map((v) => ({ value: v, label: VERIFY_LABELS[v] }))} onChange={(verify) => change({ verify })} />
-        <Select label="cert" value={state.cert} options={CERT_OPTIONS.map((c) => ({ value: c, label: CERT_LABELS[c] }))} onChange={(cert) => change({ cert })} />
-        <Select label="Server" value={state.server} options={SITUATIONS.map((s) => ({ value: s, label: SERVERS[s].label }))} onChange={(server) => change({ server })} />
+        <Select sim={sim} param="verify" label="verify" options={VERIFY_OPTIONS.map((v) => ({ value: v, label: VERIFY_LABELS[v] }))} />
+        <Select sim={sim} param="cert" label="cert" options={CERT_OPTIONS.map((c) => ({ value: c, label: CERT_LABELS[c] }))} />
+        <Select sim={sim} param="server" label="Server" options={SITUATIONS.map((s) => ({ value: s, label: SERVERS[s].label }))} />
       </Controls>
       <Controls>
-        <PlayControls
-          playing={playing}
-          onPlay={() => {
-            if (finished) setShown(1);
-            setPlaying(true);
-          }}
-          onPause={() => setPlaying(false)}
-          onStep={step}
-          onReset={() => {
-            setPlaying(false);
-            setShown(1);
-          }}
-        />
+        {/* At the end, Play and Step replay the handshake, so neither is disabled there. */}
+        <PlayControls sim={sim} finished={false} />
       </Controls>
       <p class="tls-code">{result.code}</p>
       <Diagram steps={result.steps} shown={visible} />
@@ -138,4 +125,4 @@ function TrustCheckView() {
   );
 }
 
-export default island('The trust check', TrustCheckView);
+export default island(TrustCheckView);

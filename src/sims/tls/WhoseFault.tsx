@@ -3,8 +3,7 @@
  * short decision flow comes out, ending at the side that has to fix it. The samples are real
  * transcripts captured from the test servers (shortened: PEM bodies and session tickets removed).
  */
-import { useState } from 'preact/hooks';
-import { Controls, Select, SimFrame, enumParam, island, useHydrated, useSimState } from '../kit/index.ts';
+import { Controls, Select, SimFrame, enumParam, island, localParam, useHydrated, useSimulation } from '../kit/index.ts';
 import { CAPTURES } from './fixtures/captures.ts';
 import { MAX_TRANSCRIPT_CHARS, whoseFault, type Side } from './whoseFault.ts';
 import valid from './fixtures/s_client/short/valid.txt?raw';
@@ -31,7 +30,8 @@ const SAMPLES = {
 } as const;
 type SampleId = keyof typeof SAMPLES;
 const SAMPLE_IDS = Object.keys(SAMPLES) as SampleId[];
-const schema = { sample: enumParam(SAMPLE_IDS, 'missing-intermediate') };
+/** `transcript` and `error`: what the reader pasted (null: the sample's own), never in a link. */
+const schema = { sample: enumParam(SAMPLE_IDS, 'missing-intermediate'), transcript: localParam<string | null>(null), error: localParam<string | null>(null) };
 const SIDE_WORD: Record<Side, string> = { server: 'The server side must fix it', client: 'The client side must fix it', network: 'The network (or whoever sits on it)', nobody: 'Nobody: TLS is fine', unknown: 'Undecided' };
 const SIDE_CLASS: Record<Side, string> = { server: 'tls-fail', client: 'tls-warn', network: 'tls-fail', nobody: 'tls-ok', unknown: 'tls-skipped' };
 
@@ -62,35 +62,32 @@ function Flow({ steps, conclusion }: { steps: { question: string; answer: string
 }
 
 function WhoseFaultView() {
-  const [state, update] = useSimState('fault', schema);
+  const sim = useSimulation('fault', schema, {
+    title: 'Whose fault is it?',
+    init: (p) => {
+      const transcript = p.transcript ?? SAMPLES[p.sample].text;
+      const error = p.error ?? errorFor(p.sample);
+      return { transcript, error, answer: whoseFault(transcript, error) };
+    },
+  });
   const hydrated = useHydrated();
-  const [transcript, setTranscript] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const t = transcript ?? SAMPLES[state.sample].text;
-  const e = error ?? errorFor(state.sample);
-  const answer = whoseFault(t, e);
+  const { transcript: t, error: e, answer } = sim.model;
   return (
     <SimFrame
-      id="fault"
-      title="Whose fault is it?"
+      {...sim.frame}
       caption="Paste the output of openssl s_client and the error your client printed; a few questions, answered from the text, lead to the side that has to act. The samples are real s_client transcripts from local test servers, shortened."
       status={`${SIDE_WORD[answer.side]}: ${answer.title}`}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select label="Sample" value={state.sample} options={SAMPLE_IDS.map((id) => ({ value: id, label: SAMPLES[id].label }))} onChange={(sample) => {
-          update({ sample });
-          setTranscript(null);
-          setError(null);
-        }} />
+        <Select label="Sample" value={sim.params.sample} options={SAMPLE_IDS.map((id) => ({ value: id, label: SAMPLES[id].label }))} onChange={(sample) => sim.set({ sample, transcript: null, error: null })} />
       </Controls>
       <div class="tls-field">
         <label for="fault-sclient">openssl s_client output</label>
-        <textarea id="fault-sclient" class="tls-input" rows={8} spellcheck={false} maxLength={MAX_TRANSCRIPT_CHARS} value={t} disabled={!hydrated} onInput={(ev) => setTranscript(ev.currentTarget.value)} />
+        <textarea id="fault-sclient" class="tls-input" rows={8} spellcheck={false} maxLength={MAX_TRANSCRIPT_CHARS} value={t} disabled={!hydrated} onInput={(ev) => sim.set({ transcript: ev.currentTarget.value })} />
       </div>
       <div class="tls-field">
         <label for="fault-error">The client's error message (may be empty)</label>
-        <textarea id="fault-error" class="tls-input" rows={3} spellcheck={false} maxLength={20_000} value={e} disabled={!hydrated} onInput={(ev) => setError(ev.currentTarget.value)} />
+        <textarea id="fault-error" class="tls-input" rows={3} spellcheck={false} maxLength={20_000} value={e} disabled={!hydrated} onInput={(ev) => sim.set({ error: ev.currentTarget.value })} />
       </div>
       <Flow steps={answer.steps} conclusion={SIDE_WORD[answer.side]} />
       <div class={`tls-outcome ${SIDE_CLASS[answer.side]}`}>
@@ -101,4 +98,4 @@ function WhoseFaultView() {
   );
 }
 
-export default island('Whose fault is it?', WhoseFaultView);
+export default island(WhoseFaultView);

@@ -21,6 +21,7 @@ import {
   id_ce_subjectAltName,
 } from '@peculiar/asn1-x509';
 import { MAX_CERTIFICATES, MAX_INPUT_CHARS, scanPem, type PemProblem } from './pem.ts';
+import { formatNumber } from '../kit/model.ts';
 import { allowsPurpose, issued, isSelfSigned, matchesHost, verifyChain, type CertFacts, type Verdict } from './chain.ts';
 
 export interface InspectedCertificate {
@@ -244,7 +245,7 @@ export async function inspectText(text: string, options: { now: number; hostname
 /** A loaded file: PEM text, or one binary DER certificate. */
 export async function inspectFile(bytes: Bytes, options: { now: number; hostname?: string }): Promise<Inspection> {
   if (bytes.length > MAX_INPUT_CHARS) {
-    return { certificates: [], problems: [{ index: 0, message: `The file is ${bytes.length.toLocaleString('en')} bytes; the inspector reads at most ${MAX_INPUT_CHARS.toLocaleString('en')}.` }], verdict: null, findings: [] };
+    return { certificates: [], problems: [{ index: 0, message: `The file is ${formatNumber(bytes.length)} bytes; the inspector reads at most ${formatNumber(MAX_INPUT_CHARS)}.` }], verdict: null, findings: [] };
   }
   if (bytes[0] === 0x30) return inspectBlocks([{ index: 1, der: bytes }], [], options);
   return inspectText(new TextDecoder('utf-8', { fatal: false }).decode(bytes), options);

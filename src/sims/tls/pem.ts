@@ -3,6 +3,7 @@
  * nested, or not PEM at all, so the scanner is linear (indexOf from left to right, no backtracking
  * regular expression over the whole input) and everything it returns is plain data.
  */
+import { formatNumber } from '../kit/model.ts';
 
 /** Inputs larger than this are refused before any parsing: a long chain is about 10 KB. */
 export const MAX_INPUT_CHARS = 200_000;
@@ -52,7 +53,7 @@ export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
   const problems: PemProblem[] = [];
   if (text.length > MAX_INPUT_CHARS) {
-    problems.push({ index: 0, message: `The input is ${text.length.toLocaleString('en')} characters; the inspector reads at most ${MAX_INPUT_CHARS.toLocaleString('en')}. A certificate chain is usually under 10,000.` });
+    problems.push({ index: 0, message: `The input is ${formatNumber(text.length)} characters; the inspector reads at most ${formatNumber(MAX_INPUT_CHARS)}. A certificate chain is usually under 10,000.` });
     return { blocks, problems };
   }
   let at = text.indexOf(BEGIN);

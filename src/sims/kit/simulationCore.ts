@@ -1,0 +1,108 @@
+/**
+ * The one state path of a simulation, as pure functions (the hook in useSimulation.ts only stores
+ * the result and renders). Every input is a transition of `SimState`: a control or a shared link
+ * changes parameters and rebuilds the model there and then; a Step, a tick of playback or a direct
+ * action maps the model to the next one. Nothing is reconciled later in an effect.
+ */
+import { defaults, readState, type Schema, type StateOf } from './urlState.ts';
+
+export interface SimulationSpec<S extends Schema, M> {
+  /** The figure's title: shown in the frame and in the error message if the simulation fails. */
+  title: string;
+  /** The model for these parameters, from scratch: after a change of parameters, and on Reset. */
+  init(params: StateOf<S>): M;
+  /**
+   * The running model after a change of parameters (from a control or a shared link), when it should
+   * not start over, e.g. scaling a cluster keeps its pods. Without it, a change calls `init`.
+   */
+  change?(model: M, params: StateOf<S>, before: StateOf<S>): M;
+  /** The model of the static figure and of hydration, when the page opens somewhere other than `init`. */
+  opening?(params: StateOf<S>): M;
+  /** One Step. */
+  step?(model: M, params: StateOf<S>): M;
+  /** One tick of playback; the Step by default. */
+  tick?(model: M, params: StateOf<S>): M;
+  /** Nothing more to step or play. */
+  finished?(model: M, params: StateOf<S>): boolean;
+  /**
+   * The parameters a model carries forward itself, read after each Step, tick or action (a flip count
+   * that Step raises, a step number in a flow), so that the controls and a copied link show them.
+   */
+  sync?(model: M): Partial<StateOf<S>>;
+  /** Milliseconds between ticks while playing. */
+  tickMs?: number;
+  /**
+   * Work the model continues in the browser once built, in slices that keep the page responsive:
+   * advance the model a bounded amount (it may mutate it) and return true when done.
+   */
+  settle?(model: M, params: StateOf<S>): boolean;
+  /**
+   * Async work the model needs once built (WebCrypto, a lazily loaded decoder): resolves to the change
+   * to apply to the model. Only the newest job's result is applied; returning no job leaves one in
+   * flight running (return an immediate no-op job to drop it).
+   */
+  load?(model: M, params: StateOf<S>): Promise<(model: M) => M> | undefined;
+}
+
+export interface SimState<S extends Schema, M> {
+  params: StateOf<S>;
+  model: M;
+  playing: boolean;
+}
+
+/** The state of the static figure (and of hydration, so the markup matches it): defaults, opening model. */
+export function openingState<S extends Schema, M>(schema: S, spec: SimulationSpec<S, M>): SimState<S, M> {
+  const params = defaults(schema);
+  return { params, model: (spec.opening ?? spec.init)(params), playing: false };
+}
+
+/** A change of parameters, from a control or a shared link alike: the model is rebuilt at once. */
+export function withParams<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, patch: Partial<StateOf<S>>): SimState<S, M> {
+  const params = { ...state.params, ...patch };
+  const model = spec.change ? spec.change(state.model, params, state.params) : spec.init(params);
+  return { ...state, params, model };
+}
+
+/**
+ * The parameters a shared link sets for simulation `id` that differ from `current`, or null when the
+ * link changes nothing (no entries for this simulation, or the values already shown), so that an
+ * ordinary page load keeps its opening model. Values are validated by the schema; local parameters
+ * never come from a link.
+ */
+export function linkPatch<S extends Schema>(hash: string, id: string, schema: S, current: StateOf<S>): Partial<StateOf<S>> | null {
+  const linked = readState(hash, id, schema);
+  const patch: Partial<StateOf<S>> = {};
+  let changed = false;
+  for (const key of Object.keys(schema) as (keyof S & string)[]) {
+    if (schema[key]!.local || Object.is(linked[key], current[key])) continue;
+    patch[key] = linked[key];
+    changed = true;
+  }
+  return changed ? patch : null;
+}
+
+/** Reset: the model for the current parameters from scratch, paused. */
+export function restarted<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>): SimState<S, M> {
+  return { ...state, model: spec.init(state.params), playing: false };
+}
+
+/** One Step or one tick of playback. Playback stops by itself when the model is finished. */
+export function stepped<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, how: 'step' | 'tick'): SimState<S, M> {
+  const advance = (how === 'tick' ? spec.tick : undefined) ?? spec.step;
+  if (!advance || isFinished(spec, state)) return { ...state, playing: false };
+  const next = synced(spec, state, advance(state.model, state.params));
+  return isFinished(spec, next) ? { ...next, playing: false } : next;
+}
+
+/** A direct action on the model (delete a pod, drag an attendant): the same path as a Step. */
+export function acted<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, action: (model: M, params: StateOf<S>) => M): SimState<S, M> {
+  return synced(spec, state, action(state.model, state.params));
+}
+
+function synced<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, model: M): SimState<S, M> {
+  return { ...state, model, params: spec.sync ? { ...state.params, ...spec.sync(model) } : state.params };
+}
+
+export function isFinished<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>): boolean {
+  return spec.finished?.(state.model, state.params) ?? false;
+}
