@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../queueing/engine.ts';
-import { FAILING_ROOM, ROOM_SPEEDS, dispatcher, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import { Simulation, simulate, type SimulationConfig } from '../queueing/engine.ts';
+import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import type { PolicyId } from './policies.ts';
 import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';
 
 const base: BalancingScenario = { policy: 'round-robin', load: 0.6, outage: false, seed: 3, requests: 20_000 };
@@ -32,7 +33,7 @@ describe('balancing policies on rooms of unequal speed', () => {
   });
 
   it('a failed room gets no guests while it is out of order and gets them back after', () => {
-    for (const policy of ['round-robin', 'least-connections', 'consistent-hash'] as const) {
+    for (const policy of ['round-robin', 'least-connections', 'ring-hash'] as const) {
       const result = runBalancing({ ...base, policy, outage: true });
       const [from, to] = result.outageWindow!;
       const line = result.timeline[FAILING_ROOM]!;
@@ -76,6 +77,28 @@ describe('power of two choices against random (Mitzenmacher)', () => {
       const two = run(twoChoices);
       expect(two.maxQueueLength * 2).toBeLessThan(random.maxQueueLength);
       expect(two.p99 * 2).toBeLessThan(random.p99);
+    }
+  });
+});
+
+describe('on the queueing engine: 20 equal servers at 90% load', () => {
+  const farm = (policy: PolicyId, seed: number): SimulationConfig => ({
+    seed,
+    arrivals: { kind: 'poisson', rate: 18 },
+    service: { kind: 'exponential', mean: 1 },
+    servers: 20,
+    dispatch: dispatchWith(policy, Array(20).fill(1)),
+    requests: 200_000,
+  });
+
+  it('power of two choices beats random on max queue length (and on p99)', () => {
+    for (const seed of [1, 2, 3]) {
+      const random = simulate(farm('random', seed));
+      const two = simulate(farm('two-choices', seed));
+      expect(two.maxQueueLength * 3).toBeLessThan(random.maxQueueLength);
+      expect(two.p99 * 2).toBeLessThan(random.p99);
+      // Asking every server (least connections) does at least as well as asking two.
+      expect(simulate(farm('least-connections', seed)).maxQueueLength).toBeLessThanOrEqual(two.maxQueueLength);
     }
   });
 });

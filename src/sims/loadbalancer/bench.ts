@@ -10,14 +10,14 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { EngineResult } from '../../../scripts/bench/engines.ts';
 import { medianMs } from '../../../scripts/bench/medianMs.ts';
-import { SIM_POLICIES, runBalancing } from './balancing.ts';
+import { BALANCING_POLICIES, runBalancing } from './balancing.ts';
 import { ketamaPoints } from './policies.ts';
 
 const GUESTS = 12_000;
 
 /** Guests balanced per second for each policy, and ketama rings built per second. */
 export function benchmarks(): EngineResult[] {
-  const results: EngineResult[] = SIM_POLICIES.map((policy) => {
+  const results: EngineResult[] = BALANCING_POLICIES.map((policy) => {
     const ms = medianMs(() => runBalancing({ policy, load: 0.9, outage: true, seed: 1, requests: GUESTS }), { runs: 5, warmUp: 1 });
     return { model: `load balancer: ${policy}`, work: `guests balanced (${GUESTS.toLocaleString('en')} per run, outage on)`, perSecond: GUESTS / (ms / 1000) };
   });

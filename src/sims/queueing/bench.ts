@@ -6,7 +6,8 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { simulate, powerOfTwoChoices, type SimulationConfig } from './engine.ts';
+import { simulate, type SimulationConfig } from './engine.ts';
+import { dispatchWith } from '../loadbalancer/balancing.ts';
 
 function scenarios(requests: number): Record<string, SimulationConfig> {
   return {
@@ -15,7 +16,7 @@ function scenarios(requests: number): Record<string, SimulationConfig> {
       arrivals: { kind: 'poisson', rate: 3.6 },
       service: { kind: 'exponential', mean: 1 },
       servers: 4,
-      dispatch: powerOfTwoChoices,
+      dispatch: dispatchWith('two-choices', [1, 1, 1, 1]),
       requests,
     },
     'M/M/4 one shared queue, 90% busy': {
