@@ -11,7 +11,8 @@ import { axeViolations } from '../support/browser.ts';
 import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer/journey.ts';
 import { formatTick } from '../../src/sims/kit/scale.ts';
 import { runBalancing } from '../../src/sims/loadbalancer/balancing.ts';
-import { buildNginxConfig, controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/nginxConfig.ts';
+import { buildNginxConfig } from '../../src/sims/loadbalancer/nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/builderControls.ts';
 
 const PATH = '/loadbalancer-reverseproxy-apigateway/';
 const SIMS = ['journey', 'balancing', 'nginx'] as const;

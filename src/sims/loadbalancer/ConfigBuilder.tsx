@@ -17,30 +17,22 @@ import {
   useGuarded,
   useSimState,
 } from '../kit/index.ts';
-import {
-  ALGORITHMS,
-  AUTH_MODES,
-  HASH_KEYS,
-  MAX_SERVERS,
-  ROLES,
-  buildNginxConfig,
-  controlsForRole,
-  optionsFromControls,
-  type Algorithm,
-  type AuthMode,
-  type Role,
-} from './nginxConfig.ts';
+import { AUTH_MODES, HASH_KEYS, NGINX_POLICIES, RANGES, ROLES, type AuthMode, type Role } from './nginxOptions.ts';
+import { buildNginxConfig } from './nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from './builderControls.ts';
+import { POLICY_LABELS } from './policies.ts';
 import './loadbalancer.css';
 
 const start = controlsForRole('load-balancer');
+const range = (key: keyof typeof RANGES, fallback: number) => intParam(RANGES[key].min, RANGES[key].max, fallback);
 const schema = {
   role: enumParam(ROLES, start.role),
-  algorithm: enumParam(ALGORITHMS, start.algorithm),
+  policy: enumParam(NGINX_POLICIES, start.policy),
   hashKey: enumParam(HASH_KEYS, start.hashKey),
-  servers: intParam(1, MAX_SERVERS, start.servers),
-  weight: intParam(1, 10, start.weight),
-  maxFails: intParam(0, 10, start.maxFails),
-  failTimeout: intParam(1, 120, start.failTimeout),
+  servers: range('servers', start.servers),
+  weight: range('weight', start.weight),
+  maxFails: range('maxFails', start.maxFails),
+  failTimeout: range('failTimeout', start.failTimeout),
   tls: boolParam(start.tls),
   cache: boolParam(start.cache),
   headers: boolParam(start.headers),
@@ -48,8 +40,8 @@ const schema = {
   shared: boolParam(start.shared),
   retry: boolParam(start.retry),
   realip: boolParam(start.realip),
-  readTimeout: intParam(1, 300, start.readTimeout),
-  rate: intParam(0, 100, start.rate),
+  readTimeout: range('readTimeout', start.readTimeout),
+  rate: range('rateLimit', start.rate),
   auth: enumParam(AUTH_MODES, start.auth),
 };
 
@@ -57,16 +49,6 @@ const ROLE_LABELS: Record<Role, string> = {
   'load-balancer': 'Load balancer (front desk)',
   'reverse-proxy': 'Reverse proxy (doorman)',
   'api-gateway': 'API gateway (concierge)',
-};
-
-const ALGORITHM_LABELS: Record<Algorithm, string> = {
-  'round-robin': 'Round robin',
-  weighted: 'Weighted round robin',
-  'least-conn': 'Least connections',
-  random: 'Random',
-  'random-two': 'Power of two choices',
-  'ip-hash': 'IP hash',
-  'consistent-hash': 'Consistent hash',
 };
 
 const AUTH_LABELS: Record<AuthMode, string> = {
@@ -86,7 +68,7 @@ function ConfigBuilderView() {
       () => setCopied('Copying was refused by the browser; select the text and copy it by hand.'),
     );
   });
-  const status = `${ROLE_LABELS[state.role]}, ${ALGORITHM_LABELS[state.algorithm].toLowerCase()}: ${lines} lines of nginx.conf.`;
+  const status = `${ROLE_LABELS[state.role]}, ${POLICY_LABELS[state.policy].toLowerCase()}: ${lines} lines of nginx.conf.`;
   return (
     <SimFrame
       id="nginx"
@@ -102,34 +84,34 @@ function ConfigBuilderView() {
           options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
           onChange={(role) => update(controlsForRole(role))}
         />
-        <Select label="Balancing" value={state.algorithm} options={ALGORITHMS.map((a) => ({ value: a, label: ALGORITHM_LABELS[a] }))} onChange={(algorithm) => update({ algorithm })} />
+        <Select label="Balancing" value={state.policy} options={NGINX_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} onChange={(policy) => update({ policy })} />
         <Select
           label="Hash key"
           value={state.hashKey}
           options={HASH_KEYS.map((k) => ({ value: k, label: k }))}
           onChange={(hashKey) => update({ hashKey })}
-          disabled={state.algorithm !== 'consistent-hash'}
+          disabled={state.policy !== 'consistent-hash'}
         />
-        <Slider label="Servers" value={state.servers} min={1} max={MAX_SERVERS} onChange={(servers) => update({ servers })} />
+        <Slider label="Servers" value={state.servers} min={RANGES.servers.min} max={RANGES.servers.max} onChange={(servers) => update({ servers })} />
         <Slider
           label="First server's weight"
           value={state.weight}
-          min={1}
-          max={10}
+          min={RANGES.weight.min}
+          max={RANGES.weight.max}
           onChange={(weight) => update({ weight })}
-          disabled={state.algorithm === 'round-robin'}
+          disabled={state.policy === 'round-robin'}
         />
         <Slider
           label="max_fails"
           value={state.maxFails}
-          min={0}
-          max={10}
+          min={RANGES.maxFails.min}
+          max={RANGES.maxFails.max}
           onChange={(maxFails) => update({ maxFails })}
           format={(v) => (v === 0 ? 'off' : String(v))}
         />
-        <Slider label="fail_timeout" value={state.failTimeout} min={1} max={120} onChange={(failTimeout) => update({ failTimeout })} format={(v) => `${v} s`} disabled={state.maxFails === 0} />
-        <Slider label="Read timeout" value={state.readTimeout} min={1} max={300} onChange={(readTimeout) => update({ readTimeout })} format={(v) => `${v} s`} />
-        <Slider label="Rate limit" value={state.rate} min={0} max={100} onChange={(rate) => update({ rate })} format={(v) => (v === 0 ? 'off' : `${v}/s`)} />
+        <Slider label="fail_timeout" value={state.failTimeout} min={RANGES.failTimeout.min} max={RANGES.failTimeout.max} onChange={(failTimeout) => update({ failTimeout })} format={(v) => `${v} s`} disabled={state.maxFails === 0} />
+        <Slider label="Read timeout" value={state.readTimeout} min={RANGES.readTimeout.min} max={RANGES.readTimeout.max} onChange={(readTimeout) => update({ readTimeout })} format={(v) => `${v} s`} />
+        <Slider label="Rate limit" value={state.rate} min={RANGES.rateLimit.min} max={RANGES.rateLimit.max} onChange={(rate) => update({ rate })} format={(v) => (v === 0 ? 'off' : `${v}/s`)} />
         <Select label="Auth" value={state.auth} options={AUTH_MODES.map((a) => ({ value: a, label: AUTH_LABELS[a] }))} onChange={(auth) => update({ auth })} />
         <Toggle label="TLS termination" checked={state.tls} onChange={(tls) => update({ tls })} />
         <Toggle label="Cache" checked={state.cache} onChange={(cache) => update({ cache })} />
