@@ -73,7 +73,7 @@ function ConfigBuilderView() {
     <SimFrame
       id="nginx"
       title="Nginx config builder"
-      caption={`Choose a role and options to get a complete nginx.conf, laid out for Debian's paths. Every configuration this builder can produce passes nginx -t (nginx 1.22) in this site's tests. ${status}`}
+      caption={`Choose a role and options to get a complete nginx.conf, laid out for Debian's paths. Every configuration this builder can produce passes nginx -t in this site's tests. ${status}`}
       status={status}
       share={{ schema, state }}
     >

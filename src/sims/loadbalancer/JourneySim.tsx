@@ -8,6 +8,7 @@ import {
   ADDRESSES,
   BACKEND_STATES,
   BURST,
+  BURST_SIZE,
   KEY_STATES,
   PATHS,
   RATE_PER_SECOND,
@@ -21,7 +22,7 @@ import './loadbalancer.css';
 const schema = {
   path: enumParam(PATHS, '/api/orders'),
   key: enumParam(KEY_STATES, 'valid'),
-  burst: intParam(1, 20, 1),
+  burst: intParam(BURST_SIZE.min, BURST_SIZE.max, BURST_SIZE.fallback),
   https: boolParam(true),
   cached: boolParam(true),
   office: boolParam(false),
@@ -41,6 +42,7 @@ const ROOM_LABELS: Record<(typeof BACKEND_STATES)[number], string> = {
   healthy: 'all healthy',
   'one-down': 'one refuses connections',
   'all-down': 'all refuse connections',
+  unreachable: 'none answers a connection attempt',
   slow: 'all slower than the timeout',
 };
 
@@ -55,7 +57,7 @@ function statusClass(status: number): string {
 }
 
 function JourneyDiagram({ result, label }: { result: JourneyResult; label: string }) {
-  // A 504 reaches the room and is answered by the front desk: draw the path as far as it went.
+  // A slow room's 504 reaches the room and is answered by the front desk: draw the path as far as it went.
   const reached = Math.max(...result.steps.map((s) => STATIONS.indexOf(s.station)));
   const answered = STATIONS.indexOf(result.answeredBy);
   return (
@@ -116,7 +118,7 @@ function JourneyView() {
     <SimFrame
       id="journey"
       title="A request's journey through the Grand Hotel"
-      caption={`Each station is a separate machine with the address shown under it. Change the request and the rooms to see which station answers and with which status: 401 without a valid key, 429 past a burst of ${BURST + 1} (limit ${RATE_PER_SECOND} per second), 502 when no room accepts the connection, 504 when the room is too slow. ${status}`}
+      caption={`Each station is a separate machine with the address shown under it. Change the request and the rooms to see which station answers and with which status: 401 without a valid key, 429 past a burst of ${BURST + 1} (limit ${RATE_PER_SECOND} per second), 502 when every room refuses the connection, 504 when no room answers the connection attempt or the room is too slow. ${status}`}
       status={status}
       share={{ schema, state }}
     >
@@ -128,7 +130,7 @@ function JourneyView() {
           onChange={(path) => update({ path })}
         />
         <Select label="API key" value={state.key} options={KEY_STATES.map((k) => ({ value: k, label: KEY_LABELS[k] }))} onChange={(key) => update({ key })} disabled={!isApi} />
-        <Slider label="Requests sent at once" value={state.burst} min={1} max={20} onChange={(burst) => update({ burst })} disabled={!isApi} />
+        <Slider label="Requests sent at once" value={state.burst} min={BURST_SIZE.min} max={BURST_SIZE.max} onChange={(burst) => update({ burst })} disabled={!isApi} />
         <Select label="Rooms" value={state.rooms} options={BACKEND_STATES.map((r) => ({ value: r, label: ROOM_LABELS[r] }))} onChange={(rooms) => update({ rooms })} />
         <Toggle label="HTTPS" checked={state.https} onChange={(https) => update({ https })} />
         <Toggle label="Page in the doorman's cache" checked={state.cached} onChange={(cached) => update({ cached })} disabled={isApi} />
