@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, simulate, type SimulationConfig } from '../queueing/engine.ts';
-import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
 import type { PolicyId } from './policies.ts';
 import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';
 
@@ -44,6 +44,25 @@ describe('balancing policies on rooms of unequal speed', () => {
       expect(after.some(([, n]) => n > 0), policy).toBe(true);
       expect(result.rooms[FAILING_ROOM]!.served).toBeGreaterThan(0);
     }
+  });
+
+  it('runs the rooms at the speeds it is given: made equal, round robin no longer overloads one', () => {
+    const equal = { ...base, speeds: [1, 1, 1, 1] };
+    const rr = runBalancing(equal);
+    expect(rr.rooms.map((r) => r.speed)).toEqual([1, 1, 1, 1]);
+    // Four M/M/1 rooms at 60% busy: p99 = ln(100) x 20 ms / (1 - 0.6), about 230 ms, in every room.
+    for (const room of rr.rooms) expect(room.p99).toBeGreaterThan(150);
+    for (const room of rr.rooms) expect(room.p99).toBeLessThan(320);
+    // With the default speeds the half-speed room's line never stops growing.
+    expect(runBalancing(base).rooms[slowest]!.p99).toBeGreaterThan(2000);
+    // Weighted round robin follows whatever speeds it is told.
+    const weighted = runBalancing({ ...base, policy: 'weighted-round-robin', speeds: [1, 1, 1, 4] });
+    expect(Math.abs(weighted.rooms[3]!.share - 8 / 14)).toBeLessThan(0.01);
+  });
+
+  it('clamps every room speed to its range and keeps the starting speed for a non-number', () => {
+    expect(roomSpeeds([Number.NaN, 100, -1, 1.5])).toEqual([2, 4, 0.5, 1.5]);
+    expect(roomSpeeds([3])).toEqual([3, 1, 1, 0.5]);
   });
 
   it('clamps nonsense input instead of running forever or producing NaN', () => {
