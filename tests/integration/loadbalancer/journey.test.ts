@@ -27,6 +27,7 @@ import {
   type JourneyInput,
 } from '../../../src/sims/loadbalancer/journey.ts';
 import { startBackends, type Pool } from './backends.ts';
+import { PYTHON } from '../../../scripts/testMachine.ts';
 import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from '../../support/nginx.ts';
 
 let pool: Pool;
@@ -137,7 +138,7 @@ const stated = (what: RegExp) => Number(what.exec(ARTICLE_SAYS)![1]);
  * connection attempts get no answer at all. Python, because Node accepts every connection itself.
  */
 async function blackhole(): Promise<{ address: string; close(): void }> {
-  const python: ChildProcess = spawn('/usr/bin/python3', [
+  const python: ChildProcess = spawn(PYTHON, [
     '-c',
     "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(0)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()",
   ], { stdio: ['pipe', 'pipe', 'inherit'] });
