@@ -1,9 +1,9 @@
 /**
  * Load balancer, reverse proxy, API gateway: the interleaving of weighted round robin recomputed from
- * the policy model (src/sims/loadbalancer/policies.ts); the nginx version pinned by the integration
- * test that runs it; ip_hash's /24, the 504 for every upstream timeout and the 401's challenge sit in
- * sentences cited to nginx's documentation and source and to RFC 9110. Status codes and OSI layers are
- * identifiers.
+ * the policy model (src/sims/loadbalancer/policies.ts); the nginx version, and the 504 and 401 a real
+ * nginx answers, measured by the integration tests (which assert against these quotes); ip_hash's /24,
+ * the 504 for every upstream timeout and the 401's challenge also sit in sentences cited to nginx's
+ * documentation and source and to RFC 9110. Status codes and OSI layers are identifiers.
  */
 import { defineArticleClaims } from './claims.ts';
 import { Balancer, weightedRoundRobin, type Backend } from '../../src/sims/loadbalancer/policies.ts';
@@ -25,6 +25,10 @@ export default defineArticleClaims('loadbalancer-reverseproxy-apigateway', {
     {
       quote: 'checked against nginx 1.22, the version Debian 12 ships',
       measuredBy: 'tests/integration/loadbalancer/articleConfigs.test.ts',
+    },
+    {
+      quote: 'a silent backend gets a 504 and a missing key a 401 with its challenge',
+      measuredBy: 'tests/integration/loadbalancer/journey.test.ts',
     },
   ],
   exempt: ['Layer 4 or layer 7', 'layer 4', 'layer 7', '502 or 504?', '502 Bad Gateway'],
