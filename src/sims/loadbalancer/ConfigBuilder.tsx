@@ -15,7 +15,7 @@ import {
   intParam,
   island,
   useGuarded,
-  useSimState,
+  useSimulation,
 } from '../kit/index.ts';
 import { AUTH_MODES, HASH_KEYS, NGINX_POLICIES, RANGES, ROLES, type AuthMode, type Role } from './nginxOptions.ts';
 import { buildNginxConfig } from './nginxConfig.ts';
@@ -58,9 +58,14 @@ const AUTH_LABELS: Record<AuthMode, string> = {
 };
 
 function ConfigBuilderView() {
-  const [state, update] = useSimState('nginx', schema);
+  const sim = useSimulation('nginx', schema, {
+    title: 'Nginx config builder',
+    init: (controls) => buildNginxConfig(optionsFromControls(controls)),
+  });
+  const state = sim.params;
+  const config = sim.model;
+  // Not a simulation parameter: what the last press of Copy did.
   const [copied, setCopied] = useState('');
-  const config = buildNginxConfig(optionsFromControls(state));
   const lines = config.split('\n').length - 1;
   const copy = useGuarded(() => {
     navigator.clipboard.writeText(config).then(
@@ -69,57 +74,32 @@ function ConfigBuilderView() {
     );
   });
   const status = `${ROLE_LABELS[state.role]}, ${POLICY_LABELS[state.policy].toLowerCase()}: ${lines} lines of nginx.conf.`;
+  const seconds = (v: number) => `${v} s`;
   return (
     <SimFrame
-      id="nginx"
-      title="Nginx config builder"
+      {...sim.frame}
       caption={`Choose a role and options to get a complete nginx.conf, laid out for Debian's paths. Every configuration this builder can produce passes nginx -t in this site's tests. ${status}`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select
-          label="Role"
-          value={state.role}
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-          onChange={(role) => update(controlsForRole(role))}
-        />
-        <Select label="Balancing" value={state.policy} options={NGINX_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} onChange={(policy) => update({ policy })} />
-        <Select
-          label="Hash key"
-          value={state.hashKey}
-          options={HASH_KEYS.map((k) => ({ value: k, label: k }))}
-          onChange={(hashKey) => update({ hashKey })}
-          disabled={state.policy !== 'consistent-hash'}
-        />
-        <Slider label="Servers" value={state.servers} min={RANGES.servers.min} max={RANGES.servers.max} onChange={(servers) => update({ servers })} />
-        <Slider
-          label="First server's weight"
-          value={state.weight}
-          min={RANGES.weight.min}
-          max={RANGES.weight.max}
-          onChange={(weight) => update({ weight })}
-          disabled={state.policy === 'round-robin'}
-        />
-        <Slider
-          label="max_fails"
-          value={state.maxFails}
-          min={RANGES.maxFails.min}
-          max={RANGES.maxFails.max}
-          onChange={(maxFails) => update({ maxFails })}
-          format={(v) => (v === 0 ? 'off' : String(v))}
-        />
-        <Slider label="fail_timeout" value={state.failTimeout} min={RANGES.failTimeout.min} max={RANGES.failTimeout.max} onChange={(failTimeout) => update({ failTimeout })} format={(v) => `${v} s`} disabled={state.maxFails === 0} />
-        <Slider label="Read timeout" value={state.readTimeout} min={RANGES.readTimeout.min} max={RANGES.readTimeout.max} onChange={(readTimeout) => update({ readTimeout })} format={(v) => `${v} s`} />
-        <Slider label="Rate limit" value={state.rate} min={RANGES.rateLimit.min} max={RANGES.rateLimit.max} onChange={(rate) => update({ rate })} format={(v) => (v === 0 ? 'off' : `${v}/s`)} />
-        <Select label="Auth" value={state.auth} options={AUTH_MODES.map((a) => ({ value: a, label: AUTH_LABELS[a] }))} onChange={(auth) => update({ auth })} />
-        <Toggle label="TLS termination" checked={state.tls} onChange={(tls) => update({ tls })} />
-        <Toggle label="Cache" checked={state.cache} onChange={(cache) => update({ cache })} />
-        <Toggle label="X-Forwarded-For, X-Real-IP" checked={state.headers} onChange={(headers) => update({ headers })} />
-        <Toggle label="Trust X-Forwarded-For from 10.0.0.0/8" checked={state.realip} onChange={(realip) => update({ realip })} />
-        <Toggle label="Keep-alive to backends" checked={state.keepalive} onChange={(keepalive) => update({ keepalive })} />
-        <Toggle label="Share state between workers" checked={state.shared} onChange={(shared) => update({ shared })} />
-        <Toggle label="Retry the next server" checked={state.retry} onChange={(retry) => update({ retry })} />
+        {/* A role starts from that role's preset: every control moves with it, in this one change. */}
+        <Select sim={sim} param="role" label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(role: Role) => sim.set(controlsForRole(role))} />
+        <Select sim={sim} param="policy" label="Balancing" options={NGINX_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
+        <Select sim={sim} param="hashKey" label="Hash key" options={HASH_KEYS.map((k) => ({ value: k, label: k }))} disabled={state.policy !== 'consistent-hash'} />
+        <Slider sim={sim} param="servers" label="Servers" />
+        <Slider sim={sim} param="weight" label="First server's weight" disabled={state.policy === 'round-robin'} />
+        <Slider sim={sim} param="maxFails" label="max_fails" format={(v) => (v === 0 ? 'off' : String(v))} />
+        <Slider sim={sim} param="failTimeout" label="fail_timeout" format={seconds} disabled={state.maxFails === 0} />
+        <Slider sim={sim} param="readTimeout" label="Read timeout" format={seconds} />
+        <Slider sim={sim} param="rate" label="Rate limit" format={(v) => (v === 0 ? 'off' : `${v}/s`)} />
+        <Select sim={sim} param="auth" label="Auth" options={AUTH_MODES.map((a) => ({ value: a, label: AUTH_LABELS[a] }))} />
+        <Toggle sim={sim} param="tls" label="TLS termination" />
+        <Toggle sim={sim} param="cache" label="Cache" />
+        <Toggle sim={sim} param="headers" label="X-Forwarded-For, X-Real-IP" />
+        <Toggle sim={sim} param="realip" label="Trust X-Forwarded-For from 10.0.0.0/8" />
+        <Toggle sim={sim} param="keepalive" label="Keep-alive to backends" />
+        <Toggle sim={sim} param="shared" label="Share state between workers" />
+        <Toggle sim={sim} param="retry" label="Retry the next server" />
       </Controls>
       {/* A labelled, focusable region so keyboard users can scroll a long configuration. */}
       <section class="lb-config" tabindex={0} aria-label="Generated nginx.conf">
@@ -133,4 +113,4 @@ function ConfigBuilderView() {
   );
 }
 
-export default island('Nginx config builder', ConfigBuilderView);
+export default island(ConfigBuilderView);
