@@ -11,7 +11,8 @@ import { axeViolations } from '../support/browser.ts';
 import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer/journey.ts';
 import { formatTick } from '../../src/sims/kit/scale.ts';
 import { runBalancing } from '../../src/sims/loadbalancer/balancing.ts';
-import { buildNginxConfig, controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/nginxConfig.ts';
+import { buildNginxConfig } from '../../src/sims/loadbalancer/nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/builderControls.ts';
 
 const PATH = '/loadbalancer-reverseproxy-apigateway/';
 const SIMS = ['journey', 'balancing', 'nginx'] as const;
@@ -126,6 +127,18 @@ describe('hydrated', () => {
     await page.keyboard.press('Space');
     const expected = runBalancing({ policy: 'weighted-round-robin', load: 0.6, outage: true, seed: 1, requests: 12_000 });
     await expect.poll(() => status(page, 'balancing')).toContain(`${expected.dropped} guests in it were turned away`);
+  });
+
+  it("balancing: a room's speed slider, by keyboard, reruns the model with that speed", async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    const speed = figure.getByLabel('Room 4 speed');
+    await speed.focus();
+    await page.keyboard.press('End');
+    const expected = runBalancing({ policy: 'round-robin', load: 0.6, speeds: [2, 1, 1, 4], outage: false, seed: 1, requests: 12_000 });
+    const worst = expected.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+    await expect.poll(() => status(page, 'balancing')).toContain(`the worst room is ${worst.name} with p99`);
+    expect(await figure.locator('svg.sim-chart').first().getAttribute('aria-label')).toContain(`Room 4 (4×): ${Math.round(expected.rooms[3]!.share * 1000) / 10}%`);
   });
 
   it('restores a shared link and ignores hostile values', async () => {

@@ -1,21 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { defaults, readState, type Schema, type StateOf } from './urlState.ts';
-
-/**
- * A simulation's parameters alone: defaults on the server and at hydration (so the markup matches the
- * static figure), then whatever a shared link carries in the URL hash, validated by `schema`.
- * @deprecated Use `useSimulation`, which gives a control and a link the same path; this remains only
- * until the load-balancer views move to it.
- */
-export function useSimState<S extends Schema>(id: string, schema: S): [StateOf<S>, (patch: Partial<StateOf<S>>) => void] {
-  const [state, setState] = useState<StateOf<S>>(() => defaults(schema));
-  useEffect(() => {
-    setState(readState(location.hash, id, schema));
-    // The schema is a module constant in every simulation; reading the hash once per mount is intended.
-  }, [id]);
-  const update = useCallback((patch: Partial<StateOf<S>>) => setState((s) => ({ ...s, ...patch })), []);
-  return [state, update];
-}
+import { useEffect, useState } from 'preact/hooks';
 
 /** Whether the reader asked the system for less motion; follows the setting live. */
 export function usePrefersReducedMotion(): boolean {

@@ -3,7 +3,7 @@ export * from './model.ts';
 export { intParam, numberParam, enumParam, boolParam, textParam, localParam, readState, writeState, defaults, type Param, type RangeParam, type Schema, type StateOf } from './urlState.ts';
 export { useSimulation, type Simulation } from './useSimulation.ts';
 export type { SimulationSpec } from './simulationCore.ts';
-export { useSimState, usePrefersReducedMotion, useHydrated } from './hooks.ts';
+export { usePrefersReducedMotion, useHydrated } from './hooks.ts';
 export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';
 export { Slider, Toggle, Select, Button, PlayControls, Controls } from './controls.tsx';
 export { BarChart, Histogram, LineChart } from './charts.tsx';

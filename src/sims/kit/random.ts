@@ -32,3 +32,16 @@ export function normal(random: Random, mean = 0, sd = 1): number {
   const v = random();
   return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
+
+/**
+ * An independent stream for each source of randomness in one model (arrivals, service work, dispatch),
+ * derived from one seed with a SplitMix32-style mix. Separate streams give "common random numbers": two
+ * runs that differ only in one choice (a dispatch policy, say) see exactly the same arrivals and work.
+ */
+export function substream(seed: number, stream: number): Random {
+  let z = (seed ^ Math.imul(stream + 1, 0x9e3779b9)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  z = (z ^ (z >>> 16)) >>> 0;
+  return mulberry32(z);
+}

@@ -3,54 +3,83 @@
  * policy, on the queueing engine. Per room: share of requests and p99 latency side by side, and the
  * number of guests in each room over time, with room 2 optionally out of order for the middle third.
  */
-import { useMemo } from 'preact/hooks';
-import { BarChart, Controls, LineChart, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useSimState } from '../kit/index.ts';
-import { FAILING_ROOM, ROOM_NAMES, ROOM_SPEEDS, SIM_POLICIES, runBalancing, type SimPolicy } from './balancing.ts';
+import {
+  BarChart,
+  Controls,
+  LineChart,
+  Select,
+  SimFrame,
+  Slider,
+  Toggle,
+  boolParam,
+  enumParam,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  intParam,
+  island,
+  numberParam,
+  useSimulation,
+} from '../kit/index.ts';
+import { POLICY_LABELS } from './policies.ts';
+import {
+  BALANCING_POLICIES,
+  FAILING_ROOM,
+  LOAD,
+  MEAN_SERVICE_MS,
+  ROOM_NAMES,
+  ROOM_SPEED,
+  ROOM_SPEEDS,
+  SEED,
+  runBalancing,
+  weightFor,
+} from './balancing.ts';
 import './loadbalancer.css';
 
-export const POLICY_LABELS: Record<SimPolicy, string> = {
-  'round-robin': 'Round robin',
-  'weighted-round-robin': 'Weighted round robin (weights 4:2:2:1)',
-  'least-connections': 'Least connections',
-  random: 'Random',
-  'two-choices': 'Power of two choices',
-  'consistent-hash': 'Consistent hash (per guest)',
-};
-
 const schema = {
-  policy: enumParam(SIM_POLICIES, 'round-robin'),
-  load: intParam(30, 95, 60),
+  policy: enumParam(BALANCING_POLICIES, 'round-robin'),
+  load: intParam(LOAD.min * 100, LOAD.max * 100, 60),
+  speed1: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[0]),
+  speed2: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[1]),
+  speed3: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[2]),
+  speed4: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[3]),
   outage: boolParam(false),
-  seed: intParam(1, 999, 1),
+  seed: intParam(SEED.min, SEED.max, SEED.fallback),
 };
+const SPEED_KEYS = ['speed1', 'speed2', 'speed3', 'speed4'] as const;
 
 const REQUESTS = 12_000;
-const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`);
 
 function BalancingView() {
-  const [state, update] = useSimState('balancing', schema);
-  const result = useMemo(
-    () => runBalancing({ policy: state.policy, load: state.load / 100, outage: state.outage, seed: state.seed, requests: REQUESTS }),
-    [state.policy, state.load, state.outage, state.seed],
-  );
+  const sim = useSimulation('balancing', schema, {
+    title: 'How the front desk picks a room',
+    init: (p) =>
+      runBalancing({ policy: p.policy, load: p.load / 100, speeds: SPEED_KEYS.map((key) => p[key]), outage: p.outage, seed: p.seed, requests: REQUESTS }),
+  });
+  const state = sim.params;
+  const result = sim.model;
+  const speeds = result.rooms.map((r) => r.speed);
+  const policyLabel =
+    state.policy === 'weighted-round-robin' ? `${POLICY_LABELS[state.policy]} (weights ${speeds.map(weightFor).join(':')})` : POLICY_LABELS[state.policy];
   const worst = result.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   const outage = result.outageWindow
-    ? ` ${ROOM_NAMES[FAILING_ROOM]} is out of order from ${result.outageWindow[0].toFixed(0)} s to ${result.outageWindow[1].toFixed(0)} s; ${result.dropped} guests in it were turned away.`
+    ? ` ${ROOM_NAMES[FAILING_ROOM]} is out of order from ${formatNumber(result.outageWindow[0], { digits: 0 })} s to ${formatNumber(result.outageWindow[1], { digits: 0 })} s; ${formatNumber(result.dropped)} guests in it were turned away.`
     : '';
-  const status = `${POLICY_LABELS[state.policy]} at ${state.load}% load: overall p99 ${ms(result.p99)}; the worst room is ${worst.name} with p99 ${ms(worst.p99)}.${outage}`;
+  const status = `${policyLabel} at ${state.load}% load: overall p99 ${formatMs(result.p99)}; the worst room is ${worst.name} with p99 ${formatMs(worst.p99)}.${outage}`;
   return (
     <SimFrame
-      id="balancing"
-      title="How the front desk picks a room"
-      caption={`${REQUESTS.toLocaleString('en')} guests arrive at random (Poisson) and each needs ${20} ms of work on an ordinary room; the rooms' speeds are ${ROOM_SPEEDS.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
+      {...sim.frame}
+      caption={`${formatNumber(REQUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select label="Policy" value={state.policy} options={SIM_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} onChange={(policy) => update({ policy })} />
-        <Slider label="Load" value={state.load} min={30} max={95} step={5} onChange={(load) => update({ load })} format={(v) => `${v}%`} />
-        <Toggle label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} checked={state.outage} onChange={(outage) => update({ outage })} />
-        <Slider label="Seed" value={state.seed} min={1} max={999} onChange={(seed) => update({ seed })} />
+        <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
+        <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
+        {SPEED_KEYS.map((key, i) => (
+          <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
+        ))}
+        <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
+        <Slider sim={sim} param="seed" label="Seed" />
       </Controls>
       <div class="lb-columns">
         <div>
@@ -85,17 +114,17 @@ function BalancingView() {
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
               <td>{r.speed}×</td>
-              <td>{(r.share * 100).toFixed(1)}%</td>
-              <td>{ms(r.p99)}</td>
+              <td>{formatPercent(r.share, 1)}</td>
+              <td>{formatMs(r.p99)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">All</th>
-            <td>{ROOM_SPEEDS.reduce((a, b) => a + b, 0)}×</td>
-            <td>{result.dropped > 0 ? `${result.dropped} turned away` : '100%'}</td>
-            <td>{ms(result.p99)}</td>
+            <td>{speeds.reduce((a, b) => a + b, 0)}×</td>
+            <td>{result.dropped > 0 ? `${formatNumber(result.dropped)} turned away` : formatPercent(1)}</td>
+            <td>{formatMs(result.p99)}</td>
           </tr>
         </tfoot>
       </table>
@@ -109,4 +138,4 @@ function BalancingView() {
   );
 }
 
-export default island('How the front desk picks a room', BalancingView);
+export default island(BalancingView);

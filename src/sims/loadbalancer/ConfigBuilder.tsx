@@ -15,32 +15,24 @@ import {
   intParam,
   island,
   useGuarded,
-  useSimState,
+  useSimulation,
 } from '../kit/index.ts';
-import {
-  ALGORITHMS,
-  AUTH_MODES,
-  HASH_KEYS,
-  MAX_SERVERS,
-  ROLES,
-  buildNginxConfig,
-  controlsForRole,
-  optionsFromControls,
-  type Algorithm,
-  type AuthMode,
-  type Role,
-} from './nginxConfig.ts';
+import { AUTH_MODES, HASH_KEYS, NGINX_POLICIES, RANGES, ROLES, type AuthMode, type Role } from './nginxOptions.ts';
+import { buildNginxConfig } from './nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from './builderControls.ts';
+import { POLICY_LABELS } from './policies.ts';
 import './loadbalancer.css';
 
 const start = controlsForRole('load-balancer');
+const range = (key: keyof typeof RANGES, fallback: number) => intParam(RANGES[key].min, RANGES[key].max, fallback);
 const schema = {
   role: enumParam(ROLES, start.role),
-  algorithm: enumParam(ALGORITHMS, start.algorithm),
+  policy: enumParam(NGINX_POLICIES, start.policy),
   hashKey: enumParam(HASH_KEYS, start.hashKey),
-  servers: intParam(1, MAX_SERVERS, start.servers),
-  weight: intParam(1, 10, start.weight),
-  maxFails: intParam(0, 10, start.maxFails),
-  failTimeout: intParam(1, 120, start.failTimeout),
+  servers: range('servers', start.servers),
+  weight: range('weight', start.weight),
+  maxFails: range('maxFails', start.maxFails),
+  failTimeout: range('failTimeout', start.failTimeout),
   tls: boolParam(start.tls),
   cache: boolParam(start.cache),
   headers: boolParam(start.headers),
@@ -48,8 +40,8 @@ const schema = {
   shared: boolParam(start.shared),
   retry: boolParam(start.retry),
   realip: boolParam(start.realip),
-  readTimeout: intParam(1, 300, start.readTimeout),
-  rate: intParam(0, 100, start.rate),
+  readTimeout: range('readTimeout', start.readTimeout),
+  rate: range('rateLimit', start.rate),
   auth: enumParam(AUTH_MODES, start.auth),
 };
 
@@ -59,16 +51,6 @@ const ROLE_LABELS: Record<Role, string> = {
   'api-gateway': 'API gateway (concierge)',
 };
 
-const ALGORITHM_LABELS: Record<Algorithm, string> = {
-  'round-robin': 'Round robin',
-  weighted: 'Weighted round robin',
-  'least-conn': 'Least connections',
-  random: 'Random',
-  'random-two': 'Power of two choices',
-  'ip-hash': 'IP hash',
-  'consistent-hash': 'Consistent hash',
-};
-
 const AUTH_LABELS: Record<AuthMode, string> = {
   none: 'None',
   'api-key': 'API key (X-Api-Key)',
@@ -76,9 +58,14 @@ const AUTH_LABELS: Record<AuthMode, string> = {
 };
 
 function ConfigBuilderView() {
-  const [state, update] = useSimState('nginx', schema);
+  const sim = useSimulation('nginx', schema, {
+    title: 'Nginx config builder',
+    init: (controls) => buildNginxConfig(optionsFromControls(controls)),
+  });
+  const state = sim.params;
+  const config = sim.model;
+  // Not a simulation parameter: what the last press of Copy did.
   const [copied, setCopied] = useState('');
-  const config = buildNginxConfig(optionsFromControls(state));
   const lines = config.split('\n').length - 1;
   const copy = useGuarded(() => {
     navigator.clipboard.writeText(config).then(
@@ -86,58 +73,33 @@ function ConfigBuilderView() {
       () => setCopied('Copying was refused by the browser; select the text and copy it by hand.'),
     );
   });
-  const status = `${ROLE_LABELS[state.role]}, ${ALGORITHM_LABELS[state.algorithm].toLowerCase()}: ${lines} lines of nginx.conf.`;
+  const status = `${ROLE_LABELS[state.role]}, ${POLICY_LABELS[state.policy].toLowerCase()}: ${lines} lines of nginx.conf.`;
+  const seconds = (v: number) => `${v} s`;
   return (
     <SimFrame
-      id="nginx"
-      title="Nginx config builder"
-      caption={`Choose a role and options to get a complete nginx.conf, laid out for Debian's paths. Every configuration this builder can produce passes nginx -t (nginx 1.22) in this site's tests. ${status}`}
+      {...sim.frame}
+      caption={`Choose a role and options to get a complete nginx.conf, laid out for Debian's paths. Every configuration this builder can produce passes nginx -t in this site's tests. ${status}`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select
-          label="Role"
-          value={state.role}
-          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
-          onChange={(role) => update(controlsForRole(role))}
-        />
-        <Select label="Balancing" value={state.algorithm} options={ALGORITHMS.map((a) => ({ value: a, label: ALGORITHM_LABELS[a] }))} onChange={(algorithm) => update({ algorithm })} />
-        <Select
-          label="Hash key"
-          value={state.hashKey}
-          options={HASH_KEYS.map((k) => ({ value: k, label: k }))}
-          onChange={(hashKey) => update({ hashKey })}
-          disabled={state.algorithm !== 'consistent-hash'}
-        />
-        <Slider label="Servers" value={state.servers} min={1} max={MAX_SERVERS} onChange={(servers) => update({ servers })} />
-        <Slider
-          label="First server's weight"
-          value={state.weight}
-          min={1}
-          max={10}
-          onChange={(weight) => update({ weight })}
-          disabled={state.algorithm === 'round-robin'}
-        />
-        <Slider
-          label="max_fails"
-          value={state.maxFails}
-          min={0}
-          max={10}
-          onChange={(maxFails) => update({ maxFails })}
-          format={(v) => (v === 0 ? 'off' : String(v))}
-        />
-        <Slider label="fail_timeout" value={state.failTimeout} min={1} max={120} onChange={(failTimeout) => update({ failTimeout })} format={(v) => `${v} s`} disabled={state.maxFails === 0} />
-        <Slider label="Read timeout" value={state.readTimeout} min={1} max={300} onChange={(readTimeout) => update({ readTimeout })} format={(v) => `${v} s`} />
-        <Slider label="Rate limit" value={state.rate} min={0} max={100} onChange={(rate) => update({ rate })} format={(v) => (v === 0 ? 'off' : `${v}/s`)} />
-        <Select label="Auth" value={state.auth} options={AUTH_MODES.map((a) => ({ value: a, label: AUTH_LABELS[a] }))} onChange={(auth) => update({ auth })} />
-        <Toggle label="TLS termination" checked={state.tls} onChange={(tls) => update({ tls })} />
-        <Toggle label="Cache" checked={state.cache} onChange={(cache) => update({ cache })} />
-        <Toggle label="X-Forwarded-For, X-Real-IP" checked={state.headers} onChange={(headers) => update({ headers })} />
-        <Toggle label="Trust X-Forwarded-For from 10.0.0.0/8" checked={state.realip} onChange={(realip) => update({ realip })} />
-        <Toggle label="Keep-alive to backends" checked={state.keepalive} onChange={(keepalive) => update({ keepalive })} />
-        <Toggle label="Share state between workers" checked={state.shared} onChange={(shared) => update({ shared })} />
-        <Toggle label="Retry the next server" checked={state.retry} onChange={(retry) => update({ retry })} />
+        {/* A role starts from that role's preset: every control moves with it, in this one change. */}
+        <Select sim={sim} param="role" label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(role: Role) => sim.set(controlsForRole(role))} />
+        <Select sim={sim} param="policy" label="Balancing" options={NGINX_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
+        <Select sim={sim} param="hashKey" label="Hash key" options={HASH_KEYS.map((k) => ({ value: k, label: k }))} disabled={state.policy !== 'consistent-hash'} />
+        <Slider sim={sim} param="servers" label="Servers" />
+        <Slider sim={sim} param="weight" label="First server's weight" disabled={state.policy === 'round-robin'} />
+        <Slider sim={sim} param="maxFails" label="max_fails" format={(v) => (v === 0 ? 'off' : String(v))} />
+        <Slider sim={sim} param="failTimeout" label="fail_timeout" format={seconds} disabled={state.maxFails === 0} />
+        <Slider sim={sim} param="readTimeout" label="Read timeout" format={seconds} />
+        <Slider sim={sim} param="rate" label="Rate limit" format={(v) => (v === 0 ? 'off' : `${v}/s`)} />
+        <Select sim={sim} param="auth" label="Auth" options={AUTH_MODES.map((a) => ({ value: a, label: AUTH_LABELS[a] }))} />
+        <Toggle sim={sim} param="tls" label="TLS termination" />
+        <Toggle sim={sim} param="cache" label="Cache" />
+        <Toggle sim={sim} param="headers" label="X-Forwarded-For, X-Real-IP" />
+        <Toggle sim={sim} param="realip" label="Trust X-Forwarded-For from 10.0.0.0/8" />
+        <Toggle sim={sim} param="keepalive" label="Keep-alive to backends" />
+        <Toggle sim={sim} param="shared" label="Share state between workers" />
+        <Toggle sim={sim} param="retry" label="Retry the next server" />
       </Controls>
       {/* A labelled, focusable region so keyboard users can scroll a long configuration. */}
       <section class="lb-config" tabindex={0} aria-label="Generated nginx.conf">
@@ -151,4 +113,4 @@ function ConfigBuilderView() {
   );
 }
 
-export default island('Nginx config builder', ConfigBuilderView);
+export default island(ConfigBuilderView);

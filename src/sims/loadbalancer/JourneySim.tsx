@@ -3,11 +3,12 @@
  * concierge (API gateway) and the front desk (load balancer) to a room (backend), as runJourney
  * computes it: who answers, with which status, and which headers each station adds.
  */
-import { Controls, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useSimState } from '../kit/index.ts';
+import { Controls, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useSimulation } from '../kit/index.ts';
 import {
   ADDRESSES,
   BACKEND_STATES,
   BURST,
+  BURST_SIZE,
   KEY_STATES,
   PATHS,
   RATE_PER_SECOND,
@@ -21,7 +22,7 @@ import './loadbalancer.css';
 const schema = {
   path: enumParam(PATHS, '/api/orders'),
   key: enumParam(KEY_STATES, 'valid'),
-  burst: intParam(1, 20, 1),
+  burst: intParam(BURST_SIZE.min, BURST_SIZE.max, BURST_SIZE.fallback),
   https: boolParam(true),
   cached: boolParam(true),
   office: boolParam(false),
@@ -41,6 +42,7 @@ const ROOM_LABELS: Record<(typeof BACKEND_STATES)[number], string> = {
   healthy: 'all healthy',
   'one-down': 'one refuses connections',
   'all-down': 'all refuse connections',
+  unreachable: 'none answers a connection attempt',
   slow: 'all slower than the timeout',
 };
 
@@ -55,7 +57,7 @@ function statusClass(status: number): string {
 }
 
 function JourneyDiagram({ result, label }: { result: JourneyResult; label: string }) {
-  // A 504 reaches the room and is answered by the front desk: draw the path as far as it went.
+  // A slow room's 504 reaches the room and is answered by the front desk: draw the path as far as it went.
   const reached = Math.max(...result.steps.map((s) => STATIONS.indexOf(s.station)));
   const answered = STATIONS.indexOf(result.answeredBy);
   return (
@@ -97,42 +99,40 @@ function HeaderList({ headers }: { headers: Record<string, string> }) {
 }
 
 function JourneyView() {
-  const [state, update] = useSimState('journey', schema);
-  const isApi = state.path === '/api/orders';
-  const result = runJourney({
-    https: state.https,
-    path: state.path,
-    apiKey: state.key,
-    burstSize: state.burst,
-    cached: state.cached,
-    behindClientProxy: state.office,
-    backends: state.rooms,
+  const sim = useSimulation('journey', schema, {
+    title: "A request's journey through the Grand Hotel",
+    init: (p) =>
+      runJourney({
+        https: p.https,
+        path: p.path,
+        apiKey: p.key,
+        burstSize: p.burst,
+        cached: p.cached,
+        behindClientProxy: p.office,
+        backends: p.rooms,
+      }),
   });
+  const state = sim.params;
+  const result = sim.model;
+  const isApi = state.path === '/api/orders';
   const who = STATION_NAMES[result.answeredBy];
   const status = `GET ${state.path}: ${result.status} from the ${who.name.toLowerCase()} (${who.role}).${
     result.atBackend['X-Forwarded-For'] ? ` The room saw X-Forwarded-For: ${result.atBackend['X-Forwarded-For']}.` : ''
   }`;
   return (
     <SimFrame
-      id="journey"
-      title="A request's journey through the Grand Hotel"
-      caption={`Each station is a separate machine with the address shown under it. Change the request and the rooms to see which station answers and with which status: 401 without a valid key, 429 past a burst of ${BURST + 1} (limit ${RATE_PER_SECOND} per second), 502 when no room accepts the connection, 504 when the room is too slow. ${status}`}
+      {...sim.frame}
+      caption={`Each station is a separate machine with the address shown under it. Change the request and the rooms to see which station answers and with which status: 401 without a valid key, 429 past a burst of ${BURST + 1} (limit ${RATE_PER_SECOND} per second), 502 when every room refuses the connection, 504 when no room answers the connection attempt or the room is too slow. ${status}`}
       status={status}
-      share={{ schema, state }}
     >
       <Controls>
-        <Select
-          label="Request"
-          value={state.path}
-          options={PATHS.map((p) => ({ value: p, label: `GET ${p}${p === '/menu' ? ' (public)' : ' (API)'}` }))}
-          onChange={(path) => update({ path })}
-        />
-        <Select label="API key" value={state.key} options={KEY_STATES.map((k) => ({ value: k, label: KEY_LABELS[k] }))} onChange={(key) => update({ key })} disabled={!isApi} />
-        <Slider label="Requests sent at once" value={state.burst} min={1} max={20} onChange={(burst) => update({ burst })} disabled={!isApi} />
-        <Select label="Rooms" value={state.rooms} options={BACKEND_STATES.map((r) => ({ value: r, label: ROOM_LABELS[r] }))} onChange={(rooms) => update({ rooms })} />
-        <Toggle label="HTTPS" checked={state.https} onChange={(https) => update({ https })} />
-        <Toggle label="Page in the doorman's cache" checked={state.cached} onChange={(cached) => update({ cached })} disabled={isApi} />
-        <Toggle label="Guest behind an office proxy" checked={state.office} onChange={(office) => update({ office })} />
+        <Select sim={sim} param="path" label="Request" options={PATHS.map((p) => ({ value: p, label: `GET ${p}${p === '/menu' ? ' (public)' : ' (API)'}` }))} />
+        <Select sim={sim} param="key" label="API key" options={KEY_STATES.map((k) => ({ value: k, label: KEY_LABELS[k] }))} disabled={!isApi} />
+        <Slider sim={sim} param="burst" label="Requests sent at once" disabled={!isApi} />
+        <Select sim={sim} param="rooms" label="Rooms" options={BACKEND_STATES.map((r) => ({ value: r, label: ROOM_LABELS[r] }))} />
+        <Toggle sim={sim} param="https" label="HTTPS" />
+        <Toggle sim={sim} param="cached" label="Page in the doorman's cache" disabled={isApi} />
+        <Toggle sim={sim} param="office" label="Guest behind an office proxy" />
       </Controls>
       <JourneyDiagram result={result} label={`The request travels from the guest to the ${who.name.toLowerCase()}, which answers ${result.status}.`} />
       <ol class="lb-steps">
@@ -153,4 +153,4 @@ function JourneyView() {
   );
 }
 
-export default island("A request's journey", JourneyView);
+export default island(JourneyView);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation } from '../queueing/engine.ts';
-import { FAILING_ROOM, ROOM_SPEEDS, dispatcher, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import { Simulation, simulate, type SimulationConfig } from '../queueing/engine.ts';
+import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import type { PolicyId } from './policies.ts';
 import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';
 
 const base: BalancingScenario = { policy: 'round-robin', load: 0.6, outage: false, seed: 3, requests: 20_000 };
@@ -32,7 +33,7 @@ describe('balancing policies on rooms of unequal speed', () => {
   });
 
   it('a failed room gets no guests while it is out of order and gets them back after', () => {
-    for (const policy of ['round-robin', 'least-connections', 'consistent-hash'] as const) {
+    for (const policy of ['round-robin', 'least-connections', 'ring-hash'] as const) {
       const result = runBalancing({ ...base, policy, outage: true });
       const [from, to] = result.outageWindow!;
       const line = result.timeline[FAILING_ROOM]!;
@@ -43,6 +44,25 @@ describe('balancing policies on rooms of unequal speed', () => {
       expect(after.some(([, n]) => n > 0), policy).toBe(true);
       expect(result.rooms[FAILING_ROOM]!.served).toBeGreaterThan(0);
     }
+  });
+
+  it('runs the rooms at the speeds it is given: made equal, round robin no longer overloads one', () => {
+    const equal = { ...base, speeds: [1, 1, 1, 1] };
+    const rr = runBalancing(equal);
+    expect(rr.rooms.map((r) => r.speed)).toEqual([1, 1, 1, 1]);
+    // Four M/M/1 rooms at 60% busy: p99 = ln(100) x 20 ms / (1 - 0.6), about 230 ms, in every room.
+    for (const room of rr.rooms) expect(room.p99).toBeGreaterThan(150);
+    for (const room of rr.rooms) expect(room.p99).toBeLessThan(320);
+    // With the default speeds the half-speed room's line never stops growing.
+    expect(runBalancing(base).rooms[slowest]!.p99).toBeGreaterThan(2000);
+    // Weighted round robin follows whatever speeds it is told.
+    const weighted = runBalancing({ ...base, policy: 'weighted-round-robin', speeds: [1, 1, 1, 4] });
+    expect(Math.abs(weighted.rooms[3]!.share - 8 / 14)).toBeLessThan(0.01);
+  });
+
+  it('clamps every room speed to its range and keeps the starting speed for a non-number', () => {
+    expect(roomSpeeds([Number.NaN, 100, -1, 1.5])).toEqual([2, 4, 0.5, 1.5]);
+    expect(roomSpeeds([3])).toEqual([3, 1, 1, 0.5]);
   });
 
   it('clamps nonsense input instead of running forever or producing NaN', () => {
@@ -76,6 +96,28 @@ describe('power of two choices against random (Mitzenmacher)', () => {
       const two = run(twoChoices);
       expect(two.maxQueueLength * 2).toBeLessThan(random.maxQueueLength);
       expect(two.p99 * 2).toBeLessThan(random.p99);
+    }
+  });
+});
+
+describe('on the queueing engine: 20 equal servers at 90% load', () => {
+  const farm = (policy: PolicyId, seed: number): SimulationConfig => ({
+    seed,
+    arrivals: { kind: 'poisson', rate: 18 },
+    service: { kind: 'exponential', mean: 1 },
+    servers: 20,
+    dispatch: dispatchWith(policy, Array(20).fill(1)),
+    requests: 200_000,
+  });
+
+  it('power of two choices beats random on max queue length (and on p99)', () => {
+    for (const seed of [1, 2, 3]) {
+      const random = simulate(farm('random', seed));
+      const two = simulate(farm('two-choices', seed));
+      expect(two.maxQueueLength * 3).toBeLessThan(random.maxQueueLength);
+      expect(two.p99 * 2).toBeLessThan(random.p99);
+      // Asking every server (least connections) does at least as well as asking two.
+      expect(simulate(farm('least-connections', seed)).maxQueueLength).toBeLessThanOrEqual(two.maxQueueLength);
     }
   });
 });

@@ -10,16 +10,17 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { EngineResult } from '../../../scripts/bench/engines.ts';
 import { medianMs } from '../../../scripts/bench/medianMs.ts';
-import { SIM_POLICIES, runBalancing } from './balancing.ts';
+import { BALANCING_POLICIES, runBalancing } from './balancing.ts';
+import { formatNumber } from '../kit/model.ts';
 import { ketamaPoints } from './policies.ts';
 
 const GUESTS = 12_000;
 
 /** Guests balanced per second for each policy, and ketama rings built per second. */
 export function benchmarks(): EngineResult[] {
-  const results: EngineResult[] = SIM_POLICIES.map((policy) => {
+  const results: EngineResult[] = BALANCING_POLICIES.map((policy) => {
     const ms = medianMs(() => runBalancing({ policy, load: 0.9, outage: true, seed: 1, requests: GUESTS }), { runs: 5, warmUp: 1 });
-    return { model: `load balancer: ${policy}`, work: `guests balanced (${GUESTS.toLocaleString('en')} per run, outage on)`, perSecond: GUESTS / (ms / 1000) };
+    return { model: `load balancer: ${policy}`, work: `guests balanced (${formatNumber(GUESTS)} per run, outage on)`, perSecond: GUESTS / (ms / 1000) };
   });
   const servers = [1, 2, 3, 4].map((i) => ({ name: `10.0.0.${i}:8080`, weight: 1 }));
   const ms = medianMs(() => ketamaPoints(servers), { runs: 20, warmUp: 1 });
@@ -29,6 +30,6 @@ export function benchmarks(): EngineResult[] {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   for (const b of benchmarks()) {
-    console.log(`${b.model.padEnd(52)} ${Math.round(b.perSecond).toLocaleString('en').padStart(9)}/s  ${b.work}`);
+    console.log(`${b.model.padEnd(52)} ${formatNumber(Math.round(b.perSecond)).padStart(9)}/s  ${b.work}`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BURST, limitReq, runJourney, type JourneyInput } from './journey.ts';
+import { BURST, KEY_CHALLENGE, limitReq, runJourney, type JourneyInput } from './journey.ts';
 
 const ok: JourneyInput = {
   https: true,
@@ -58,6 +58,8 @@ describe("a request's journey", () => {
       const result = runJourney({ ...ok, apiKey });
       expect([result.status, result.answeredBy]).toEqual([401, 'concierge']);
       expect(result.atBackend).toEqual({});
+      // RFC 9110 §15.5.2: a 401 carries a challenge.
+      expect(result.steps.at(-1)!.action).toContain(`WWW-Authenticate: ${KEY_CHALLENGE}`);
     }
   });
 
@@ -71,9 +73,11 @@ describe("a request's journey", () => {
     expect(runJourney({ ...ok, path: '/menu', apiKey: 'missing', cached: false })).toMatchObject({ status: 200, answeredBy: 'room' });
   });
 
-  it('502 when no room answers, 504 when the room is too slow, 200 when one of several is down', () => {
+  it('502 when every room refuses, 504 when no room answers the connection or the room is too slow, 200 when one of several is down', () => {
     expect(runJourney({ ...ok, backends: 'all-down' })).toMatchObject({ status: 502, answeredBy: 'front-desk' });
     expect(runJourney({ ...ok, backends: 'slow' })).toMatchObject({ status: 504, answeredBy: 'front-desk' });
+    // A connection attempt nobody answers (a blackholed backend) is a timeout too: 504, not 502.
+    expect(runJourney({ ...ok, backends: 'unreachable' })).toMatchObject({ status: 504, answeredBy: 'front-desk', atBackend: {} });
     expect(runJourney({ ...ok, backends: 'one-down' })).toMatchObject({ status: 200, answeredBy: 'room' });
   });
 

@@ -8,12 +8,16 @@
  *  - doorman: `listen 443 ssl` (TLS ends here), `proxy_cache` for public pages,
  *    `X-Forwarded-For $proxy_add_x_forwarded_for`, `X-Real-IP $remote_addr`, `X-Forwarded-Proto $scheme`;
  *  - concierge: API key check (401), `limit_req` (429, nginx's leaky bucket), `X-Request-ID`;
- *  - front desk: an upstream with `proxy_next_upstream`, 502 when no backend answers, 504 when the
- *    chosen one is slower than `proxy_read_timeout`.
+ *  - front desk: an upstream with `proxy_next_upstream`, 502 when every backend refuses the
+ *    connection, 504 when a backend leaves the connection attempt unanswered past
+ *    `proxy_connect_timeout` or the request unanswered past `proxy_read_timeout` (nginx answers 504
+ *    for every upstream timeout: `ngx_http_upstream_next` in src/http/ngx_http_upstream.c).
  * The inner hops only append to X-Forwarded-For and pass X-Real-IP and X-Forwarded-Proto through: were
  * they to set them from their own `$remote_addr` and `$scheme`, the room would see the concierge's
  * address and "http".
  */
+
+import { clampNumber } from '../kit/model.ts';
 
 export const STATIONS = ['client', 'doorman', 'concierge', 'front-desk', 'room'] as const;
 export type Station = (typeof STATIONS)[number];
@@ -33,7 +37,7 @@ export type RequestPath = (typeof PATHS)[number];
 export const KEY_STATES = ['valid', 'missing', 'wrong'] as const;
 export type KeyState = (typeof KEY_STATES)[number];
 
-export const BACKEND_STATES = ['healthy', 'one-down', 'all-down', 'slow'] as const;
+export const BACKEND_STATES = ['healthy', 'one-down', 'all-down', 'unreachable', 'slow'] as const;
 export type BackendState = (typeof BACKEND_STATES)[number];
 
 export interface JourneyInput {
@@ -51,7 +55,12 @@ export interface JourneyInput {
 
 export const RATE_PER_SECOND = 10;
 export const BURST = 5;
+/** Requests one client sends at the same instant. */
+export const BURST_SIZE = { min: 1, max: 20, fallback: 1, integer: true } as const;
+export const CONNECT_TIMEOUT_MS = 1000;
 export const READ_TIMEOUT_MS = 3000;
+/** The concierge's answer to a request without a valid key: RFC 9110 §15.5.2 requires a challenge. */
+export const KEY_CHALLENGE = 'Key realm="orders"';
 export const SLOW_BACKEND_MS = 5000;
 const CLIENT_PROXY_ADDRESS = '198.51.100.23';
 
@@ -96,12 +105,8 @@ function appendForwardedFor(previous: string | undefined, peer: string): string 
   return previous ? `${previous}, ${peer}` : peer;
 }
 
-export function clampBurst(n: unknown): number {
-  return typeof n === 'number' && Number.isFinite(n) ? Math.min(50, Math.max(1, Math.round(n))) : 1;
-}
-
 export function runJourney(input: JourneyInput): JourneyResult {
-  const burstSize = clampBurst(input.burstSize);
+  const burstSize = clampNumber(input.burstSize, BURST_SIZE);
   const steps: Step[] = [];
   const headers: Record<string, string> = { Host: 'grandhotel.example' };
   if (input.behindClientProxy) headers['X-Forwarded-For'] = CLIENT_PROXY_ADDRESS;
@@ -137,7 +142,8 @@ export function runJourney(input: JourneyInput): JourneyResult {
   // Concierge: the API needs a key and has a rate limit; public pages walk past.
   if (isApi) {
     if (input.apiKey !== 'valid') {
-      return stop('concierge', 401, input.apiKey === 'missing' ? 'No X-Api-Key: answers 401 Unauthorized.' : 'Unknown X-Api-Key: answers 401 Unauthorized.');
+      const why = input.apiKey === 'missing' ? 'No X-Api-Key' : 'Unknown X-Api-Key';
+      return stop('concierge', 401, `${why}: answers 401 Unauthorized, with WWW-Authenticate: ${KEY_CHALLENGE} saying how to sign in.`);
     }
     const admitted = limitReq(Array(burstSize).fill(0), RATE_PER_SECOND, BURST);
     if (!admitted.at(-1)) {
@@ -168,9 +174,18 @@ export function runJourney(input: JourneyInput): JourneyResult {
     action:
       input.backends === 'one-down'
         ? 'The first room it tries refuses the connection; marks it and tries the next one (proxy_next_upstream).'
-        : 'Chooses a room (least connections) and forwards the request.',
+        : input.backends === 'unreachable'
+          ? 'Chooses a room (least connections) and tries to open a connection to it.'
+          : 'Chooses a room (least connections) and forwards the request.',
     added: fromDesk,
   });
+  if (input.backends === 'unreachable') {
+    return stop(
+      'front-desk',
+      504,
+      `No room answers the connection attempt within proxy_connect_timeout (${CONNECT_TIMEOUT_MS / 1000} s): answers 504 Gateway Timeout.`,
+    );
+  }
   if (input.backends === 'slow') {
     steps.push({ station: 'room', action: `Works on it for ${SLOW_BACKEND_MS / 1000} s.`, added: {} });
     return {

@@ -1,250 +1,8 @@
 /**
- * The nginx config builder's model: a role and a handful of options in, a complete nginx.conf out.
- *
- * Everything a reader can type is validated against a strict pattern before it reaches the text, so a
- * pasted `;` or `}` can never change the configuration's structure. Addresses are IPv4:port on purpose:
- * nginx resolves host names once, when it loads the file, and `nginx -t` fails on a name it cannot
- * resolve, which would make the builder's promise ("this passes nginx -t") depend on the reader's DNS.
+ * The nginx config builder's text: validated options (nginxOptions.ts) in, a complete nginx.conf out,
+ * laid out for a deployment's paths.
  */
-
-export const ROLES = ['load-balancer', 'reverse-proxy', 'api-gateway'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ALGORITHMS = [
-  'round-robin',
-  'weighted',
-  'least-conn',
-  'random',
-  'random-two',
-  'ip-hash',
-  'consistent-hash',
-] as const;
-export type Algorithm = (typeof ALGORITHMS)[number];
-
-export const HASH_KEYS = ['$request_uri', '$remote_addr', '$cookie_session', '$http_x_client'] as const;
-export type HashKey = (typeof HASH_KEYS)[number];
-
-export const AUTH_MODES = ['none', 'api-key', 'auth-request'] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
-
-export interface UpstreamServer {
-  /** IPv4:port, e.g. 10.0.1.11:8080. */
-  address: string;
-  weight: number;
-}
-
-/** One group of backends and the path prefix routed to it. */
-export interface Service {
-  name: string;
-  path: string;
-  servers: UpstreamServer[];
-}
-
-export interface BuilderOptions {
-  role: Role;
-  serverName: string;
-  services: Service[];
-  algorithm: Algorithm;
-  hashKey: HashKey;
-  /** Passive health checks: after maxFails failures within failTimeout seconds, skip the server for failTimeout. 0 turns them off. */
-  maxFails: number;
-  failTimeout: number;
-  /** Retry the next server on a connection error, a timeout or a 502/503. */
-  retryNextServer: boolean;
-  /** Share balancer state between worker processes (`zone`), so round robin is one rotation, not one per worker. */
-  sharedState: boolean;
-  keepalive: boolean;
-  tls: boolean;
-  cache: boolean;
-  forwardedHeaders: boolean;
-  /** CIDR of a proxy in front of this one whose X-Forwarded-For is trusted (realip), or '' for none. */
-  trustedProxy: string;
-  connectTimeout: number;
-  readTimeout: number;
-  /** Requests per second per client (per API key with key auth); 0 turns rate limiting off. */
-  rateLimit: number;
-  burst: number;
-  auth: AuthMode;
-  apiKey: string;
-  /** IPv4:port of the service auth_request asks. */
-  authService: string;
-}
-
-/** Where the configuration lives on disk; the tests swap these for a private prefix. */
-export interface Deployment {
-  user: string;
-  workerProcesses: 'auto' | number;
-  pidFile: string;
-  errorLog: string;
-  accessLog: string;
-  /** Directory for nginx's temporary files, or null for the paths compiled into the package. */
-  tempDir: string | null;
-  certificate: string;
-  certificateKey: string;
-  cacheDir: string;
-  /** Address to listen on, or '' for all. */
-  listenAddress: string;
-  httpPort: number;
-  httpsPort: number;
-}
-
-export const DEBIAN_DEPLOYMENT: Deployment = {
-  user: 'www-data',
-  workerProcesses: 'auto',
-  pidFile: '/run/nginx.pid',
-  errorLog: '/var/log/nginx/error.log',
-  accessLog: '/var/log/nginx/access.log',
-  tempDir: null,
-  certificate: '/etc/ssl/certs/example.com.crt',
-  certificateKey: '/etc/ssl/private/example.com.key',
-  cacheDir: '/var/cache/nginx/app',
-  listenAddress: '',
-  httpPort: 80,
-  httpsPort: 443,
-};
-
-const APP_SERVERS: UpstreamServer[] = [
-  { address: '10.0.1.11:8080', weight: 3 },
-  { address: '10.0.1.12:8080', weight: 1 },
-  { address: '10.0.1.13:8080', weight: 1 },
-];
-
-/** The starting point for each role: what that role usually switches on. */
-export function presetFor(role: Role): BuilderOptions {
-  const common: BuilderOptions = {
-    role,
-    serverName: 'example.com',
-    services: [{ name: 'app', path: '/', servers: APP_SERVERS }],
-    algorithm: 'least-conn',
-    hashKey: '$request_uri',
-    maxFails: 3,
-    failTimeout: 10,
-    retryNextServer: true,
-    sharedState: true,
-    keepalive: true,
-    tls: false,
-    cache: false,
-    forwardedHeaders: true,
-    trustedProxy: '',
-    connectTimeout: 2,
-    readTimeout: 30,
-    rateLimit: 0,
-    burst: 20,
-    auth: 'none',
-    apiKey: 'demo-key-change-me',
-    authService: '10.0.9.10:9000',
-  };
-  switch (role) {
-    case 'load-balancer':
-      return common;
-    case 'reverse-proxy':
-      return {
-        ...common,
-        services: [{ name: 'app', path: '/', servers: [{ address: '127.0.0.1:3000', weight: 1 }] }],
-        algorithm: 'round-robin',
-        tls: true,
-        cache: true,
-      };
-    case 'api-gateway':
-      return {
-        ...common,
-        services: [
-          { name: 'users', path: '/api/users/', servers: [{ address: '10.0.2.21:8080', weight: 1 }, { address: '10.0.2.22:8080', weight: 1 }] },
-          { name: 'orders', path: '/api/orders/', servers: [{ address: '10.0.3.31:8080', weight: 1 }, { address: '10.0.3.32:8080', weight: 1 }] },
-        ],
-        algorithm: 'round-robin',
-        tls: true,
-        rateLimit: 10,
-        auth: 'api-key',
-      };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Validation: anything that is not plainly valid falls back to the role's preset value.
-
-const IPV4_PORT = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}:(?<port>[1-9]\d{0,4})$/;
-const CIDR = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/([12]?\d|3[0-2])$/;
-const SERVER_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
-const SERVICE_NAME = /^[a-z][a-z0-9_]{0,30}$/;
-const PATH_PREFIX = /^\/([A-Za-z0-9._~-]+\/)*$/;
-const API_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-
-export function isAddress(value: string): boolean {
-  const match = IPV4_PORT.exec(value);
-  return match !== null && Number(match.groups!.port) <= 65535;
-}
-
-function text(value: unknown, pattern: RegExp, fallback: string): string {
-  return typeof value === 'string' && pattern.test(value) ? value : fallback;
-}
-
-function address(value: unknown, fallback: string): string {
-  return typeof value === 'string' && isAddress(value) ? value : fallback;
-}
-
-function integer(value: unknown, min: number, max: number, fallback: number): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
-  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.round(n))) : fallback;
-}
-
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], fallback: T): T {
-  return allowed.includes(value as T) ? (value as T) : fallback;
-}
-
-function flag(value: unknown, fallback: boolean): boolean {
-  return typeof value === 'boolean' ? value : fallback;
-}
-
-export const MAX_SERVERS = 8;
-
-/** Options from anywhere (a form, a URL, a test) made safe: valid values kept, the rest from the preset. */
-export function normalizeOptions(raw: Partial<Record<keyof BuilderOptions, unknown>>): BuilderOptions {
-  const role = oneOf(raw.role, ROLES, 'load-balancer');
-  const preset = presetFor(role);
-  const rawServices = Array.isArray(raw.services) && raw.services.length > 0 ? raw.services.slice(0, 4) : preset.services;
-  const usedNames = new Set<string>();
-  const services: Service[] = rawServices.map((s: Partial<Service>, i) => {
-    const fallback = preset.services[i] ?? preset.services[0]!;
-    let name = text(s?.name, SERVICE_NAME, fallback.name);
-    while (usedNames.has(name)) name = `${name}_${i}`;
-    usedNames.add(name);
-    const rawServers = Array.isArray(s?.servers) && s.servers.length > 0 ? s.servers.slice(0, MAX_SERVERS) : fallback.servers;
-    const servers = rawServers.map((server: Partial<UpstreamServer>, j) => ({
-      address: address(server?.address, fallback.servers[j % fallback.servers.length]!.address),
-      weight: integer(server?.weight, 1, 100, 1),
-    }));
-    // nginx accepts the same address twice, but it silently doubles that server's share: keep one.
-    const unique = servers.filter((server, j) => servers.findIndex((o) => o.address === server.address) === j);
-    return { name, path: text(s?.path, PATH_PREFIX, fallback.path), servers: unique };
-  });
-  return {
-    role,
-    serverName: text(raw.serverName, SERVER_NAME, preset.serverName),
-    services,
-    algorithm: oneOf(raw.algorithm, ALGORITHMS, preset.algorithm),
-    hashKey: oneOf(raw.hashKey, HASH_KEYS, preset.hashKey),
-    maxFails: integer(raw.maxFails, 0, 10, preset.maxFails),
-    failTimeout: integer(raw.failTimeout, 1, 300, preset.failTimeout),
-    retryNextServer: flag(raw.retryNextServer, preset.retryNextServer),
-    sharedState: flag(raw.sharedState, preset.sharedState),
-    keepalive: flag(raw.keepalive, preset.keepalive),
-    tls: flag(raw.tls, preset.tls),
-    cache: flag(raw.cache, preset.cache),
-    forwardedHeaders: flag(raw.forwardedHeaders, preset.forwardedHeaders),
-    trustedProxy: raw.trustedProxy === '' ? '' : text(raw.trustedProxy, CIDR, preset.trustedProxy),
-    connectTimeout: integer(raw.connectTimeout, 1, 60, preset.connectTimeout),
-    readTimeout: integer(raw.readTimeout, 1, 600, preset.readTimeout),
-    rateLimit: integer(raw.rateLimit, 0, 10_000, preset.rateLimit),
-    burst: integer(raw.burst, 0, 1000, preset.burst),
-    auth: oneOf(raw.auth, AUTH_MODES, preset.auth),
-    apiKey: text(raw.apiKey, API_KEY, preset.apiKey),
-    authService: address(raw.authService, preset.authService),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Rendering
+import { DEBIAN_DEPLOYMENT, type BuilderOptions, type Deployment, type NginxPolicy, type Service } from './nginxOptions.ts';
 
 /** Lines with their nesting; `null` entries are dropped so optional parts read inline. */
 type Line = string | null | false | Line[];
@@ -263,22 +21,23 @@ function block(head: string, body: Line[]): Line[] {
   return [`${head} {`, body, '}'];
 }
 
-const METHOD_DIRECTIVE: Record<Algorithm, (o: BuilderOptions) => string | null> = {
+/** Each policy's directive in the upstream block; round robin, weighted or not, is nginx's default. */
+const METHOD_DIRECTIVE: Record<NginxPolicy, (o: BuilderOptions) => string | null> = {
   'round-robin': () => null,
-  weighted: () => null,
-  'least-conn': () => 'least_conn;',
+  'weighted-round-robin': () => null,
+  'least-connections': () => 'least_conn;',
   random: () => 'random;',
-  'random-two': () => 'random two least_conn;',
+  'two-choices': () => 'random two least_conn;',
   'ip-hash': () => 'ip_hash;',
   'consistent-hash': (o) => `hash ${o.hashKey} consistent;`,
 };
 
 function upstreamBlock(o: BuilderOptions, service: Service): Line[] {
-  const method = METHOD_DIRECTIVE[o.algorithm](o);
+  const method = METHOD_DIRECTIVE[o.policy](o);
   const servers = service.servers.map((s) => {
     const parts = [`server ${s.address}`];
     // Plain round robin ignores weights by definition; every other method honours them.
-    if (o.algorithm !== 'round-robin' && s.weight !== 1) parts.push(`weight=${s.weight}`);
+    if (o.policy !== 'round-robin' && s.weight !== 1) parts.push(`weight=${s.weight}`);
     parts.push(`max_fails=${o.maxFails}`);
     if (o.maxFails > 0) parts.push(`fail_timeout=${o.failTimeout}s`);
     return `${parts.join(' ')};`;
@@ -302,7 +61,7 @@ function proxyLocation(o: BuilderOptions, service: Service): Line[] {
   return block(`location ${service.path}`, [
     // nginx rejects burst=0; leaving it out means the same thing.
     o.rateLimit > 0 ? `limit_req zone=per_client${o.burst > 0 ? ` burst=${o.burst} nodelay` : ''};` : null,
-    ...(o.auth === 'api-key' ? block('if ($api_client = "")', ['return 401;']) : []),
+    ...(o.auth === 'api-key' ? block('if ($api_client = "")', [keyChallenge(o), 'return 401;']) : []),
     o.auth === 'auth-request' ? 'auth_request /_auth;' : null,
     o.cache ? 'proxy_cache app_cache;' : null,
     o.cache ? 'proxy_cache_valid 200 301 10m;' : null,
@@ -320,8 +79,17 @@ function proxyLocation(o: BuilderOptions, service: Service): Line[] {
   ]);
 }
 
-function jsonError(name: string, code: number, message: string): Line[] {
-  return block(`location @${name}`, ['default_type application/json;', `return ${code} '{"error":"${message}"}\\n';`]);
+/**
+ * RFC 9110 §15.5.2: a 401 MUST carry a WWW-Authenticate challenge saying how to authenticate. An API
+ * key in its own header has no registered scheme, so the challenge names one ("Key", as Kong's
+ * key-auth plugin does); auth_request passes on the challenge of the auth service instead.
+ */
+function keyChallenge(o: BuilderOptions): string {
+  return `add_header WWW-Authenticate 'Key realm="${o.serverName}"' always;`;
+}
+
+function jsonError(name: string, code: number, message: string, headers: Line[] = []): Line[] {
+  return block(`location @${name}`, [...headers, 'default_type application/json;', `return ${code} '{"error":"${message}"}\\n';`]);
 }
 
 function serverBlock(o: BuilderOptions, d: Deployment): Line[] {
@@ -375,7 +143,14 @@ function serverBlock(o: BuilderOptions, d: Deployment): Line[] {
       : []),
     ...(gateway
       ? [
-          ...jsonError('unauthorized', 401, 'missing or invalid credentials'),
+          // The redirect to this location drops headers added on the way, so the challenge is set here;
+          // and an add_header here stops the server-level X-Request-ID from being inherited, so repeat it.
+          ...jsonError(
+            'unauthorized',
+            401,
+            'missing or invalid credentials',
+            o.auth === 'api-key' ? [keyChallenge(o), 'add_header X-Request-ID $request_id always;'] : [],
+          ),
           ...jsonError('rate_limited', 429, 'too many requests'),
           ...jsonError('bad_gateway', 502, 'upstream unavailable'),
           ...jsonError('gateway_timeout', 504, 'upstream timed out'),
@@ -437,83 +212,4 @@ export function buildNginxConfig(options: BuilderOptions, deployment: Deployment
       .replace(/\{\n\n/g, '{\n')
       .replace(/\n\n(\s*\})/g, '\n$1') + '\n'
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// The builder's controls: a flat, URL-friendly set of choices, turned into options.
-
-export interface BuilderControls {
-  role: Role;
-  algorithm: Algorithm;
-  hashKey: HashKey;
-  /** Servers per service. */
-  servers: number;
-  /** Weight of the first server (the others weigh 1). */
-  weight: number;
-  maxFails: number;
-  failTimeout: number;
-  tls: boolean;
-  cache: boolean;
-  headers: boolean;
-  keepalive: boolean;
-  shared: boolean;
-  retry: boolean;
-  realip: boolean;
-  readTimeout: number;
-  rate: number;
-  auth: AuthMode;
-}
-
-/** The controls as a role's preset sets them. */
-export function controlsForRole(role: Role): BuilderControls {
-  const p = presetFor(role);
-  return {
-    role,
-    algorithm: p.algorithm,
-    hashKey: p.hashKey,
-    servers: p.services[0]!.servers.length,
-    weight: p.services[0]!.servers[0]!.weight,
-    maxFails: p.maxFails,
-    failTimeout: p.failTimeout,
-    tls: p.tls,
-    cache: p.cache,
-    headers: p.forwardedHeaders,
-    keepalive: p.keepalive,
-    shared: p.sharedState,
-    retry: p.retryNextServer,
-    realip: p.trustedProxy !== '',
-    readTimeout: p.readTimeout,
-    rate: p.rateLimit,
-    auth: p.auth,
-  };
-}
-
-function serverAddress(role: Role, service: number, i: number): string {
-  return role === 'reverse-proxy' ? `127.0.0.1:${3000 + i}` : `10.0.${service + 1}.${11 + i}:8080`;
-}
-
-export function optionsFromControls(c: BuilderControls): BuilderOptions {
-  const preset = presetFor(c.role);
-  const count = integer(c.servers, 1, MAX_SERVERS, 1);
-  return normalizeOptions({
-    ...preset,
-    services: preset.services.map((s, k) => ({
-      ...s,
-      servers: Array.from({ length: count }, (_, i) => ({ address: serverAddress(c.role, k, i), weight: i === 0 ? c.weight : 1 })),
-    })),
-    algorithm: c.algorithm,
-    hashKey: c.hashKey,
-    maxFails: c.maxFails,
-    failTimeout: c.failTimeout,
-    tls: c.tls,
-    cache: c.cache,
-    forwardedHeaders: c.headers,
-    keepalive: c.keepalive,
-    sharedState: c.shared,
-    retryNextServer: c.retry,
-    trustedProxy: c.realip ? '10.0.0.0/8' : '',
-    readTimeout: c.readTimeout,
-    rateLimit: c.rate,
-    auth: c.auth,
-  });
 }

@@ -6,7 +6,7 @@
  * (src/http/ngx_http_upstream_round_robin.c and src/http/modules/ngx_http_upstream_*_module.c), so the
  * integration tests can predict a real nginx request by request.
  */
-import type { Random } from '../kit/index.ts';
+import type { Random } from '../kit/model.ts';
 import { Ring } from '../hashing/ring.ts';
 import { crc32, littleEndian32, utf8 } from './crc32.ts';
 
@@ -42,16 +42,34 @@ export interface Choice {
 
 export type Policy = (request: RequestInfo, backends: readonly Backend[], state: BalancerState, random: Random) => Choice;
 
-export const POLICY_NAMES = [
+/**
+ * The load-balancing policies, one id each, used by the model, the simulation, the config builder and
+ * the tests alike. `consistent-hash` is nginx's `hash $key consistent` (its ketama ring of CRC-32
+ * points); `ring-hash` is the consistent hashing article's ring (MurmurHash3, virtual nodes).
+ */
+export const POLICY_IDS = [
   'round-robin',
   'weighted-round-robin',
   'least-connections',
   'random',
   'two-choices',
-  'consistent-hash',
   'ip-hash',
+  'consistent-hash',
+  'ring-hash',
 ] as const;
-export type PolicyName = (typeof POLICY_NAMES)[number];
+export type PolicyId = (typeof POLICY_IDS)[number];
+
+/** What each policy is called wherever a reader sees it. */
+export const POLICY_LABELS: Record<PolicyId, string> = {
+  'round-robin': 'Round robin',
+  'weighted-round-robin': 'Weighted round robin',
+  'least-connections': 'Least connections',
+  random: 'Random',
+  'two-choices': 'Power of two choices',
+  'ip-hash': 'IP hash',
+  'consistent-hash': "Consistent hash (nginx's ring)",
+  'ring-hash': 'Consistent hash (the locker-room ring)',
+};
 
 export function initialState(backendCount: number): BalancerState {
   return { currentWeight: new Array<number>(backendCount).fill(0) };
@@ -305,14 +323,15 @@ export const ringConsistentHash: Policy = (request, backends, state) => {
 // ---------------------------------------------------------------------------------------------
 // Putting a policy to work
 
-export const POLICIES: Record<PolicyName, Policy> = {
+export const POLICIES: Record<PolicyId, Policy> = {
   'round-robin': roundRobin,
   'weighted-round-robin': weightedRoundRobin,
   'least-connections': leastConnections,
   random: randomChoice,
   'two-choices': twoChoices,
-  'consistent-hash': ringConsistentHash,
   'ip-hash': ipHash,
+  'consistent-hash': nginxConsistentHash,
+  'ring-hash': ringConsistentHash,
 };
 
 /** A policy with its state kept between calls: what a balancer process holds in memory. */

@@ -6,7 +6,9 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { simulate, powerOfTwoChoices, type SimulationConfig } from './engine.ts';
+import { simulate, type SimulationConfig } from './engine.ts';
+import { formatNumber } from '../kit/model.ts';
+import { dispatchWith } from '../loadbalancer/balancing.ts';
 
 function scenarios(requests: number): Record<string, SimulationConfig> {
   return {
@@ -15,7 +17,7 @@ function scenarios(requests: number): Record<string, SimulationConfig> {
       arrivals: { kind: 'poisson', rate: 3.6 },
       service: { kind: 'exponential', mean: 1 },
       servers: 4,
-      dispatch: powerOfTwoChoices,
+      dispatch: dispatchWith('two-choices', [1, 1, 1, 1]),
       requests,
     },
     'M/M/4 one shared queue, 90% busy': {
@@ -54,13 +56,13 @@ export function benchmarks(requests = 1_000_000, rounds = 3): EngineBenchmark[] 
       simulate(config);
       best = Math.min(best, performance.now() - start);
     }
-    return { model: `queueing engine: ${name}`, work: `${requests.toLocaleString('en')} requests simulated`, perSecond: requests / (best / 1000), bestMs: best };
+    return { model: `queueing engine: ${name}`, work: `${formatNumber(requests)} requests simulated`, perSecond: requests / (best / 1000), bestMs: best };
   });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const requests = Math.max(1000, Math.min(50_000_000, Number(process.argv[2]) || 1_000_000));
   for (const b of benchmarks(requests)) {
-    console.log(`${b.model}: ${requests.toLocaleString('en')} requests in ${b.bestMs.toFixed(0)} ms = ${Math.round(b.perSecond).toLocaleString('en')} requests/s`);
+    console.log(`${b.model}: ${formatNumber(requests)} requests in ${b.bestMs.toFixed(0)} ms = ${formatNumber(Math.round(b.perSecond))} requests/s`);
   }
 }

@@ -2,7 +2,7 @@
  * How long a request keeps a server busy, and how requests arrive. Plain data (so a view can put them in
  * a URL and a test can name them) with samplers compiled once per simulation.
  */
-import { exponentialWithMean, standardNormal, type Random } from './random.ts';
+import { exponential, normal, type Random } from '../kit/model.ts';
 
 /** Service time of a request on a server of speed 1 (a server of speed 2 takes half as long). */
 export type ServiceTime =
@@ -78,7 +78,8 @@ export function serviceSampler(time: ServiceTime): (random: Random) => number {
   switch (time.kind) {
     case 'exponential': {
       const mean = time.mean;
-      return (random) => exponentialWithMean(random, mean);
+      const rate = 1 / mean;
+      return (random) => exponential(random, rate);
     }
     case 'deterministic': {
       const value = time.value;
@@ -88,7 +89,7 @@ export function serviceSampler(time: ServiceTime): (random: Random) => number {
       // E[exp(N(mu, s^2))] = exp(mu + s^2 / 2), so mu = ln(mean) - s^2 / 2 gives the requested mean.
       const sigma = time.sigma;
       const mu = Math.log(time.mean) - (sigma * sigma) / 2;
-      return (random) => Math.exp(mu + sigma * standardNormal(random));
+      return (random) => Math.exp(mu + sigma * normal(random));
     }
     case 'pareto': {
       // Pareto(xm, a) has mean a xm / (a - 1); inverse transform: xm / U^(1/a).
@@ -130,8 +131,8 @@ export function arrivalClock(arrivals: ArrivalProcess, random: Random): () => nu
   validateArrivals(arrivals);
   let now = 0;
   if (arrivals.kind === 'poisson') {
-    const gap = 1 / arrivals.rate;
-    return () => (now += exponentialWithMean(random, gap));
+    const rate = arrivals.rate;
+    return () => (now += exponential(random, rate));
   }
   const { rate, burstFactor, burstShare, burstLength } = arrivals;
   // Calm rate r and burst rate k r with time shares (1 - p) and p average to `rate`.
@@ -140,15 +141,15 @@ export function arrivalClock(arrivals: ArrivalProcess, random: Random): () => nu
   const calmLength = (burstLength * (1 - burstShare)) / burstShare;
   // Start in the stationary phase distribution so that the long-run average holds from time zero.
   let bursting = random() < burstShare;
-  let phaseEnds = exponentialWithMean(random, bursting ? burstLength : calmLength);
+  let phaseEnds = exponential(random, 1 / (bursting ? burstLength : calmLength));
   return () => {
     for (;;) {
-      const next = now + exponentialWithMean(random, 1 / (bursting ? burstRate : calmRate));
+      const next = now + exponential(random, bursting ? burstRate : calmRate);
       if (next < phaseEnds) return (now = next);
       // Memorylessness: an arrival that would fall after the phase change is redrawn from there.
       now = phaseEnds;
       bursting = !bursting;
-      phaseEnds = now + exponentialWithMean(random, bursting ? burstLength : calmLength);
+      phaseEnds = now + exponential(random, 1 / (bursting ? burstLength : calmLength));
     }
   };
 }

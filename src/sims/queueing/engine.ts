@@ -2,8 +2,8 @@
  * # Queueing engine
  *
  * A seeded discrete-event simulation of requests arriving at servers, waiting in line, being served,
- * and sometimes giving up. Pure TypeScript (no DOM), deterministic for a given seed, fast enough for a
- * million requests in about a second, and able to run in slices so a page never freezes.
+ * and sometimes giving up. Pure TypeScript (no DOM), deterministic for a given seed, fast enough for
+ * runs of millions of requests (bench.ts measures it), and able to run in slices so a page never freezes.
  *
  * ## Configure
  * ```ts
@@ -13,7 +13,7 @@
  *   service: { kind: 'exponential', mean: 1 },          // deterministic | lognormal | pareto | mixture
  *   servers: 4,                                         // or [{ speed: 1 }, { speed: 2 }, ...]
  *   queue: 'per-server',                                // or 'shared' (one line, next free server)
- *   dispatch: powerOfTwoChoices,                        // per-server only: (request, servers, random) => index
+ *   dispatch: (request, servers, random) => 0,          // per-server queues with several servers: who gets it
  *   queueCapacity: 100,                                 // waiting places per queue; a full queue drops
  *   timeout: 5,                                         // a request that waited this long gives up
  *   outages: [{ server: 2, from: 100, to: 200 }],       // server 2 is down from t=100 to t=200
@@ -40,7 +40,8 @@
  * `DispatchPolicy = (request, servers, random) => serverIndex` picks a server for each arrival when every
  * server has its own queue. `request` and `servers` are live views owned by the engine: read them
  * during the call, do not keep them. Returning an index that is not an up server drops the request
- * ('no-server'). Built in: `randomChoice`, `roundRobin()`, `joinShortestQueue`, `powerOfTwoChoices`.
+ * ('no-server'). The engine has no policy of its own: the load balancer's policies
+ * (`../loadbalancer/policies.ts`) are the ones the articles use. A single server needs no dispatch.
  * With `queue: 'shared'` there is no dispatch: an arrival takes the fastest idle up server, else it waits
  * in the one line and the next server to free up takes the oldest waiting request.
  *
@@ -61,10 +62,11 @@
 import { arrivalClock, serviceSampler, meanServiceTime, type ArrivalProcess, type ServiceTime } from './distributions.ts';
 import { LatencyHistogram, type HistogramOptions } from './histogram.ts';
 import { RingQueue } from './ringQueue.ts';
-import { substream, type Random } from './random.ts';
+import { DepartureHeap } from './departureHeap.ts';
+import { substream, type Random } from '../kit/model.ts';
 
 export type { ArrivalProcess, ServiceTime } from './distributions.ts';
-export type { Random } from './random.ts';
+export type { Random } from '../kit/model.ts';
 export { meanServiceTime } from './distributions.ts';
 export { LatencyHistogram } from './histogram.ts';
 
@@ -198,6 +200,9 @@ interface OutageEvent {
 
 const MAX_SERVERS = 10_000;
 
+/** The dispatch of a single server (or a shared line, which never asks): everything goes to server 0. */
+const onlyServer: DispatchPolicy = () => 0;
+
 export class Simulation {
   readonly config: Readonly<SimulationConfig>;
   private readonly serverList: Server[];
@@ -217,11 +222,7 @@ export class Simulation {
   private readonly outageEvents: OutageEvent[];
   private outageCursor = 0;
 
-  // Pending departures: a binary min-heap of (time, server, generation) in parallel typed arrays.
-  private heapTime: Float64Array;
-  private heapServer: Int32Array;
-  private heapGeneration: Float64Array;
-  private heapSize = 0;
+  private readonly departures: DepartureHeap;
 
   // Deadlines of waiting requests in arrival order (constant timeout keeps them sorted):
   // (deadline, queue index, request id). Entries whose request already left are skipped lazily.
@@ -263,7 +264,10 @@ export class Simulation {
     });
     this.shared = (config.queue ?? 'per-server') === 'shared';
     this.queues = this.shared ? [new RingQueue()] : this.serverList.map(() => new RingQueue());
-    this.dispatch = config.dispatch ?? randomChoice;
+    if (!this.shared && !config.dispatch && this.serverList.length > 1) {
+      throw new RangeError('several servers with their own queues need a dispatch policy');
+    }
+    this.dispatch = config.dispatch ?? onlyServer;
     this.capacity = config.queueCapacity ?? Infinity;
     if (!(this.capacity >= 0)) throw new RangeError(`queueCapacity must be >= 0, got ${config.queueCapacity}`);
     this.timeout = config.timeout ?? Infinity;
@@ -293,10 +297,7 @@ export class Simulation {
     }
     this.outageEvents.sort((a, b) => a.time - b.time || Number(a.up) - Number(b.up));
 
-    const heapCapacity = Math.max(16, this.serverList.length * 2);
-    this.heapTime = new Float64Array(heapCapacity);
-    this.heapServer = new Int32Array(heapCapacity);
-    this.heapGeneration = new Float64Array(heapCapacity);
+    this.departures = new DepartureHeap(Math.max(16, this.serverList.length * 2));
     this.latencyStore = new Float64Array(this.recordLatencies ? Math.min(Math.max(this.requests, 16), 1 << 20) : 0);
     this.histogram = new LatencyHistogram(histogramOptions);
     this.statsStart = this.warmup === 0 ? 0 : Infinity;
@@ -366,11 +367,12 @@ export class Simulation {
   /** Handles the next event if it happens at or before `horizon`; false when there is none. */
   private handleNextEvent(horizon: number): boolean {
     // Departures of failed servers and deadlines of requests already served are stale: skip them.
-    while (this.heapSize > 0 && this.heapGeneration[0] !== this.serverList[this.heapServer[0]!]!.generation) this.heapPop();
+    const departures = this.departures;
+    while (departures.size > 0 && departures.generation !== this.serverList[departures.server]!.generation) departures.pop();
     const deadlines = this.deadlines;
     while (deadlines.length > 0 && !this.stillWaiting(deadlines.peek(1), deadlines.peek(2))) deadlines.shift();
 
-    const departure = this.heapSize > 0 ? this.heapTime[0]! : Infinity;
+    const departure = departures.size > 0 ? departures.time : Infinity;
     const deadline = deadlines.length > 0 ? deadlines.peek(0) : Infinity;
     const drained = this.nextArrival === Infinity && this.waitingTotal === 0 && this.busyCount === 0;
     const outage = !drained && this.outageCursor < this.outageEvents.length ? this.outageEvents[this.outageCursor]!.time : Infinity;
@@ -456,12 +458,12 @@ export class Simulation {
       this.waitSum += now - arrival;
       this.startedCounted++;
     }
-    this.heapPush(now + work / server.speed, server.index, server.generation);
+    this.departures.push(now + work / server.speed, server.index, server.generation);
   }
 
   private depart(): void {
-    const server = this.serverList[this.heapServer[0]!]!;
-    this.heapPop();
+    const server = this.serverList[this.departures.server]!;
+    this.departures.pop();
     const now = this.clock;
     this.accrueBusy(server, now);
     server.busy = false;
@@ -566,64 +568,6 @@ export class Simulation {
   }
 
   // ---------------------------------------------------------------------------------------------
-  // Departure heap
-
-  private heapPush(time: number, server: number, generation: number): void {
-    if (this.heapSize === this.heapTime.length) {
-      const size = this.heapTime.length * 2;
-      const t = new Float64Array(size);
-      t.set(this.heapTime);
-      const s = new Int32Array(size);
-      s.set(this.heapServer);
-      const g = new Float64Array(size);
-      g.set(this.heapGeneration);
-      this.heapTime = t;
-      this.heapServer = s;
-      this.heapGeneration = g;
-    }
-    const times = this.heapTime;
-    const servers = this.heapServer;
-    const generations = this.heapGeneration;
-    let i = this.heapSize++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (times[parent]! <= time) break;
-      times[i] = times[parent]!;
-      servers[i] = servers[parent]!;
-      generations[i] = generations[parent]!;
-      i = parent;
-    }
-    times[i] = time;
-    servers[i] = server;
-    generations[i] = generation;
-  }
-
-  private heapPop(): void {
-    const times = this.heapTime;
-    const servers = this.heapServer;
-    const generations = this.heapGeneration;
-    const last = --this.heapSize;
-    if (last === 0) return;
-    const time = times[last]!;
-    const server = servers[last]!;
-    const generation = generations[last]!;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      if (child + 1 < last && times[child + 1]! < times[child]!) child++;
-      if (times[child]! >= time) break;
-      times[i] = times[child]!;
-      servers[i] = servers[child]!;
-      generations[i] = generations[child]!;
-      i = child;
-    }
-    times[i] = time;
-    servers[i] = server;
-    generations[i] = generation;
-  }
-
-  // ---------------------------------------------------------------------------------------------
   // Results
 
   results(): SimulationResults {
@@ -685,68 +629,3 @@ export class Simulation {
 export function simulate(config: SimulationConfig): SimulationResults {
   return new Simulation(config).run();
 }
-
-// -----------------------------------------------------------------------------------------------
-// Dispatch policies
-
-function upCount(servers: readonly ServerView[]): number {
-  let count = 0;
-  for (const s of servers) if (s.up) count++;
-  return count;
-}
-
-/** The k-th up server (0-based), or -1. */
-function nthUp(servers: readonly ServerView[], k: number): number {
-  for (const s of servers) {
-    if (s.up && k-- === 0) return s.index;
-  }
-  return -1;
-}
-
-/** Any up server, uniformly. */
-export const randomChoice: DispatchPolicy = (_request, servers, random) => {
-  const up = upCount(servers);
-  return up === 0 ? -1 : nthUp(servers, Math.floor(random() * up));
-};
-
-/** Each up server in turn, skipping failed ones. */
-export function roundRobin(): DispatchPolicy {
-  let next = 0;
-  return (_request, servers) => {
-    for (let tried = 0; tried < servers.length; tried++) {
-      const i = next;
-      next = (next + 1) % servers.length;
-      if (servers[i]!.up) return i;
-    }
-    return -1;
-  };
-}
-
-/** The up server with the fewest requests in system (ties: lowest index). Needs global knowledge. */
-export const joinShortestQueue: DispatchPolicy = (_request, servers) => {
-  let best = -1;
-  let bestLoad = Infinity;
-  for (const s of servers) {
-    if (s.up && s.inSystem < bestLoad) {
-      best = s.index;
-      bestLoad = s.inSystem;
-    }
-  }
-  return best;
-};
-
-/**
- * Sample two different up servers at random and take the less loaded (Mitzenmacher's "power of two
- * choices": nearly as good as asking every server, for the price of asking two).
- */
-export const powerOfTwoChoices: DispatchPolicy = (_request, servers, random) => {
-  const up = upCount(servers);
-  if (up === 0) return -1;
-  if (up === 1) return nthUp(servers, 0);
-  const a = Math.floor(random() * up);
-  let b = Math.floor(random() * (up - 1));
-  if (b >= a) b++;
-  const first = servers[nthUp(servers, a)]!;
-  const second = servers[nthUp(servers, b)]!;
-  return second.inSystem < first.inSystem ? second.index : first.index;
-};

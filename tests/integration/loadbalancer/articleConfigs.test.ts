@@ -1,11 +1,16 @@
 /**
  * The nginx configurations printed in the article pass `nginx -t`. Each ```nginx block is placed in
  * the http context of a minimal main file; only file locations are swapped for the private prefix
- * (the certificate and the cache directory), the directives are tested as printed.
+ * (the certificate and the cache directory), the directives are tested as printed. And the nginx
+ * these tests run is the version the article names.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makePrefix } from '../../support/nginx.ts';
+import { NGINX, makePrefix } from '../../support/nginx.ts';
+
+/** The article's statement of the version every nginx behaviour on the page was checked against. */
+const STATED_VERSION = 'checked against nginx 1.22, the version Debian 12 ships';
 
 const ARTICLE = 'src/content/posts/loadbalancer-reverseproxy-apigateway/index.mdx';
 const prefix = makePrefix('article');
@@ -37,6 +42,18 @@ ${located}
 }
 `;
 }
+
+describe('the nginx the article was checked against', () => {
+  it(`is the one these tests run: "${STATED_VERSION}"`, () => {
+    const prose = readFileSync(ARTICLE, 'utf8').replace(/\s+/g, ' ');
+    expect(prose).toContain(STATED_VERSION);
+    // nginx -v prints "nginx version: nginx/1.22.1" on stderr.
+    const version = /nginx\/(\d+\.\d+)\.\d+/.exec(spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).stderr)?.[1];
+    const dpkg = spawnSync('dpkg-query', ['-W', '-f=${Version}', 'nginx'], { encoding: 'utf8' }).stdout;
+    console.info(`nginx under test: ${version} (Debian package ${dpkg || 'not found'})`);
+    expect(`nginx ${version}`).toBe(/nginx \d+\.\d+/.exec(STATED_VERSION)![0]);
+  });
+});
 
 describe('nginx configurations shown in the article', () => {
   const blocks = nginxBlocks(readFileSync(ARTICLE, 'utf8'));

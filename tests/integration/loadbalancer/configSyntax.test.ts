@@ -1,7 +1,7 @@
 /**
  * Every configuration the builder can produce passes `nginx -t` (Debian's nginx 1.22), over a
  * systematic sample of the option space:
- *  - every role x algorithm x auth mode, once with every feature on and once with every feature off;
+ *  - every role x policy x auth mode, once with every feature on and once with every feature off;
  *  - every role x hash key for the consistent-hash method;
  *  - every role x each of the 16 rows of a strength-2 orthogonal array over the nine on/off options,
  *    so every pair of those options is seen in all four on/off combinations;
@@ -9,18 +9,18 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  ALGORITHMS,
   AUTH_MODES,
   HASH_KEYS,
   MAX_SERVERS,
+  NGINX_POLICIES,
+  RANGES,
   ROLES,
-  buildNginxConfig,
-  controlsForRole,
-  optionsFromControls,
   normalizeOptions,
   presetFor,
   type BuilderOptions,
-} from '../../../src/sims/loadbalancer/nginxConfig.ts';
+} from '../../../src/sims/loadbalancer/nginxOptions.ts';
+import { buildNginxConfig } from '../../../src/sims/loadbalancer/nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from '../../../src/sims/loadbalancer/builderControls.ts';
 import { makePrefix } from '../../support/nginx.ts';
 
 const prefix = makePrefix('syntax');
@@ -63,7 +63,7 @@ function oaRow(row: number): Partial<BuilderOptions> {
     rateLimit: bit(7) ? 5 : 0,
     maxFails: bit(8) ? 2 : 0,
     trustedProxy: bit(9) ? '192.168.0.0/16' : '',
-    algorithm: ALGORITHMS[row % ALGORITHMS.length],
+    policy: NGINX_POLICIES[row % NGINX_POLICIES.length],
     auth: AUTH_MODES[row % AUTH_MODES.length],
     hashKey: HASH_KEYS[row % HASH_KEYS.length],
   };
@@ -80,16 +80,16 @@ function sample(): Case[] {
     cases.push({ label, options: normalizeOptions({ ...presetFor(role), ...raw }) });
   for (const role of ROLES) {
     add(`${role} preset`, {}, role);
-    for (const algorithm of ALGORITHMS)
+    for (const policy of NGINX_POLICIES)
       for (const auth of AUTH_MODES)
-        for (const on of [true, false]) add(`${role} ${algorithm} ${auth} features ${on ? 'on' : 'off'}`, { algorithm, auth, ...allFeatures(on) }, role);
-    for (const hashKey of HASH_KEYS) add(`${role} hash ${hashKey}`, { algorithm: 'consistent-hash', hashKey }, role);
+        for (const on of [true, false]) add(`${role} ${policy} ${auth} features ${on ? 'on' : 'off'}`, { policy, auth, ...allFeatures(on) }, role);
+    for (const hashKey of HASH_KEYS) add(`${role} hash ${hashKey}`, { policy: 'consistent-hash', hashKey }, role);
     for (let row = 0; row < 16; row++) add(`${role} OA row ${row}`, oaRow(row), role);
     add(`${role} one server`, { services: [{ name: 'solo', path: '/', servers: [{ address: '127.0.0.1:9000', weight: 1 }] }] }, role);
     add(
       `${role} many heavy servers`,
       {
-        algorithm: 'weighted',
+        policy: 'weighted-round-robin',
         services: [
           {
             name: 'wide',
@@ -112,7 +112,7 @@ function sample(): Case[] {
       trustedProxy: '0.0.0.0/99',
       rateLimit: Infinity,
       burst: -1,
-      algorithm: 'magic',
+      policy: 'magic',
       auth: 'api-key',
     }),
   });
@@ -145,22 +145,22 @@ describe('nginx config builder against nginx -t', () => {
 });
 
 describe('the builder controls, as a reader sets them, against nginx -t', () => {
-  it('every role x algorithm x auth x server count x features on/off passes', () => {
+  it('every role x policy x auth x server count x features on/off passes', () => {
     const failures: string[] = [];
     let checked = 0;
     for (const role of ROLES)
-      for (const algorithm of ALGORITHMS)
+      for (const policy of NGINX_POLICIES)
         for (const auth of AUTH_MODES)
           for (const servers of [1, MAX_SERVERS])
             for (const on of [true, false]) {
               const controls = {
                 ...controlsForRole(role),
-                algorithm,
+                policy,
                 auth,
                 servers,
-                weight: on ? 10 : 1,
-                maxFails: on ? 10 : 0,
-                failTimeout: on ? 120 : 1,
+                weight: on ? RANGES.weight.max : RANGES.weight.min,
+                maxFails: on ? RANGES.maxFails.max : RANGES.maxFails.min,
+                failTimeout: on ? RANGES.failTimeout.max : RANGES.failTimeout.min,
                 tls: on,
                 cache: on,
                 headers: on,
@@ -168,8 +168,8 @@ describe('the builder controls, as a reader sets them, against nginx -t', () => 
                 shared: on,
                 retry: on,
                 realip: on,
-                readTimeout: on ? 300 : 1,
-                rate: on ? 100 : 0,
+                readTimeout: on ? RANGES.readTimeout.max : RANGES.readTimeout.min,
+                rate: on ? RANGES.rateLimit.max : RANGES.rateLimit.min,
                 hashKey: HASH_KEYS[checked % HASH_KEYS.length]!,
               };
               const config = buildNginxConfig(optionsFromControls(controls), prefix.deployment());

@@ -10,12 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/sims/kit/index.ts';
-import {
-  buildNginxConfig,
-  normalizeOptions,
-  presetFor,
-  type BuilderOptions,
-} from '../../../src/sims/loadbalancer/nginxConfig.ts';
+import { normalizeOptions, presetFor, type BuilderOptions } from '../../../src/sims/loadbalancer/nginxOptions.ts';
+import { buildNginxConfig } from '../../../src/sims/loadbalancer/nginxConfig.ts';
 import {
   Balancer,
   ipHash,
@@ -98,7 +94,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 
 describe('nginx distributes requests as the policy model predicts', () => {
   it('round robin: 30 sequential requests in exactly the predicted order', async () => {
-    await withNginx({ algorithm: 'round-robin' }, [], async () => {
+    await withNginx({ policy: 'round-robin' }, [], async () => {
       const seen: number[] = [];
       for (let i = 0; i < 30; i++) seen.push(await ask());
       expect(seen).toEqual(predict(roundRobin, [1, 1, 1], Array(30).fill({})));
@@ -107,7 +103,7 @@ describe('nginx distributes requests as the policy model predicts', () => {
 
   it('smooth weighted round robin 5:1:1: 35 requests in exactly the predicted order (a a b a c a a)', async () => {
     const weights = [5, 1, 1];
-    await withNginx({ algorithm: 'weighted' }, weights, async () => {
+    await withNginx({ policy: 'weighted-round-robin' }, weights, async () => {
       const seen: number[] = [];
       for (let i = 0; i < 35; i++) seen.push(await ask());
       expect(seen.slice(0, 7)).toEqual([0, 0, 1, 0, 2, 0, 0]);
@@ -117,7 +113,7 @@ describe('nginx distributes requests as the policy model predicts', () => {
 
   for (const weights of [[1, 1, 1], [2, 1, 1]]) {
     it(`hash $http_x_client consistent (weights ${weights.join(':')}): 150 clients each land where the ketama model says`, async () => {
-      await withNginx({ algorithm: 'consistent-hash', hashKey: '$http_x_client' }, weights, async () => {
+      await withNginx({ policy: 'consistent-hash', hashKey: '$http_x_client' }, weights, async () => {
         const clients = Array.from({ length: 150 }, (_, i) => `client-${i * 7919}`);
         const seen: number[] = [];
         for (const client of clients) seen.push(await ask({ 'x-client': client }));
@@ -134,7 +130,7 @@ describe('nginx distributes requests as the policy model predicts', () => {
   }
 
   it('ip_hash: 100 client addresses (via realip) land where the model says; loopback alone uses one backend', async () => {
-    await withNginx({ algorithm: 'ip-hash', trustedProxy: '127.0.0.1/32' }, [1, 1, 1], async () => {
+    await withNginx({ policy: 'ip-hash', trustedProxy: '127.0.0.1/32' }, [1, 1, 1], async () => {
       const random = mulberry32(6);
       const byte = () => Math.floor(random() * 256);
       const ips = Array.from({ length: 100 }, () => `${1 + Math.floor(random() * 222)}.${byte()}.${byte()}.${byte()}`);
@@ -150,7 +146,7 @@ describe('nginx distributes requests as the policy model predicts', () => {
   });
 
   it('least_conn: while backend 0 holds a request, the next 12 go exactly where the model says (never to 0)', async () => {
-    await withNginx({ algorithm: 'least-conn' }, [1, 1, 1], async () => {
+    await withNginx({ policy: 'least-connections' }, [1, 1, 1], async () => {
       const balancer = new Balancer(leastConnections, BACKENDS);
       const random = mulberry32(1);
       pool.backends[0]!.mode = { kind: 'hold' };
@@ -185,12 +181,12 @@ describe('nginx distributes requests as the policy model predicts', () => {
       return counts;
     };
     let roundRobinCounts: number[] = [];
-    await withNginx({ algorithm: 'round-robin' }, [1, 1, 1], async () => {
+    await withNginx({ policy: 'round-robin' }, [1, 1, 1], async () => {
       roundRobinCounts = await run();
     });
     // Round robin does not look at load: exactly a third each, slow or not.
     expect(roundRobinCounts).toEqual([40, 40, 40]);
-    await withNginx({ algorithm: 'least-conn' }, [1, 1, 1], async () => {
+    await withNginx({ policy: 'least-connections' }, [1, 1, 1], async () => {
       const counts = await run();
       expect(counts.reduce((a, b) => a + b, 0)).toBe(120);
       expect(counts[0]! / 120).toBeLessThan(0.15);
@@ -198,7 +194,7 @@ describe('nginx distributes requests as the policy model predicts', () => {
   });
 
   it('random with weights 2:1:1: 400 requests split about 200/100/100 (tolerance: 4 standard deviations)', async () => {
-    await withNginx({ algorithm: 'random' }, [2, 1, 1], async () => {
+    await withNginx({ policy: 'random' }, [2, 1, 1], async () => {
       const counts = [0, 0, 0];
       for (let i = 0; i < 400; i++) counts[await ask()]!++;
       // Binomial standard deviations: sqrt(400 * 1/2 * 1/2) = 10 and sqrt(400 * 1/4 * 3/4) = 8.7.
@@ -209,7 +205,7 @@ describe('nginx distributes requests as the policy model predicts', () => {
   });
 
   it('random two least_conn never picks a backend that is holding a request (30 of 30)', async () => {
-    await withNginx({ algorithm: 'random-two' }, [1, 1, 1], async () => {
+    await withNginx({ policy: 'two-choices' }, [1, 1, 1], async () => {
       for (const b of pool.backends) b.mode = { kind: 'hold' };
       const held = ask();
       await until(() => pool.backends.some((b) => b.held.length === 1), 'a backend to hold a request');

@@ -6,10 +6,28 @@
  *
  * On loopback every hop's address is 127.0.0.1, so X-Forwarded-For is compared by its shape: the same
  * number of entries, the client's own proxy first when there is one, the hops after it.
+ *
+ * A room that never answers a connection attempt (a blackholed address) is a listening socket whose
+ * accept queue is full and which never accepts: Linux then drops every new SYN, so nginx's connect
+ * times out exactly as it would against a firewall that drops packets.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect, type Socket } from 'node:net';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADDRESSES, BURST, RATE_PER_SECOND, limitReq, runJourney, type JourneyInput } from '../../../src/sims/loadbalancer/journey.ts';
+import {
+  ADDRESSES,
+  BURST,
+  CONNECT_TIMEOUT_MS,
+  KEY_CHALLENGE,
+  RATE_PER_SECOND,
+  READ_TIMEOUT_MS,
+  limitReq,
+  runJourney,
+  type JourneyInput,
+} from '../../../src/sims/loadbalancer/journey.ts';
 import { startBackends, type Pool } from './backends.ts';
+import { PYTHON } from '../../../scripts/testMachine.ts';
 import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from '../../support/nginx.ts';
 
 let pool: Pool;
@@ -70,7 +88,10 @@ ${rooms.map((r) => `        server ${r} max_fails=0;`).join('\n')}
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
         proxy_set_header X-Request-ID $request_id;
         location /api/ {
-            if ($api_client = "") { return 401; }
+            if ($api_client = "") {
+                add_header WWW-Authenticate '${KEY_CHALLENGE}' always;
+                return 401;
+            }
             limit_req zone=per_key burst=${BURST} nodelay;
             proxy_pass http://127.0.0.1:${ports.desk};
         }
@@ -80,8 +101,8 @@ ${rooms.map((r) => `        server ${r} max_fails=0;`).join('\n')}
     server {
         listen 127.0.0.1:${ports.desk};
         proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-        proxy_connect_timeout 1s;
-        proxy_read_timeout 1s;
+        proxy_connect_timeout ${CONNECT_TIMEOUT_MS}ms;
+        proxy_read_timeout ${READ_TIMEOUT_MS}ms;
         proxy_next_upstream error;
         location / { proxy_pass http://rooms; }
     }
@@ -102,10 +123,38 @@ async function withChain(rooms: string[], body: () => Promise<void>): Promise<vo
 interface Observed {
   status: number;
   cache: string | null;
+  challenge: string | null;
   atBackend: Record<string, string> | null;
 }
 
 const live = () => pool.backends.map((b) => b.address);
+
+/** What the article says these tests saw; the two tests below assert each status against it. */
+const ARTICLE_SAYS = 'a silent backend gets a 504 and a missing key a 401 with its challenge';
+const stated = (what: RegExp) => Number(what.exec(ARTICLE_SAYS)![1]);
+
+/**
+ * A listening socket that never accepts, with its one-place accept queue already taken: new
+ * connection attempts get no answer at all. Python, because Node accepts every connection itself.
+ */
+async function blackhole(): Promise<{ address: string; close(): void }> {
+  const python: ChildProcess = spawn(PYTHON, [
+    '-c',
+    "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(0)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()",
+  ], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const [line] = await createInterface({ input: python.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+  const port = Number(line);
+  // The first connection completes and fills the queue; from then on SYNs are dropped.
+  const filler: Socket = connect(port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => filler.once('connect', () => resolve()).once('error', reject));
+  return {
+    address: `127.0.0.1:${port}`,
+    close() {
+      filler.destroy();
+      python.kill();
+    },
+  };
+}
 
 async function send(input: JourneyInput, keyOverride?: string): Promise<Observed> {
   const headers: Record<string, string> = {};
@@ -120,7 +169,7 @@ async function send(input: JourneyInput, keyOverride?: string): Promise<Observed
   } catch {
     // nginx's own error pages are HTML: the request never reached a backend.
   }
-  return { status: response.status, cache: response.headers.get('x-cache-status'), atBackend };
+  return { status: response.status, cache: response.headers.get('x-cache-status'), challenge: response.headers.get('www-authenticate'), atBackend };
 }
 
 const base: JourneyInput = {
@@ -160,14 +209,16 @@ describe('the request journey model against a real nginx chain', () => {
     });
   });
 
-  it('no key or a wrong key: 401 from the concierge, no backend reached', async () => {
+  it('no key or a wrong key: 401 with a WWW-Authenticate challenge from the concierge, no backend reached', async () => {
     await withChain(live(), async () => {
       const before = pool.backends.reduce((n, b) => n + b.received.length, 0);
       for (const apiKey of ['missing', 'wrong'] as const) {
         const input = { ...base, apiKey };
         const real = await send(input);
         expect(real.status).toBe(runJourney(input).status);
-        expect(real.status).toBe(401);
+        expect(real.status).toBe(stated(/missing key a (\d{3})/));
+        // RFC 9110 §15.5.2: the 401 says how to authenticate.
+        expect(real.challenge).toBe(KEY_CHALLENGE);
       }
       expect(pool.backends.reduce((n, b) => n + b.received.length, 0)).toBe(before);
     });
@@ -216,8 +267,24 @@ describe('the request journey model against a real nginx chain', () => {
     });
   });
 
+  it('rooms that never answer a connection attempt: 504 from the front desk after proxy_connect_timeout, not 502', async () => {
+    const silent = await blackhole();
+    try {
+      await withChain([silent.address], async () => {
+        const started = Date.now();
+        const real = await send(base);
+        expect(real.status).toBe(runJourney({ ...base, backends: 'unreachable' }).status);
+        expect(real.status).toBe(stated(/silent backend gets a (\d{3})/));
+        expect(Date.now() - started).toBeGreaterThanOrEqual(CONNECT_TIMEOUT_MS - 50);
+        expect(nginx!.errorLog()).toMatch(/upstream timed out \(110: Connection timed out\) while connecting to upstream/);
+      });
+    } finally {
+      silent.close();
+    }
+  });
+
   it('a room slower than proxy_read_timeout: 504 from the front desk', async () => {
-    for (const b of pool.backends) b.mode = { kind: 'delay', ms: 1500 };
+    for (const b of pool.backends) b.mode = { kind: 'delay', ms: READ_TIMEOUT_MS + 500 };
     try {
       await withChain(live(), async () => {
         const real = await send(base);
