@@ -8,7 +8,7 @@ import { useRef } from 'preact/hooks';
 import { grabCommand, isDrag } from './grab.ts';
 import { useHydrated } from './hooks.ts';
 import type { Simulation } from './useSimulation.ts';
-import type { StateOf } from './urlState.ts';
+import type { Schema, StateOf } from './urlState.ts';
 
 export interface Point {
   x: number;
@@ -22,8 +22,8 @@ export interface Nudge {
   via: 'pointer' | 'keyboard';
 }
 
-interface GrabbableProps<M> {
-  sim: Simulation<any, M>;
+interface GrabbableProps<S extends Schema, M> {
+  sim: Simulation<S, M>;
   /** What the object is and what acting on it does, e.g. "Pod web-2, ready. Press Enter to delete it." */
   label: string;
   /** Where the object is drawn (its centre, in the drawing's units). */
@@ -32,11 +32,11 @@ interface GrabbableProps<M> {
   /** The drawn object's radius in the drawing's units; the hit area is at least 24 CSS px across regardless. */
   r?: number;
   /** Click, tap, Enter or Space. */
-  activate?(model: M, params: StateOf<any>): M;
+  activate?(model: M, params: StateOf<S>): M;
   /** Delete or Backspace. */
-  remove?(model: M, params: StateOf<any>): M;
+  remove?(model: M, params: StateOf<S>): M;
   /** A drag (pointer, touch) or an arrow key; `to` is in the drawing's units. */
-  move?(model: M, to: Point, how: Nudge, params: StateOf<any>): M;
+  move?(model: M, to: Point, how: Nudge, params: StateOf<S>): M;
   /** Drawing units per arrow press (Shift: five times). */
   step?: number;
   /** For an object that toggles (a room in or out of service): announced as a pressed button. */
@@ -46,7 +46,7 @@ interface GrabbableProps<M> {
 }
 
 /** Renders inside an `<svg>`: a focusable group around the caller's drawing, with its hit area and focus ring. */
-export function Grabbable<M>({ sim, label, x, y, r = 6, activate, remove, move, step = 10, pressed, disabled = false, children }: GrabbableProps<M>) {
+export function Grabbable<S extends Schema, M>({ sim, label, x, y, r = 6, activate, remove, move, step = 10, pressed, disabled = false, children }: GrabbableProps<S, M>) {
   const hydrated = useHydrated();
   const live = hydrated && !disabled;
   const press = useRef<{ pointer: number; x0: number; y0: number; dragging: boolean } | null>(null);
@@ -72,7 +72,8 @@ export function Grabbable<M>({ sim, label, x, y, r = 6, activate, remove, move, 
       aria-label={label}
       aria-pressed={pressed}
       aria-disabled={live ? undefined : 'true'}
-      tabIndex={live ? 0 : undefined}
+      // Lower case: on SVG elements Preact sets attributes, and only `tabindex` makes the group focusable.
+      tabindex={live ? 0 : undefined}
       onPointerDown={(e) => {
         if (!live || (e.pointerType === 'mouse' && e.button !== 0)) return;
         dragged.current = false;
