@@ -67,7 +67,10 @@ export async function motionBenchmarks(dir: string): Promise<MotionResult[]> {
   try {
     for (const built of pages) {
       const islandKiB = islandWeight(dir, built).gzip / 1024;
-      const ids = built.root.querySelectorAll('figure.sim').map((f) => f.getAttribute('id')!).filter(Boolean);
+      const ids = built.root
+        .querySelectorAll('figure.sim')
+        .map((f) => f.getAttribute('id')!)
+        .filter(Boolean);
       const { context, page } = await openPage(browser, { reducedMotion: 'no-preference', viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
       await page.addInitScript(installCounters);
       const cdp = await context.newCDPSession(page);

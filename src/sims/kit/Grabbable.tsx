@@ -46,7 +46,20 @@ interface GrabbableProps<S extends Schema, M> {
 }
 
 /** Renders inside an `<svg>`: a focusable group around the caller's drawing, with its hit area and focus ring. */
-export function Grabbable<S extends Schema, M>({ sim, label, x, y, r = 6, activate, remove, move, step = 10, pressed, disabled = false, children }: GrabbableProps<S, M>) {
+export function Grabbable<S extends Schema, M>({
+  sim,
+  label,
+  x,
+  y,
+  r = 6,
+  activate,
+  remove,
+  move,
+  step = 10,
+  pressed,
+  disabled = false,
+  children,
+}: GrabbableProps<S, M>) {
   const hydrated = useHydrated();
   const live = hydrated && !disabled;
   const press = useRef<{ pointer: number; x0: number; y0: number; dragging: boolean } | null>(null);
