@@ -3,7 +3,9 @@
  * as tables and written to bench/results.json. Options:
  *   --sizes 100,1000,5000   post counts for build scaling (default all three)
  *   --runs 3                builds per size and mode (the median is reported)
- *   --skip build,weight,lighthouse,engines
+ *   --skip build,weight,lighthouse,engines,motion
+ *   --only motion           run only these sections (e.g. `npm run bench -- --only motion`)
+ *   --site dist             the built site that page weight, Lighthouse and motion measure
  * Build scaling uses generated posts in bench/tmp/ and never touches real content. Page weight and
  * Lighthouse measure the real site in dist/ (built first if missing).
  */
@@ -13,12 +15,16 @@ import { join } from 'node:path';
 import { writeFixturePosts } from './fixturePosts.ts';
 import { pageWeights, type PageWeight } from './bench/pageWeight.ts';
 import { engineBenchmarks, type EngineResult } from './bench/engines.ts';
+import { CPU_SLOWDOWN, motionBenchmarks } from './bench/motion.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
 const sizes = (args.get('sizes') ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
 const runs = Number(args.get('runs') ?? 3);
-const skip = new Set((args.get('skip') ?? '').split(','));
+const SECTIONS = ['build', 'weight', 'lighthouse', 'engines', 'motion'];
+const only = args.get('only')?.split(',');
+const skip = new Set(only ? SECTIONS.filter((s) => !only.includes(s)) : (args.get('skip') ?? '').split(','));
+const SITE = args.get('site') ?? 'dist';
 
 const TMP = 'bench/tmp';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -128,12 +134,12 @@ async function main() {
     console.log(table(['posts', 'mode', 'median s', 'pages/s', 'peak MiB', 'pages', 'runs (s)'], rows.map((r) => [r.posts, r.mode, r.medianSeconds.toFixed(1), r.pagesPerSecond.toFixed(0), r.peakMiB.toFixed(0), r.pages, r.runs.join(' ')])));
   }
 
-  if (!skip.has('weight') || !skip.has('lighthouse')) {
-    if (!existsSync('dist/index.html')) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', env: env({}) });
+  if (!skip.has('weight') || !skip.has('lighthouse') || !skip.has('motion')) {
+    if (SITE === 'dist' && !existsSync('dist/index.html')) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', env: env({}) });
   }
 
   if (!skip.has('weight')) {
-    const weights: PageWeight[] = pageWeights('dist');
+    const weights: PageWeight[] = pageWeights(SITE);
     results.pageWeight = weights;
     console.log('\nPage weight (KiB, raw / gzip; "first render" = HTML + blocking CSS + blocking JS):');
     console.log(
@@ -154,7 +160,7 @@ async function main() {
 
   if (!skip.has('lighthouse')) {
     const { lighthouseMedians } = await import('./bench/lighthouse.ts');
-    const lh = await lighthouseMedians('dist', 3);
+    const lh = await lighthouseMedians(SITE, 3);
     results.lighthouse = lh;
     console.log('\nLighthouse (mobile defaults, median of 3):');
     console.log(table(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP ms', 'TBT ms', 'CLS'], lh.map((r) => [r.page, r.performance, r.accessibility, r['best-practices'], r.seo, r.lcpMs.toFixed(0), r.tbtMs.toFixed(0), r.cls.toFixed(3)])));
@@ -165,6 +171,14 @@ async function main() {
     results.engines = engines;
     console.log('\nSimulation engines:');
     console.log(table(['model', 'work', 'per second'], engines.map((e) => [e.model, e.work, Math.round(e.perSecond).toLocaleString('en')])));
+  }
+
+  if (!skip.has('motion')) {
+    console.log(`\nMotion (Chromium, CPU ${CPU_SLOWDOWN}× slower, each simulation that starts by itself, 5 s in view):`);
+    const motion = await motionBenchmarks(SITE);
+    results.motion = motion;
+    const n = (x: number, digits = 0) => (Number.isNaN(x) ? '–' : x.toFixed(digits));
+    console.log(table(['page', 'simulation', 'fps', 'long tasks > 50 ms', 'longest task ms', 'island JS KiB gzip'], motion.map((m) => [m.page, m.sim, n(m.fps), n(m.longTasks), n(m.longestTaskMs), m.islandKiB.toFixed(1)])));
   }
 
   // Sections not run this time (--skip, or other --sizes) keep their previous figures.

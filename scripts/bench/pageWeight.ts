@@ -33,6 +33,18 @@ function moduleGraph(dir: string, entry: string, seen = new Set<string>()): Set<
   return seen;
 }
 
+/** Every module a page's islands load (components, renderer and what they import), counted once. */
+export function islandWeight(dir: string, page: BuiltPage): Weight {
+  const islandModules = new Set<string>();
+  for (const island of page.root.querySelectorAll('astro-island')) {
+    for (const attr of ['component-url', 'renderer-url']) {
+      const url = island.getAttribute(attr);
+      if (url) for (const m of moduleGraph(dir, url)) islandModules.add(m);
+    }
+  }
+  return sum([...islandModules].map((m) => weigh(readFileSync(join(dir, m)))));
+}
+
 function weighPage(dir: string, page: BuiltPage, label: string): PageWeight {
   const file = (p: string) => readFileSync(join(dir, p));
   const head = page.root.querySelector('head')!;
@@ -46,14 +58,7 @@ function weighPage(dir: string, page: BuiltPage, label: string): PageWeight {
   const scriptWeight = (s: (typeof scripts)[number]) => (s.getAttribute('src') ? weigh(file(s.getAttribute('src')!)) : weigh(s.textContent));
   const blockingJs = sum(scripts.filter(isBlocking).map(scriptWeight));
   const laterScripts = sum(scripts.filter((s) => !isBlocking(s)).map(scriptWeight));
-  const islandModules = new Set<string>();
-  for (const island of page.root.querySelectorAll('astro-island')) {
-    for (const attr of ['component-url', 'renderer-url']) {
-      const url = island.getAttribute(attr);
-      if (url) for (const m of moduleGraph(dir, url)) islandModules.add(m);
-    }
-  }
-  const islandJs = sum([...islandModules].map((m) => weigh(file(m))));
+  const islandJs = islandWeight(dir, page);
   const images = sum(
     page.root
       .querySelectorAll('img[src]')

@@ -23,9 +23,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
 
-/** A fresh page in its own context (axe needs a context-made page). */
+/**
+ * A fresh page in its own context (axe needs a context-made page). Simulations start playing by
+ * themselves once in view, which would race a test that reads an exact state after a click; so pages
+ * open as a reader who asks for reduced motion (nothing moves unless Play is pressed), and a test of
+ * motion itself passes `reducedMotion: 'no-preference'`.
+ */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext(options);
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   return { context, page };
 }

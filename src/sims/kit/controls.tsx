@@ -159,8 +159,8 @@ type PlayControlsProps = PlayHandlers | ({ sim: Simulation<any, any> } & Partial
 const SPEEDS = [0.5, 1, 2, 4] as const;
 
 /**
- * Play / pause / step / reset and an optional speed. Under reduced motion, play is unavailable and
- * says why; stepping still works.
+ * Play / pause / step / reset and an optional speed. Under reduced motion nothing starts by itself
+ * (the note says so); Play and Step still work.
  */
 export function PlayControls(props: PlayControlsProps) {
   const sim = 'sim' in props ? props.sim : undefined;
@@ -179,7 +179,7 @@ export function PlayControls(props: PlayControlsProps) {
   const id = useId();
   return (
     <div class="sim-control sim-play" role="group" aria-label="Playback">
-      <Button onClick={playing ? onPause : onPlay} pressed={playing} disabled={reduced || (finished && !playing)}>
+      <Button onClick={playing ? onPause : onPlay} pressed={playing} disabled={finished && !playing}>
         {playing ? 'Pause' : 'Play'}
       </Button>
       <Button onClick={onStep} disabled={playing || finished}>Step</Button>
@@ -194,7 +194,7 @@ export function PlayControls(props: PlayControlsProps) {
           </select>
         </>
       )}
-      {reduced && <span class="sim-note">Animation is off because your system asks for reduced motion; use Step.</span>}
+      {reduced && <span class="sim-note">Nothing moves by itself because your system asks for reduced motion; use Play or Step.</span>}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 /** What every simulation shares (views import from here; models from ./model.ts). See README.md. */
 export * from './model.ts';
 export { intParam, numberParam, enumParam, boolParam, textParam, localParam, readState, writeState, defaults, type Param, type RangeParam, type Schema, type StateOf } from './urlState.ts';
-export { useSimulation, type Simulation } from './useSimulation.ts';
+export { useSimulation, useProgress, type Simulation, type Motion } from './useSimulation.ts';
+export { lerp } from './motion.ts';
+export { Grabbable, type Point, type Nudge } from './Grabbable.tsx';
+export { Predict, type PredictProps } from './Predict.tsx';
 export type { SimulationSpec } from './simulationCore.ts';
 export { usePrefersReducedMotion, useHydrated } from './hooks.ts';
 export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';

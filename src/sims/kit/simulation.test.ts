@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { newestOnly } from './newest.ts';
-import { acted, linkPatch, openingState, restarted, stepped, withParams, type SimulationSpec } from './simulationCore.ts';
+import { acted, linkPatch, openingState, paused, played, restarted, stepped, withParams, type SimulationSpec } from './simulationCore.ts';
 import { boolParam, intParam, localParam, writeState } from './urlState.ts';
 
 /** A counter that remembers which parameters built it: enough to tell every path apart. */
@@ -20,7 +20,8 @@ const spec: SimulationSpec<typeof schema, Counter> = {
 
 describe('the one state path', () => {
   it('opens on the defaults and the opening model, paused', () => {
-    expect(openingState(schema, spec)).toEqual({ params: { size: 3, fast: false, note: '' }, model: { builtFor: 3, count: 2 }, playing: false });
+    const opening = { builtFor: 3, count: 2 };
+    expect(openingState(schema, spec)).toEqual({ params: { size: 3, fast: false, note: '' }, model: opening, before: opening, intent: 'auto' });
   });
 
   it('rebuilds the model in the same transition as a control change, so a Step right after steps the new model', () => {
@@ -49,19 +50,41 @@ describe('the one state path', () => {
     expect(linkPatch(shared, 'counter', schema, current)).toEqual({ size: 6, fast: true });
   });
 
-  it('ticks with the tick, steps with the step, and stops playing when finished', () => {
-    const playing = { ...withParams(spec, openingState(schema, spec), { size: 3, fast: true }), playing: true };
+  it("ticks with the tick, steps with the step, and ends the reader's Play when finished", () => {
+    const playing = { ...withParams(spec, openingState(schema, spec), { size: 3, fast: true }), intent: 'play' as const };
     const ticked = stepped(spec, playing, 'tick');
     expect(ticked.model.count).toBe(5);
-    expect(ticked.playing).toBe(false);
-    expect(stepped(spec, ticked, 'step')).toEqual({ ...ticked, playing: false });
-    const slow = { ...withParams(spec, openingState(schema, spec), { size: 3 }), playing: true };
-    expect(stepped(spec, slow, 'tick')).toMatchObject({ model: { count: 1 }, playing: true });
+    expect(ticked.intent).toBe('auto');
+    expect(stepped(spec, ticked, 'step')).toEqual(ticked);
+    const slow = { ...withParams(spec, openingState(schema, spec), { size: 3 }), intent: 'play' as const };
+    expect(stepped(spec, slow, 'tick')).toMatchObject({ model: { count: 1 }, intent: 'play' });
+    // A reader's Pause is not undone by the model finishing.
+    expect(stepped(spec, { ...playing, intent: 'pause' }, 'step').intent).toBe('pause');
+  });
+
+  it('remembers the model before each transition, so a drawing can move from it', () => {
+    const opened = withParams(spec, openingState(schema, spec), { size: 8 });
+    expect(opened.before).toEqual({ builtFor: 3, count: 2 });
+    const once = stepped(spec, opened, 'step');
+    expect(once.before).toBe(opened.model);
+    expect(acted(spec, once, (m) => ({ ...m, count: 7 })).before).toBe(once.model);
+    expect(restarted(spec, once).before).toBe(once.model);
+  });
+
+  it("plays and pauses as the reader's own choice; Reset ends a Play but keeps a Pause", () => {
+    const opened = openingState(schema, spec);
+    expect(played(spec, opened).intent).toBe('play');
+    expect(paused(played(spec, opened)).intent).toBe('pause');
+    expect(restarted(spec, played(spec, opened)).intent).toBe('auto');
+    expect(restarted(spec, paused(opened)).intent).toBe('pause');
+    // Play on a finished model starts it over.
+    const done = { ...opened, model: { builtFor: 3, count: 3 } };
+    expect(played(spec, done).model).toEqual({ builtFor: 3, count: 0 });
   });
 
   it('resets to init (not the opening) and applies direct actions to the model', () => {
-    const opened = { ...openingState(schema, spec), playing: true };
-    expect(restarted(spec, opened)).toEqual({ ...opened, model: { builtFor: 3, count: 0 }, playing: false });
+    const opened = openingState(schema, spec);
+    expect(restarted(spec, opened)).toEqual({ ...opened, model: { builtFor: 3, count: 0 }, before: opened.model });
     expect(acted(spec, opened, (m, p) => ({ ...m, count: m.count * p.size })).model.count).toBe(6);
   });
 

@@ -4,6 +4,7 @@
  * changes parameters and rebuilds the model there and then; a Step, a tick of playback or a direct
  * action maps the model to the next one. Nothing is reconciled later in an effect.
  */
+import type { Intent } from './motion.ts';
 import { defaults, readState, type Schema, type StateOf } from './urlState.ts';
 
 export interface SimulationSpec<S extends Schema, M> {
@@ -29,8 +30,13 @@ export interface SimulationSpec<S extends Schema, M> {
    * that Step raises, a step number in a flow), so that the controls and a copied link show them.
    */
   sync?(model: M): Partial<StateOf<S>>;
-  /** Milliseconds between ticks while playing. */
+  /** Milliseconds between ticks while playing, and the length of a drawn move (see `useProgress`). */
   tickMs?: number;
+  /**
+   * Whether playback starts by itself when the frame scrolls into view (default true when there is a
+   * `step` or `tick`). Set false for a flow the reader should advance at their own pace.
+   */
+  autoplay?: boolean;
   /**
    * Work the model continues in the browser once built, in slices that keep the page responsive:
    * advance the model a bounded amount (it may mutate it) and return true when done.
@@ -47,20 +53,24 @@ export interface SimulationSpec<S extends Schema, M> {
 export interface SimState<S extends Schema, M> {
   params: StateOf<S>;
   model: M;
-  playing: boolean;
+  /** The model before the latest transition, so a drawing can move from it to `model`. */
+  before: M;
+  /** The reader's say over playback; whether it runs also depends on the frame's visibility (motion.ts). */
+  intent: Intent;
 }
 
 /** The state of the static figure (and of hydration, so the markup matches it): defaults, opening model. */
 export function openingState<S extends Schema, M>(schema: S, spec: SimulationSpec<S, M>): SimState<S, M> {
   const params = defaults(schema);
-  return { params, model: (spec.opening ?? spec.init)(params), playing: false };
+  const model = (spec.opening ?? spec.init)(params);
+  return { params, model, before: model, intent: 'auto' };
 }
 
 /** A change of parameters, from a control or a shared link alike: the model is rebuilt at once. */
 export function withParams<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, patch: Partial<StateOf<S>>): SimState<S, M> {
   const params = { ...state.params, ...patch };
   const model = spec.change ? spec.change(state.model, params, state.params) : spec.init(params);
-  return { ...state, params, model };
+  return { ...state, params, model, before: state.model };
 }
 
 /**
@@ -81,17 +91,36 @@ export function linkPatch<S extends Schema>(hash: string, id: string, schema: S,
   return changed ? patch : null;
 }
 
-/** Reset: the model for the current parameters from scratch, paused. */
+/**
+ * Reset: the model for the current parameters from scratch. A reader's Play ends there (the page is as
+ * it opened, so it may start by itself again); a reader's Pause holds.
+ */
 export function restarted<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>): SimState<S, M> {
-  return { ...state, model: spec.init(state.params), playing: false };
+  return { ...state, model: spec.init(state.params), before: state.model, intent: state.intent === 'play' ? 'auto' : state.intent };
 }
 
-/** One Step or one tick of playback. Playback stops by itself when the model is finished. */
+/** Play: the reader's own; a finished model starts over first. */
+export function played<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>): SimState<S, M> {
+  return { ...(isFinished(spec, state) ? restarted(spec, state) : state), intent: 'play' };
+}
+
+/** Pause: the reader's own, and it wins over starting by itself until they press Play. */
+export function paused<S extends Schema, M>(state: SimState<S, M>): SimState<S, M> {
+  return { ...state, intent: 'pause' };
+}
+
+/** One Step or one tick of playback. A reader's Play ends when the model is finished. */
 export function stepped<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, how: 'step' | 'tick'): SimState<S, M> {
   const advance = (how === 'tick' ? spec.tick : undefined) ?? spec.step;
-  if (!advance || isFinished(spec, state)) return { ...state, playing: false };
+  const ended = (s: SimState<S, M>): SimState<S, M> => ({ ...s, intent: s.intent === 'play' ? 'auto' : s.intent });
+  if (!advance || isFinished(spec, state)) return ended(state);
   const next = synced(spec, state, advance(state.model, state.params));
-  return isFinished(spec, next) ? { ...next, playing: false } : next;
+  return isFinished(spec, next) ? ended(next) : next;
+}
+
+/** Whether the simulation has playback at all. */
+export function canPlay<S extends Schema, M>(spec: SimulationSpec<S, M>): boolean {
+  return Boolean(spec.step ?? spec.tick);
 }
 
 /** A direct action on the model (delete a pod, drag an attendant): the same path as a Step. */
@@ -100,7 +129,7 @@ export function acted<S extends Schema, M>(spec: SimulationSpec<S, M>, state: Si
 }
 
 function synced<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, model: M): SimState<S, M> {
-  return { ...state, model, params: spec.sync ? { ...state.params, ...spec.sync(model) } : state.params };
+  return { ...state, model, before: state.model, params: spec.sync ? { ...state.params, ...spec.sync(model) } : state.params };
 }
 
 export function isFinished<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>): boolean {

@@ -8,7 +8,8 @@ import { usePrefersReducedMotion } from './hooks.ts';
 import { useIslandTitle, useReportError } from './SimFrame.tsx';
 import { newestOnly } from './newest.ts';
 import { runInSlices } from './slices.ts';
-import { acted, isFinished, linkPatch, openingState, restarted, stepped, withParams, type SimState, type SimulationSpec } from './simulationCore.ts';
+import { Clock, isRunning, seenFrom, type Seen } from './motion.ts';
+import { acted, canPlay, isFinished, linkPatch, openingState, paused, played, restarted, stepped, withParams, type SimState, type SimulationSpec } from './simulationCore.ts';
 import type { Schema, StateOf } from './urlState.ts';
 
 export interface Simulation<S extends Schema, M> {
@@ -21,12 +22,25 @@ export interface Simulation<S extends Schema, M> {
   act(action: (model: M, params: StateOf<S>) => M): void;
   step(): void;
   reset(): void;
+  /** Playback is running now (by itself or by the reader's Play): PlayControls shows Pause. */
   playing: boolean;
   play(): void;
   pause(): void;
   finished: boolean;
+  /** The model before the latest Step, tick, action or change: a drawing moves from it to `model`. */
+  before: M;
+  /** Per display frame, how far the drawing has moved from `before` to `model`; read it with `useProgress(sim)`. */
+  motion: Motion;
   /** What SimFrame needs, stated once: `<SimFrame {...sim.frame} caption=…>`. */
   frame: { id: string; title: string; share: { schema: S; state: StateOf<S> } };
+}
+
+/** The display-rate side of a simulation (stable for its lifetime). */
+export interface Motion {
+  /** 0 right after a Step, tick, action or change; 1 once the move is drawn (always 1 under reduced motion and before hydration). */
+  readonly progress: number;
+  /** Calls `listener` on every display frame in which `progress` changed; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
 }
 
 export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: SimulationSpec<S, M>): Simulation<S, M> {
@@ -78,11 +92,12 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
   };
 
   /** Applies a transition now, in the event that asked for it; errors go to the frame. */
-  const transition = (next: (state: SimState<S, M>) => SimState<S, M>, work: boolean) => {
+  const transition = (next: (state: SimState<S, M>) => SimState<S, M>, work: boolean, move = true) => {
     try {
       const before = store.current!;
       const after = next(before);
       commit(after);
+      if (after.model !== before.model && move) motion.current.moved();
       if (work && after.model !== before.model) startWork(after);
     } catch (error) {
       latest.current.report(error);
@@ -104,8 +119,14 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
 
   const state = store.current;
   const finished = isFinished(spec, state);
-  const tick = () => transition((s) => stepped(latest.current.spec, s, 'tick'), false);
-  useTicker(tick, { running: state.playing && !finished && Boolean(spec.step ?? spec.tick), intervalMs: spec.tickMs ?? 500 });
+  const reduced = usePrefersReducedMotion();
+  const seen = useSeen(`sim-${id}`);
+  const running = isRunning({ intent: state.intent, ...seen, reduced, canPlay: canPlay(spec), autoplay: spec.autoplay ?? true, finished });
+  const tick = () => transition((s) => stepped(latest.current.spec, s, 'tick'), false, false);
+  const motion = useRef<FrameLoop>(null as unknown as FrameLoop);
+  motion.current ??= new FrameLoop(spec.tickMs ?? 500);
+  motion.current.update({ running, reduced, tickMs: spec.tickMs ?? 500, tick });
+  useEffect(() => () => motion.current.stop(), []);
 
   return {
     schema,
@@ -115,28 +136,133 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
     act: (action) => transition((s) => acted(latest.current.spec, s, action), true),
     step: () => transition((s) => stepped(latest.current.spec, s, 'step'), false),
     reset: () => transition((s) => restarted(latest.current.spec, s), true),
-    playing: state.playing && !finished,
-    play: () => transition((s) => ({ ...(isFinished(latest.current.spec, s) ? restarted(latest.current.spec, s) : s), playing: true }), true),
-    pause: () => transition((s) => ({ ...s, playing: false }), false),
+    playing: running,
+    play: () => transition((s) => played(latest.current.spec, s), true),
+    pause: () => transition((s) => paused(s), false),
     finished,
+    before: state.before,
+    motion: motion.current,
     frame: { id, title: spec.title, share: { schema, state: state.params } },
   };
 }
 
 /**
- * Calls `onTick` every `intervalMs` while `running`, never under reduced motion (stepping by hand
- * still works). Pauses while the tab is hidden, since browsers throttle timers there anyway. The kit's
- * only timer: playback goes through `useSimulation`.
+ * Whether the frame with this element id shows (IntersectionObserver) and whether the tab does. Before
+ * hydration nothing is seen, so the static figure never plays; where IntersectionObserver is missing
+ * the frame counts as in view.
  */
-function useTicker(onTick: () => void, { running, intervalMs }: { running: boolean; intervalMs: number }): void {
-  const reduced = usePrefersReducedMotion();
-  const tick = useRef(onTick);
-  tick.current = onTick;
+function useSeen(elementId: string): { seen: Seen; pageHidden: boolean } {
+  const [seen, setSeen] = useState<Seen>('off');
+  const [pageHidden, setPageHidden] = useState(false);
   useEffect(() => {
-    if (!running || reduced) return;
-    const timer = setInterval(() => {
-      if (!document.hidden) tick.current();
-    }, Math.max(16, intervalMs));
-    return () => clearInterval(timer);
-  }, [running, reduced, intervalMs]);
+    const onVisibility = () => setPageHidden(document.hidden);
+    onVisibility();
+    document.addEventListener('visibilitychange', onVisibility);
+    const element = document.getElementById(elementId);
+    let observer: IntersectionObserver | undefined;
+    if (element && typeof IntersectionObserver === 'function') {
+      // Thresholds every 5 %: enough to catch both the 40 % share and a tall frame filling the viewport.
+      const thresholds = Array.from({ length: 21 }, (_, i) => i / 20);
+      observer = new IntersectionObserver(
+        (entries) => {
+          const entry = entries.at(-1)!;
+          const viewport = entry.rootBounds?.height ?? innerHeight;
+          setSeen(entry.isIntersecting ? seenFrom(entry.intersectionRatio, entry.intersectionRect.height, viewport) : 'off');
+        },
+        { threshold: thresholds },
+      );
+      observer.observe(element);
+    } else setSeen('in');
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      observer?.disconnect();
+    };
+  }, [elementId]);
+  return { seen, pageHidden };
+}
+
+/**
+ * The kit's only timer: one requestAnimationFrame loop per simulation, alive while playback runs or a
+ * drawing is still moving. Each display frame advances the clock, applies the ticks now due (through
+ * the same transition as a Step) and tells `useProgress` subscribers the new progress.
+ */
+class FrameLoop implements Motion {
+  private clock: Clock;
+  private running = false;
+  private reduced = false;
+  private tick: () => void = () => {};
+  private frame: number | undefined;
+  private last = 0;
+  private listeners = new Set<() => void>();
+
+  constructor(tickMs: number) {
+    this.clock = new Clock(tickMs);
+  }
+
+  get progress(): number {
+    return this.reduced ? 1 : this.clock.progress;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Called on every render with what the render decided. */
+  update(now: { running: boolean; reduced: boolean; tickMs: number; tick: () => void }): void {
+    this.running = now.running;
+    this.reduced = now.reduced;
+    this.tick = now.tick;
+    this.clock.tickMs = Math.max(16, now.tickMs);
+    if (this.reduced) this.clock.settle();
+    // A render has no business starting a frame loop during server rendering.
+    if (typeof requestAnimationFrame === 'function') this.ensure();
+  }
+
+  /** The model changed by a Step, an action or a control: the drawing moves there (unless motion is reduced). */
+  moved(): void {
+    if (this.reduced) return;
+    this.clock.restart();
+    this.ensure();
+  }
+
+  stop(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    this.listeners.clear();
+  }
+
+  private wanted(): boolean {
+    return this.running || (!this.reduced && this.clock.moving);
+  }
+
+  private ensure(): void {
+    if (this.frame !== undefined || !this.wanted()) return;
+    this.last = performance.now();
+    this.frame = requestAnimationFrame(this.onFrame);
+  }
+
+  private onFrame = (now: number) => {
+    this.frame = undefined;
+    const before = this.progress;
+    const ticks = this.clock.advance(now - this.last, this.running);
+    this.last = now;
+    for (let i = 0; i < ticks; i++) this.tick();
+    if (this.progress !== before || ticks > 0) for (const listener of this.listeners) listener();
+    if (this.wanted()) {
+      this.frame = requestAnimationFrame(this.onFrame);
+    }
+  };
+}
+
+/**
+ * The display-rate progress (0..1) of the simulation's latest move, re-rendering the calling component
+ * on every frame while it changes. Call it in the small component that draws moving things, so that
+ * only that part re-renders at the display's rate: `const t = useProgress(sim)`, then draw
+ * `lerp(from(sim.before), to(sim.model), t)`. Always 1 under reduced motion and in the static figure.
+ */
+export function useProgress(sim: { motion: Motion }): number {
+  const [, render] = useState(0);
+  useEffect(() => sim.motion.subscribe(() => render((n) => n + 1)), [sim.motion]);
+  return sim.motion.progress;
 }
