@@ -5,7 +5,7 @@
  */
 import { medianMs } from './medianMs.ts';
 import { attendants, sampleKeys } from '../../src/sims/consistent-hashing/lockerRoom.ts';
-import { Ring } from '../../src/sims/consistent-hashing/ring.ts';
+import { Ring } from '../../src/sims/engines/hash-ring/ring.ts';
 import { arcPath, ownerArcs } from '../../src/sims/consistent-hashing/ringDrawing.ts';
 
 const servers = attendants(20);

@@ -10,7 +10,7 @@ import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 import { attendants, sampleKeys } from '../../src/sims/consistent-hashing/lockerRoom.ts';
 import { compareResize, countMoved } from '../../src/sims/consistent-hashing/movement.ts';
-import { Ring } from '../../src/sims/consistent-hashing/ring.ts';
+import { Ring } from '../../src/sims/engines/hash-ring/ring.ts';
 
 const PATH = '/consistent-hashing/';
 const SIMS = ['resize', 'ring', 'replicas'] as const;

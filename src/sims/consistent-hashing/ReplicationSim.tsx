@@ -4,7 +4,7 @@
  */
 import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, island, Readout, useSimulation } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
-import { Ring } from './ring.ts';
+import { Ring } from '../engines/hash-ring/ring.ts';
 import { fractionOf } from './ringDrawing.ts';
 import { KEY_PATTERN, KeyInput, RingDiagram } from './parts.tsx';
 

@@ -5,7 +5,7 @@
 import { BarChart, Button, Controls, Select, SimFrame, Slider, formatNumber, formatPercent, intParam, island, localParam, Readout, useSimulation, type StateOf } from '../kit/index.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 import { countMoved } from './movement.ts';
-import { MAX_VNODES, MIN_VNODES, Ring, summarizeLoad } from './ring.ts';
+import { MAX_VNODES, MIN_VNODES, Ring, summarizeLoad } from '../engines/hash-ring/ring.ts';
 import { RingDiagram, serverColour } from './parts.tsx';
 
 /** Who is on shift is a bit mask over ATTENDANTS (bit i = ATTENDANTS[i]), so any subset fits a link. */

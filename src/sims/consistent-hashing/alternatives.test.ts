@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { jumpHash, key64, rendezvousRanking, rendezvousServer } from './alternatives.ts';
 import { attendants, sampleKeys } from './lockerRoom.ts';
-import { murmur3_32 } from './murmur3.ts';
+import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
 
 describe('jump consistent hash', () => {
   it('matches the golden values published with Guava and go-jump', () => {

@@ -3,8 +3,8 @@
  * hashing and jump consistent hashing. Neither needs a ring; both move only about 1/(N+1) of the
  * keys when a server joins.
  */
-import { murmur3_32 } from './murmur3.ts';
-import type { Hash } from './ring.ts';
+import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
+import type { Hash } from '../engines/hash-ring/ring.ts';
 
 /**
  * Rendezvous hashing (Thaler and Ravishankar, 1998): every server "bids" hash(server, key) and the

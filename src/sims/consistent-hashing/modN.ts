@@ -3,8 +3,8 @@
  * by the locker number modulo the number of attendants on shift, so a new hire renumbers almost
  * every locker.
  */
-import { murmur3_32 } from './murmur3.ts';
-import type { Hash } from './ring.ts';
+import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
+import type { Hash } from '../engines/hash-ring/ring.ts';
 
 export function modNIndex(position: number, serverCount: number): number {
   if (!Number.isInteger(serverCount) || serverCount < 1) throw new RangeError(`the server count must be an integer >= 1, got ${serverCount}`);

@@ -5,8 +5,8 @@
  */
 import { attendants } from './lockerRoom.ts';
 import { modNServer } from './modN.ts';
-import { Ring, type Hash } from './ring.ts';
-import { murmur3_32 } from './murmur3.ts';
+import { Ring, type Hash } from '../engines/hash-ring/ring.ts';
+import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
 
 export interface Resize {
   keys: number;

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { useHydrated } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
-import type { Ring } from './ring.ts';
+import type { Ring } from '../engines/hash-ring/ring.ts';
 import { arcPath, fractionOf, ownerArcs, pointAt, tickPath } from './ringDrawing.ts';
 import './hashing.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Ring } from './ring.ts';
+import { Ring } from '../engines/hash-ring/ring.ts';
 import { attendants } from './lockerRoom.ts';
 import { arcPath, ownerArcs, pointAt, RESOLUTION } from './ringDrawing.ts';
 

@@ -3,7 +3,7 @@
  * most far thinner than a pixel, so ownership is sampled at a fixed angular resolution and runs of
  * the same owner are merged: at most RESOLUTION arcs whatever the vnode count, one SVG path per server.
  */
-import { RING_SIZE, type Ring } from './ring.ts';
+import { RING_SIZE, type Ring } from '../engines/hash-ring/ring.ts';
 
 /** Angular samples around the circle: a quarter of a degree, finer than a 320 px wide figure shows. */
 export const RESOLUTION = 1440;

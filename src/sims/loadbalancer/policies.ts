@@ -7,7 +7,7 @@
  * integration tests can predict a real nginx request by request.
  */
 import type { Random } from '../kit/model.ts';
-import { Ring } from '../consistent-hashing/ring.ts';
+import { Ring } from '../engines/hash-ring/ring.ts';
 import { crc32, littleEndian32, utf8 } from './crc32.ts';
 
 export type { Random };

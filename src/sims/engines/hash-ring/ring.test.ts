@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { murmur3_32 } from './murmur3.ts';
 import { MAX_VNODES, Ring, RING_SIZE, summarizeLoad, virtualNodeLabel, type Hash } from './ring.ts';
-import { modNServer } from './modN.ts';
-import { attendants, sampleKeys } from './lockerRoom.ts';
-import { compareResize, countMoved, expectedModNMoved, expectedRingMoved } from './movement.ts';
+import { modNServer } from '../../consistent-hashing/modN.ts';
+import { attendants, sampleKeys } from '../../consistent-hashing/lockerRoom.ts';
+import { compareResize, countMoved, expectedModNMoved, expectedRingMoved } from '../../consistent-hashing/movement.ts';
 
 /** Independent rings: the same servers and keys, hashed with another Murmur3 seed. */
 const seeded = (seed: number): Hash => (s) => murmur3_32(s, seed);
