@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AveragesExperiment, BASE_MS, MAX_REQUESTS, isOverloaded, serviceTime, slowRequestsEffect, utilisation } from './averages.ts';
-import { meanServiceTime } from '../queueing/engine.ts';
+import { meanServiceTime } from '../engines/queueing/engine.ts';
 
 describe('averages lie', () => {
   it('a slow 1% at 200 ms moves the mean by little and multiplies p99', () => {

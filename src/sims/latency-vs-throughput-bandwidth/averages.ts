@@ -5,8 +5,8 @@
  * slow share barely moves the mean and multiplies the 99th percentile; a larger one adds its own time
  * to the mean and, as the workers fill up, everyone's waiting; past full load the line never drains.
  */
-import { Simulation, type ServiceTime, type SimulationConfig } from '../queueing/engine.ts';
-import { meanServiceTime } from '../queueing/distributions.ts';
+import { Simulation, type ServiceTime, type SimulationConfig } from '../engines/queueing/engine.ts';
+import { meanServiceTime } from '../engines/queueing/distributions.ts';
 import { clampNumber, formatMs } from '../kit/model.ts';
 
 export const BASE_MS = 20;

@@ -3,8 +3,8 @@
  * turned up from 10% to 99%. Each utilisation is a separate seeded run of the queueing engine; the
  * analytic M/M/1 curves are the theory the exponential runs should sit on.
  */
-import { Simulation, type ServiceTime } from '../queueing/engine.ts';
-import { mm1TimeInSystemQuantile } from '../queueing/theory.ts';
+import { Simulation, type ServiceTime } from '../engines/queueing/engine.ts';
+import { mm1TimeInSystemQuantile } from '../engines/queueing/theory.ts';
 
 export const SERVICE_MS = 10;
 export const UTILISATIONS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99] as const;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { crc32, utf8 } from './crc32.ts';
-import { mulberry32 } from '../kit/index.ts';
+import { mulberry32 } from '../kit/model.ts';
 import { Ring } from '../engines/hash-ring/ring.ts';
 import {
   Balancer,

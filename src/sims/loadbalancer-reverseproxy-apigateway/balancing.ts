@@ -4,7 +4,7 @@
  * of the run and brought back. Per room: share of requests, p99 latency, and the line over time.
  */
 import { clampNumber, pickOne } from '../kit/model.ts';
-import { Simulation, type DispatchPolicy, type RequestView } from '../queueing/engine.ts';
+import { Simulation, type DispatchPolicy, type RequestView } from '../engines/queueing/engine.ts';
 import { Balancer, POLICIES, type Backend, type PolicyId } from './policies.ts';
 
 export const ROOM_NAMES = ['Room 1', 'Room 2', 'Room 3', 'Room 4'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LatencyHistogram } from './histogram.ts';
-import { mulberry32 } from '../kit/model.ts';
+import { mulberry32 } from '../../kit/model.ts';
 
 describe('LatencyHistogram', () => {
   it('buckets tile the range without gaps or overlaps', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Simulation, simulate, type SimulationConfig } from '../queueing/engine.ts';
+import { Simulation, simulate, type SimulationConfig } from '../engines/queueing/engine.ts';
 import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
 import type { PolicyId } from './policies.ts';
 import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';

@@ -2,7 +2,7 @@
  * How long a request keeps a server busy, and how requests arrive. Plain data (so a view can put them in
  * a URL and a test can name them) with samplers compiled once per simulation.
  */
-import { exponential, normal, type Random } from '../kit/model.ts';
+import { exponential, normal, type Random } from '../../kit/model.ts';
 
 /** Service time of a request on a server of speed 1 (a server of speed 2 takes half as long). */
 export type ServiceTime =

@@ -3,7 +3,8 @@
  *
  * A seeded discrete-event simulation of requests arriving at servers, waiting in line, being served,
  * and sometimes giving up. Pure TypeScript (no DOM), deterministic for a given seed, fast enough for
- * runs of millions of requests (bench.ts measures it), and able to run in slices so a page never freezes.
+ * runs of millions of requests (scripts/bench/engines/queueing.ts measures it), and able to run in
+ * slices so a page never freezes.
  *
  * ## Configure
  * ```ts
@@ -63,10 +64,10 @@ import { arrivalClock, serviceSampler, meanServiceTime, type ArrivalProcess, typ
 import { LatencyHistogram, type HistogramOptions } from './histogram.ts';
 import { RingQueue } from './ringQueue.ts';
 import { DepartureHeap } from './departureHeap.ts';
-import { substream, type Random } from '../kit/model.ts';
+import { substream, type Random } from '../../kit/model.ts';
 
 export type { ArrivalProcess, ServiceTime } from './distributions.ts';
-export type { Random } from '../kit/model.ts';
+export type { Random } from '../../kit/model.ts';
 export { meanServiceTime } from './distributions.ts';
 export { LatencyHistogram } from './histogram.ts';
 

@@ -4,15 +4,15 @@
  * work), one warm-up run then the median of five, and reports guests balanced per second; it also
  * times building nginx's ketama ring for four servers (median of 20). `npm run bench` imports it (see
  * scripts/bench/engines.ts); importing this module does nothing else. Run directly to print the rows:
- * npx node src/sims/loadbalancer/bench.ts
+ * npx node scripts/bench/engines/loadBalancer.ts
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import type { EngineResult } from '../../../scripts/bench/engines.ts';
-import { medianMs } from '../../../scripts/bench/medianMs.ts';
-import { BALANCING_POLICIES, runBalancing } from './balancing.ts';
-import { formatNumber } from '../kit/model.ts';
-import { ketamaPoints } from './policies.ts';
+import type { EngineResult } from '../engines.ts';
+import { medianMs } from '../medianMs.ts';
+import { BALANCING_POLICIES, runBalancing } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/balancing.ts';
+import { formatNumber } from '../../../src/sims/kit/model.ts';
+import { ketamaPoints } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/policies.ts';
 
 const GUESTS = 12_000;
 

@@ -1,14 +1,14 @@
 /**
- * How fast is the engine? `npx node src/sims/queueing/bench.ts [requests]` prints requests simulated per
+ * How fast is the engine? `npx node scripts/bench/engines/queueing.ts [requests]` prints requests simulated per
  * second of wall-clock time for three scenarios (best of three, after a warm-up run so the JIT has
  * compiled the hot loop). `npm run bench` imports `benchmarks()` from here (see scripts/bench/engines.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { simulate, type SimulationConfig } from './engine.ts';
-import { formatNumber } from '../kit/model.ts';
-import { dispatchWith } from '../loadbalancer/balancing.ts';
+import { simulate, type SimulationConfig } from '../../../src/sims/engines/queueing/engine.ts';
+import { formatNumber } from '../../../src/sims/kit/model.ts';
+import { dispatchWith } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/balancing.ts';
 
 function scenarios(requests: number): Record<string, SimulationConfig> {
   return {
