@@ -15,7 +15,8 @@ const preactInModels = {
   message: 'A model is pure TypeScript with no UI: views (.tsx) use Preact, models do not.',
 };
 const kitInModels = {
-  group: ['**/kit', '**/kit/**', '!**/kit/model.ts'],
+  // Files only (`**/kit/*`): were the folder itself excluded, its model entry could not be re-included.
+  group: ['**/kit/*', '!**/kit/model.ts'],
   message: "A model takes from the kit only its model entry, src/sims/kit/model.ts (no views, no Preact).",
 };
 

@@ -1,8 +1,8 @@
 /**
- * Throughput of the heaviest simulation models. Each simulation family that has one exports
- * `benchmarks()` from `src/sims/<topic>/bench.ts`, returning what it measured.
+ * Throughput of the heaviest simulation models. Each file in `scripts/bench/engines/` exports
+ * `benchmarks()`, returning what it measured; it imports its models from `src/sims/` (never the reverse).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -13,11 +13,11 @@ export interface EngineResult {
   perSecond: number;
 }
 
-export async function engineBenchmarks(root = 'src/sims'): Promise<EngineResult[]> {
+export async function engineBenchmarks(root = join(import.meta.dirname, 'engines')): Promise<EngineResult[]> {
   const results: EngineResult[] = [];
-  for (const topic of readdirSync(root).sort()) {
-    const file = join(root, topic, 'bench.ts');
-    if (!existsSync(file)) continue;
+  for (const name of readdirSync(root).sort()) {
+    if (!name.endsWith('.ts')) continue;
+    const file = join(root, name);
     const mod = (await import(pathToFileURL(resolve(file)).href)) as { benchmarks?: () => EngineResult[] | Promise<EngineResult[]> };
     if (typeof mod.benchmarks === 'function') results.push(...(await mod.benchmarks()));
   }

@@ -5,9 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { POSTS_DIR, defineArticleClaims } from './claims.ts';
-import { CHECKED_AGAINST as V } from '../../src/sims/tls/versions.ts';
-import { allChainStates, verdictFor } from '../../src/sims/tls/chainBuilder.ts';
-import { SIMULATION_DAY } from '../../src/sims/tls/catalogue.ts';
+import { CHECKED_AGAINST as V } from '../../src/sims/engines/tls/versions.ts';
+import { allChainStates, verdictFor } from '../../src/sims/api-certificates-chain-of-trust/chainBuilder.ts';
+import { SIMULATION_DAY } from '../../src/sims/engines/tls/catalogue.ts';
 
 const DAY_SECONDS = 86_400;
 const ARTICLE_SOURCE = readFileSync(join(POSTS_DIR, 'api-certificates-chain-of-trust', 'index.mdx'), 'utf8');

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineArticleClaims } from './claims.ts';
-import { answer, caseById } from '../../src/sims/auth/gate.ts';
+import { answer, caseById } from '../../src/sims/authentication-vs-authorization-vs-oauth/gate.ts';
 
 const status = (caseId: string) => String(answer(caseById(caseId)).status);
 

@@ -1,12 +1,13 @@
 /**
- * Consistent hashing: every number recomputed from the ring model in src/sims/hashing/. Cassandra's,
- * Dynamo's, Riak's and nginx's figures sit in sentences cited to their source files, configuration and paper.
+ * Consistent hashing: every number recomputed from the ring (src/sims/engines/hash-ring/) and the article's
+ * models (src/sims/consistent-hashing/). Cassandra's, Dynamo's, Riak's and nginx's figures sit in sentences
+ * cited to their source files, configuration and paper.
  */
 import { defineArticleClaims } from './claims.ts';
-import { MAX_VNODES, MIN_VNODES, Ring, RING_SIZE, type Hash } from '../../src/sims/hashing/ring.ts';
-import { expectedModNMoved, expectedRingMoved } from '../../src/sims/hashing/movement.ts';
-import { attendants } from '../../src/sims/hashing/lockerRoom.ts';
-import { murmur3_32 } from '../../src/sims/hashing/murmur3.ts';
+import { MAX_VNODES, MIN_VNODES, Ring, RING_SIZE, type Hash } from '../../src/sims/engines/hash-ring/ring.ts';
+import { expectedModNMoved, expectedRingMoved } from '../../src/sims/consistent-hashing/movement.ts';
+import { attendants } from '../../src/sims/consistent-hashing/lockerRoom.ts';
+import { murmur3_32 } from '../../src/sims/engines/hash-ring/murmur3.ts';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const power = (base: number, exponent: number) => `${base}${[...String(exponent)].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;

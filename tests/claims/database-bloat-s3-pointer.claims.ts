@@ -1,12 +1,12 @@
 /**
- * The S3 pointer article: the buffer pool figures from the model in src/sims/bufferpool/, the download times from the
- * timeline model in src/sims/bytes/, the real server's figures from tests/integration/s3/innodb.test.ts, and
- * InnoDB's documented constants cited to the MySQL and MariaDB manuals and source.
+ * The S3 pointer article: the buffer pool figures from its model (bufferPool.ts, workload.ts in
+ * src/sims/database-bloat-s3-pointer/), the download times from timeline.ts there, the real server's
+ * figures from tests/integration/s3/innodb.test.ts, and InnoDB's documented constants cited to the MySQL and MariaDB manuals and source.
  */
 import { defineArticleClaims } from './claims.ts';
-import { DEFAULT_WORKLOAD, runWorkload, scanDamage, type LruPolicy, type WorkloadConfig } from '../../src/sims/bufferpool/workload.ts';
-import { DEFAULT_TIMELINE, timeline } from '../../src/sims/bytes/timeline.ts';
-import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from '../../src/sims/bufferpool/figure.ts';
+import { DEFAULT_WORKLOAD, runWorkload, scanDamage, type LruPolicy, type WorkloadConfig } from '../../src/sims/database-bloat-s3-pointer/workload.ts';
+import { DEFAULT_TIMELINE, timeline } from '../../src/sims/database-bloat-s3-pointer/timeline.ts';
+import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from '../../src/sims/database-bloat-s3-pointer/bufferPoolFigure.ts';
 import { SHAPE } from '../integration/s3/innodbWorkload.ts';
 
 const INNODB_TEST = 'tests/integration/s3/innodb.test.ts';

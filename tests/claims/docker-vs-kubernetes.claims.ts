@@ -7,8 +7,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { defineArticleClaims, numbersIn } from './claims.ts';
-import { KUBERNETES_VERSION, evictionTimeline } from '../../src/sims/kubernetes/replicaSet.ts';
-import { crashLoop } from '../../src/sims/kubernetes/crashLoop.ts';
+import { KUBERNETES_VERSION, evictionTimeline } from '../../src/sims/docker-vs-kubernetes/replicaSet.ts';
+import { crashLoop } from '../../src/sims/docker-vs-kubernetes/crashLoop.ts';
 
 /** The default in the PodSpec field's description, as the Kubernetes OpenAPI document states it. */
 function terminationGracePeriodDefault(): string {

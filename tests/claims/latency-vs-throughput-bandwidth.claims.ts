@@ -1,14 +1,14 @@
 /**
- * Latency vs. throughput: the pipe and new-connection numbers from src/sims/latency/ (pipe.ts, connection.ts),
+ * Latency vs. throughput: the pipe and new-connection numbers from src/sims/latency-vs-throughput-bandwidth/ (pipe.ts, connection.ts),
  * the slow requests from the averages experiment, the queueing numbers from the formulas in
- * src/sims/queueing/theory.ts, and the fan-out share from the microservices model the article links to.
+ * src/sims/engines/queueing/theory.ts, and the fan-out share from the microservices model the article links to.
  */
 import { defineArticleClaims } from './claims.ts';
-import { AveragesExperiment, SLOW_MS, SLOW_SHARE } from '../../src/sims/latency/averages.ts';
-import { MSS_BYTES, initialWindowBytes, newConnectionFetchMs, slowStart } from '../../src/sims/latency/connection.ts';
-import { arrivalMs, type Pipe } from '../../src/sims/latency/pipe.ts';
-import { erlangC, mm1MeanTimeInSystem, mm1TimeInSystemQuantile, mmcMeanWait } from '../../src/sims/queueing/theory.ts';
-import { atLeastOneSlow } from '../../src/sims/microservices/callGraph.ts';
+import { AveragesExperiment, SLOW_MS, SLOW_SHARE } from '../../src/sims/latency-vs-throughput-bandwidth/averages.ts';
+import { MSS_BYTES, initialWindowBytes, newConnectionFetchMs, slowStart } from '../../src/sims/latency-vs-throughput-bandwidth/connection.ts';
+import { arrivalMs, type Pipe } from '../../src/sims/latency-vs-throughput-bandwidth/pipe.ts';
+import { erlangC, mm1MeanTimeInSystem, mm1TimeInSystemQuantile, mmcMeanWait } from '../../src/sims/engines/queueing/theory.ts';
+import { atLeastOneSlow } from '../../src/sims/monolith-vs-microservices/callGraph.ts';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const power = (base: string, exponent: number) => `${base}${[...String(exponent)].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;

@@ -1,14 +1,14 @@
 /**
  * Load balancer, reverse proxy, API gateway: the interleaving of weighted round robin recomputed from
- * the policy model (src/sims/loadbalancer/policies.ts); the nginx version, and the 504 and 401 a real
- * nginx answers, measured by the integration tests (which assert against these quotes); ip_hash's /24,
- * the 504 for every upstream timeout and the 401's challenge also sit in sentences cited to nginx's
- * documentation and source and to RFC 9110. Status codes and OSI layers are identifiers.
+ * the policy model (policies.ts in src/sims/loadbalancer-reverseproxy-apigateway/); the nginx version,
+ * and the 504 and 401 a real nginx answers, measured by the integration tests (which assert against
+ * these quotes); ip_hash's /24, the 504 for every upstream timeout and the 401's challenge also sit in
+ * sentences cited to nginx's documentation and source and to RFC 9110. Status codes and OSI layers are identifiers.
  */
 import { defineArticleClaims } from './claims.ts';
-import { Balancer, weightedRoundRobin, type Backend } from '../../src/sims/loadbalancer/policies.ts';
+import { Balancer, weightedRoundRobin, type Backend } from '../../src/sims/loadbalancer-reverseproxy-apigateway/policies.ts';
 import { mulberry32 } from '../../src/sims/kit/model.ts';
-import { ROOM_SPEEDS, runBalancing } from '../../src/sims/loadbalancer/balancing.ts';
+import { ROOM_SPEEDS, runBalancing } from '../../src/sims/loadbalancer-reverseproxy-apigateway/balancing.ts';
 
 /** The weights, once the model shows they interleave as the article spells it. */
 function interleaving(weights: number[], spelled: string): string[] {

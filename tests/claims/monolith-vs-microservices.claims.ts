@@ -1,12 +1,12 @@
 /**
  * Monolith vs. microservices: the network hop, the availability tax and the fan-out share from the models in
- * src/sims/microservices/; the slow 1% the article points to from the latency article's averages experiment.
+ * src/sims/monolith-vs-microservices/; the slow 1% the article points to from the latency article's averages experiment.
  */
 import { defineArticleClaims } from './claims.ts';
-import { NETWORK, atLeastOneSlow, callsIn, fanOutSlowShare, simulate } from '../../src/sims/microservices/callGraph.ts';
-import { p99Of } from '../../src/sims/microservices/latency.ts';
-import { CHECKOUT } from '../../src/sims/microservices/checkout.ts';
-import { SLOW_SHARE } from '../../src/sims/latency/averages.ts';
+import { NETWORK, atLeastOneSlow, callsIn, fanOutSlowShare, simulate } from '../../src/sims/monolith-vs-microservices/callGraph.ts';
+import { p99Of } from '../../src/sims/monolith-vs-microservices/latency.ts';
+import { CHECKOUT } from '../../src/sims/monolith-vs-microservices/checkout.ts';
+import { SLOW_SHARE } from '../../src/sims/latency-vs-throughput-bandwidth/averages.ts';
 
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const power = (base: string, exponent: number) => `${base}${[...String(exponent)].map((d) => SUPERSCRIPT[Number(d)]).join('')}`;

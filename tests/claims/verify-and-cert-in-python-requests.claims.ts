@@ -1,10 +1,10 @@
 /**
  * The numbers in "Verify vs Cert": the versions come from the one place the integration tests pin
- * them (src/sims/tls/versions.ts); the behaviours were measured against requests 2.28 by the
+ * them (src/sims/engines/tls/versions.ts); the behaviours were measured against requests 2.28 by the
  * integration tests named.
  */
 import { defineArticleClaims } from './claims.ts';
-import { CHECKED_AGAINST as V } from '../../src/sims/tls/versions.ts';
+import { CHECKED_AGAINST as V } from '../../src/sims/engines/tls/versions.ts';
 
 export default defineArticleClaims('verify-and-cert-in-python-requests', {
   claims: [

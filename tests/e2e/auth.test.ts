@@ -38,7 +38,7 @@ describe('the static article', () => {
   });
 
   it('shows the code samples from the files the tests run', () => {
-    const guard = readFileSync('src/sims/auth/samples/bearerGuard.ts', 'utf8');
+    const guard = readFileSync('src/sims/authentication-vs-authorization-vs-oauth/samples/bearerGuard.ts', 'utf8');
     const text = html
       .replace(/<[^>]+>/g, '')
       .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))

@@ -8,9 +8,9 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
-import { attendants, sampleKeys } from '../../src/sims/hashing/lockerRoom.ts';
-import { compareResize, countMoved } from '../../src/sims/hashing/movement.ts';
-import { Ring } from '../../src/sims/hashing/ring.ts';
+import { attendants, sampleKeys } from '../../src/sims/consistent-hashing/lockerRoom.ts';
+import { compareResize, countMoved } from '../../src/sims/consistent-hashing/movement.ts';
+import { Ring } from '../../src/sims/engines/hash-ring/ring.ts';
 
 const PATH = '/consistent-hashing/';
 const SIMS = ['resize', 'ring', 'replicas'] as const;

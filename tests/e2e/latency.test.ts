@@ -101,7 +101,7 @@ describe('Latency vs. Throughput article', () => {
     const page = await site.page(`${path}#pipe.payload=500`);
     const pipe = await hydrated(page, 'pipe');
     const readout = () => pipe.locator('.sim-readout').innerText();
-    // Three round trips of 80 ms, 40 ms at full rate and five slow-start stalls (src/sims/latency/connection.ts).
+    // Three round trips of 80 ms, 40 ms at full rate and five slow-start stalls (src/sims/latency-vs-throughput-bandwidth/connection.ts).
     await expect.poll(readout).toMatch(/On a new HTTPS connection\s+644 ms/);
     expect(await readout()).toMatch(/Whole payload arrives\s+80\.0 ms/);
   });

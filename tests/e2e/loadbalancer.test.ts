@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
-import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer/journey.ts';
+import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer-reverseproxy-apigateway/journey.ts';
 import { formatTick } from '../../src/sims/kit/scale.ts';
-import { runBalancing } from '../../src/sims/loadbalancer/balancing.ts';
-import { buildNginxConfig } from '../../src/sims/loadbalancer/nginxConfig.ts';
-import { controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer/builderControls.ts';
+import { runBalancing } from '../../src/sims/loadbalancer-reverseproxy-apigateway/balancing.ts';
+import { buildNginxConfig } from '../../src/sims/loadbalancer-reverseproxy-apigateway/nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer-reverseproxy-apigateway/builderControls.ts';
 
 const PATH = '/loadbalancer-reverseproxy-apigateway/';
 const SIMS = ['journey', 'balancing', 'nginx'] as const;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
-import { presign } from '../../src/sims/presign/sigv4.ts';
+import { presign } from '../../src/sims/database-bloat-s3-pointer/sigv4.ts';
 
 const PATH = '/database-bloat-s3-pointer/';
 const AWS_SIGNATURE = 'aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';

@@ -12,7 +12,7 @@ import { axeViolations } from '../support/browser.ts';
 const site = useSite('dist');
 const VERIFY = '/verify-and-cert-in-python-requests/';
 const CHAIN = '/api-certificates-chain-of-trust/';
-const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../src/sims/tls/fixtures/pki', `${name}.pem`), 'utf8');
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../src/sims/engines/tls/fixtures/pki', `${name}.pem`), 'utf8');
 
 describe('Verify vs Cert article', () => {
   it('shows 7 min read, the seed title, and the trust check as a static figure in the HTML', async () => {

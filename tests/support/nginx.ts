@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Deployment } from '../../src/sims/loadbalancer/nginxOptions.ts';
+import type { Deployment } from '../../src/sims/loadbalancer-reverseproxy-apigateway/nginxOptions.ts';
 import { programPath } from '../../scripts/testMachine.ts';
 
 export const NGINX = programPath('nginx');

@@ -14,7 +14,7 @@ type KeysOf<S extends Schema, T> = { [K in keyof S]: S[K] extends Param<T> ? K :
  * `value` and `onChange` (for input that is not a simulation parameter).
  */
 interface Bound<S extends Schema, K extends keyof S & string> {
-  sim: Simulation<S, any>;
+  sim: Simulation<S, unknown>;
   param: K;
   /** Instead of `sim.set({ [param]: value })`, when a change also says something (e.g. "3 keys moved"). */
   onChange?(value: StateOf<S>[K]): void;
@@ -37,11 +37,11 @@ interface SliderLook {
 type SliderProps<S extends Schema> = SliderLook & (Bound<S, KeysOf<S, number>> | (Unbound<number> & { min: number; max: number }));
 
 /** The value, range and change handler of a control, bound or not. */
-function wiring<S extends Schema, T>(props: Bound<S, any> | Unbound<T>): { value: T; onChange(value: T): void; param?: Param<T> } {
+function wiring<S extends Schema, T>(props: Bound<S, keyof S & string> | Unbound<T>): { value: T; onChange(value: T): void; param?: Param<T> } {
   if (props.sim === undefined) return props;
   const { sim, param, onChange } = props;
   const set = (v: T) => sim.set({ [param]: v } as Partial<StateOf<S>>);
-  return { value: sim.params[param] as T, onChange: (onChange as ((v: T) => void) | undefined) ?? set, param: sim.schema[param] };
+  return { value: sim.params[param] as T, onChange: (onChange as ((v: T) => void) | undefined) ?? set, param: sim.schema[param] as Param<T> };
 }
 
 /** A labelled range input whose value is always clamped to [min, max] before the model sees it. */
@@ -96,7 +96,7 @@ type SelectProps<S extends Schema, K extends KeysOf<S, string>, T extends string
 export function Select<S extends Schema, K extends KeysOf<S, string>, T extends string>(props: SelectProps<S, K, T>) {
   const { label, disabled = false } = props;
   const options = props.options as readonly { value: string; label: string }[];
-  const { value, onChange } = wiring<S, string>(props as Bound<S, any> | Unbound<string>);
+  const { value, onChange } = wiring<S, string>(props as Bound<S, keyof S & string> | Unbound<string>);
   const id = useId();
   const hydrated = useHydrated();
   return (
@@ -154,7 +154,7 @@ interface PlayHandlers {
  * Bound to a simulation: Play, Pause, Step and Reset go through `sim`. `finished={false}` keeps Play
  * and Step available at the end, for a simulation whose Step starts over there.
  */
-type PlayControlsProps = PlayHandlers | ({ sim: Simulation<any, any> } & Partial<PlayHandlers>);
+type PlayControlsProps = PlayHandlers | ({ sim: Simulation<Schema, unknown> } & Partial<PlayHandlers>);
 
 const SPEEDS = [0.5, 1, 2, 4] as const;
 

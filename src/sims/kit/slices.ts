@@ -10,7 +10,7 @@ export function runInSlices(step: () => boolean, onSlice: (done: boolean) => voi
   const slice = () => {
     if (cancelled) return;
     const start = performance.now();
-    let done = false;
+    let done: boolean;
     do done = step();
     while (!done && !cancelled && performance.now() - start < budgetMs);
     if (cancelled) return;

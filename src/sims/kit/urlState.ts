@@ -71,7 +71,7 @@ export function localParam<T>(fallback: T): Param<T> {
   return { default: fallback, parse: () => fallback, format: () => '', local: true };
 }
 
-export type Schema = Record<string, Param<any>>;
+export type Schema = Record<string, Param<unknown>>;
 export type StateOf<S extends Schema> = { [K in keyof S]: S[K] extends Param<infer T> ? T : never };
 
 export function defaults<S extends Schema>(schema: S): StateOf<S> {

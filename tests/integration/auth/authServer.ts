@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider from 'oidc-provider';
-import { PHOTO_API, PRINTER_CLIENT } from '../../../src/sims/auth/valetFlow.ts';
+import { PHOTO_API, PRINTER_CLIENT } from '../../../src/sims/authentication-vs-authorization-vs-oauth/valetFlow.ts';
 import { closeServer, listenOnFreePort } from './loopback.ts';
 
 export interface RunningAuthServer {

@@ -1,11 +1,11 @@
 /**
  * The article's photo API, for real: node:http on loopback, every route guarded by the article's own
- * code sample (src/sims/auth/samples/bearerGuard.ts) with jose verifying the tokens.
+ * code sample (src/sims/authentication-vs-authorization-vs-oauth/samples/bearerGuard.ts) with jose verifying the tokens.
  */
 import { createServer } from 'node:http';
 import type { JWTVerifyGetKey } from 'jose';
-import { guard, type Rule, type Trust } from '../../../src/sims/auth/samples/bearerGuard.ts';
-import { ROUTES } from '../../../src/sims/auth/gate.ts';
+import { guard, type Rule, type Trust } from '../../../src/sims/authentication-vs-authorization-vs-oauth/samples/bearerGuard.ts';
+import { ROUTES } from '../../../src/sims/authentication-vs-authorization-vs-oauth/gate.ts';
 import { closeServer, listenOnFreePort } from './loopback.ts';
 
 export interface RunningApi {

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
 import { startPhotoApi, type RunningApi } from './photoApi.ts';
-import { answer, CASES, ROUTES, type GateCase } from '../../../src/sims/auth/gate.ts';
-import { EXAMPLE_ENDPOINTS, PHOTO_API } from '../../../src/sims/auth/valetFlow.ts';
+import { answer, CASES, ROUTES, type GateCase } from '../../../src/sims/authentication-vs-authorization-vs-oauth/gate.ts';
+import { EXAMPLE_ENDPOINTS, PHOTO_API } from '../../../src/sims/authentication-vs-authorization-vs-oauth/valetFlow.ts';
 
 const trust = { issuer: EXAMPLE_ENDPOINTS.issuer, audience: PHOTO_API.audience };
 

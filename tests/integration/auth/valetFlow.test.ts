@@ -8,7 +8,7 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { newSigningKey, startAuthServer, type RunningAuthServer } from './authServer.ts';
 import { startPhotoApi, type RunningApi } from './photoApi.ts';
 import { CookieJar, visit } from './browser.ts';
-import { createCodeVerifier, codeChallengeFor } from '../../../src/sims/auth/samples/pkce.ts';
+import { createCodeVerifier, codeChallengeFor } from '../../../src/sims/authentication-vs-authorization-vs-oauth/samples/pkce.ts';
 import {
   flowSteps,
   PHOTO_API,
@@ -19,7 +19,7 @@ import {
   type HttpRequest,
   type Step,
   type Tamper,
-} from '../../../src/sims/auth/valetFlow.ts';
+} from '../../../src/sims/authentication-vs-authorization-vs-oauth/valetFlow.ts';
 
 interface Observed {
   id: Step['id'];

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NGINX, freePort, makePrefix, startNginx, type RunningNginx } from '../../support/nginx.ts';
-import { sampleKeys } from '../../../src/sims/hashing/lockerRoom.ts';
+import { sampleKeys } from '../../../src/sims/consistent-hashing/lockerRoom.ts';
 import { crc32, nginxRing } from './nginxRing.ts';
 
 const BACKENDS = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay'] as const;

@@ -6,7 +6,7 @@
  * - A key's position is CRC32 of the key; it goes to the first point at or after that position,
  *   wrapping past the top. That last part is exactly Ring.serverFor.
  */
-import { Ring } from '../../../src/sims/hashing/ring.ts';
+import { Ring } from '../../../src/sims/engines/hash-ring/ring.ts';
 
 const TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;

@@ -18,9 +18,9 @@ import {
   normalizeOptions,
   presetFor,
   type BuilderOptions,
-} from '../../../src/sims/loadbalancer/nginxOptions.ts';
-import { buildNginxConfig } from '../../../src/sims/loadbalancer/nginxConfig.ts';
-import { controlsForRole, optionsFromControls } from '../../../src/sims/loadbalancer/builderControls.ts';
+} from '../../../src/sims/loadbalancer-reverseproxy-apigateway/nginxOptions.ts';
+import { buildNginxConfig } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/nginxConfig.ts';
+import { controlsForRole, optionsFromControls } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/builderControls.ts';
 import { makePrefix } from '../../support/nginx.ts';
 
 const prefix = makePrefix('syntax');

@@ -10,8 +10,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../src/sims/kit/index.ts';
-import { normalizeOptions, presetFor, type BuilderOptions } from '../../../src/sims/loadbalancer/nginxOptions.ts';
-import { buildNginxConfig } from '../../../src/sims/loadbalancer/nginxConfig.ts';
+import { normalizeOptions, presetFor, type BuilderOptions } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/nginxOptions.ts';
+import { buildNginxConfig } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/nginxConfig.ts';
 import {
   Balancer,
   ipHash,
@@ -22,7 +22,7 @@ import {
   type Backend,
   type Policy,
   type RequestInfo,
-} from '../../../src/sims/loadbalancer/policies.ts';
+} from '../../../src/sims/loadbalancer-reverseproxy-apigateway/policies.ts';
 import { startBackends, type Pool } from './backends.ts';
 import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from '../../support/nginx.ts';
 

@@ -6,8 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeOptions, presetFor, type BuilderOptions } from '../../../src/sims/loadbalancer/nginxOptions.ts';
-import { buildNginxConfig } from '../../../src/sims/loadbalancer/nginxConfig.ts';
+import { normalizeOptions, presetFor, type BuilderOptions } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/nginxOptions.ts';
+import { buildNginxConfig } from '../../../src/sims/loadbalancer-reverseproxy-apigateway/nginxConfig.ts';
 import { startBackends, type Pool } from './backends.ts';
 import { freePort, makePrefix, startNginx, type Prefix } from '../../support/nginx.ts';
 

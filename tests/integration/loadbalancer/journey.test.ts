@@ -25,7 +25,7 @@ import {
   limitReq,
   runJourney,
   type JourneyInput,
-} from '../../../src/sims/loadbalancer/journey.ts';
+} from '../../../src/sims/loadbalancer-reverseproxy-apigateway/journey.ts';
 import { startBackends, type Pool } from './backends.ts';
 import { PYTHON } from '../../../scripts/testMachine.ts';
 import { freePort, makePrefix, startNginx, type Prefix, type RunningNginx } from '../../support/nginx.ts';

@@ -8,8 +8,8 @@ import * as mariadb from 'mariadb';
 import { startMariaDB, type RunningMariaDB } from './mariadbServer.ts';
 import { SHAPE, createAndLoad, runShape, type Measured } from './innodbWorkload.ts';
 import { fences, statements } from './articleCode.ts';
-import { runWorkload } from '../../../src/sims/bufferpool/workload.ts';
-import { INNODB_DEFAULTS } from '../../../src/sims/bufferpool/model.ts';
+import { runWorkload } from '../../../src/sims/database-bloat-s3-pointer/workload.ts';
+import { INNODB_DEFAULTS } from '../../../src/sims/database-bloat-s3-pointer/bufferPool.ts';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 

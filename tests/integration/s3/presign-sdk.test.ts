@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { presign, type PresignMethod } from '../../../src/sims/presign/sigv4.ts';
+import { presign, type PresignMethod } from '../../../src/sims/database-bloat-s3-pointer/sigv4.ts';
 // Seeded, so that a failing input can be reproduced from the printed seed.
 import { mulberry32 } from '../../../src/sims/kit/random.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { presign, type PresignInput } from '../../../src/sims/presign/sigv4.ts';
+import { presign, type PresignInput } from '../../../src/sims/database-bloat-s3-pointer/sigv4.ts';
 import { startVerifyingS3, type VerifyingS3 } from './verifyingS3.ts';
 
 const ACCESS_KEY = 'AKIDEXAMPLETESTKEY01';

@@ -1,7 +1,7 @@
 /**
  * Real `openssl s_client` output from every server situation. The "whose fault" model must reach the
  * right side from each live capture. With TLS_WRITE_FIXTURES=1 the captures (and the generated
- * certificates, without keys) are written to src/sims/tls/fixtures/ for the unit tests.
+ * certificates, without keys) are written to src/sims/engines/tls/fixtures/ for the unit tests.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { PYTHON, run, startServer, type RunningServer } from './servers.ts';
 import { sClient } from './sClient.ts';
-import { SITUATIONS, TRUST_STORES, type Situation } from '../../../src/sims/tls/trustCheck.ts';
-import { CAPTURES, type Capture } from '../../../src/sims/tls/fixtures/captures.ts';
-import { shortTranscript, whoseFault } from '../../../src/sims/tls/whoseFault.ts';
+import { SITUATIONS, type Situation } from '../../../src/sims/engines/tls/servers.ts';
+import { TRUST_STORES } from '../../../src/sims/verify-and-cert-in-python-requests/trustCheck.ts';
+import { CAPTURES, type Capture } from '../../../src/sims/api-certificates-chain-of-trust/whoseFaultCaptures.ts';
+import { shortTranscript, whoseFault } from '../../../src/sims/api-certificates-chain-of-trust/whoseFault.ts';
 
-const FIXTURES = join(import.meta.dirname, '../../../src/sims/tls/fixtures');
+const FIXTURES = join(import.meta.dirname, '../../../src/sims/engines/tls/fixtures');
 let dir: string;
 let pki: Pki;
 const servers = new Map<Situation, RunningServer>();

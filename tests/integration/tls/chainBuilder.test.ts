@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { opensslVerify, pems, type OpensslVerdict } from './opensslVerify.ts';
-import { allChainStates, HOSTNAME, layout, PURPOSE, verdictFor } from '../../../src/sims/tls/chainBuilder.ts';
+import { allChainStates, HOSTNAME, layout, PURPOSE, verdictFor } from '../../../src/sims/api-certificates-chain-of-trust/chainBuilder.ts';
 
 let dir: string;
 let pki: Pki;

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { PYTHON, run, serveCertificates } from './servers.ts';
 import { OPENSSL } from './pki.ts';
-import { SERVER_CLIENT_CA } from '../../../src/sims/tls/trustCheck.ts';
+import { SERVER_CLIENT_CA } from '../../../src/sims/engines/tls/servers.ts';
 
 /** Sentences of the verify-and-cert article this file measures. */
 export const QUOTE = 'a rejected client certificate surfaces as a ConnectionError under TLS 1.3 but as an SSLError under TLS 1.2';

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { PYTHON, run, serveCertificates } from './servers.ts';
-import { inspectText } from '../../../src/sims/tls/inspector.ts';
-import { CATALOGUE } from '../../../src/sims/tls/catalogue.ts';
-import { verifyChain } from '../../../src/sims/tls/chain.ts';
+import { inspectText } from '../../../src/sims/engines/tls/inspector.ts';
+import { CATALOGUE } from '../../../src/sims/engines/tls/catalogue.ts';
+import { verifyChain } from '../../../src/sims/engines/tls/chain.ts';
 
 /** Sentences of the articles whose facts this file measures. */
 export const QUOTES = {

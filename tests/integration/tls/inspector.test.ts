@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { buildTestPki, OPENSSL, type Pki } from './pki.ts';
 import { opensslVerify } from './opensslVerify.ts';
 import { run } from './servers.ts';
-import { inspectText } from '../../../src/sims/tls/inspector.ts';
-import { isSelfSigned } from '../../../src/sims/tls/chain.ts';
-import { CATALOGUE, type CatalogueId } from '../../../src/sims/tls/catalogue.ts';
+import { inspectText } from '../../../src/sims/engines/tls/inspector.ts';
+import { isSelfSigned } from '../../../src/sims/engines/tls/chain.ts';
+import { CATALOGUE, type CatalogueId } from '../../../src/sims/engines/tls/catalogue.ts';
 
 let dir: string;
 let pki: Pki;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPENSSL, type Pki } from './pki.ts';
 import { run } from './servers.ts';
-import type { Purpose } from '../../../src/sims/tls/chain.ts';
+import type { Purpose } from '../../../src/sims/engines/tls/chain.ts';
 
 export type OpensslVerdict = { ok: true } | { ok: false; code: number; depth: number; message: string };
 

@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:https';
 import { execFile } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
-import { SERVERS, SERVER_CLIENT_CA, type Situation } from '../../../src/sims/tls/trustCheck.ts';
+import { SERVERS, SERVER_CLIENT_CA, type Situation } from '../../../src/sims/engines/tls/servers.ts';
 import type { Pki } from './pki.ts';
 import { readFileSync } from 'node:fs';
 

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestPki, OPENSSL, type Pki } from './pki.ts';
 import { PYTHON, run, startServer, type RunningServer } from './servers.ts';
-import { SITUATIONS, TRUST_STORES, type Situation } from '../../../src/sims/tls/trustCheck.ts';
+import { SITUATIONS, type Situation } from '../../../src/sims/engines/tls/servers.ts';
+import { TRUST_STORES } from '../../../src/sims/verify-and-cert-in-python-requests/trustCheck.ts';
 
 const POSTS = join(import.meta.dirname, '../../../src/content/posts');
 const ARTICLES = ['verify-and-cert-in-python-requests', 'api-certificates-chain-of-trust'];

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { PYTHON, run, startServer, type RunningServer } from './servers.ts';
-import { CERT_OPTIONS, SITUATIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type CertOption, type Situation, type VerifyOption } from '../../../src/sims/tls/trustCheck.ts';
+import { SITUATIONS, type Situation } from '../../../src/sims/engines/tls/servers.ts';
+import { CERT_OPTIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type CertOption, type VerifyOption } from '../../../src/sims/verify-and-cert-in-python-requests/trustCheck.ts';
 
 const BATCH = join(import.meta.dirname, 'requests_batch.py');
 

@@ -1,5 +1,5 @@
 /**
- * The versions the TLS articles say their behaviour was checked against (src/sims/tls/versions.ts)
+ * The versions the TLS articles say their behaviour was checked against (src/sims/engines/tls/versions.ts)
  * must be the versions installed: a Debian upgrade that changes what requests or OpenSSL do fails
  * here first, instead of silently changing what the other tests measure.
  */
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { OPENSSL } from './pki.ts';
 import { PYTHON, run } from './servers.ts';
-import { CHECKED_AGAINST } from '../../../src/sims/tls/versions.ts';
+import { CHECKED_AGAINST } from '../../../src/sims/engines/tls/versions.ts';
 
 const majorMinor = (version: string) => version.match(/^(\d+\.\d+)/)?.[1];
 

@@ -1,0 +1,99 @@
+/**
+ * The chain builder: the server's certificate, the intermediate sent with it and the root in the
+ * client's store, as cards. Remove, reorder, expire or swap one and see what a TLS client concludes
+ * (the model agrees with `openssl verify -purpose sslserver` on every one of the 128 reachable states).
+ */
+import { Button, Controls, SimFrame, enumParam, island, useSimulation } from '../kit/index.ts';
+import { CATALOGUE, SIMULATION_DAY } from '../engines/tls/catalogue.ts';
+import { HOSTNAME, ORDERS, SLOTS, SWAP_LABEL, VARIANTS, cardFor, layout, verdictFor, type ChainState, type Slot, type Variant } from './chainBuilder.ts';
+import '../engines/tls/tls.css';
+
+const schema = {
+  leaf: enumParam(VARIANTS, 'valid'),
+  intermediate: enumParam(VARIANTS, 'valid'),
+  root: enumParam(VARIANTS, 'valid'),
+  order: enumParam(ORDERS, 'leaf-first'),
+};
+
+const SLOT_LABEL: Record<Slot, string> = { leaf: "Server's certificate (leaf)", intermediate: 'Intermediate', root: 'Root (in the client’s trust store)' };
+const VARIANT_WORD: Record<Variant, string> = { valid: 'valid', expired: 'expired in 2021', swapped: '', removed: 'removed' };
+
+function year(ms: number) {
+  return new Date(ms).getUTCFullYear();
+}
+
+function ChainDiagram({ state }: { state: ChainState }) {
+  const { sent, trusted } = layout(state);
+  const boxes = [...sent.map((id) => ({ id, group: 'Server sends' })), ...trusted.map((id) => ({ id, group: 'Client trusts' }))];
+  const w = 180;
+  const gap = 30;
+  const total = boxes.length * w + Math.max(0, boxes.length - 1) * gap;
+  const start = (640 - total) / 2;
+  return (
+    <svg class="tls-diagram" viewBox="0 0 640 150" role="img" aria-label={`Server sends: ${sent.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}. Client trusts: ${trusted.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}.`}>
+      {boxes.length === 0 && <text x={320} y={80} text-anchor="middle" class="tls-muted">No certificates left</text>}
+      {boxes.map((b, i) => {
+        const c = CATALOGUE[b.id];
+        const x = start + i * (w + gap);
+        const expired = c.notAfter < SIMULATION_DAY;
+        return (
+          <g key={b.id}>
+            <text x={x + w / 2} y={18} text-anchor="middle" class="tls-muted">{b.group} #{b.group === 'Server sends' ? i + 1 : 1}</text>
+            <rect class="tls-box" x={x} y={28} width={w} height={96} rx={8} />
+            <text x={x + 10} y={50}>{c.subject.length > 24 ? `${c.subject.slice(0, 23)}…` : c.subject}</text>
+            <text x={x + 10} y={72} class="tls-muted">issued by</text>
+            <text x={x + 10} y={90}>{c.issuer.length > 24 ? `${c.issuer.slice(0, 23)}…` : c.issuer}</text>
+            <text x={x + 10} y={112} class={expired ? 'tls-fail' : 'tls-muted'}>{expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`}</text>
+            {i < boxes.length - 1 && <path class="tls-skipped" d={`M ${x + w + 4} 76 L ${x + w + gap - 4} 76 M ${x + w + gap - 12} 70 L ${x + w + gap - 4} 76 L ${x + w + gap - 12} 82`} />}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}
+
+function ChainBuilderView() {
+  const sim = useSimulation('chain', schema, { title: 'Chain builder: break the chain of trust', init: (p) => verdictFor(p, SIMULATION_DAY) });
+  const state = sim.params;
+  const verdict = sim.model;
+  const update = sim.set;
+  const set = (slot: Slot, variant: Variant) => update({ [slot]: state[slot] === variant ? 'valid' : variant } as Partial<ChainState>);
+  const verdictText = verdict.kind === 'empty' ? 'Nothing to verify' : verdict.ok ? 'openssl verify: OK' : `openssl verify: error ${verdict.code} at depth ${verdict.depth}: ${verdict.message}`;
+  const cls = verdict.kind === 'empty' ? 'tls-fail' : verdict.ok ? 'tls-ok' : 'tls-fail';
+  return (
+    <SimFrame
+      {...sim.frame}
+      caption={`Cards for the certificates a server sends and the root a client trusts, with the verdict a TLS client reaches, which is what openssl verify -purpose sslserver says (checking the host name ${HOSTNAME}). Remove, expire, swap or reorder a card to see which error it causes, why, and who has to fix it.`}
+      status={`${verdictText}. ${verdict.explanation}`}
+    >
+      <ChainDiagram state={state} />
+      <div class="tls-cards">
+        {SLOTS.map((slot) => {
+          const id = cardFor(slot, state[slot]);
+          const c = id ? CATALOGUE[id] : null;
+          return (
+            <section class="tls-card" key={slot} aria-label={SLOT_LABEL[slot]}>
+              <h3>{SLOT_LABEL[slot]}</h3>
+              <p>{c ? `${c.subject}, ${state[slot] === 'swapped' ? SWAP_LABEL[slot] : VARIANT_WORD[state[slot]]}` : 'Removed'}</p>
+              <Button onClick={() => set(slot, 'removed')} pressed={state[slot] === 'removed'}>{state[slot] === 'removed' ? 'Put back' : 'Remove'}</Button>
+              <Button onClick={() => set(slot, 'expired')} pressed={state[slot] === 'expired'} disabled={state[slot] === 'removed'}>Expire</Button>
+              <Button onClick={() => set(slot, 'swapped')} pressed={state[slot] === 'swapped'} disabled={state[slot] === 'removed'} label={`Swap for ${SWAP_LABEL[slot]}`}>Swap</Button>
+            </section>
+          );
+        })}
+      </div>
+      <Controls>
+        <Button onClick={() => update({ order: state.order === 'leaf-first' ? 'intermediate-first' : 'leaf-first' })} pressed={state.order === 'intermediate-first'}>
+          Reorder: server sends the intermediate first
+        </Button>
+        <Button onClick={() => update({ leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'leaf-first' })}>Reset chain</Button>
+      </Controls>
+      <div class={`tls-outcome ${cls}`}>
+        <p class="tls-badge">{verdictText}</p>
+        <p>{verdict.explanation}</p>
+      </div>
+    </SimFrame>
+  );
+}
+
+export default island(ChainBuilderView);

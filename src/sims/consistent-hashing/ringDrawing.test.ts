@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { Ring } from '../engines/hash-ring/ring.ts';
+import { attendants } from './lockerRoom.ts';
+import { arcPath, ownerArcs, pointAt, RESOLUTION } from './ringDrawing.ts';
+
+describe('drawing the ring', () => {
+  it('covers the circle with arcs whose lengths match each server share to within the sampling step', () => {
+    for (const vnodes of [1, 7, 500]) {
+      const ring = Ring.of(attendants(20), { vnodesPerServer: vnodes });
+      const arcs = ownerArcs(ring);
+      expect(arcs[0]!.from).toBe(0);
+      expect(arcs.at(-1)!.to).toBe(1);
+      for (let i = 1; i < arcs.length; i++) expect(arcs[i]!.from).toBe(arcs[i - 1]!.to);
+      expect(arcs.length).toBeLessThanOrEqual(RESOLUTION);
+      const drawn = new Map<string, number>();
+      for (const a of arcs) drawn.set(a.server, (drawn.get(a.server) ?? 0) + a.to - a.from);
+      // Every arc boundary is off by at most one sample, and a server has at most 2·vnodes boundaries.
+      for (const [server, share] of ring.shares()) {
+        expect(Math.abs((drawn.get(server) ?? 0) - share), `${server} at V=${vnodes}`).toBeLessThanOrEqual((2 * vnodes) / RESOLUTION + 1e-9);
+      }
+    }
+  });
+
+  it('puts 0 at twelve o’clock and goes clockwise', () => {
+    expect(pointAt(0, 10)).toEqual([0, -10]);
+    expect(pointAt(0.25, 10)).toEqual([10, 0]);
+    expect(pointAt(0.5, 10)).toEqual([0, 10]);
+  });
+
+  it('draws a whole circle as two half arcs, and a long arc with the large-arc flag', () => {
+    expect(arcPath([{ from: 0, to: 1 }], 10)).toBe('M0 -10A10 10 0 0 1 0 10M0 10A10 10 0 0 1 0 -10');
+    expect(arcPath([{ from: 0, to: 0.75 }], 10)).toBe('M0 -10A10 10 0 1 1 -10 0');
+  });
+});

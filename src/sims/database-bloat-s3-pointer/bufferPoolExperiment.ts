@@ -1,0 +1,99 @@
+/**
+ * The article's eviction figure as a model: one buffer pool per design (logs inline, logs as
+ * pointers), fed the same requests in lockstep, each lane keeping its hit ratio per window of
+ * requests (the workload's own windowing) and what the last step read in and evicted.
+ */
+import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from './bufferPoolFigure.ts';
+import { HitRatioWindow, WorkloadRun, type Design, type WorkloadConfig } from './workload.ts';
+
+/** The reader's settings: innodb_old_blocks_time and _pct, the share of requests that open a log, its size in pages. */
+export interface ExperimentSettings {
+  oldBlocksTimeMs: number;
+  oldBlocksPct: number;
+  fetchShare: number;
+  blobPages: number;
+}
+
+export const ROWS = FIGURE_WORKLOAD.rows;
+/** Lookups alone first, as before the logs were added (the figure's warm-up). */
+export const WARMUP_REQUESTS = FIGURE_WARMUP_REQUESTS;
+/** Requests in the opening picture, after the warm-up. */
+export const INITIAL_REQUESTS = 300;
+export const REQUESTS_PER_STEP = 10;
+export const WINDOW = 100;
+export const MAX_REQUESTS = 30_000;
+/** Points kept per line: enough for the chart, bounded however long the reader plays. */
+const MAX_POINTS = 300;
+
+export interface Lane {
+  run: WorkloadRun;
+  windows: HitRatioWindow;
+  /** [requests, hit ratio in % over the window ending there]. */
+  series: [number, number][];
+  /** Pages read in from disk during the last step and still in the pool. */
+  entered: Set<string>;
+  /** Pages evicted during the last step, oldest first. */
+  evicted: string[];
+  /** Page reads requested and page reads from disk, counted from the end of the warm-up. */
+  readRequests: number;
+  reads: number;
+}
+
+export interface Experiment {
+  lanes: Record<Design, Lane>;
+  requests: number;
+}
+
+export function workloadConfig(design: Design, settings: ExperimentSettings): Partial<WorkloadConfig> {
+  return { design, ...FIGURE_WORKLOAD, ...settings };
+}
+
+/** A warmed-up experiment that has served INITIAL_REQUESTS, the last REQUESTS_PER_STEP as one ordinary step. */
+export function newExperiment(settings: ExperimentSettings): Experiment {
+  const lane = (design: Design): Lane => {
+    const run = new WorkloadRun(workloadConfig(design, settings));
+    for (let i = 0; i < WARMUP_REQUESTS; i++) run.next({ lookupsOnly: true });
+    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], readRequests: 0, reads: 0 };
+  };
+  const experiment: Experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
+  // The last stretch as one ordinary step, so the first picture already marks what entered and left.
+  advance(experiment, INITIAL_REQUESTS - REQUESTS_PER_STEP);
+  advance(experiment, REQUESTS_PER_STEP);
+  return experiment;
+}
+
+/** Serves up to `requests` more requests (never past MAX_REQUESTS) to both pools; mutates and returns `experiment`. */
+export function advance(experiment: Experiment, requests: number): Experiment {
+  const lanes = Object.values(experiment.lanes);
+  for (const lane of lanes) {
+    lane.entered = new Set();
+    lane.evicted = [];
+  }
+  for (let i = 0; i < requests && experiment.requests < MAX_REQUESTS; i++) {
+    experiment.requests++;
+    for (const lane of lanes) {
+      const { outcomes } = lane.run.next();
+      for (const outcome of outcomes) {
+        lane.readRequests++;
+        if (outcome.kind !== 'miss') continue;
+        lane.reads++;
+        lane.entered.add(outcome.page);
+        if (outcome.evicted) {
+          lane.entered.delete(outcome.evicted);
+          lane.evicted.push(outcome.evicted);
+        }
+      }
+      const ratio = lane.windows.add(outcomes);
+      if (ratio !== undefined) {
+        lane.series.push([experiment.requests, 100 * ratio]);
+        if (lane.series.length > MAX_POINTS) lane.series.shift();
+      }
+    }
+  }
+  return experiment;
+}
+
+/** Hit ratio since the warm-up. */
+export function hitRatio(lane: Lane): number {
+  return lane.readRequests === 0 ? 1 : 1 - lane.reads / lane.readRequests;
+}

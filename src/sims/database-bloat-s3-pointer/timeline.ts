@@ -1,0 +1,131 @@
+/**
+ * "Fetch the log" as a request timeline, once with the log in the database and once through a
+ * presigned URL. A deliberately simple, explicit latency model: each phase is a propagation delay
+ * plus bytes over a bandwidth, with the assumptions named below so a reader can disagree with them.
+ * Bytes flow at the full bandwidth from the first one: TCP's slow start is left out, though it would cost
+ * the bucket's new connection a few more round trips (an initial window of about 14 KB, RFC 6928).
+ */
+// The kit's plain-TypeScript module, not its index (which pulls in .tsx), so the model runs in Node too.
+import { clampNumber, pickOne } from '../kit/model.ts';
+
+export type Route = 'database' | 'presigned';
+export type Lane = 'browser' | 'app' | 'database' | 'storage';
+
+export interface TimelineInput {
+  logBytes: number;
+  /** Share of the log's pages not in the buffer pool (they are read from disk). */
+  missShare: number;
+  /** The reader's download bandwidth, Mbit/s. */
+  clientMbps: number;
+  /** Round trip between the browser and the app, and between the browser and the bucket, ms. */
+  clientRttMs: number;
+  /**
+   * Whether the browser already holds a connection to the bucket's host. The page came from the app,
+   * so that connection exists; the bucket is another origin, and its first request must resolve the
+   * name and open TCP and TLS before it can be sent.
+   */
+  bucketConnected: boolean;
+}
+
+/** The fixed parts of the model, each a typical figure for one region of one cloud. */
+export const ASSUMPTIONS = {
+  pageBytes: 16 * 1024,
+  /** One random 16 KiB read from an SSD-backed volume. */
+  pageReadMs: 0.1,
+  /** App to database: same availability zone, 10 Gbit/s, 0.3 ms round trip. */
+  dbMbps: 10_000,
+  dbRttMs: 0.3,
+  /** Object storage time to first byte for a GET. */
+  storageFirstByteMs: 30,
+  /** Signing is a few HMACs; looking up one row is a few cached pages. */
+  signMs: 0.05,
+  lookupMs: 0.2,
+  /** The app's JSON answer holding a presigned URL. */
+  urlResponseBytes: 700,
+  /** Resolving the bucket's host name: a resolver that has it cached, a little over a typical round trip away. */
+  dnsMs: 20,
+  /** Round trips to open a connection: one for TCP's handshake, one for TLS 1.3's (TLS 1.2 needs two). */
+  handshakeRoundTrips: 2,
+} as const;
+
+export const DEFAULT_TIMELINE: TimelineInput = { logBytes: 10 * 1024 * 1024, missShare: 0.9, clientMbps: 100, clientRttMs: 40, bucketConnected: false };
+
+export function normaliseTimeline(input: Partial<Record<keyof TimelineInput, unknown>>): TimelineInput {
+  const d = DEFAULT_TIMELINE;
+  return {
+    logBytes: clampNumber(input.logBytes, { min: 1024, max: 1024 ** 3, fallback: d.logBytes, integer: true }),
+    missShare: clampNumber(input.missShare, { min: 0, max: 1, fallback: d.missShare }),
+    clientMbps: clampNumber(input.clientMbps, { min: 1, max: 10_000, fallback: d.clientMbps }),
+    clientRttMs: clampNumber(input.clientRttMs, { min: 1, max: 1000, fallback: d.clientRttMs }),
+    bucketConnected: typeof input.bucketConnected === 'boolean' ? input.bucketConnected : d.bucketConnected,
+  };
+}
+
+export interface Phase {
+  lane: Lane;
+  label: string;
+  startMs: number;
+  endMs: number;
+}
+
+export interface Timeline {
+  route: Route;
+  phases: Phase[];
+  /** From the click to the last byte in the browser. */
+  totalMs: number;
+  /** Bytes the app server receives plus bytes it sends for this request. */
+  appBytes: number;
+  /** The most the app holds in memory at once for this request. */
+  appPeakBytes: number;
+  /** Time the database spends on this request. */
+  databaseMs: number;
+  /**
+   * Time an app server worker is tied up: from receiving the request until its last byte is handed to
+   * the network. This is what limits how many downloads a server can serve at once.
+   */
+  appBusyMs: number;
+}
+
+/** Milliseconds to move `bytes` at `mbps` megabits per second. */
+export function transferMs(bytes: number, mbps: number): number {
+  return (bytes * 8) / (mbps * 1000);
+}
+
+export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeline {
+  const input = normaliseTimeline({ ...DEFAULT_TIMELINE, ...raw });
+  const a = ASSUMPTIONS;
+  const r = pickOne(route, ['database', 'presigned'] as const, 'database');
+  const phases: Phase[] = [];
+  let t = 0;
+  const add = (lane: Lane, label: string, ms: number) => {
+    phases.push({ lane, label, startMs: t, endMs: t + ms });
+    t += ms;
+  };
+  add('browser', 'request to the app', input.clientRttMs / 2);
+  if (r === 'database') {
+    const pages = Math.ceil(input.logBytes / a.pageBytes);
+    const dbStart = t;
+    add('app', 'query to the database', a.dbRttMs / 2);
+    add('database', `read ${pages} pages (${Math.round(pages * input.missShare)} from disk)`, a.lookupMs + pages * input.missShare * a.pageReadMs);
+    add('database', 'send the log to the app', transferMs(input.logBytes, a.dbMbps) + a.dbRttMs / 2);
+    const databaseMs = t - dbStart;
+    // Most drivers and ORMs buffer the whole result before the handler sees it.
+    add('app', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
+    const appBusyMs = databaseMs + transferMs(input.logBytes, input.clientMbps);
+    return { route: r, phases, totalMs: t, appBytes: 2 * input.logBytes, appPeakBytes: input.logBytes, databaseMs, appBusyMs };
+  }
+  const dbStart = t;
+  add('app', 'look up the pointer', a.dbRttMs + a.lookupMs);
+  const databaseMs = t - dbStart;
+  add('app', 'sign a GET URL', a.signMs);
+  add('app', 'answer with the URL', input.clientRttMs / 2 + transferMs(a.urlResponseBytes, input.clientMbps));
+  if (!input.bucketConnected) {
+    add('browser', "look up the bucket's name (DNS)", a.dnsMs);
+    add('browser', 'open TCP and TLS to the bucket', a.handshakeRoundTrips * input.clientRttMs);
+  }
+  add('browser', 'GET from the bucket', input.clientRttMs / 2);
+  add('storage', 'first byte', a.storageFirstByteMs);
+  add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
+  const appBusyMs = databaseMs + a.signMs + transferMs(a.urlResponseBytes, input.clientMbps);
+  return { route: r, phases, totalMs: t, appBytes: a.urlResponseBytes, appPeakBytes: a.urlResponseBytes, databaseMs, appBusyMs };
+}

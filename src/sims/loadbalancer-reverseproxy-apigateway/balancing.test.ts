@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { Simulation, simulate, type SimulationConfig } from '../engines/queueing/engine.ts';
+import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import type { PolicyId } from './policies.ts';
+import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';
+
+const base: BalancingScenario = { policy: 'round-robin', load: 0.6, outage: false, seed: 3, requests: 20_000 };
+const slowest = ROOM_SPEEDS.indexOf(Math.min(...ROOM_SPEEDS) as (typeof ROOM_SPEEDS)[number]);
+
+describe('balancing policies on rooms of unequal speed', () => {
+  it('round robin gives every room a quarter, so the half-speed room is overloaded and its p99 explodes', () => {
+    // At 60% of total capacity each room gets 0.6 * 4.5 / 4 = 0.675 units of work per unit time:
+    // more than the slow room's 0.5, so its line grows for the whole run.
+    const rr = runBalancing(base);
+    for (const room of rr.rooms) expect(Math.abs(room.share - 0.25)).toBeLessThan(0.01);
+    const lc = runBalancing({ ...base, policy: 'least-connections' });
+    expect(rr.rooms[slowest]!.p99).toBeGreaterThan(10 * lc.rooms[slowest]!.p99);
+    expect(rr.p99).toBeGreaterThan(5 * lc.p99);
+  });
+
+  it('least connections and two choices send the fast room more than its equal share, without being told speeds', () => {
+    for (const policy of ['least-connections', 'two-choices'] as const) {
+      const result = runBalancing({ ...base, policy });
+      expect(result.rooms[0]!.share).toBeGreaterThan(0.3);
+      expect(result.rooms[slowest]!.share).toBeLessThan(0.2);
+    }
+  });
+
+  it('weighted round robin with weights proportional to speed matches the shares to the speeds', () => {
+    const result = runBalancing({ ...base, policy: 'weighted-round-robin' });
+    const total = ROOM_SPEEDS.reduce((a, b) => a + weightFor(b), 0);
+    result.rooms.forEach((room, i) => expect(Math.abs(room.share - weightFor(ROOM_SPEEDS[i]!) / total)).toBeLessThan(0.01));
+  });
+
+  it('a failed room gets no guests while it is out of order and gets them back after', () => {
+    for (const policy of ['round-robin', 'least-connections', 'ring-hash'] as const) {
+      const result = runBalancing({ ...base, policy, outage: true });
+      const [from, to] = result.outageWindow!;
+      const line = result.timeline[FAILING_ROOM]!;
+      const during = line.filter(([t]) => t > from + 0.5 && t < to);
+      expect(during.length).toBeGreaterThan(5);
+      for (const [, n] of during) expect(n).toBe(0);
+      const after = line.filter(([t]) => t > to + 1);
+      expect(after.some(([, n]) => n > 0), policy).toBe(true);
+      expect(result.rooms[FAILING_ROOM]!.served).toBeGreaterThan(0);
+    }
+  });
+
+  it('runs the rooms at the speeds it is given: made equal, round robin no longer overloads one', () => {
+    const equal = { ...base, speeds: [1, 1, 1, 1] };
+    const rr = runBalancing(equal);
+    expect(rr.rooms.map((r) => r.speed)).toEqual([1, 1, 1, 1]);
+    // Four M/M/1 rooms at 60% busy: p99 = ln(100) x 20 ms / (1 - 0.6), about 230 ms, in every room.
+    for (const room of rr.rooms) expect(room.p99).toBeGreaterThan(150);
+    for (const room of rr.rooms) expect(room.p99).toBeLessThan(320);
+    // With the default speeds the half-speed room's line never stops growing.
+    expect(runBalancing(base).rooms[slowest]!.p99).toBeGreaterThan(2000);
+    // Weighted round robin follows whatever speeds it is told.
+    const weighted = runBalancing({ ...base, policy: 'weighted-round-robin', speeds: [1, 1, 1, 4] });
+    expect(Math.abs(weighted.rooms[3]!.share - 8 / 14)).toBeLessThan(0.01);
+  });
+
+  it('clamps every room speed to its range and keeps the starting speed for a non-number', () => {
+    expect(roomSpeeds([Number.NaN, 100, -1, 1.5])).toEqual([2, 4, 0.5, 1.5]);
+    expect(roomSpeeds([3])).toEqual([3, 1, 1, 0.5]);
+  });
+
+  it('clamps nonsense input instead of running forever or producing NaN', () => {
+    const result = runBalancing({ ...base, load: Number.NaN, requests: Number.POSITIVE_INFINITY, seed: 1 });
+    expect(Number.isFinite(result.p99)).toBe(true);
+    expect(result.rooms.reduce((a, r) => a + r.served, 0)).toBeLessThanOrEqual(50_000);
+  });
+});
+
+describe('power of two choices against random (Mitzenmacher)', () => {
+  it('keeps the longest queue far shorter than random dispatch on 10 equal servers at 90% load', () => {
+    // Theory: with n servers, random's longest queue grows like log n / log log n, two choices' like
+    // log log n; at 90% load the gap is large. Checked over three seeds.
+    for (const seed of [1, 2, 3]) {
+      const run = (policy: typeof twoChoices) => {
+        const balancer = new Balancer(policy, 10);
+        const backends: Backend[] = Array.from({ length: 10 }, (_, i) => ({ name: `s${i}`, weight: 1, active: 0, up: true }));
+        return new Simulation({
+          seed,
+          arrivals: { kind: 'poisson', rate: 0.9 * 10 },
+          service: { kind: 'exponential', mean: 1 },
+          servers: 10,
+          requests: 50_000,
+          dispatch: (_request, servers, random) => {
+            for (const s of servers) backends[s.index]!.active = s.inSystem;
+            return balancer.pick({}, backends, random);
+          },
+        }).run();
+      };
+      const random = run(randomChoice);
+      const two = run(twoChoices);
+      expect(two.maxQueueLength * 2).toBeLessThan(random.maxQueueLength);
+      expect(two.p99 * 2).toBeLessThan(random.p99);
+    }
+  });
+});
+
+describe('on the queueing engine: 20 equal servers at 90% load', () => {
+  const farm = (policy: PolicyId, seed: number): SimulationConfig => ({
+    seed,
+    arrivals: { kind: 'poisson', rate: 18 },
+    service: { kind: 'exponential', mean: 1 },
+    servers: 20,
+    dispatch: dispatchWith(policy, Array(20).fill(1)),
+    requests: 200_000,
+  });
+
+  it('power of two choices beats random on max queue length (and on p99)', () => {
+    for (const seed of [1, 2, 3]) {
+      const random = simulate(farm('random', seed));
+      const two = simulate(farm('two-choices', seed));
+      expect(two.maxQueueLength * 3).toBeLessThan(random.maxQueueLength);
+      expect(two.p99 * 2).toBeLessThan(random.p99);
+      // Asking every server (least connections) does at least as well as asking two.
+      expect(simulate(farm('least-connections', seed)).maxQueueLength).toBeLessThanOrEqual(two.maxQueueLength);
+    }
+  });
+});
+
+describe('dispatcher', () => {
+  it('tells only weighted round robin the speeds', () => {
+    expect(ROOM_SPEEDS.map(weightFor)).toEqual([4, 2, 2, 1]);
+    const servers = ROOM_SPEEDS.map((speed, index) => ({ index, speed, up: true, busy: false, queueLength: 0, inSystem: 0, served: 0 }));
+    const picks = (policy: 'round-robin' | 'weighted-round-robin') => {
+      const d = dispatcher(policy, ROOM_SPEEDS);
+      return Array.from({ length: 9 }, (_, id) => d({ id, arrivalTime: 0, key: id }, servers, () => 0.5));
+    };
+    expect(picks('round-robin')).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0]);
+    expect(picks('weighted-round-robin').filter((p) => p === 0).length).toBe(4);
+  });
+});

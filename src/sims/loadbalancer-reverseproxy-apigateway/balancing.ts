@@ -1,0 +1,151 @@
+/**
+ * The front desk at work: the balancing policies dispatching a stream of guests to rooms of unequal
+ * speed on the queueing engine, with one room that can be taken out of order for the middle third
+ * of the run and brought back. Per room: share of requests, p99 latency, and the line over time.
+ */
+import { clampNumber, pickOne } from '../kit/model.ts';
+import { Simulation, type DispatchPolicy, type RequestView } from '../engines/queueing/engine.ts';
+import { Balancer, POLICIES, type Backend, type PolicyId } from './policies.ts';
+
+export const ROOM_NAMES = ['Room 1', 'Room 2', 'Room 3', 'Room 4'] as const;
+/** Relative speeds of the rooms to start with: one fast, two ordinary, one slow. */
+export const ROOM_SPEEDS = [2, 1, 1, 0.5] as const;
+/**
+ * A room's speed, relative to an ordinary room. Half steps keep weighted round robin's weights whole
+ * (weight = 2 x speed), so the weights it is told are exactly proportional to the speeds.
+ */
+export const ROOM_SPEED = { min: 0.5, max: 4, step: 0.5 } as const;
+/** The room that can be failed: an ordinary one, so the others can still carry the load. */
+export const FAILING_ROOM = 1;
+/** Mean service time on a speed-1 room, in milliseconds. */
+export const MEAN_SERVICE_MS = 20;
+/** Distinct guests, for the hash policy (each guest keeps coming back). */
+const GUESTS = 2000;
+
+/** The policies the simulation offers: every one that needs no client address (ip_hash does). */
+export const BALANCING_POLICIES = [
+  'round-robin',
+  'weighted-round-robin',
+  'least-connections',
+  'random',
+  'two-choices',
+  'ring-hash',
+] as const satisfies readonly PolicyId[];
+export type BalancingPolicy = (typeof BALANCING_POLICIES)[number];
+
+/** Offered load as a fraction of the rooms' total capacity. */
+export const LOAD = { min: 0.3, max: 0.95, fallback: 0.7 } as const;
+export const REQUESTS = { min: 100, max: 50_000, fallback: 10_000, integer: true } as const;
+export const SEED = { min: 1, max: 999, fallback: 1, integer: true } as const;
+
+export interface BalancingScenario {
+  policy: BalancingPolicy;
+  /** Offered load as a fraction of the rooms' total capacity (LOAD). */
+  load: number;
+  /** Each room's speed (ROOM_SPEED); missing rooms take ROOM_SPEEDS. */
+  speeds?: readonly number[];
+  /** Take FAILING_ROOM out of order for the middle third of the run. */
+  outage: boolean;
+  seed: number;
+  requests: number;
+}
+
+export interface RoomResult {
+  name: string;
+  speed: number;
+  served: number;
+  share: number;
+  p99: number;
+}
+
+export interface BalancingResult {
+  rooms: RoomResult[];
+  p99: number;
+  mean: number;
+  dropped: number;
+  /** Requests in each room (waiting + in service) sampled over time: [time in s, count][] per room. */
+  timeline: [number, number][][];
+  outageWindow: [number, number] | null;
+  duration: number;
+}
+
+/** Weights an operator would write for weighted round robin: proportional to speed. */
+export function weightFor(speed: number): number {
+  return Math.max(1, Math.round(speed * 2));
+}
+
+/** The rooms' speeds, each clamped to ROOM_SPEED; anything that is not a number keeps the starting speed. */
+export function roomSpeeds(speeds: readonly unknown[] = ROOM_SPEEDS): number[] {
+  return ROOM_SPEEDS.map((fallback, i) => clampNumber(speeds[i], { min: ROOM_SPEED.min, max: ROOM_SPEED.max, fallback }));
+}
+
+/**
+ * A policy as the engine's dispatch hook: the balancer sees what a real one sees, each backend's
+ * requests in flight and whether it is up, plus `keyOf(request)` for the hash policies.
+ */
+export function dispatchWith(
+  policy: PolicyId,
+  weights: readonly number[],
+  keyOf: (request: RequestView) => string = (request) => `guest-${request.key % GUESTS}`,
+): DispatchPolicy {
+  const balancer = new Balancer(POLICIES[policy], weights.length);
+  const backends: Backend[] = weights.map((weight, i) => ({ name: `room-${i + 1}`, weight, active: 0, up: true }));
+  return (request, servers, random) => {
+    for (const s of servers) {
+      const b = backends[s.index]!;
+      b.active = s.inSystem;
+      b.up = s.up;
+    }
+    return balancer.pick({ key: keyOf(request) }, backends, random);
+  };
+}
+
+/** Only weighted round robin is told the speeds (as weights); the others find out from the lines. */
+export function dispatcher(policy: PolicyId, speeds: readonly number[]): DispatchPolicy {
+  return dispatchWith(policy, speeds.map((speed) => (policy === 'weighted-round-robin' ? weightFor(speed) : 1)));
+}
+
+const SAMPLES = 60;
+
+export function runBalancing(scenario: BalancingScenario): BalancingResult {
+  const policy = pickOne(scenario.policy, BALANCING_POLICIES, 'round-robin');
+  const load = clampNumber(scenario.load, LOAD);
+  const requests = clampNumber(scenario.requests, REQUESTS);
+  const speeds = roomSpeeds(scenario.speeds);
+  const capacity = speeds.reduce((a, b) => a + b, 0) / MEAN_SERVICE_MS; // requests per ms
+  const rate = load * capacity;
+  const expectedDuration = requests / rate;
+  const outageWindow: [number, number] | null = scenario.outage ? [expectedDuration / 3, (2 * expectedDuration) / 3] : null;
+  const simulation = new Simulation({
+    seed: clampNumber(scenario.seed, SEED),
+    arrivals: { kind: 'poisson', rate },
+    service: { kind: 'exponential', mean: MEAN_SERVICE_MS },
+    servers: speeds.map((speed) => ({ speed })),
+    dispatch: dispatcher(policy, speeds),
+    outages: outageWindow ? [{ server: FAILING_ROOM, from: outageWindow[0], to: outageWindow[1] }] : [],
+    requests,
+  });
+  const timeline: [number, number][][] = speeds.map(() => []);
+  for (let k = 1; k <= SAMPLES; k++) {
+    const t = (expectedDuration * k) / SAMPLES;
+    simulation.runUntil(t);
+    simulation.servers.forEach((s, i) => timeline[i]!.push([t / 1000, s.inSystem]));
+  }
+  const results = simulation.run();
+  const served = results.servers.reduce((a, s) => a + s.served, 0);
+  return {
+    rooms: results.servers.map((s, i) => ({
+      name: ROOM_NAMES[i]!,
+      speed: speeds[i]!,
+      served: s.served,
+      share: served > 0 ? s.served / served : 0,
+      p99: s.p99,
+    })),
+    p99: results.p99,
+    mean: results.mean,
+    dropped: results.dropped,
+    timeline,
+    outageWindow: outageWindow ? [outageWindow[0] / 1000, outageWindow[1] / 1000] : null,
+    duration: results.now / 1000,
+  };
+}
