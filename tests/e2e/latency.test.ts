@@ -87,7 +87,7 @@ describe('Latency vs. Throughput article', () => {
     await page.keyboard.press('Space');
     await expect.poll(() => frame.locator('[aria-live=polite]').innerText()).toMatch(/^With 1% slow requests/);
     // After hydration the runs continue in slices to 100,000 requests.
-    await expect.poll(() => frame.locator('.sim-note').first().innerText(), { timeout: 30_000 }).toMatch(/^10\d,\d{3} of 200,000/);
+    await expect.poll(() => frame.locator('.sim-note', { hasText: 'of 200,000' }).innerText(), { timeout: 30_000 }).toMatch(/^10\d,\d{3} of 200,000/);
     const cell = async (row: string, column: number) => frame.locator('tbody tr', { hasText: row }).locator('td').nth(column).innerText();
     expect(await cell('Mean', 2)).toMatch(/^\+\d+%$/);
     expect(Number((await cell('Mean', 2)).replace(/[+%]/g, ''))).toBeLessThan(20);
