@@ -19,7 +19,10 @@ import { CPU_SLOWDOWN, motionBenchmarks } from './bench/motion.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
-const sizes = (args.get('sizes') ?? '100,1000,5000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (args.get('sizes') ?? '100,1000,5000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const runs = Number(args.get('runs') ?? 3);
 const SECTIONS = ['build', 'weight', 'lighthouse', 'engines', 'motion'];
 const only = args.get('only')?.split(',');
@@ -131,7 +134,12 @@ async function main() {
     console.log('Build scaling (full production build, median of runs):');
     const rows = await buildScaling();
     results.buildScaling = rows;
-    console.log(table(['posts', 'mode', 'median s', 'pages/s', 'peak MiB', 'pages', 'runs (s)'], rows.map((r) => [r.posts, r.mode, r.medianSeconds.toFixed(1), r.pagesPerSecond.toFixed(0), r.peakMiB.toFixed(0), r.pages, r.runs.join(' ')])));
+    console.log(
+      table(
+        ['posts', 'mode', 'median s', 'pages/s', 'peak MiB', 'pages', 'runs (s)'],
+        rows.map((r) => [r.posts, r.mode, r.medianSeconds.toFixed(1), r.pagesPerSecond.toFixed(0), r.peakMiB.toFixed(0), r.pages, r.runs.join(' ')]),
+      ),
+    );
   }
 
   if (!skip.has('weight') || !skip.has('lighthouse') || !skip.has('motion')) {
@@ -163,14 +171,24 @@ async function main() {
     const lh = await lighthouseMedians(SITE, 3);
     results.lighthouse = lh;
     console.log('\nLighthouse (mobile defaults, median of 3):');
-    console.log(table(['page', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP ms', 'TBT ms', 'CLS'], lh.map((r) => [r.page, r.performance, r.accessibility, r['best-practices'], r.seo, r.lcpMs.toFixed(0), r.tbtMs.toFixed(0), r.cls.toFixed(3)])));
+    console.log(
+      table(
+        ['page', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP ms', 'TBT ms', 'CLS'],
+        lh.map((r) => [r.page, r.performance, r.accessibility, r['best-practices'], r.seo, r.lcpMs.toFixed(0), r.tbtMs.toFixed(0), r.cls.toFixed(3)]),
+      ),
+    );
   }
 
   if (!skip.has('engines')) {
     const engines: EngineResult[] = await engineBenchmarks();
     results.engines = engines;
     console.log('\nSimulation engines:');
-    console.log(table(['model', 'work', 'per second'], engines.map((e) => [e.model, e.work, Math.round(e.perSecond).toLocaleString('en')])));
+    console.log(
+      table(
+        ['model', 'work', 'per second'],
+        engines.map((e) => [e.model, e.work, Math.round(e.perSecond).toLocaleString('en')]),
+      ),
+    );
   }
 
   if (!skip.has('motion')) {
@@ -178,14 +196,21 @@ async function main() {
     const motion = await motionBenchmarks(SITE);
     results.motion = motion;
     const n = (x: number, digits = 0) => (Number.isNaN(x) ? '–' : x.toFixed(digits));
-    console.log(table(['page', 'simulation', 'fps', 'long tasks > 50 ms', 'longest task ms', 'island JS KiB gzip'], motion.map((m) => [m.page, m.sim, n(m.fps), n(m.longTasks), n(m.longestTaskMs), m.islandKiB.toFixed(1)])));
+    console.log(
+      table(
+        ['page', 'simulation', 'fps', 'long tasks > 50 ms', 'longest task ms', 'island JS KiB gzip'],
+        motion.map((m) => [m.page, m.sim, n(m.fps), n(m.longTasks), n(m.longestTaskMs), m.islandKiB.toFixed(1)]),
+      ),
+    );
   }
 
   // Sections not run this time (--skip, or other --sizes) keep their previous figures.
   const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
   if (Array.isArray(previous.buildScaling) && Array.isArray(results.buildScaling)) {
     const fresh = new Set((results.buildScaling as ScalingRow[]).map((r) => r.posts));
-    results.buildScaling = [...(previous.buildScaling as ScalingRow[]).filter((r) => !fresh.has(r.posts)), ...(results.buildScaling as ScalingRow[])].sort((a, b) => a.posts - b.posts);
+    results.buildScaling = [...(previous.buildScaling as ScalingRow[]).filter((r) => !fresh.has(r.posts)), ...(results.buildScaling as ScalingRow[])].sort(
+      (a, b) => a.posts - b.posts,
+    );
   }
   writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   console.log('\nWritten to bench/results.json');

@@ -33,7 +33,6 @@ const WORDS = (
   'commit log stream batch node ring hash key value lock lease retry timeout backoff budget throughput'
 ).split(' ');
 
-
 export function fixtureTagName(i: number): string {
   return `Topic ${String(i + 1).padStart(2, '0')}`;
 }

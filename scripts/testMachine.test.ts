@@ -39,7 +39,12 @@ describe('the test machine setup step', () => {
 
   it('installs nothing and runs no command when every program is present', () => {
     const ran: string[][] = [];
-    const status = prepareTestMachine(fakeMachine(), root, (argv) => (ran.push(argv), 0), () => {});
+    const status = prepareTestMachine(
+      fakeMachine(),
+      root,
+      (argv) => (ran.push(argv), 0),
+      () => {},
+    );
     expect(status).toBe(0);
     expect(ran).toEqual([]);
   });
@@ -56,7 +61,12 @@ describe('the test machine setup step', () => {
   it('stops with the exit code 1 and the message when not root and without passwordless sudo', () => {
     const said: string[] = [];
     const ran: string[][] = [];
-    const status = prepareTestMachine(fakeMachine(['openssl']), user, (argv) => (ran.push(argv), 0), (line) => said.push(line));
+    const status = prepareTestMachine(
+      fakeMachine(['openssl']),
+      user,
+      (argv) => (ran.push(argv), 0),
+      (line) => said.push(line),
+    );
     expect(status).toBe(1);
     expect(ran).toEqual([]);
     expect(said.join('\n')).toContain('Debian package openssl');
@@ -66,7 +76,12 @@ describe('the test machine setup step', () => {
     const ran: string[][] = [];
     const said: string[] = [];
     // The stand-in apt-get cannot really install, so the step reports what is still missing afterwards.
-    const status = prepareTestMachine(fakeMachine(['nginx']), root, (argv) => (ran.push(argv), 0), (line) => said.push(line));
+    const status = prepareTestMachine(
+      fakeMachine(['nginx']),
+      root,
+      (argv) => (ran.push(argv), 0),
+      (line) => said.push(line),
+    );
     expect(ran).toEqual([
       ['apt-get', 'update', '-qq'],
       ['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'nginx'],
@@ -90,7 +105,12 @@ describe('the test machine setup step', () => {
 
   it('stops at the first failing apt-get command with its exit code', () => {
     const ran: string[][] = [];
-    const status = prepareTestMachine(fakeMachine(['nginx']), root, (argv) => (ran.push(argv), 100), () => {});
+    const status = prepareTestMachine(
+      fakeMachine(['nginx']),
+      root,
+      (argv) => (ran.push(argv), 100),
+      () => {},
+    );
     expect(status).toBe(100);
     expect(ran).toHaveLength(1);
   });

@@ -90,10 +90,7 @@ export interface Privileges {
   hasAptGet: boolean;
 }
 
-export type SetupPlan =
-  | { action: 'nothing' }
-  | { action: 'install'; packages: string[]; commands: string[][] }
-  | { action: 'stop'; message: string };
+export type SetupPlan = { action: 'nothing' } | { action: 'install'; packages: string[]; commands: string[][] } | { action: 'stop'; message: string };
 
 export function packagesFor(missing: readonly Requirement[]): string[] {
   return [...new Set(missing.map((r) => r.package))];

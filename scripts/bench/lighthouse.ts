@@ -13,7 +13,8 @@ export async function lighthouseMedians(dir: string, runs: number): Promise<Ligh
     for (let r = 0; r < runs; r++) all.push(await runLighthouse(paths.map((p) => `${server.origin}${p}`)));
     return paths.map((page, i) => {
       const runsOfPage = all.map((run) => run[i]!);
-      const median = (key: keyof Omit<LighthouseScores, 'failing'>) => [...runsOfPage.map((x) => x[key] as number)].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+      const median = (key: keyof Omit<LighthouseScores, 'failing'>) =>
+        [...runsOfPage.map((x) => x[key] as number)].sort((a, b) => a - b)[Math.floor(runs / 2)]!;
       return {
         page,
         performance: median('performance'),

@@ -25,7 +25,9 @@ function moduleGraph(dir: string, entry: string, seen = new Set<string>()): Set<
   if (seen.has(entry) || !existsSync(join(dir, entry))) return seen;
   seen.add(entry);
   const code = readFileSync(join(dir, entry), 'utf8');
-  const specifiers = [...code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["']([^"']+\.js)["']/g), ...code.matchAll(/["'](_astro\/[^"']+\.js)["']/g)].map((m) => m[1]!);
+  const specifiers = [...code.matchAll(/(?:from\s*|import\s*\(\s*|import\s*)["']([^"']+\.js)["']/g), ...code.matchAll(/["'](_astro\/[^"']+\.js)["']/g)].map(
+    (m) => m[1]!,
+  );
   for (const spec of specifiers) {
     const path = spec.startsWith('_astro/') ? `/${spec}` : spec.startsWith('/') ? spec : join(dirname(entry), spec);
     moduleGraph(dir, path, seen);
@@ -51,10 +53,14 @@ function weighPage(dir: string, page: BuiltPage, label: string): PageWeight {
   const cssLinks = page.root.querySelectorAll('link[rel=stylesheet]').map((l) => weigh(file(l.getAttribute('href')!)));
   const cssInline = page.root.querySelectorAll('style').map((s) => weigh(s.textContent));
   const css = sum([...cssLinks, ...cssInline]);
-  const blockingCss = sum([...head.querySelectorAll('link[rel=stylesheet]').map((l) => weigh(file(l.getAttribute('href')!))), ...head.querySelectorAll('style').map((s) => weigh(s.textContent))]);
+  const blockingCss = sum([
+    ...head.querySelectorAll('link[rel=stylesheet]').map((l) => weigh(file(l.getAttribute('href')!))),
+    ...head.querySelectorAll('style').map((s) => weigh(s.textContent)),
+  ]);
 
   const scripts = page.root.querySelectorAll('script').filter((s) => !['application/ld+json', 'application/json'].includes(s.getAttribute('type') ?? ''));
-  const isBlocking = (s: (typeof scripts)[number]) => s.getAttribute('type') !== 'module' && !s.hasAttribute('async') && !s.hasAttribute('defer') && head.querySelectorAll('script').includes(s);
+  const isBlocking = (s: (typeof scripts)[number]) =>
+    s.getAttribute('type') !== 'module' && !s.hasAttribute('async') && !s.hasAttribute('defer') && head.querySelectorAll('script').includes(s);
   const scriptWeight = (s: (typeof scripts)[number]) => (s.getAttribute('src') ? weigh(file(s.getAttribute('src')!)) : weigh(s.textContent));
   const blockingJs = sum(scripts.filter(isBlocking).map(scriptWeight));
   const laterScripts = sum(scripts.filter((s) => !isBlocking(s)).map(scriptWeight));
@@ -96,4 +102,3 @@ export function pageWeights(dir: string): PageWeight[] {
 export function benchPaths(dir: string): string[] {
   return pageWeights(dir).map((w) => w.page.match(/\((\/[^)]*)\)$/)![1]!);
 }
-

@@ -16,10 +16,16 @@ function median(label: string, fn: () => void): void {
   console.log(`${label.padEnd(46)} ${medianMs(fn, { runs: 30, warmUp: 5 }).toFixed(2).padStart(7)} ms`);
 }
 
-
 const draw = (r: Ring) => {
   const arcs = ownerArcs(r);
-  return servers.map((s) => arcPath(arcs.filter((a) => a.server === s), 100)).join('').length;
+  return servers
+    .map((s) =>
+      arcPath(
+        arcs.filter((a) => a.server === s),
+        100,
+      ),
+    )
+    .join('').length;
 };
 
 median('build the ring (10 000 virtual nodes)', () => Ring.of(servers, { vnodesPerServer: 500 }));

@@ -17,7 +17,16 @@ export interface LighthouseScores {
   failing: string[];
 }
 
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function runLighthouse(urls: string[]): Promise<LighthouseScores[]> {
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: FLAGS, logLevel: 'silent' });
@@ -28,9 +37,9 @@ export async function runLighthouse(urls: string[]): Promise<LighthouseScores[]>
       const lhr = run!.lhr;
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       const failing = ['accessibility', 'best-practices', 'seo'].flatMap((cat) =>
-        lhr.categories[cat]!.auditRefs
-          .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => `${cat}: ${ref.id} (${lhr.audits[ref.id]?.title})`),
+        lhr.categories[cat]!.auditRefs.filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1).map(
+          (ref) => `${cat}: ${ref.id} (${lhr.audits[ref.id]?.title})`,
+        ),
       );
       results.push({
         performance: score('performance'),

@@ -25,10 +25,27 @@ export function makePrefix(label: string): Prefix {
   for (const sub of ['conf', 'logs', 'tmp', 'cache']) mkdirSync(join(dir, sub));
   const certificate = join(dir, 'conf', 'cert.pem');
   const certificateKey = join(dir, 'conf', 'key.pem');
-  const openssl = spawnSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
-    '-keyout', certificateKey, '-out', certificate, '-days', '2', '-subj', '/CN=example.com',
-  ], { encoding: 'utf8' });
+  const openssl = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      certificateKey,
+      '-out',
+      certificate,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=example.com',
+    ],
+    { encoding: 'utf8' },
+  );
   if (openssl.status !== 0) throw new Error(`openssl failed: ${openssl.stderr}`);
   return {
     dir,

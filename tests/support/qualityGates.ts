@@ -17,24 +17,36 @@ export function qualityGates(dir: string): void {
   const content = pages.filter((p) => !isRedirect(p));
 
   describe(`quality gates on ${dir}`, () => {
-    it('the listing page\'s HTML and render-blocking CSS fit in 14 KB gzip, with at most 1 KB of JavaScript', () => {
+    it("the listing page's HTML and render-blocking CSS fit in 14 KB gzip, with at most 1 KB of JavaScript", () => {
       const listing = pages.find((p) => p.path === '/')!;
       const firstRender = weigh(listing.html + blockingCss(dir, listing).join('')).gzip;
       expect(firstRender).toBeLessThanOrEqual(FIRST_WINDOW_BYTES);
-      const js = weigh(scriptsOf(dir, listing).map((s) => s.code).join('')).gzip;
+      const js = weigh(
+        scriptsOf(dir, listing)
+          .map((s) => s.code)
+          .join(''),
+      ).gzip;
       expect(js).toBeLessThanOrEqual(LISTING_JS_BYTES);
     });
 
     it('every page that is not an article or the search page carries at most 1 KB of JavaScript (the About page says so)', () => {
       const heavy = content
         .filter((p) => !p.root.querySelector('article.article') && !p.path.startsWith('/search'))
-        .map((p) => ({ page: p.path, gzip: weigh(scriptsOf(dir, p).map((s) => s.code).join('')).gzip }))
+        .map((p) => ({
+          page: p.path,
+          gzip: weigh(
+            scriptsOf(dir, p)
+              .map((s) => s.code)
+              .join(''),
+          ).gzip,
+        }))
         .filter((p) => p.gzip > LISTING_JS_BYTES);
       expect(heavy).toEqual([]);
     });
 
     it('no page loads a web font that blocks text', () => {
-      for (const page of content) expect({ page: page.path, fonts: blockingFontFaces(blockingCss(dir, page).join('')) }).toEqual({ page: page.path, fonts: [] });
+      for (const page of content)
+        expect({ page: page.path, fonts: blockingFontFaces(blockingCss(dir, page).join('')) }).toEqual({ page: page.path, fonts: [] });
     });
 
     it('every script a page loads is one the page uses', () => {
@@ -75,7 +87,9 @@ export function qualityGates(dir: string): void {
     });
 
     it('nothing follows </html> on any page (browsers forgive a stray script there; validators do not)', () => {
-      const trailing = content.filter((p) => !/<\/html>\s*$/i.test(p.html)).map((p) => `${p.path}: …${p.html.slice(p.html.toLowerCase().lastIndexOf('</html>')).slice(0, 80)}`);
+      const trailing = content
+        .filter((p) => !/<\/html>\s*$/i.test(p.html))
+        .map((p) => `${p.path}: …${p.html.slice(p.html.toLowerCase().lastIndexOf('</html>')).slice(0, 80)}`);
       expect(trailing).toEqual([]);
     });
 

@@ -45,6 +45,8 @@ export function benchmarks(): EngineResult[] {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   for (const b of benchmarks()) {
-    console.log(`${b.model.padEnd(58)} ${Math.round(b.perSecond).toLocaleString('en').padStart(9)}/s ${(1e6 / b.perSecond).toFixed(0).padStart(4)} µs each  ${b.work}`);
+    console.log(
+      `${b.model.padEnd(58)} ${Math.round(b.perSecond).toLocaleString('en').padStart(9)}/s ${(1e6 / b.perSecond).toFixed(0).padStart(4)} µs each  ${b.work}`,
+    );
   }
 }

@@ -15,7 +15,7 @@ describe('dates that do not exist', () => {
     expect(impossibleDate('yesterday')).toBeUndefined();
   });
 
-  it('reads a field\'s raw text from front matter, unquoted and without a comment', () => {
+  it("reads a field's raw text from front matter, unquoted and without a comment", () => {
     const source = '---\ntitle: "A"\npubDate: 2025-13-45 # typo\nupdatedDate: \'2026-01-02\'\n---\nbody pubDate: 2020-01-01\n';
     expect(frontMatterText(source, 'pubDate')).toBe('2025-13-45');
     expect(frontMatterText(source, 'updatedDate')).toBe('2026-01-02');

@@ -9,7 +9,8 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
   const out: (number | null)[] = [];
   sorted.forEach((n, i) => {
     const prev = sorted[i - 1];
-    if (prev !== undefined && n - prev === 2) out.push(prev + 1); // a gap of one page is shown, not hidden
+    if (prev !== undefined && n - prev === 2)
+      out.push(prev + 1); // a gap of one page is shown, not hidden
     else if (prev !== undefined && n - prev > 2) out.push(null);
     out.push(n);
   });

@@ -36,7 +36,9 @@ describe('post front matter', () => {
 
   it('refuses a date that does not exist instead of rolling it over, for pubDate and updatedDate', () => {
     expect(issues({ ...valid, pubDate: '2025-13-45' })).toEqual(['pubDate: pubDate 2025-13-45 is not a date that exists (there is no month 13)']);
-    expect(issues({ ...valid, updatedDate: '2026-02-30' })).toEqual(['updatedDate: updatedDate 2026-02-30 is not a date that exists (February 2026 has no day 30)']);
+    expect(issues({ ...valid, updatedDate: '2026-02-30' })).toEqual([
+      'updatedDate: updatedDate 2026-02-30 is not a date that exists (February 2026 has no day 30)',
+    ]);
     expect(issues({ ...valid, pubDate: '2024-02-29' })).toEqual([]);
   });
 

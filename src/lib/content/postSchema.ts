@@ -30,10 +30,7 @@ export function postSchema<Image extends z.ZodType>(image: () => Image) {
       category: z.enum(site.categories, {
         error: `category must be one of: ${site.categories.join(', ')}`,
       }),
-      tags: z
-        .array(z.string().trim().min(1, 'a tag must not be empty'))
-        .min(1, 'tags needs at least 1 tag')
-        .max(8, 'tags allows at most 8 tags'),
+      tags: z.array(z.string().trim().min(1, 'a tag must not be empty')).min(1, 'tags needs at least 1 tag').max(8, 'tags allows at most 8 tags'),
       cover: image().optional(),
       /** Required with a cover: the image's text alternative. */
       coverAlt: z.string().trim().min(1).optional(),

@@ -20,12 +20,14 @@ export function countWords(body: string): number {
     if (inFence) kept.push(line);
     else if (!MDX_MODULE_LINE.test(line)) kept.push(stripProseMarkup(line));
   }
-  return kept
-    .join('\n')
-    // Components and HTML may span lines, so tags are removed after joining the prose back together.
-    .replace(/<\/?[A-Za-z][^<>]*\/?>/g, ' ')
-    .split(/\s+/)
-    .filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
+  return (
+    kept
+      .join('\n')
+      // Components and HTML may span lines, so tags are removed after joining the prose back together.
+      .replace(/<\/?[A-Za-z][^<>]*\/?>/g, ' ')
+      .split(/\s+/)
+      .filter((token) => /[\p{L}\p{N}]/u.test(token)).length
+  );
 }
 
 function stripProseMarkup(line: string): string {

@@ -1,7 +1,5 @@
 /** Top-level paths the site itself uses; a post slug equal to one would be shadowed by that page. */
-export const RESERVED_SLUGS = new Set([
-  'page', 'tags', 'categories', 'archives', 'about', 'search', 'series', 'rss.xml', '404', 'og', 'pagefind', '_astro',
-]);
+export const RESERVED_SLUGS = new Set(['page', 'tags', 'categories', 'archives', 'about', 'search', 'series', 'rss.xml', '404', 'og', 'pagefind', '_astro']);
 
 export function assertPostSlug(slug: string): void {
   if (RESERVED_SLUGS.has(slug)) {

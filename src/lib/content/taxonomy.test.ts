@@ -34,18 +34,16 @@ describe('groupByTerm', () => {
 });
 
 describe('relatedPosts', () => {
-  const posts = [
-    post('p0', ['A', 'B', 'C']),
-    post('p1', ['A']),
-    post('p2', ['A', 'B']),
-    post('p3', ['A', 'B', 'C']),
-    post('p4', ['D']),
-    post('p5', ['C']),
-  ];
+  const posts = [post('p0', ['A', 'B', 'C']), post('p1', ['A']), post('p2', ['A', 'B']), post('p3', ['A', 'B', 'C']), post('p4', ['D']), post('p5', ['C'])];
   const index = groupByTerm(posts, (p) => p.tags, 'tag');
   const rank = new Map(posts.map((p, i) => [p.id, i]));
   const related = (p: (typeof posts)[number]) =>
-    relatedPosts(p, p.tags.map((t) => t.toLowerCase()), index, rank).map((r) => r.id);
+    relatedPosts(
+      p,
+      p.tags.map((t) => t.toLowerCase()),
+      index,
+      rank,
+    ).map((r) => r.id);
 
   it('ranks by the number of shared tags, then by listing order, at most three', () => {
     expect(related(posts[0]!)).toEqual(['p3', 'p2', 'p1']);

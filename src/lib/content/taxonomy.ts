@@ -13,11 +13,7 @@ export interface Term<P> {
  * Groups posts by a term (tag or category) in one pass. Two display names that slug the same
  * ("Hashing" and "hashing") would share a URL, so that is an error naming both and a post of each.
  */
-export function groupByTerm<P extends { id: string }>(
-  posts: readonly P[],
-  termsOf: (post: P) => readonly string[],
-  kind: string,
-): Map<string, Term<P>> {
+export function groupByTerm<P extends { id: string }>(posts: readonly P[], termsOf: (post: P) => readonly string[], kind: string): Map<string, Term<P>> {
   const terms = new Map<string, Term<P>>();
   for (const post of posts) {
     for (const name of new Set(termsOf(post))) {

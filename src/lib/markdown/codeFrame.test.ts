@@ -7,7 +7,9 @@ const highlight = (code: string, lang: string) => codeToHtml(code, { lang, theme
 describe('code frame', () => {
   it('wraps the highlighted block in a frame whose header names the language', async () => {
     const html = await highlight('SELECT 1;', 'sql');
-    expect(html).toMatch(/^<div class="code-block"><div class="code-header" data-pagefind-ignore(="")?><span class="code-lang">SQL<\/span><\/div><pre class="shiki[^"]*"[^>]*>/);
+    expect(html).toMatch(
+      /^<div class="code-block"><div class="code-header" data-pagefind-ignore(="")?><span class="code-lang">SQL<\/span><\/div><pre class="shiki[^"]*"[^>]*>/,
+    );
     expect(html.endsWith('</pre></div>')).toBe(true);
   });
 
@@ -16,7 +18,15 @@ describe('code frame', () => {
   });
 
   it("uses the names readers know, and the fence's own name for languages it does not list", () => {
-    expect(['ts', 'bash', 'py', 'yaml', 'dockerfile', 'nginx', 'TOML'].map(languageName)).toEqual(['TypeScript', 'Shell', 'Python', 'YAML', 'Dockerfile', 'nginx', 'TOML']);
+    expect(['ts', 'bash', 'py', 'yaml', 'dockerfile', 'nginx', 'TOML'].map(languageName)).toEqual([
+      'TypeScript',
+      'Shell',
+      'Python',
+      'YAML',
+      'Dockerfile',
+      'nginx',
+      'TOML',
+    ]);
     expect(languageName('haskell')).toBe('haskell');
     expect(languageName('plaintext')).toBe('');
   });

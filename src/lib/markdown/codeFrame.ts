@@ -47,7 +47,9 @@ export function codeFrame(): ShikiTransformer {
       const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
       if (!pre) return root;
       const name = languageName(this.options.lang);
-      const label: ElementContent[] = name ? [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: name }] }] : [];
+      const label: ElementContent[] = name
+        ? [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: name }] }]
+        : [];
       const header: Element = { type: 'element', tagName: 'div', properties: { className: ['code-header'], dataPagefindIgnore: '' }, children: label };
       const frame: Element = { type: 'element', tagName: 'div', properties: { className: ['code-block'] }, children: [header, pre] };
       return { ...root, children: root.children.map((c) => (c === pre ? frame : c)) };

@@ -33,7 +33,10 @@ const TEMPLATE_VERSION = 2;
 export const CARD_CACHE_DIR = join(process.cwd(), 'node_modules', '.astro', 'og-cards');
 
 export function cardCacheFile(text: CardText): string {
-  const key = createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, site.title, site.url, text])).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(JSON.stringify([TEMPLATE_VERSION, site.title, site.url, text]))
+    .digest('hex')
+    .slice(0, 32);
   return join(CARD_CACHE_DIR, `${key}.png`);
 }
 

@@ -29,7 +29,10 @@ function loadFonts() {
   const require = createRequire(join(process.cwd(), 'package.json'));
   const read = (weight: 400 | 700) =>
     readFile(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)).then((data) => ({
-      name: 'Inter', data, weight, style: 'normal' as const,
+      name: 'Inter',
+      data,
+      weight,
+      style: 'normal' as const,
     }));
   return (fonts ??= Promise.all([read(400), read(700)]));
 }
@@ -48,9 +51,17 @@ export async function drawCard({ kicker, title, subtitle }: CardText): Promise<U
   const card = el(
     'div',
     {
-      width: CARD_WIDTH, height: CARD_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between',
-      padding: '56px 72px', background: '#0f1419', color: '#e6edf3', fontFamily: 'Inter',
-      borderTop: '16px solid #7cacf8', boxSizing: 'border-box',
+      width: CARD_WIDTH,
+      height: CARD_HEIGHT,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: '56px 72px',
+      background: '#0f1419',
+      color: '#e6edf3',
+      fontFamily: 'Inter',
+      borderTop: '16px solid #7cacf8',
+      boxSizing: 'border-box',
     },
     [
       el('div', { display: 'flex', fontSize: 30, color: '#7cacf8', fontWeight: 700 }, kicker),

@@ -17,7 +17,10 @@ async function drain(): Promise<void> {
   for (let job = queue.shift(); job; job = queue.shift()) {
     let outcome: CardDone['outcome'] = 'skipped';
     if (Atomics.compareExchange(job.claim, 0, UNCLAIMED, BY_WORKER) === UNCLAIMED) {
-      outcome = await drawCardToCache(job.text, job.file).then(() => 'drawn' as const, () => 'failed' as const);
+      outcome = await drawCardToCache(job.text, job.file).then(
+        () => 'drawn' as const,
+        () => 'failed' as const,
+      );
     }
     port.postMessage({ file: job.file, outcome } satisfies CardDone);
   }

@@ -55,13 +55,20 @@ class Boundary extends Component<{ title: string | (() => string); standalone?: 
       const message = (
         <div class="sim-error" role="alert">
           <p>
-            <strong>{title} stopped.</strong> Something went wrong inside this simulation ({this.state.error}). The
-            rest of the page is unaffected; reload the page to try again.
+            <strong>{title} stopped.</strong> Something went wrong inside this simulation ({this.state.error}). The rest of the page is unaffected; reload the
+            page to try again.
           </p>
         </div>
       );
       // At the island's root the frame itself is gone, so the message brings its own.
-      return this.props.standalone ? <figure class="sim"><p class="sim-title">{title}</p>{message}</figure> : message;
+      return this.props.standalone ? (
+        <figure class="sim">
+          <p class="sim-title">{title}</p>
+          {message}
+        </figure>
+      ) : (
+        message
+      );
     }
     return <ErrorReport.Provider value={this.report}>{this.props.children}</ErrorReport.Provider>;
   }
@@ -83,7 +90,9 @@ function CopyLink({ id, share }: { id: string; share: NonNullable<FrameProps['sh
   };
   return (
     <div class="sim-share" data-pagefind-ignore="all">
-      <button type="button" class="sim-button" onClick={copy}>Copy link to this setup</button>
+      <button type="button" class="sim-button" onClick={copy}>
+        Copy link to this setup
+      </button>
       {copied && <output class="sim-share-result">{copied}</output>}
     </div>
   );
@@ -93,11 +102,17 @@ function CopyLink({ id, share }: { id: string; share: NonNullable<FrameProps['sh
 export function SimFrame({ id, title, caption, status, share, children }: FrameProps) {
   return (
     <figure class="sim" id={`sim-${id}`} aria-labelledby={`sim-${id}-title`}>
-      <p class="sim-title" id={`sim-${id}-title`}>{title}</p>
+      <p class="sim-title" id={`sim-${id}-title`}>
+        {title}
+      </p>
       <Boundary title={title}>
         {/* Search indexes a simulation's title and caption, not its controls, readouts and drawings. */}
-        <div class="sim-body" data-pagefind-ignore="all">{children}</div>
-        <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-pagefind-ignore="all">{status}</p>
+        <div class="sim-body" data-pagefind-ignore="all">
+          {children}
+        </div>
+        <p class="visually-hidden" aria-live="polite" aria-atomic="true" data-pagefind-ignore="all">
+          {status}
+        </p>
       </Boundary>
       {share && <CopyLink id={id} share={share} />}
       <figcaption>{caption}</figcaption>

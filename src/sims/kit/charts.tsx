@@ -78,7 +78,10 @@ export function Histogram({ title, buckets, markers = [], logX = false, xLabel =
   const hi = buckets.length ? buckets.at(-1)!.to : 1;
   const x = logX ? logScale([Math.max(lo, 1e-9), Math.max(hi, lo * 10, 1e-8)], [M.left, W - M.right]) : linearScale([lo, hi], [M.left, W - M.right]);
   // Marker labels get rows of their own above the bars, so they cross neither the bars nor each other.
-  const labels = stackLabels(markers.map((m) => ({ x: x(m.value), width: textWidth(m.label) })), [4, W - 4]);
+  const labels = stackLabels(
+    markers.map((m) => ({ x: x(m.value), width: textWidth(m.label) })),
+    [4, W - 4],
+  );
   const plotTop = M.top + rowCount(labels) * MARKER_ROW + (markers.length ? 4 : 0);
   const height = plotTop + PLOT_H + M.bottom;
   const bottom = plotTop + PLOT_H;
@@ -98,15 +101,31 @@ export function Histogram({ title, buckets, markers = [], logX = false, xLabel =
           .join('')}
       />
       {xTicks.map((t) => (
-        <text class="sim-chart-label" x={x(t)} y={bottom + 16} text-anchor="middle">{formatTick(t)}</text>
+        <text class="sim-chart-label" x={x(t)} y={bottom + 16} text-anchor="middle">
+          {formatTick(t)}
+        </text>
       ))}
-      {xLabel && <text class="sim-chart-label" x={(M.left + W - M.right) / 2} y={height - 6} text-anchor="middle">{xLabel}</text>}
+      {xLabel && (
+        <text class="sim-chart-label" x={(M.left + W - M.right) / 2} y={height - 6} text-anchor="middle">
+          {xLabel}
+        </text>
+      )}
       {markers.map((m, i) => (
-        <line key={m.label} x1={x(m.value)} x2={x(m.value)} y1={M.top + labels[i]!.row * MARKER_ROW + 2} y2={bottom} class="sim-chart-marker" style={{ stroke: seriesColour(i + 1) }} />
+        <line
+          key={m.label}
+          x1={x(m.value)}
+          x2={x(m.value)}
+          y1={M.top + labels[i]!.row * MARKER_ROW + 2}
+          y2={bottom}
+          class="sim-chart-marker"
+          style={{ stroke: seriesColour(i + 1) }}
+        />
       ))}
       {/* Drawn after every line, with a halo, so a line from a lower row never strikes through a label. */}
       {markers.map((m, i) => (
-        <text key={m.label} class="sim-chart-label sim-chart-halo" x={labels[i]!.left} y={M.top + labels[i]!.row * MARKER_ROW + 10}>{m.label}</text>
+        <text key={m.label} class="sim-chart-label sim-chart-halo" x={labels[i]!.left} y={M.top + labels[i]!.row * MARKER_ROW + 10}>
+          {m.label}
+        </text>
       ))}
     </svg>
   );
@@ -130,7 +149,11 @@ export function LineChart({ title, series, xLabel, yLabel, logX = false, yDomain
   const [y0, y1] = yDomain ?? [0, Math.max(1e-9, ...all.map((p) => p[1]))];
   // The legend wraps onto as many rows as it needs above the plot, never over the lines.
   const legend = series.map((s) => `${s.dashed ? '- - ' : '— '}${s.label}`);
-  const entries = flowRows(legend.map((text) => textWidth(text)), [M.left + 8, W - M.right], 18);
+  const entries = flowRows(
+    legend.map((text) => textWidth(text)),
+    [M.left + 8, W - M.right],
+    18,
+  );
   const plotTop = 8 + rowCount(entries) * LEGEND_ROW + 10;
   const bottom = plotTop + PLOT_H;
   const height = bottom + M.bottom;
@@ -138,14 +161,25 @@ export function LineChart({ title, series, xLabel, yLabel, logX = false, yDomain
   const y = linearScale([y0, y1], [bottom, plotTop]);
   const clampY = (v: number) => Math.min(bottom, Math.max(plotTop, y(v)));
   return (
-    <svg class="sim-chart" viewBox={`0 0 ${W} ${height}`} role="img" aria-label={`${title}: ${yLabel} against ${xLabel}; series ${series.map((s) => s.label).join(', ')}`}>
+    <svg
+      class="sim-chart"
+      viewBox={`0 0 ${W} ${height}`}
+      role="img"
+      aria-label={`${title}: ${yLabel} against ${xLabel}; series ${series.map((s) => s.label).join(', ')}`}
+    >
       <title>{title}</title>
       <Axis ticks={niceTicks(y0, y1, 4)} scale={y} bottom={bottom} />
       {(logX ? logTicks(x0, x1) : niceTicks(x0, x1, 6)).map((t) => (
-        <text class="sim-chart-label" x={x(t)} y={bottom + 16} text-anchor="middle">{formatTick(t)}</text>
+        <text class="sim-chart-label" x={x(t)} y={bottom + 16} text-anchor="middle">
+          {formatTick(t)}
+        </text>
       ))}
-      <text class="sim-chart-label" x={(M.left + W - M.right) / 2} y={height - 6} text-anchor="middle">{xLabel}</text>
-      <text class="sim-chart-label" transform={`translate(14 ${(plotTop + bottom) / 2}) rotate(-90)`} text-anchor="middle">{yLabel}</text>
+      <text class="sim-chart-label" x={(M.left + W - M.right) / 2} y={height - 6} text-anchor="middle">
+        {xLabel}
+      </text>
+      <text class="sim-chart-label" transform={`translate(14 ${(plotTop + bottom) / 2}) rotate(-90)`} text-anchor="middle">
+        {yLabel}
+      </text>
       {series.map((s, i) => {
         const colour = s.colour ?? seriesColour(i);
         return (
@@ -178,7 +212,9 @@ function Axis({ ticks, scale, bottom }: { ticks: number[]; scale: (v: number) =>
       {ticks.map((t) => (
         <g key={t}>
           <line x1={M.left} x2={W - M.right} y1={scale(t)} y2={scale(t)} class="sim-chart-grid" />
-          <text class="sim-chart-label" x={M.left - 6} y={scale(t) + 4} text-anchor="end">{formatTick(t)}</text>
+          <text class="sim-chart-label" x={M.left - 6} y={scale(t) + 4} text-anchor="end">
+            {formatTick(t)}
+          </text>
         </g>
       ))}
       <line x1={M.left} x2={W - M.right} y1={bottom} y2={bottom} class="sim-chart-baseline" />

@@ -73,7 +73,9 @@ export function Slider<S extends Schema>(props: SliderProps<S>) {
   );
 }
 
-type ToggleProps<S extends Schema> = { label: string; disabled?: boolean } & (Bound<S, KeysOf<S, boolean>> | { sim?: undefined; checked: boolean; onChange(checked: boolean): void });
+type ToggleProps<S extends Schema> = { label: string; disabled?: boolean } & (
+  Bound<S, KeysOf<S, boolean>> | { sim?: undefined; checked: boolean; onChange(checked: boolean): void }
+);
 
 export function Toggle<S extends Schema>(props: ToggleProps<S>) {
   const { label, disabled = false } = props;
@@ -88,8 +90,7 @@ export function Toggle<S extends Schema>(props: ToggleProps<S>) {
 }
 
 type SelectProps<S extends Schema, K extends KeysOf<S, string>, T extends string> = { label: string; disabled?: boolean } & (
-  | (Bound<S, K> & { options: readonly { value: StateOf<S>[K]; label: string }[] })
-  | (Unbound<T> & { options: readonly { value: T; label: string }[] })
+  (Bound<S, K> & { options: readonly { value: StateOf<S>[K]; label: string }[] }) | (Unbound<T> & { options: readonly { value: T; label: string }[] })
 );
 
 /** A labelled select; a value outside `options` is never passed on. */
@@ -182,12 +183,19 @@ export function PlayControls(props: PlayControlsProps) {
       <Button onClick={playing ? onPause : onPlay} pressed={playing} disabled={finished && !playing}>
         {playing ? 'Pause' : 'Play'}
       </Button>
-      <Button onClick={onStep} disabled={playing || finished}>Step</Button>
+      <Button onClick={onStep} disabled={playing || finished}>
+        Step
+      </Button>
       <Button onClick={onReset}>Reset</Button>
       {speed !== undefined && onSpeed && (
         <>
           <label for={id}>Speed</label>
-          <select id={id} value={String(speed)} disabled={!hydrated} onChange={(e) => onSpeed(clampNumber(e.currentTarget.value, { min: 0.5, max: 4, fallback: 1 }))}>
+          <select
+            id={id}
+            value={String(speed)}
+            disabled={!hydrated}
+            onChange={(e) => onSpeed(clampNumber(e.currentTarget.value, { min: 0.5, max: 4, fallback: 1 }))}
+          >
             {SPEEDS.map((s) => (
               <option value={String(s)}>{s}×</option>
             ))}

@@ -1,6 +1,20 @@
 /** What every simulation shares (views import from here; models from ./model.ts). See README.md. */
 export * from './model.ts';
-export { intParam, numberParam, enumParam, boolParam, textParam, localParam, readState, writeState, defaults, type Param, type RangeParam, type Schema, type StateOf } from './urlState.ts';
+export {
+  intParam,
+  numberParam,
+  enumParam,
+  boolParam,
+  textParam,
+  localParam,
+  readState,
+  writeState,
+  defaults,
+  type Param,
+  type RangeParam,
+  type Schema,
+  type StateOf,
+} from './urlState.ts';
 export { useSimulation, useProgress, type Simulation, type Motion } from './useSimulation.ts';
 export { lerp } from './motion.ts';
 export { Grabbable, type Point, type Nudge } from './Grabbable.tsx';

@@ -72,7 +72,7 @@ describe('clampNumber and pickOne', () => {
 describe('state in the URL hash', () => {
   const schema = { servers: intParam(1, 20, 4), mode: enumParam(['ring', 'modn'] as const, 'ring'), vnodes: boolParam(true) };
 
-  it('round-trips a state and keeps other simulations\' entries', () => {
+  it("round-trips a state and keeps other simulations' entries", () => {
     const hash = writeState('#other.x=1', 'ring', schema, { servers: 7, mode: 'modn', vnodes: false });
     expect(hash).toBe('#other.x=1&ring.servers=7&ring.mode=modn&ring.vnodes=0');
     expect(readState(hash, 'ring', schema)).toEqual({ servers: 7, mode: 'modn', vnodes: false });

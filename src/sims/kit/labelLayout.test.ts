@@ -19,7 +19,14 @@ function overlaps(placed: Placed[], widths: number[]): [number, number][] {
 describe('marker labels', () => {
   it('stacks labels of nearby lines on separate rows and keeps distant ones on the first row', () => {
     const widths = [80, 80, 80];
-    const placed = stackLabels([{ x: 200, width: 80 }, { x: 230, width: 80 }, { x: 500, width: 80 }], [0, 640]);
+    const placed = stackLabels(
+      [
+        { x: 200, width: 80 },
+        { x: 230, width: 80 },
+        { x: 500, width: 80 },
+      ],
+      [0, 640],
+    );
     expect(placed.map((p) => p.row)).toEqual([0, 1, 0]);
     expect(overlaps(placed, widths)).toEqual([]);
     expect(rowCount(placed)).toBe(2);
@@ -35,7 +42,12 @@ describe('marker labels', () => {
     for (let trial = 0; trial < 500; trial++) {
       const items = Array.from({ length: 1 + Math.floor(random() * 6) }, () => ({ x: 56 + random() * 568, width: 20 + Math.floor(random() * 120) }));
       const placed = stackLabels(items, [4, 636]);
-      expect(overlaps(placed, items.map((i) => i.width))).toEqual([]);
+      expect(
+        overlaps(
+          placed,
+          items.map((i) => i.width),
+        ),
+      ).toEqual([]);
       for (const [k, p] of placed.entries()) {
         expect(p.left).toBeGreaterThanOrEqual(4);
         expect(p.left + items[k]!.width).toBeLessThanOrEqual(636);
@@ -46,20 +58,37 @@ describe('marker labels', () => {
 
 describe('legend rows', () => {
   it('keeps entries on one row while they fit and wraps the first that does not', () => {
-    expect(flowRows([100, 100, 100], [0, 400], 20)).toEqual([{ row: 0, left: 0 }, { row: 0, left: 120 }, { row: 0, left: 240 }]);
-    expect(flowRows([150, 150, 150], [0, 400], 20)).toEqual([{ row: 0, left: 0 }, { row: 0, left: 170 }, { row: 1, left: 0 }]);
+    expect(flowRows([100, 100, 100], [0, 400], 20)).toEqual([
+      { row: 0, left: 0 },
+      { row: 0, left: 120 },
+      { row: 0, left: 240 },
+    ]);
+    expect(flowRows([150, 150, 150], [0, 400], 20)).toEqual([
+      { row: 0, left: 0 },
+      { row: 0, left: 170 },
+      { row: 1, left: 0 },
+    ]);
   });
 
   it('gives an entry wider than the chart a row of its own rather than an empty row before it', () => {
-    expect(flowRows([500, 40], [0, 400], 20)).toEqual([{ row: 0, left: 0 }, { row: 1, left: 0 }]);
+    expect(flowRows([500, 40], [0, 400], 20)).toEqual([
+      { row: 0, left: 0 },
+      { row: 1, left: 0 },
+    ]);
   });
 });
 
 describe('charts use the layout', () => {
   const attr = (svg: string, tag: string, name: string) => [...svg.matchAll(new RegExp(`<${tag}[^>]*? ${name}="([^"]+)"`, 'g'))].map((m) => Number(m[1]));
 
-  it('puts a line chart\'s legend above the plot, however many series it has', () => {
-    const series = Array.from({ length: 6 }, (_, i) => ({ label: `series number ${i} with a long name`, points: [[0, 0], [10, 100]] as [number, number][] }));
+  it("puts a line chart's legend above the plot, however many series it has", () => {
+    const series = Array.from({ length: 6 }, (_, i) => ({
+      label: `series number ${i} with a long name`,
+      points: [
+        [0, 0],
+        [10, 100],
+      ] as [number, number][],
+    }));
     const svg = render(h(LineChart, { title: 'T', series, xLabel: 'x', yLabel: 'y' }));
     const legendYs = attr(svg.slice(svg.indexOf('sim-chart-legend')), 'text', 'y');
     const lineYs = [...svg.matchAll(/class="sim-chart-line" d="([^"]+)"/g)].flatMap((m) => [...m[1]!.matchAll(/,([\d.]+)/g)].map((n) => Number(n[1])));
@@ -69,7 +98,16 @@ describe('charts use the layout', () => {
 
   it('keeps histogram marker labels off the bars', () => {
     const buckets = Array.from({ length: 20 }, (_, i) => ({ from: i, to: i + 1, count: 100 }));
-    const svg = render(h(Histogram, { title: 'T', buckets, markers: [{ label: 'p50 10.0', value: 10 }, { label: 'mean 10.4', value: 10.4 }] }));
+    const svg = render(
+      h(Histogram, {
+        title: 'T',
+        buckets,
+        markers: [
+          { label: 'p50 10.0', value: 10 },
+          { label: 'mean 10.4', value: 10.4 },
+        ],
+      }),
+    );
     const barTop = Math.min(...[...svg.matchAll(/V([\d.]+)H/g)].map((m) => Number(m[1])));
     const labelYs = attr(svg, 'text class="sim-chart-label sim-chart-halo"', 'y');
     expect(labelYs).toHaveLength(2);

@@ -30,7 +30,11 @@ describe('runInSlices', () => {
 
   it('stops when cancelled', async () => {
     let steps = 0;
-    const cancel = runInSlices(() => (++steps, false), () => {}, 1);
+    const cancel = runInSlices(
+      () => (++steps, false),
+      () => {},
+      1,
+    );
     await new Promise((r) => setTimeout(r, 20));
     cancel();
     const at = steps;

@@ -9,7 +9,20 @@ import { useIslandTitle, useReportError } from './SimFrame.tsx';
 import { newestOnly } from './newest.ts';
 import { runInSlices } from './slices.ts';
 import { Clock, isRunning, seenFrom, type Seen } from './motion.ts';
-import { acted, canPlay, isFinished, linkPatch, openingState, paused, played, restarted, stepped, withParams, type SimState, type SimulationSpec } from './simulationCore.ts';
+import {
+  acted,
+  canPlay,
+  isFinished,
+  linkPatch,
+  openingState,
+  paused,
+  played,
+  restarted,
+  stepped,
+  withParams,
+  type SimState,
+  type SimulationSpec,
+} from './simulationCore.ts';
 import type { Schema, StateOf } from './urlState.ts';
 
 export interface Simulation<S extends Schema, M> {

@@ -20,7 +20,7 @@ function fences(language: string): string[] {
   const mdx = readFileSync(ARTICLE, 'utf8');
   const found: string[] = [];
   const re = new RegExp('^```' + language + '\\n([\\s\\S]*?)^```$', 'gm');
-  for (let m; (m = re.exec(mdx)); ) found.push(m[1]!);
+  for (let m; (m = re.exec(mdx));) found.push(m[1]!);
   return found;
 }
 
@@ -97,7 +97,9 @@ describe('the Deployment and Service in the article', () => {
 
   it('the container port matches the EXPOSE of the Dockerfile', () => {
     const [deployment] = manifests();
-    const expose = DockerfileParser.parse(fences('dockerfile')[0]!).getInstructions().find((i) => i.getKeyword() === 'EXPOSE');
+    const expose = DockerfileParser.parse(fences('dockerfile')[0]!)
+      .getInstructions()
+      .find((i) => i.getKeyword() === 'EXPOSE');
     expect(Number(expose?.getArgumentsContent())).toBe(deployment!.spec.template.spec.containers[0].ports[0].containerPort);
   });
 });
@@ -110,7 +112,17 @@ describe('the Dockerfile in the article', () => {
   });
 
   it('passes the dockerfile-utils linter with every rule at error level', () => {
-    const strict = { deprecatedMaintainer: 2, directiveCasing: 2, emptyContinuationLine: 2, instructionCasing: 2, instructionCmdMultiple: 2, instructionEntrypointMultiple: 2, instructionHealthcheckMultiple: 2, instructionJSONInSingleQuotes: 2, instructionWorkdirRelative: 2 };
+    const strict = {
+      deprecatedMaintainer: 2,
+      directiveCasing: 2,
+      emptyContinuationLine: 2,
+      instructionCasing: 2,
+      instructionCmdMultiple: 2,
+      instructionEntrypointMultiple: 2,
+      instructionHealthcheckMultiple: 2,
+      instructionJSONInSingleQuotes: 2,
+      instructionWorkdirRelative: 2,
+    };
     expect(lintDockerfile(dockerfile!, strict).map((d) => `line ${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
     // The linter does report real mistakes: a relative WORKDIR and a JSON CMD in single quotes.
     const broken = dockerfile!.replace('WORKDIR /app', 'WORKDIR app').replace('CMD ["node", "server.js"]', "CMD ['node', 'server.js']");
@@ -131,7 +143,9 @@ describe('the Dockerfile in the article', () => {
   });
 
   it('copies the lockfile and installs dependencies before copying the source (cache order)', () => {
-    const keywords = DockerfileParser.parse(dockerfile!).getInstructions().map((i) => `${i.getKeyword()} ${i.getArgumentsContent()}`);
+    const keywords = DockerfileParser.parse(dockerfile!)
+      .getInstructions()
+      .map((i) => `${i.getKeyword()} ${i.getArgumentsContent()}`);
     const lock = keywords.findIndex((k) => k.startsWith('COPY') && k.includes('package-lock.json'));
     const install = keywords.findIndex((k) => k.startsWith('RUN npm ci'));
     const source = keywords.findIndex((k) => k === 'COPY . .');

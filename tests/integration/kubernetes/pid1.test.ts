@@ -153,7 +153,10 @@ describe('stopping Node in a container (checked with Node 24 on Linux)', () => {
 
 describe('exit codes in kubectl describe: "137 means killed, often for memory; 1 is the app\'s own error"', () => {
   it('a process killed by SIGKILL (what the OOM killer sends) is reported as 128 + 9 = 137', () => {
-    const shell = spawnSync('sh', ['-c', `"${process.execPath}" -e "setInterval(() => {}, 1000)" & pid=$!; kill -KILL $pid; wait $pid; echo $?`], { encoding: 'utf8', timeout: 10_000 });
+    const shell = spawnSync('sh', ['-c', `"${process.execPath}" -e "setInterval(() => {}, 1000)" & pid=$!; kill -KILL $pid; wait $pid; echo $?`], {
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
     expect(shell.stdout.trim()).toBe('137');
   });
 

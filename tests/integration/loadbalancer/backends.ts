@@ -61,10 +61,13 @@ export async function startBackends(count: number): Promise<Pool> {
     async close() {
       for (const b of backends) b.release();
       await Promise.all(
-        servers.map((s) => new Promise<void>((resolve) => {
-          s.closeAllConnections();
-          s.close(() => resolve());
-        })),
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.closeAllConnections();
+              s.close(() => resolve());
+            }),
+        ),
       );
     },
   };

@@ -107,7 +107,16 @@ function sample(): Case[] {
     options: normalizeOptions({
       role: 'api-gateway',
       serverName: 'evil.com; } server { listen 1;',
-      services: [{ name: 'x;y', path: '/a b/', servers: [{ address: '1.2.3.4:99999', weight: -5 }, { address: 'localhost:80', weight: NaN }] }] as never,
+      services: [
+        {
+          name: 'x;y',
+          path: '/a b/',
+          servers: [
+            { address: '1.2.3.4:99999', weight: -5 },
+            { address: 'localhost:80', weight: NaN },
+          ],
+        },
+      ] as never,
       apiKey: 'k"; return 200',
       trustedProxy: '0.0.0.0/99',
       rateLimit: Infinity,

@@ -111,13 +111,20 @@ describe('nginx distributes requests as the policy model predicts', () => {
     });
   });
 
-  for (const weights of [[1, 1, 1], [2, 1, 1]]) {
+  for (const weights of [
+    [1, 1, 1],
+    [2, 1, 1],
+  ]) {
     it(`hash $http_x_client consistent (weights ${weights.join(':')}): 150 clients each land where the ketama model says`, async () => {
       await withNginx({ policy: 'consistent-hash', hashKey: '$http_x_client' }, weights, async () => {
         const clients = Array.from({ length: 150 }, (_, i) => `client-${i * 7919}`);
         const seen: number[] = [];
         for (const client of clients) seen.push(await ask({ 'x-client': client }));
-        const expected = predict(nginxConsistentHash, weights, clients.map((key) => ({ key })));
+        const expected = predict(
+          nginxConsistentHash,
+          weights,
+          clients.map((key) => ({ key })),
+        );
         expect(seen).toEqual(expected);
         // Every backend gets some clients, or the comparison would prove little.
         for (let b = 0; b < BACKENDS; b++) expect(seen.filter((s) => s === b).length).toBeGreaterThan(15);
@@ -136,7 +143,13 @@ describe('nginx distributes requests as the policy model predicts', () => {
       const ips = Array.from({ length: 100 }, () => `${1 + Math.floor(random() * 222)}.${byte()}.${byte()}.${byte()}`);
       const seen: number[] = [];
       for (const ip of ips) seen.push(await ask({ 'x-forwarded-for': ip }));
-      expect(seen).toEqual(predict(ipHash, [1, 1, 1], ips.map((clientIp) => ({ clientIp }))));
+      expect(seen).toEqual(
+        predict(
+          ipHash,
+          [1, 1, 1],
+          ips.map((clientIp) => ({ clientIp })),
+        ),
+      );
       for (let b = 0; b < BACKENDS; b++) expect(seen).toContain(b);
 
       const loopback: number[] = [];

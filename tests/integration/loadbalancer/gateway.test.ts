@@ -49,8 +49,7 @@ async function withGateway(options: Partial<BuilderOptions>, body: () => Promise
   }
 }
 
-const get = (headers: Record<string, string> = {}) =>
-  fetch(`http://127.0.0.1:${port}/api/orders/42`, { headers, signal: AbortSignal.timeout(10_000) });
+const get = (headers: Record<string, string> = {}) => fetch(`http://127.0.0.1:${port}/api/orders/42`, { headers, signal: AbortSignal.timeout(10_000) });
 
 describe("the builder's API gateway answers 401 with a challenge", () => {
   it('API key: 401 JSON with WWW-Authenticate naming the Key scheme, and the request ID kept', async () => {

@@ -138,11 +138,15 @@ const stated = (what: RegExp) => Number(what.exec(ARTICLE_SAYS)![1]);
  * connection attempts get no answer at all. Python, because Node accepts every connection itself.
  */
 async function blackhole(): Promise<{ address: string; close(): void }> {
-  const python: ChildProcess = spawn(PYTHON, [
-    '-c',
-    "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(0)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()",
-  ], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const [line] = await createInterface({ input: python.stdout! })[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+  const python: ChildProcess = spawn(
+    PYTHON,
+    ['-c', "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(0)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()"],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
+  const [line] = await createInterface({ input: python.stdout! })
+    [Symbol.asyncIterator]()
+    .next()
+    .then((r) => [r.value as string]);
   const port = Number(line);
   // The first connection completes and fills the queue; from then on SYNs are dropped.
   const filler: Socket = connect(port, '127.0.0.1');
@@ -183,7 +187,10 @@ const base: JourneyInput = {
 };
 
 function forwardedFor(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 describe('the request journey model against a real nginx chain', () => {

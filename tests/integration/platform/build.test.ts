@@ -34,7 +34,9 @@ describe('the production build', () => {
     expect(result.output).toContain(`${join(result.content, 'bad-date', 'index.md')}: pubDate: 2025-13-45 is not a date that exists (there is no month 13)`);
     const updated = build('bad-update', { 'bad-update': post({ updatedDate: '2025-02-30' }) });
     expect(updated.status).not.toBe(0);
-    expect(updated.output).toContain(`${join(updated.content, 'bad-update', 'index.md')}: updatedDate: 2025-02-30 is not a date that exists (February 2025 has no day 30)`);
+    expect(updated.output).toContain(
+      `${join(updated.content, 'bad-update', 'index.md')}: updatedDate: 2025-02-30 is not a date that exists (February 2025 has no day 30)`,
+    );
   });
 
   it('fails when two tag spellings would share a URL', () => {

@@ -44,7 +44,8 @@ function compile(files: Record<string, string>, reuse?: ts.Program): { program: 
   for (const [name] of Object.entries(files)) {
     const source = program.getSourceFile(join(HERE, `__article_${name}.ts`))!;
     diagnostics[name] = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map(
-      (d) => `${d.start !== undefined ? `line ${source.getLineAndCharacterOfPosition(d.start).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
+      (d) =>
+        `${d.start !== undefined ? `line ${source.getLineAndCharacterOfPosition(d.start).line + 1}: ` : ''}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`,
     );
   }
   return { program, diagnostics };

@@ -33,7 +33,8 @@ const percentages = (quote: string) => [...quote.matchAll(/(\d+(?:\.\d+)?)%/g)].
 /** "Runs differ by about a percentage point": two points of slack. */
 const RUN_SPREAD = 0.02;
 /** The footnote's counters, [read requests, reads] per run: 6 MiB inline, pointers; 32 MiB inline, pointers. */
-const counted = (quote: string) => [...quote.matchAll(/([\d,]+) and ([\d,]+) (?:inline|with pointers)/g)].map((m) => [m[1], m[2]].map((n) => Number(n!.replace(/,/g, ''))) as [number, number]);
+const counted = (quote: string) =>
+  [...quote.matchAll(/([\d,]+) and ([\d,]+) (?:inline|with pointers)/g)].map((m) => [m[1], m[2]].map((n) => Number(n!.replace(/,/g, ''))) as [number, number]);
 const hitRatioOf = ([requests, reads]: [number, number]) => 1 - reads / requests;
 /** The workload is seeded, so its logical page reads repeat from run to run; only the disk reads vary. */
 const REQUEST_SPREAD = 0.03;
@@ -44,7 +45,15 @@ const FAST_LOAD = ['--innodb-flush-log-at-trx-commit=0', '--innodb-doublewrite=0
 
 /** The simulation, configured to the same shape as the SQL workload (60,000 rows, 8-page logs). */
 function simulatedGap(poolPages: number): number {
-  const shape = { poolPages, rows: SHAPE.rows, rowsPerLeaf: 400, fanout: 1200, blobPages: SHAPE.logBytes / 16384, fetchShare: SHAPE.fetchShare, requestsPerSecond: 2500 };
+  const shape = {
+    poolPages,
+    rows: SHAPE.rows,
+    rowsPerLeaf: 400,
+    fanout: 1200,
+    blobPages: SHAPE.logBytes / 16384,
+    fetchShare: SHAPE.fetchShare,
+    requestsPerSecond: 2500,
+  };
   return runWorkload({ ...shape, design: 'pointer' }, 15_000).hitRatio - runWorkload({ ...shape, design: 'inline' }, 15_000).hitRatio;
 }
 
@@ -189,7 +198,11 @@ describe('a 32 MiB buffer pool (2,028 pages: midpoint insertion at work)', () =>
 
   it(`counts what the footnote states for this pool: "${ARTICLE.counts}"`, () => {
     const [, , inline, pointer] = counted(ARTICLE.counts);
-    expect(percentages(ARTICLE.large).slice(1).map((p) => p.toFixed(3))).toEqual([inline!, pointer!].map((c) => hitRatioOf(c).toFixed(3)));
+    expect(
+      percentages(ARTICLE.large)
+        .slice(1)
+        .map((p) => p.toFixed(3)),
+    ).toEqual([inline!, pointer!].map((c) => hitRatioOf(c).toFixed(3)));
     expect(ARTICLE.counts).toContain(`innodb_lru_scan_depth=${LRU_SCAN_DEPTH}, so the list passes ${INNODB_DEFAULTS.oldListMinLength} pages`);
     expect(measured.inline.databasePages).toBeGreaterThan(INNODB_DEFAULTS.oldListMinLength);
     expect(Math.abs(measured.inline.readRequests / inline![0] - 1)).toBeLessThan(REQUEST_SPREAD);

@@ -146,7 +146,9 @@ export async function runShape(conn: Connection, design: Design, shape: ShapeOpt
     }
   }
   const after = await counters(conn);
-  const [stats] = await conn.query('SELECT POOL_SIZE, FREE_BUFFERS, DATABASE_PAGES, OLD_DATABASE_PAGES, PAGES_MADE_YOUNG FROM information_schema.INNODB_BUFFER_POOL_STATS');
+  const [stats] = await conn.query(
+    'SELECT POOL_SIZE, FREE_BUFFERS, DATABASE_PAGES, OLD_DATABASE_PAGES, PAGES_MADE_YOUNG FROM information_schema.INNODB_BUFFER_POOL_STATS',
+  );
   const readRequests = after.readRequests - before!.readRequests;
   const reads = after.reads - before!.reads;
   return {

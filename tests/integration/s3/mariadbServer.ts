@@ -39,7 +39,11 @@ export async function startMariaDB({ bufferPoolMiB, extraArgs = [] }: { bufferPo
   const socket = join(dir, 'sock');
   const errPath = join(dir, 'err.log');
   const errLog = () => (existsSync(errPath) ? readFileSync(errPath, 'utf8') : '(no err.log)');
-  await run(programPath('mariadb-install-db'), ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'], { timeout: 120_000 });
+  await run(
+    programPath('mariadb-install-db'),
+    ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--auth-root-authentication-method=normal', '--skip-test-db'],
+    { timeout: 120_000 },
+  );
   const port = await freePort();
   const child: ChildProcess = spawn(
     MARIADBD,

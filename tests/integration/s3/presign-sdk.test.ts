@@ -11,7 +11,6 @@ import { presign, type PresignMethod } from '../../../src/sims/database-bloat-s3
 // Seeded, so that a failing input can be reproduced from the printed seed.
 import { mulberry32 } from '../../../src/sims/kit/random.ts';
 
-
 // Key characters by class, so that spaces, reserved characters and non-ASCII turn up often.
 const PLAIN = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'];
 const RESERVED = [...'/-._~!*\'()&$@=;:+,?#[]%^`{}|<>"\\'];

@@ -44,7 +44,7 @@ describe('a presigned upload and download', () => {
     expect(createHash('sha256').update(body).digest('hex')).toBe(createHash('sha256').update(log).digest('hex'));
   });
 
-  it('accepts the AWS SDK\'s own presigned URLs too (the verifier is not tuned to our presigner)', async () => {
+  it("accepts the AWS SDK's own presigned URLs too (the verifier is not tuned to our presigner)", async () => {
     const client = new S3Client({
       region: 'us-east-1',
       endpoint: `http://${s3.endpoint.host}`,

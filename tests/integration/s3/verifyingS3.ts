@@ -95,7 +95,8 @@ async function verify(req: IncomingMessage, secrets: ReadonlyMap<string, string>
   if (get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256' || !signature || !credential || !date || !signedHeaders) {
     return { ok: false, code: 'AccessDenied', message: 'not a presigned request' };
   }
-  if (!Number.isInteger(expires) || expires < 1 || expires > 604800) return { ok: false, code: 'AuthorizationQueryParametersError', message: 'X-Amz-Expires out of range' };
+  if (!Number.isInteger(expires) || expires < 1 || expires > 604800)
+    return { ok: false, code: 'AuthorizationQueryParametersError', message: 'X-Amz-Expires out of range' };
   const [accessKeyId, scopeDate, region, service, terminator] = credential.split('/');
   const secret = secrets.get(accessKeyId ?? '');
   if (!secret) return { ok: false, code: 'InvalidAccessKeyId', message: 'unknown access key' };
@@ -120,9 +121,24 @@ async function verify(req: IncomingMessage, secrets: ReadonlyMap<string, string>
     query[name] = value;
   }
   const [hostname, port] = (req.headers.host ?? '').split(':');
-  const request = new HttpRequest({ method: req.method!, protocol: 'http:', hostname: hostname!, ...(port ? { port: Number(port) } : {}), path, query, headers });
+  const request = new HttpRequest({
+    method: req.method!,
+    protocol: 'http:',
+    hostname: hostname!,
+    ...(port ? { port: Number(port) } : {}),
+    path,
+    query,
+    headers,
+  });
   // S3 signs the path as sent (already URI-encoded), hence uriEscapePath: false, as the SDK's S3 client does.
-  const signer = new SignatureV4({ credentials: { accessKeyId: accessKeyId!, secretAccessKey: secret }, region, service: 's3', sha256: NodeSha256, uriEscapePath: false, applyChecksum: false });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: accessKeyId!, secretAccessKey: secret },
+    region,
+    service: 's3',
+    sha256: NodeSha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+  });
   const signed = await signer.presign(request, {
     signingDate: date,
     expiresIn: expires,
@@ -140,14 +156,22 @@ async function verify(req: IncomingMessage, secrets: ReadonlyMap<string, string>
   return { ok: true };
 }
 
-export async function startVerifyingS3({ credentials, now = () => new Date() }: { credentials: Record<string, string>; now?: () => Date }): Promise<VerifyingS3> {
+export async function startVerifyingS3({
+  credentials,
+  now = () => new Date(),
+}: {
+  credentials: Record<string, string>;
+  now?: () => Date;
+}): Promise<VerifyingS3> {
   const secrets = new Map(Object.entries(credentials));
   const objects = new Map<string, StoredObject>();
   const refusals: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const refuse = (status: number, code: string, message: string) => {
       refusals.push(`${req.method} ${code}: ${message}`);
-      res.writeHead(status, { 'content-type': 'application/xml' }).end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+      res
+        .writeHead(status, { 'content-type': 'application/xml' })
+        .end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
     };
     try {
       const verdict = await verify(req, secrets, now);

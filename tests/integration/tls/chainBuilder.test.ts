@@ -55,6 +55,11 @@ describe('chain builder vs openssl verify -purpose sslserver', () => {
     // Why the purpose matters: the old model followed this answer, which no TLS client gives.
     const { sent, trusted } = layout({ leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'intermediate-first' });
     expect(await opensslVerify(dir, 'nopurpose', pems(pki, sent), pems(pki, trusted), HOSTNAME)).toMatchObject({ ok: false, code: 62, depth: 0 });
-    expect(await opensslVerify(dir, 'purpose', pems(pki, sent), pems(pki, trusted), HOSTNAME, PURPOSE)).toEqual({ ok: false, code: 26, depth: 0, message: 'unsuitable certificate purpose' });
+    expect(await opensslVerify(dir, 'purpose', pems(pki, sent), pems(pki, trusted), HOSTNAME, PURPOSE)).toEqual({
+      ok: false,
+      code: 26,
+      depth: 0,
+      message: 'unsuitable certificate purpose',
+    });
   });
 });

@@ -66,7 +66,9 @@ describe('an encrypted key passed as its own file, in the cert tuple', () => {
     const encrypted = join(dir, 'client-encrypted.key');
     const made = await run(OPENSSL, ['pkey', '-in', client.key, '-aes256', '-passout', 'pass:secret', '-out', encrypted]);
     expect(made.code, made.stderr).toBe(0);
-    const result = await run(PYTHON, ['-c', CALL, `https://localhost:${server.port}/`, pki.bundle('root-only.pem', ['root']), client.cert, encrypted], { input: '' });
+    const result = await run(PYTHON, ['-c', CALL, `https://localhost:${server.port}/`, pki.bundle('root-only.pem', ['root']), client.cert, encrypted], {
+      input: '',
+    });
     expect(result.stdout.trim()).toMatch(/^requests\.exceptions\.SSLError .*Client private key is encrypted, password is required/);
     // The control: the same key unencrypted is accepted, so the refusal is about the encryption.
     const plain = await run(PYTHON, ['-c', CALL, `https://localhost:${server.port}/`, pki.bundle('root-only.pem', ['root']), client.cert, client.key]);

@@ -55,7 +55,13 @@ describe('inspector vs openssl', () => {
       expect(r.problems).toEqual([]);
       const roots = r.certificates.filter((c) => isSelfSigned(c.facts)).map((c) => paste.ids[c.position - 1]!);
       const others = paste.ids.slice(1).filter((id) => !roots.includes(id));
-      const real = await opensslVerify(dir, `p${i}`, [pki.get(paste.ids[0]!).pem, ...others.map((id) => pki.get(id).pem)], roots.map((id) => pki.get(id).pem), paste.hostname);
+      const real = await opensslVerify(
+        dir,
+        `p${i}`,
+        [pki.get(paste.ids[0]!).pem, ...others.map((id) => pki.get(id).pem)],
+        roots.map((id) => pki.get(id).pem),
+        paste.hostname,
+      );
       const model = r.verdict!;
       const label = paste.ids.join(',');
       expect(model.ok ? { ok: true } : { ok: false, code: model.code, depth: model.depth, message: model.message }, label).toEqual(real);
@@ -64,8 +70,26 @@ describe('inspector vs openssl', () => {
 
   it('shows the fields openssl x509 prints, for every generated certificate', async () => {
     for (const [name, issued] of pki.certs) {
-      const { certificates: [c] } = await inspectText(issued.pem, { now: Date.now() });
-      const out = (await run(OPENSSL, ['x509', '-in', issued.cert, '-noout', '-subject', '-issuer', '-enddate', '-fingerprint', '-sha256', '-ext', 'subjectAltName,keyUsage', '-nameopt', 'RFC2253'])).stdout;
+      const {
+        certificates: [c],
+      } = await inspectText(issued.pem, { now: Date.now() });
+      const out = (
+        await run(OPENSSL, [
+          'x509',
+          '-in',
+          issued.cert,
+          '-noout',
+          '-subject',
+          '-issuer',
+          '-enddate',
+          '-fingerprint',
+          '-sha256',
+          '-ext',
+          'subjectAltName,keyUsage',
+          '-nameopt',
+          'RFC2253',
+        ])
+      ).stdout;
       expect(out, name).toContain(`subject=${c!.subjectDn.replace(', ', ',')}`);
       expect(out, name).toContain(`issuer=${c!.issuerDn}`);
       expect(out, name).toContain(`sha256 Fingerprint=${c!.sha256}`);
@@ -80,14 +104,34 @@ describe('inspector vs openssl', () => {
   it('finds that the catalogue the models use describes the generated certificates', async () => {
     const keyOf = new Map<string, string>();
     for (const [name, issued] of pki.certs) {
-      const { certificates: [c] } = await inspectText(issued.pem, { now: Date.now() });
+      const {
+        certificates: [c],
+      } = await inspectText(issued.pem, { now: Date.now() });
       const model = CATALOGUE[name as CatalogueId];
       expect(model, name).toBeDefined();
       const f = c!.facts;
       // keyUsage and extendedKeyUsage decide the purpose check (error 26), so they are facts too.
-      expect({ subject: f.subject, issuer: f.issuer, isCA: f.isCA, sans: f.sans, notBefore: f.notBefore, notAfter: f.notAfter, keyUsage: f.keyUsage, extendedKeyUsage: f.extendedKeyUsage }, name).toEqual({
-        subject: model.subject, issuer: model.issuer, isCA: model.isCA, sans: model.sans, notBefore: model.notBefore, notAfter: model.notAfter,
-        keyUsage: 'keyUsage' in model ? model.keyUsage : undefined, extendedKeyUsage: 'extendedKeyUsage' in model ? model.extendedKeyUsage : undefined,
+      expect(
+        {
+          subject: f.subject,
+          issuer: f.issuer,
+          isCA: f.isCA,
+          sans: f.sans,
+          notBefore: f.notBefore,
+          notAfter: f.notAfter,
+          keyUsage: f.keyUsage,
+          extendedKeyUsage: f.extendedKeyUsage,
+        },
+        name,
+      ).toEqual({
+        subject: model.subject,
+        issuer: model.issuer,
+        isCA: model.isCA,
+        sans: model.sans,
+        notBefore: model.notBefore,
+        notAfter: model.notAfter,
+        keyUsage: 'keyUsage' in model ? model.keyUsage : undefined,
+        extendedKeyUsage: 'extendedKeyUsage' in model ? model.extendedKeyUsage : undefined,
       });
       // Same key in the model means the same real key (the expired twins share their sibling's key).
       const seen = keyOf.get(model.keyId);

@@ -15,7 +15,14 @@ export function parseVerifyOutput(output: string, exitCode: number | null): Open
 }
 
 /** Verifies PEM texts: `sent[0]` is the target, the rest untrusted, `trusted` the only anchors. */
-export async function opensslVerify(workDir: string, tag: string, sentPems: string[], trustedPems: string[], hostname?: string, purpose?: Purpose): Promise<OpensslVerdict> {
+export async function opensslVerify(
+  workDir: string,
+  tag: string,
+  sentPems: string[],
+  trustedPems: string[],
+  hostname?: string,
+  purpose?: Purpose,
+): Promise<OpensslVerdict> {
   const target = join(workDir, `${tag}-target.pem`);
   writeFileSync(target, sentPems[0]!);
   const args = ['verify', '-no-CApath', '-no-CAstore'];

@@ -97,7 +97,12 @@ export class Pki {
   }
 
   private run(args: string[], env: Record<string, string> = {}): string {
-    return execFileSync(OPENSSL, args, { cwd: this.dir, env: { ...process.env, SAN: 'DNS:unused', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(OPENSSL, args, {
+      cwd: this.dir,
+      env: { ...process.env, SAN: 'DNS:unused', ...env },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   }
 
   key(name: string): string {
@@ -110,7 +115,10 @@ export class Pki {
    * Issues `name` for `cn`. `issuer` undefined means self-signed. `reuseKeyOf` gives the twin of an
    * existing certificate (same key, same subject) with other dates.
    */
-  issue(name: string, opts: { cn: string; profile: Profile; issuer?: string; san?: string; dates?: { start: string; end: string }; reuseKeyOf?: string }): Issued {
+  issue(
+    name: string,
+    opts: { cn: string; profile: Profile; issuer?: string; san?: string; dates?: { start: string; end: string }; reuseKeyOf?: string },
+  ): Issued {
     const key = opts.reuseKeyOf ? this.get(opts.reuseKeyOf).key : this.key(name);
     const csr = join(this.dir, `${name}.csr`);
     const cert = join(this.dir, `${name}.pem`);
@@ -118,7 +126,25 @@ export class Pki {
     const dates = opts.dates ?? VALID;
     const signer = opts.issuer ? ['-cert', this.get(opts.issuer).cert, '-keyfile', this.get(opts.issuer).key] : ['-selfsign', '-keyfile', key];
     this.run(
-      ['ca', '-batch', '-notext', '-rand_serial', '-config', this.config, '-in', csr, '-out', cert, '-extensions', opts.profile, '-startdate', dates.start, '-enddate', dates.end, ...signer],
+      [
+        'ca',
+        '-batch',
+        '-notext',
+        '-rand_serial',
+        '-config',
+        this.config,
+        '-in',
+        csr,
+        '-out',
+        cert,
+        '-extensions',
+        opts.profile,
+        '-startdate',
+        dates.start,
+        '-enddate',
+        dates.end,
+        ...signer,
+      ],
       { SAN: opts.san ?? 'DNS:unused' },
     );
     const issued = { name, cert, key, pem: readFileSync(cert, 'utf8') };
@@ -148,13 +174,26 @@ export function buildTestPki(dir: string): Pki {
   pki.issue('intermediate', { cn: 'Mental Models Test Intermediate', profile: 'intermediate', issuer: 'root' });
   pki.issue('leaf', { cn: 'localhost', profile: 'server', issuer: 'intermediate', san: host });
   pki.issue('leaf-expired', { cn: 'localhost', profile: 'server', issuer: 'intermediate', san: host, dates: EXPIRED, reuseKeyOf: 'leaf' });
-  pki.issue('intermediate-expired', { cn: 'Mental Models Test Intermediate', profile: 'intermediate', issuer: 'root', dates: EXPIRED, reuseKeyOf: 'intermediate' });
+  pki.issue('intermediate-expired', {
+    cn: 'Mental Models Test Intermediate',
+    profile: 'intermediate',
+    issuer: 'root',
+    dates: EXPIRED,
+    reuseKeyOf: 'intermediate',
+  });
   pki.issue('root-expired', { cn: 'Mental Models Test Root', profile: 'root', dates: EXPIRED, reuseKeyOf: 'root' });
   pki.issue('leaf-wrong-host', { cn: 'api.example.net', profile: 'server', issuer: 'intermediate', san: 'DNS:api.example.net' });
   // The host name only in the common name, as certificates were made before subjectAltName was required.
   pki.issue('leaf-cn-only', { cn: 'localhost', profile: 'server_no_san', issuer: 'intermediate' });
   // Two faults at once: which one does the client report?
-  pki.issue('leaf-wrong-host-expired', { cn: 'api.example.net', profile: 'server', issuer: 'intermediate', san: 'DNS:api.example.net', dates: EXPIRED, reuseKeyOf: 'leaf-wrong-host' });
+  pki.issue('leaf-wrong-host-expired', {
+    cn: 'api.example.net',
+    profile: 'server',
+    issuer: 'intermediate',
+    san: 'DNS:api.example.net',
+    dates: EXPIRED,
+    reuseKeyOf: 'leaf-wrong-host',
+  });
   pki.issue('self-signed', { cn: 'localhost', profile: 'selfsigned_server', san: host });
   // A second, unrelated CA: its intermediate is what "swap" puts in the chain.
   pki.issue('other-root', { cn: 'Other Test Root', profile: 'root' });

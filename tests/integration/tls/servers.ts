@@ -22,7 +22,13 @@ export async function startServer(pki: Pki, situation: Situation): Promise<Runni
 }
 
 /** A Node HTTPS server presenting `sends` (leaf first), answering every request with `body`. */
-export async function serveCertificates(pki: Pki, sends: readonly string[], body: string, clientCa?: string, maxVersion?: 'TLSv1.2' | 'TLSv1.3'): Promise<{ port: number; close(): Promise<void> }> {
+export async function serveCertificates(
+  pki: Pki,
+  sends: readonly string[],
+  body: string,
+  clientCa?: string,
+  maxVersion?: 'TLSv1.2' | 'TLSv1.3',
+): Promise<{ port: number; close(): Promise<void> }> {
   const leaf = pki.get(sends[0]!);
   const server: Server = createServer(
     {
@@ -51,11 +57,20 @@ export async function serveCertificates(pki: Pki, sends: readonly string[], body
 export { PYTHON } from '../../../scripts/testMachine.ts';
 
 /** Runs a program with a time limit and returns what it printed, whatever its exit status. */
-export function run(file: string, args: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function run(
+  file: string,
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((ok) => {
-    const child = execFile(file, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
-      ok({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      file,
+      args,
+      { cwd: options.cwd, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 60_000, maxBuffer: 16 << 20 },
+      (error, stdout, stderr) => {
+        ok({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
   });

@@ -72,7 +72,13 @@ describe('openssl commands in the chain-of-trust article', () => {
   it(X509_LINES_QUOTE, async () => {
     const article = readFileSync(join(POSTS, ARTICLES[1]!, 'index.mdx'), 'utf8');
     const command = article.match(/^openssl x509 -in leaf\.pem -noout -subject -issuer -dates -ext subjectAltName$/m)![0];
-    const result = await run(OPENSSL, command.split(' ').slice(1).map((a) => (a === 'leaf.pem' ? pki.get('leaf').cert : a)));
+    const result = await run(
+      OPENSSL,
+      command
+        .split(' ')
+        .slice(1)
+        .map((a) => (a === 'leaf.pem' ? pki.get('leaf').cert : a)),
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout.trimEnd().split('\n')).toHaveLength(6);
   });

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { buildTestPki, type Pki } from './pki.ts';
 import { PYTHON, run, startServer, type RunningServer } from './servers.ts';
 import { SITUATIONS, type Situation } from '../../../src/sims/engines/tls/servers.ts';
-import { CERT_OPTIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type CertOption, type VerifyOption } from '../../../src/sims/verify-and-cert-in-python-requests/trustCheck.ts';
+import {
+  CERT_OPTIONS,
+  TRUST_STORES,
+  VERIFY_OPTIONS,
+  trustCheck,
+  type CertOption,
+  type VerifyOption,
+} from '../../../src/sims/verify-and-cert-in-python-requests/trustCheck.ts';
 
 const BATCH = join(import.meta.dirname, 'requests_batch.py');
 
@@ -44,7 +51,8 @@ beforeAll(async () => {
   copyFileSync(pki.get('stranger-client').cert, join(dir, 'other.pem'));
   copyFileSync(pki.get('stranger-client').key, join(dir, 'other.key'));
   const verifyValue = (v: VerifyOption) => (v === 'true' ? true : v === 'false' ? false : devBundle);
-  const certValue = (c: CertOption) => (c === 'client' ? [join(dir, 'client.pem'), join(dir, 'client.key')] : c === 'stranger' ? [join(dir, 'other.pem'), join(dir, 'other.key')] : null);
+  const certValue = (c: CertOption) =>
+    c === 'client' ? [join(dir, 'client.pem'), join(dir, 'client.key')] : c === 'stranger' ? [join(dir, 'other.pem'), join(dir, 'other.key')] : null;
   for (const situation of SITUATIONS) {
     const server = await startServer(pki, situation);
     servers.push(server);

@@ -14,7 +14,10 @@ const majorMinor = (version: string) => version.match(/^(\d+\.\d+)/)?.[1];
 describe('the software the TLS articles were checked against', () => {
   it('is the software installed', async () => {
     const openssl = (await run(OPENSSL, ['version'])).stdout;
-    const python = await run(PYTHON, ['-c', 'import json, platform, ssl, requests, urllib3; print(json.dumps([platform.python_version(), requests.__version__, urllib3.__version__, ssl.OPENSSL_VERSION]))']);
+    const python = await run(PYTHON, [
+      '-c',
+      'import json, platform, ssl, requests, urllib3; print(json.dumps([platform.python_version(), requests.__version__, urllib3.__version__, ssl.OPENSSL_VERSION]))',
+    ]);
     expect(python.code, python.stderr).toBe(0);
     const [pythonVersion, requestsVersion, urllib3Version, pythonOpenssl] = JSON.parse(python.stdout) as string[];
     expect({
