@@ -4,6 +4,9 @@
  * own id. Everything read back is validated: a bad or hostile value falls back to the default.
  */
 import { clampNumber, pickOne } from './validate.ts';
+import { paramsOf } from './simLink.ts';
+
+export { simIdInHash } from './simLink.ts';
 
 export interface Param<T> {
   default: T;
@@ -78,12 +81,6 @@ export function defaults<S extends Schema>(schema: S): StateOf<S> {
   return Object.fromEntries(Object.entries(schema).map(([k, p]) => [k, p.default])) as StateOf<S>;
 }
 
-function paramsOf(hash: string): URLSearchParams {
-  const body = hash.startsWith('#') ? hash.slice(1) : hash;
-  // A plain heading anchor ("#the-ring") carries no state.
-  return new URLSearchParams(body.includes('=') ? body : '');
-}
-
 /** The state for simulation `id` found in `hash`, every key validated, missing keys defaulted. */
 export function readState<S extends Schema>(hash: string, id: string, schema: S): StateOf<S> {
   const params = paramsOf(hash.length > 4096 ? '' : hash);
@@ -102,10 +99,4 @@ export function writeState<S extends Schema>(hash: string, id: string, schema: S
   for (const key of [...params.keys()]) if (key.startsWith(`${id}.`)) params.delete(key);
   for (const [key, param] of Object.entries(schema)) if (!param.local) params.set(`${id}.${key}`, param.format(state[key]));
   return `#${params.toString()}`;
-}
-
-/** The simulation id a shared link points at, if any ("#ring.servers=5" → "ring"). */
-export function simIdInHash(hash: string): string | undefined {
-  const first = [...paramsOf(hash).keys()][0];
-  return first?.split('.')[0];
 }
