@@ -101,7 +101,7 @@ const total = (p: Params) => check(p).steps.length;
 /** The handshake for these settings with its first `shown` messages drawn. */
 const handshake = (p: Params, shown: number): Handshake => ({ result: check(p), shown, held: 0 });
 /** Playback rests this many ticks on the finished handshake (where it stopped) before replaying it. */
-const HOLD_TICKS = 3;
+const HOLD_TICKS = 2;
 
 interface Handshake {
   result: TrustCheckResult;
