@@ -117,6 +117,82 @@ describe('the valet key flow', () => {
   });
 });
 
+const pause = (page: Page, ms: number) => page.waitForTimeout(ms);
+/** The valet flow's sequence diagram as drawn now. */
+const valetDrawing = (frame: Locator) => frame.locator('svg.auth-diagram').evaluate((svg) => svg.outerHTML);
+
+describe('guess first: the stolen code', () => {
+  it('has the question and its answer in the static HTML, before the valet flow', () => {
+    const html = readFileSync(`dist/${SLUG}/index.html`, 'utf8');
+    const at = html.indexOf('<fieldset class="sim-predict"');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(html.indexOf('id="sim-valet"'));
+    const question = html.slice(at);
+    expect(question).toMatch(/^<fieldset[^>]*><legend>Guess first: A thief copies the code from the browser/);
+    expect(question).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>An error: invalid_grant\. The server hashes the verifier/);
+  });
+
+  it('reveals the answer only after a guess is locked in, by keyboard alone', async () => {
+    const page = await site.page(PATH);
+    const predict = page.locator('fieldset.sim-predict', { hasText: 'A thief copies the code' });
+    await predict.scrollIntoViewIfNeeded();
+    const first = predict.getByRole('radio').first();
+    await expect.poll(() => first.isEnabled()).toBe(true);
+    expect(await predict.locator('details').count()).toBe(0);
+    expect(await predict.locator('.sim-predict-reveal').innerText()).toBe('');
+    // Nothing chosen yet: locking is not possible.
+    expect(await predict.getByRole('button', { name: 'Lock in my guess' }).isDisabled()).toBe(true);
+    await first.focus();
+    await page.keyboard.press('ArrowDown'); // the second choice: invalid_grant
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => predict.locator('.sim-predict-reveal').innerText()).toMatch(/^Right\. Your guess: An error: invalid_grant\. The simulation: An error: invalid_grant\./);
+  });
+});
+
+describe('the valet flow moves by itself', () => {
+  it('in view, steps through the requests without input, a token travelling on the current arrow', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const frame = await hydrated(page, 'valet');
+    const opened = await valetDrawing(frame);
+    await expect.poll(() => frame.locator('.auth-step-title').innerText(), { timeout: 6_000 }).toContain('Step 2 of 4');
+    expect(await valetDrawing(frame)).not.toBe(opened);
+    const positions = new Set<string>();
+    for (let i = 0; i < 80 && positions.size < 4; i++) {
+      const cx = await frame.locator('.auth-token').getAttribute('cx', { timeout: 50 }).catch(() => null);
+      if (cx) positions.add(cx);
+      await pause(page, 25);
+    }
+    expect(positions.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('stops after scrolling away; Pause holds it; under reduced motion it waits for the reader', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const frame = await hydrated(page, 'valet');
+    await expect.poll(() => frame.locator('.auth-step-title').innerText(), { timeout: 6_000 }).not.toContain('Step 1 of');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await pause(page, 2_000); // the move in flight lands (a tick is 1.6 s)
+    const away = await valetDrawing(frame);
+    await pause(page, 3_500);
+    expect(await valetDrawing(frame)).toBe(away);
+    await frame.scrollIntoViewIfNeeded();
+    await frame.getByRole('button', { name: 'Pause' }).press('Enter');
+    await pause(page, 1_800);
+    const held = await frame.locator('.auth-step-title').innerText();
+    await pause(page, 3_500);
+    expect(await frame.locator('.auth-step-title').innerText()).toBe(held);
+
+    const still = await site.page(PATH);
+    const stillFrame = await hydrated(still, 'valet');
+    const drawn = await valetDrawing(stillFrame);
+    await pause(still, 3_500);
+    expect(await valetDrawing(stillFrame)).toBe(drawn);
+    expect(await stillFrame.locator('.auth-step-title').innerText()).toContain('Step 1 of 4');
+    await stillFrame.getByRole('button', { name: 'Step', exact: true }).press('Enter');
+    expect(await stillFrame.locator('.auth-step-title').innerText()).toContain('Step 2 of 4');
+  });
+});
+
 describe('the JWT inspector', () => {
   it('verifies the example: genuine signature, expired', async () => {
     const page = await site.page(PATH);

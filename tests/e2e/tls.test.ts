@@ -6,12 +6,35 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { X509Certificate } from 'node:crypto';
 import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 
 const site = useSite('dist');
 const VERIFY = '/verify-and-cert-in-python-requests/';
 const CHAIN = '/api-certificates-chain-of-trust/';
+const pause = (page: Page, ms: number) => page.waitForTimeout(ms);
+/** The handshake diagram as drawn now. */
+const diagram = (frame: Locator) => frame.locator('svg.tls-diagram').evaluate((svg) => svg.outerHTML);
+
+/** The guess-first question whose legend holds `words`: static answer folded, then revealed only after a keyboard-only guess. */
+async function predictByKeyboard(page: Page, words: string, arrows: number, answer: string) {
+  const predict = page.locator('fieldset.sim-predict', { hasText: words });
+  await predict.scrollIntoViewIfNeeded();
+  const first = predict.getByRole('radio').first();
+  await expect.poll(() => first.isEnabled()).toBe(true);
+  // Hydrated, the answer is gone until a guess is locked in.
+  expect(await predict.locator('details').count()).toBe(0);
+  expect(await predict.locator('.sim-predict-reveal').innerText()).toBe('');
+  await first.focus();
+  for (let i = 0; i < arrows; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Lock in my guess');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => predict.locator('.sim-predict-reveal').innerText()).toContain(`The simulation: ${answer}.`);
+  return predict.locator('.sim-predict-reveal').innerText();
+}
+
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../src/sims/engines/tls/fixtures/pki', `${name}.pem`), 'utf8');
 
 describe('Verify vs Cert article', () => {
@@ -75,6 +98,66 @@ describe('Verify vs Cert article', () => {
     expect(await frame.locator('.tls-steps li').count()).toBe(2);
   });
 
+  it('asks first: the leaf-only question and its answer are in the static HTML; hydrated, the answer waits for a guess', async () => {
+    const html = await (await fetch(new URL(VERIFY, site.origin))).text();
+    const question = html.slice(html.indexOf('<fieldset class="sim-predict"'));
+    expect(question).toMatch(/^<fieldset[^>]*><legend>Guess first: A server sends its own certificate but not the intermediate/);
+    expect(question).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>No: it raises an SSLError\. The client has neither the intermediate/);
+    // The question comes before the trust check it is about.
+    expect(html.indexOf('<fieldset class="sim-predict"')).toBeLessThan(html.indexOf('id="sim-trust"'));
+    const page = await site.page(VERIFY);
+    // Two arrows from "Yes: HTTP 200, verified": the third choice, the SSLError.
+    expect(await predictByKeyboard(page, 'Does requests.get with verify=True connect?', 2, 'No: it raises an SSLError')).toMatch(/^Right\. Your guess: No: it raises an SSLError\./);
+  });
+
+  it('in view, the handshake plays by itself: messages travel between the lifelines', async () => {
+    const page = await site.page(VERIFY, { reducedMotion: 'no-preference' });
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
+    const opened = await diagram(frame);
+    await expect.poll(() => diagram(frame), { timeout: 6_000 }).not.toBe(opened);
+    // A message in flight is drawn at the display's rate, between ticks.
+    const positions = new Set<string>();
+    for (let i = 0; i < 60 && positions.size < 4; i++) {
+      const x = await frame.locator('.tls-message').getAttribute('x', { timeout: 50 }).catch(() => null);
+      if (x) positions.add(x);
+      await pause(page, 25);
+    }
+    expect(positions.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a failing handshake stops at its failure: the man in the middle never gets past the chain check', async () => {
+    const page = await site.page(`${VERIFY}#trust.server=mitm`);
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.locator('.tls-stop').count()).toBe(1);
+    const label = await frame.locator('svg.tls-diagram').getAttribute('aria-label');
+    expect(label).toBe('Handshake diagram: Server sends its certificates, passed; Client checks the chain, failed; the handshake stops here');
+  });
+
+  it('stops after scrolling away, and never moves by itself under reduced motion', async () => {
+    const page = await site.page(VERIFY, { reducedMotion: 'no-preference' });
+    const frame = page.locator('#sim-trust');
+    await frame.scrollIntoViewIfNeeded();
+    await expect.poll(() => frame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
+    const opened = await diagram(frame);
+    await expect.poll(() => diagram(frame), { timeout: 6_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await pause(page, 1_200); // the move in flight lands (a tick is 900 ms)
+    const away = await diagram(frame);
+    await pause(page, 2_500);
+    expect(await diagram(frame)).toBe(away);
+
+    const still = await site.page(VERIFY, { reducedMotion: 'reduce' });
+    const stillFrame = still.locator('#sim-trust');
+    await stillFrame.scrollIntoViewIfNeeded();
+    await expect.poll(() => stillFrame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
+    const drawn = await diagram(stillFrame);
+    await pause(still, 3_000);
+    expect(await diagram(stillFrame)).toBe(drawn);
+  });
+
   it('passes axe with the simulation hydrated, in both themes', async () => {
     const dark = await site.page(VERIFY, { colorScheme: 'dark' });
     await dark.locator('#sim-trust').scrollIntoViewIfNeeded();
@@ -94,6 +177,25 @@ describe('API Certificates article', () => {
     expect(html).toContain('8 min read');
     for (const id of ['sim-chain', 'sim-fault', 'sim-inspect']) expect(html).toContain(`id="${id}"`);
     expect(html.slice(html.indexOf('id="sim-chain"'))).toContain('openssl verify: OK');
+  });
+
+  it('asks first: the order question and its answer are in the static HTML; hydrated, the answer waits for a guess', async () => {
+    const html = await (await fetch(new URL(CHAIN, site.origin))).text();
+    const question = html.slice(html.indexOf('<fieldset class="sim-predict"'));
+    expect(question).toMatch(/^<fieldset[^>]*><legend>Guess first: The server sends both of its certificates/);
+    expect(question).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>It refuses the chain\. The client takes the first certificate/);
+    expect(html.indexOf('<fieldset class="sim-predict"')).toBeLessThan(html.indexOf('id="sim-chain"'));
+    const page = await site.page(CHAIN);
+    // Space on the first choice ("it accepts"): the wrong guess, and the reveal says so.
+    const predict = page.locator('fieldset.sim-predict');
+    await predict.scrollIntoViewIfNeeded();
+    await expect.poll(() => predict.getByRole('radio').first().isEnabled()).toBe(true);
+    await predict.getByRole('radio').first().focus();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => predict.locator('.sim-predict-reveal').innerText()).toMatch(/^Not quite\. Your guess: It accepts.*The simulation: It refuses the chain\./);
+    expect(await predict.getByRole('radio').first().isDisabled()).toBe(true);
   });
 
   it('inspector: the page shows the opening chain already inspected, without JavaScript', async () => {

@@ -1,8 +1,7 @@
-import { island, Button, Controls, enumParam, intParam, Select, SimFrame, useSimulation } from '../kit/index.ts';
+import { island, Button, Controls, enumParam, intParam, lerp, PlayControls, Select, SimFrame, useProgress, useSimulation, type Simulation } from '../kit/index.ts';
 import { codeChallengeFor, createCodeVerifier } from './samples/pkce.ts';
 import {
   EXAMPLE_ENDPOINTS,
-  EXAMPLE_VALUES,
   flowSteps,
   TAMPER_LABELS,
   TAMPERS,
@@ -13,17 +12,11 @@ import {
   type Step,
   type Tamper,
 } from './valetFlow.ts';
+import { OPENING_VALUES as INITIAL } from './openingValues.ts';
 import './auth.css';
 
 const schema = { tamper: enumParam<Tamper>(TAMPERS, 'none'), step: intParam(1, 5, 1) };
 
-// RFC 7636 Appendix B's verifier and challenge, so the static page shows a published, checkable pair.
-const INITIAL: FlowValues = {
-  verifier: 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk',
-  challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-  state: 'q3Vd8sE1',
-  ...EXAMPLE_VALUES,
-};
 
 const LANES: Record<Party, { x: number; label: string }> = {
   browser: { x: 75, label: 'Browser' },
@@ -60,7 +53,23 @@ function shortLabel(step: Step): string {
   return `${step.request.method} ${path} → ${outcome}`;
 }
 
-function SequenceDiagram({ steps, current }: { steps: Step[]; current: number }) {
+/**
+ * What travels on the current arrow: the request goes from sender to receiver in the first half of
+ * the move, the response comes back in the second (red when it carries an error).
+ */
+function Traveller({ sim, step, y }: { sim: Simulation<typeof schema, Flow>; step: Step; y: number }) {
+  const t = useProgress(sim);
+  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place.
+  if (t >= 1 || sim.before.at === sim.model.at) return null;
+  const from = LANES[step.from].x;
+  const to = LANES[step.to].x;
+  const going = t < 0.5;
+  const x = going ? lerp(from, to, t * 2) : lerp(to, from, t * 2 - 1);
+  const cls = going ? 'auth-token' : step.response.error ? 'auth-token auth-token-bad' : 'auth-token auth-token-back';
+  return <circle class={cls} cx={x} cy={y} r={7} />;
+}
+
+function SequenceDiagram({ steps, current, sim }: { steps: Step[]; current: number; sim: Simulation<typeof schema, Flow> }) {
   const height = 70 + steps.length * 44;
   const failed = steps.at(-1)?.response.error !== undefined;
   const summary = steps.map((s, i) => `${i + 1}. ${LANES[s.from].label} to ${LANES[s.to].label}: ${shortLabel(s)}`).join('; ');
@@ -92,33 +101,47 @@ function SequenceDiagram({ steps, current }: { steps: Step[]; current: number })
           </g>
         );
       })}
+      {steps[current] && <Traveller sim={sim} step={steps[current]} y={64 + current * 44} />}
     </svg>
   );
 }
 
-/** The PKCE values the flow uses, and whether new ones were asked for. */
-interface Pkce {
+/** The PKCE values the flow uses, whether new ones were asked for, and where the flow is. */
+interface Flow {
   values: FlowValues;
   renew: boolean;
+  /** The current step, from 1 (may exceed a shorter flow's length: it is clamped where drawn). */
+  at: number;
+  /** Ticks playback has rested on the last step. */
+  held: number;
 }
+
+/** Playback rests this many ticks on the last step (the refusal, or the photos) before replaying. */
+const HOLD_TICKS = 2;
+const stepCount = (m: Flow, tamper: Tamper) => flowSteps(EXAMPLE_ENDPOINTS, m.values, tamper).length;
 
 function ValetFlowView() {
   const sim = useSimulation('valet', schema, {
     title: 'The valet key: authorization code flow with PKCE',
-    init: (): Pkce => ({ values: INITIAL, renew: false }),
-    change: (m) => m,
+    init: (p): Flow => ({ values: INITIAL, renew: false, at: p.step, held: 0 }),
+    change: (m, p) => ({ ...m, at: p.step, held: 0 }),
+    // Step goes on to the next request (after the last, back to the first); playback rests on the last a while.
+    step: (m, p) => ({ ...m, at: m.at >= stepCount(m, p.tamper) ? 1 : m.at + 1, held: 0 }),
+    tick: (m, p) => (m.at < stepCount(m, p.tamper) ? { ...m, at: m.at + 1, held: 0 } : m.held < HOLD_TICKS ? { ...m, held: m.held + 1 } : { ...m, at: 1, held: 0 }),
+    sync: (m) => ({ step: m.at }),
+    tickMs: 1600,
     // A new verifier's challenge is computed with WebCrypto, so it arrives later; the newest wins.
     load: (m) => {
       if (!m.renew) return undefined;
       const verifier = createCodeVerifier();
       const state = createCodeVerifier().slice(0, 8);
-      return codeChallengeFor(verifier).then((challenge) => (p: Pkce) => ({ values: { ...p.values, verifier, challenge, state }, renew: false }));
+      return codeChallengeFor(verifier).then((challenge) => (p: Flow) => ({ ...p, values: { ...p.values, verifier, challenge, state }, renew: false }));
     },
   });
   const state = sim.params;
   const { values } = sim.model;
   const steps = flowSteps(EXAMPLE_ENDPOINTS, values, state.tamper);
-  const index = Math.min(state.step, steps.length) - 1;
+  const index = Math.min(sim.model.at, steps.length) - 1;
   const step = steps[index] ?? steps[0]!;
   const last = steps.at(-1)!;
   const outcome = last.response.error ? `refused at step ${steps.length}: ${last.response.error}` : `the printer gets the photos`;
@@ -128,7 +151,8 @@ function ValetFlowView() {
   return (
     <SimFrame
       {...sim.frame}
-      status={`Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`}
+      // While it plays, one announcement rather than one per request: the live region would otherwise talk every tick.
+      status={sim.playing ? `The flow plays by itself, ${steps.length} requests: ${outcome}. Pause to read each step.` : `Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`}
       caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
@@ -136,6 +160,10 @@ function ValetFlowView() {
         <Button onClick={() => sim.set({ step: index })} disabled={index === 0}>Previous step</Button>
         <Button onClick={() => sim.set({ step: index + 2 })} disabled={index >= steps.length - 1}>Next step</Button>
         <Button onClick={regenerate}>New code_verifier</Button>
+      </Controls>
+      <Controls>
+        {/* Reset goes back to the first request but keeps the flow's values (a new verifier stays). */}
+        <PlayControls sim={sim} finished={false} onReset={() => sim.set({ step: 1 })} />
       </Controls>
       <dl class="auth-fields">
         <dt>code_verifier</dt>
@@ -145,7 +173,7 @@ function ValetFlowView() {
         <dt>state</dt>
         <dd>{values.state}</dd>
       </dl>
-      <SequenceDiagram steps={steps} current={index} />
+      <SequenceDiagram steps={steps} current={index} sim={sim} />
       <div class="auth-step">
         <p class="auth-step-title">{`Step ${index + 1} of ${steps.length}: ${step.title}`}</p>
         <div class="auth-columns">

@@ -1,0 +1,7 @@
+/** "Guess first" before the chain builder: the question and the why come from the article, the truth from the model. */
+import { Predict } from '../kit/index.ts';
+import { ORDER_CHOICES, intermediateFirstAnswer } from './predictions.ts';
+
+export default function OrderPredict({ question, why }: { question: string; why: string }) {
+  return <Predict question={question} choices={ORDER_CHOICES} truth={intermediateFirstAnswer()} why={why} />;
+}
