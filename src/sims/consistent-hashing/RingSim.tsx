@@ -78,14 +78,14 @@ function Attendants({ sim }: { sim: RingSimulation }) {
             sim={sim}
             x={x}
             y={y}
-            r={10}
+            r={12}
             disabled={last}
             label={`${s}, holding ${holds} coats. Press Enter or Delete to send ${s} home.`}
             activate={(room) => leave(room, s)}
             remove={(room) => leave(room, s)}
           >
-            <circle cx={x} cy={y} r={10} class="ring-desk" style={{ stroke: serverColour(s) }} />
-            <text x={x} y={y} dy="0.35em" text-anchor="middle" class="ring-desk-name">{s.slice(0, 2)}</text>
+            <circle cx={x} cy={y} r={12} class="ring-desk" style={{ stroke: serverColour(s) }} />
+            <text x={x} y={y} dy="0.35em" text-anchor="middle" class="ring-desk-name">{s}</text>
           </Grabbable>
         );
       })}
