@@ -223,7 +223,7 @@ describe('the lobby moves by itself', () => {
   const lobby = (figure: Locator) => figure.locator('svg.lb-lobby').innerHTML();
   const clock = async (figure: Locator) => (await figure.locator('svg.lb-lobby').getAttribute('aria-label'))!.match(/^The lobby ([\d.]+) s/)![1];
 
-  it('in view, guests walk in, queue and leave, and the slow room backs up, without input', async () => {
+  it("in view, guests walk in, queue and leave without input, and the lines drawn are the model's", async () => {
     const page = await site.page(PATH, { reducedMotion: 'no-preference' });
     const figure = await hydrated(page, 'balancing');
     const opened = await lobby(figure);
