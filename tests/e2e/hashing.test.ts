@@ -5,11 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 import { attendants, sampleKeys } from '../../src/sims/consistent-hashing/lockerRoom.ts';
 import { compareResize, countMoved } from '../../src/sims/consistent-hashing/movement.ts';
+import { movedWhenOneJoins } from '../../src/sims/consistent-hashing/shift.ts';
 import { Ring } from '../../src/sims/engines/hash-ring/ring.ts';
 
 const PATH = '/consistent-hashing/';
@@ -97,8 +98,9 @@ describe('hydrated', () => {
     const joined = countMoved(placement(five, keys), placement(six, keys));
     await expect.poll(() => status(page, 'ring')).toContain(`Fay joined: ${joined} of 2000 keys moved`);
 
-    await figure.getByLabel('Attendant', { exact: true }).selectOption('Ben');
-    await figure.getByRole('button', { name: 'Remove Ben' }).press('Enter');
+    // Ben himself, on the ring: focused and sent home with Delete.
+    await figure.getByRole('button', { name: /^Ben, holding \d+ coats/ }).focus();
+    await page.keyboard.press('Delete');
     const withoutBen = Ring.of(attendants(6).filter((s) => s !== 'Ben'), { vnodesPerServer: 500 });
     const left = countMoved(placement(six, keys), placement(withoutBen, keys));
     await expect.poll(() => status(page, 'ring')).toContain(`Ben left: ${left} of 2000 keys moved`);
@@ -178,6 +180,89 @@ describe('shared links', () => {
     const reopened = await site.page(url.replace(/^https?:\/\/[^/]+/, ''));
     const again = await hydrated(reopened, 'resize');
     expect(await again.getByLabel('Attendants before').inputValue()).toBe('3');
+  });
+});
+
+describe('the ring, grabbed and guessed', () => {
+  const attendantsDrawn = (figure: Locator) => figure.locator('svg.ring-diagram').getByRole('button');
+
+  it('sends an attendant home when clicked, and only that attendant', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'ring');
+    expect(await attendantsDrawn(figure).count()).toBe(5);
+    await figure.getByRole('button', { name: /^Cleo, holding/ }).click();
+    const keys = sampleKeys(2000);
+    const five = Ring.of(attendants(5), { vnodesPerServer: 3 });
+    const four = Ring.of(['Ada', 'Ben', 'Dev', 'Eli'], { vnodesPerServer: 3 });
+    await expect.poll(() => status(page, 'ring')).toContain(`Cleo left: ${countMoved(placement(five, keys), placement(four, keys))} of 2000 keys moved`);
+    expect(await attendantsDrawn(figure).count()).toBe(4);
+    expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).not.toContain('Cleo');
+  });
+
+  it('holds the answer in <details> before JavaScript, and reveals it only after a guess is locked in', async () => {
+    const truth = movedWhenOneJoins(4, 3);
+    // Computed independently of the view's helper: the rings of four and of five attendants.
+    const keys = sampleKeys(2000);
+    expect(truth).toBe(countMoved(placement(Ring.of(attendants(4), { vnodesPerServer: 3 }), keys), placement(Ring.of(attendants(5), { vnodesPerServer: 3 }), keys)));
+    const html = readFileSync('dist/consistent-hashing/index.html', 'utf8');
+    expect(html).toContain('When a fifth joins, how many coats move?');
+    expect(html).toMatch(new RegExp(`<details class="sim-predict-answer"><summary>Show the answer</summary><p>${truth.toLocaleString('en')}\\. Only the coats`));
+
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'ring');
+    expect(await figure.locator('details').count()).toBe(0);
+    expect(await figure.locator('.sim-predict-reveal').innerText()).toBe('');
+    // Keyboard only: the guess slider, then the lock button.
+    const guess = figure.getByRole('slider', { name: 'Coats that move' });
+    await guess.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => figure.locator('.sim-predict-reveal').innerText()).toContain(`The simulation: ${truth.toLocaleString('en')}`);
+    expect(await figure.locator('.sim-predict-reveal').innerText()).toContain('Your guess: 0');
+    // Locking in runs the scenario: Eli joins four attendants with three tags each.
+    await expect.poll(() => status(page, 'ring')).toContain(`Eli joined: ${truth} of 2000 keys moved`);
+  });
+});
+
+describe('the ring moves by itself', () => {
+  const coatsFlying = (figure: Locator) => figure.locator('.ring-coats circle').count();
+  const drawn = (figure: Locator) => figure.locator('svg.ring-diagram').innerHTML();
+
+  it('in view, attendants join and leave and the re-homed coats travel, without input', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const figure = await hydrated(page, 'ring');
+    const opened = await drawn(figure);
+    await expect.poll(() => drawn(figure), { timeout: 6_000 }).not.toBe(opened);
+    await expect.poll(() => coatsFlying(figure), { timeout: 6_000 }).toBeGreaterThan(0);
+    // A coat is drawn at several places on its way, at the display's rate.
+    const places = new Set<string>();
+    for (let i = 0; i < 15 && places.size < 4; i++) {
+      const cx = await figure.locator('.ring-coats circle').first().getAttribute('cx').catch(() => null);
+      if (cx) places.add(cx);
+      await page.waitForTimeout(40);
+    }
+    expect(places.size).toBeGreaterThan(2);
+  });
+
+  it('stops after scrolling away', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const figure = await hydrated(page, 'ring');
+    await expect.poll(() => status(page, 'ring'), { timeout: 6_000 }).toContain('joined');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(2_000);
+    const away = await drawn(figure);
+    await page.waitForTimeout(3_500);
+    expect(await drawn(figure)).toBe(away);
+  });
+
+  it('under reduced motion does not move by itself', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'reduce' });
+    const figure = await hydrated(page, 'ring');
+    const opened = await drawn(figure);
+    await page.waitForTimeout(3_500);
+    expect(await drawn(figure)).toBe(opened);
+    expect(await coatsFlying(figure)).toBe(0);
   });
 });
 

@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
 import { runJourney, type JourneyInput } from '../../src/sims/loadbalancer-reverseproxy-apigateway/journey.ts';
 import { formatTick } from '../../src/sims/kit/scale.ts';
-import { runBalancing } from '../../src/sims/loadbalancer-reverseproxy-apigateway/balancing.ts';
+import { formatMs } from '../../src/sims/kit/format.ts';
+import { ROOM_SPEEDS, lobbyFrames, runBalancing } from '../../src/sims/loadbalancer-reverseproxy-apigateway/balancing.ts';
 import { buildNginxConfig } from '../../src/sims/loadbalancer-reverseproxy-apigateway/nginxConfig.ts';
 import { controlsForRole, optionsFromControls } from '../../src/sims/loadbalancer-reverseproxy-apigateway/builderControls.ts';
 
@@ -141,6 +142,49 @@ describe('hydrated', () => {
     expect(await figure.locator('svg.sim-chart').first().getAttribute('aria-label')).toContain(`Room 4 (4×): ${Math.round(expected.rooms[3]!.share * 1000) / 10}%`);
   });
 
+  it('balancing: a room pressed in the lobby goes out of service, by pointer and by keyboard', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    const lobby = figure.locator('svg.lb-lobby');
+    await lobby.getByRole('button', { name: /^Room 3 · 1×/ }).click();
+    const without3 = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000, closed: [2] });
+    await expect.poll(() => status(page, 'balancing')).toContain('Room 3 is out of service for the whole run');
+    expect(await status(page, 'balancing')).toContain(`overall p99 ${formatMs(without3.p99)}`);
+    expect(await figure.locator('svg.sim-chart').first().getAttribute('aria-label')).toContain('Room 3 (1×): 0%');
+    expect(await lobby.getByRole('button', { name: /^Room 3 · 1× · closed/ }).getAttribute('aria-pressed')).toBe('true');
+    // The keyboard: Room 3 back with Enter, Room 1 out with Space.
+    await lobby.getByRole('button', { name: /^Room 3/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page, 'balancing')).not.toContain('out of service');
+    await lobby.getByRole('button', { name: /^Room 1/ }).focus();
+    await page.keyboard.press(' ');
+    await expect.poll(() => status(page, 'balancing')).toContain('Room 1 is out of service for the whole run');
+  });
+
+  it('balancing: the predict step holds its answer in <details> without JavaScript and reveals only after a guess', async () => {
+    const rooms = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000 }).rooms;
+    const worst = rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+    // The half-speed room, whatever the model's label for it.
+    expect(worst.speed).toBe(Math.min(...ROOM_SPEEDS));
+    const html = readFileSync(`dist${PATH}index.html`, 'utf8');
+    expect(html).toContain('Under round robin, with the rooms at 2×, 1×, 1×, 0.5× speed and 60% load, which room');
+    expect(html).toContain('line grows longest?');
+    expect(html).toContain(`<summary>Show the answer</summary><p>${worst.name} (${worst.speed}×). Round robin hands every room`);
+
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    expect(await figure.locator('details').count()).toBe(0);
+    const reveal = figure.locator('.sim-predict-reveal');
+    expect(await reveal.innerText()).toBe('');
+    // Keyboard only: pick a choice, then lock it in.
+    await figure.getByRole('radio', { name: 'Room 1 (2×)' }).focus();
+    await page.keyboard.press('Space');
+    expect(await reveal.innerText()).toBe('');
+    await figure.getByRole('button', { name: 'Lock in my guess' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => reveal.innerText()).toContain(`Not quite. Your guess: Room 1 (2×). The simulation: ${worst.name} (${worst.speed}×).`);
+  });
+
   it('restores a shared link and ignores hostile values', async () => {
     const page = await site.page(`${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999&balancing.policy=least-connections&balancing.load=9999`);
     await hydrated(page, 'journey');
@@ -154,6 +198,13 @@ describe('hydrated', () => {
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 
+  it('axe reports no violations with a room out of service', async () => {
+    const page = await site.page(`${PATH}#balancing.closed=2`);
+    const figure = await hydrated(page, 'balancing');
+    await figure.locator('.lb-room-out').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('axe reports no violations, before and after the simulations hydrate', async () => {
     const page = await site.page(PATH);
     expect(await axeViolations(page)).toEqual([]);
@@ -165,5 +216,52 @@ describe('hydrated', () => {
     const page = await site.page(PATH, { colorScheme: 'dark' });
     for (const id of SIMS) await hydrated(page, id);
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('the lobby moves by itself', () => {
+  const lobby = (figure: Locator) => figure.locator('svg.lb-lobby').innerHTML();
+  const clock = async (figure: Locator) => (await figure.locator('svg.lb-lobby').getAttribute('aria-label'))!.match(/^The lobby ([\d.]+) s/)![1];
+
+  it("in view, guests walk in, queue and leave without input, and the lines drawn are the model's", async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const figure = await hydrated(page, 'balancing');
+    const opened = await lobby(figure);
+    await expect.poll(() => lobby(figure), { timeout: 5_000 }).not.toBe(opened);
+    await expect.poll(() => figure.locator('.lb-walking').count(), { timeout: 5_000 }).toBeGreaterThan(0);
+    // A walking guest is drawn at several places on the way, at the display's rate.
+    const places = new Set<string>();
+    for (let i = 0; i < 15 && places.size < 4; i++) {
+      const cx = await figure.locator('.lb-walking').first().getAttribute('cx').catch(() => null);
+      if (cx) places.add(cx);
+      await page.waitForTimeout(30);
+    }
+    expect(places.size).toBeGreaterThan(2);
+    // The line the drawing shows at its clock is the model's at that moment.
+    const frames = lobbyFrames({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000 });
+    const label = (await figure.locator('svg.lb-lobby').getAttribute('aria-label'))!;
+    const at = frames.find((f) => (f.time / 1000).toFixed(2) === label.match(/^The lobby ([\d.]+) s/)![1])!;
+    expect(label).toContain(`Room 4 ${at.inRoom[3]} guests`);
+  });
+
+  it('stops after scrolling away', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const figure = await hydrated(page, 'balancing');
+    await expect.poll(() => clock(figure), { timeout: 5_000 }).not.toBe('0.00');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(800);
+    const away = await clock(figure);
+    await page.waitForTimeout(2_000);
+    expect(await clock(figure)).toBe(away);
+  });
+
+  it('under reduced motion does not move by itself, and Step advances it', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'reduce' });
+    const figure = await hydrated(page, 'balancing');
+    const opened = await lobby(figure);
+    await page.waitForTimeout(2_500);
+    expect(await lobby(figure)).toBe(opened);
+    await figure.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => clock(figure)).toBe('0.02');
   });
 });

@@ -1,102 +1,152 @@
 /**
- * "The ring": attendants join and leave, each hangs 1 to 500 name tags, and 2000 keys re-home.
- * The bar chart shows keys per attendant with the mean, max/mean and standard deviation.
+ * "The ring": attendants join and leave, each hangs 1 to 500 name tags, and 2000 coats re-home.
+ * The coats a change re-homes, and only those, travel from their old attendant to the new one;
+ * playing, an attendant joins and then leaves again. An attendant is pressed (click, Enter, Delete)
+ * to send them home. The bar chart shows keys per attendant with the mean, max/mean and standard deviation.
  */
-import { BarChart, Button, Controls, Select, SimFrame, Slider, formatNumber, formatPercent, intParam, island, localParam, Readout, useSimulation, type StateOf } from '../kit/index.ts';
-import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
-import { countMoved } from './movement.ts';
-import { MAX_VNODES, MIN_VNODES, Ring, summarizeLoad } from '../engines/hash-ring/ring.ts';
+import {
+  BarChart,
+  Button,
+  Controls,
+  Grabbable,
+  PlayControls,
+  Predict,
+  Readout,
+  SimFrame,
+  Slider,
+  formatNumber,
+  formatPercent,
+  intParam,
+  island,
+  lerp,
+  useProgress,
+  useSimulation,
+  type Simulation,
+} from '../kit/index.ts';
+import { MAX_SERVERS } from './lockerRoom.ts';
+import { MIN_VNODES, MAX_VNODES, summarizeLoad } from '../engines/hash-ring/ring.ts';
+import { ALL_STAFF, COATS, OPENING_STAFF, join, leave, movedWhenOneJoins, onShift, openRoom, reshuffle, shiftChange, type LockerRoom } from './shift.ts';
 import { RingDiagram, serverColour } from './parts.tsx';
+import { pointAt } from './ringDrawing.ts';
 
-/** Who is on shift is a bit mask over ATTENDANTS (bit i = ATTENDANTS[i]), so any subset fits a link. */
-const ALL = 2 ** MAX_SERVERS - 1;
-/** `leaving`: the attendant chosen in the list, for the Remove button (not shared). */
-const schema = { staff: intParam(1, ALL, 0b11111), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3), leaving: localParam('') };
-const KEYS = sampleKeys(2000);
+const schema = { staff: intParam(1, ALL_STAFF, OPENING_STAFF), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3) };
+type RingSimulation = Simulation<typeof schema, LockerRoom>;
 
-const onShift = (staff: number) => ATTENDANTS.filter((_, i) => staff & (1 << i));
-/**
- * Rings built recently, by staff and tag count. A slider drag revisits values, so a small cache
- * saves rebuilding 10 000 tags each time.
- */
-const recent = new Map<string, Ring>();
-function buildRing(staff: number, vnodes: number): Ring {
-  const id = `${staff}/${vnodes}`;
-  let ring = recent.get(id);
-  if (!ring) {
-    ring = Ring.of(onShift(staff), { vnodesPerServer: vnodes });
-    recent.set(id, ring);
-    if (recent.size > 8) recent.delete(recent.keys().next().value!);
-  }
-  return ring;
-}
-const place = (ring: Ring) => KEYS.map((k) => ring.serverFor(k));
+/** Attendants stand evenly inside the ring; coats travel between them. */
+const DESK_R = 62;
+/** At most this many travelling coats are drawn (an even sample of the moves), to keep each frame cheap. */
+const DRAWN_MOVES = 80;
 
-interface LockerRoom {
-  ring: Ring;
-  placement: string[];
-  /** What the last change was and how many keys it re-homed; empty before the first. */
-  change: string;
+function desks(servers: readonly string[]): Map<string, [number, number]> {
+  return new Map(servers.map((s, i) => [s, pointAt(i / servers.length, DESK_R)]));
 }
 
-type Params = StateOf<typeof schema>;
-
-function build(p: Params): LockerRoom {
-  const ring = buildRing(p.staff, p.vnodes);
-  return { ring, placement: place(ring), change: '' };
+/** The coats the latest change re-homed, on their way from the old attendant's desk to the new one's. */
+function TravellingCoats({ sim }: { sim: RingSimulation }) {
+  const t = useProgress(sim);
+  const { moves } = sim.model;
+  if (t >= 1 || moves.length === 0) return null;
+  const from = desks(onShift(sim.before.staff));
+  const to = desks(onShift(sim.model.staff));
+  const every = Math.max(1, Math.ceil(moves.length / DRAWN_MOVES));
+  const shown = moves.filter((_, i) => i % every === 0);
+  return (
+    <g class="ring-coats" aria-hidden="true">
+      {shown.map((m, i) => {
+        const [x0, y0] = from.get(m.from) ?? [0, 0];
+        const [x1, y1] = to.get(m.to) ?? [0, 0];
+        // Spread the coats a little so a crowd reads as many, not one.
+        const jitter = ((i * 37) % 11) - 5;
+        return <circle cx={(lerp(x0, x1, t) + jitter).toFixed(1)} cy={(lerp(y0, y1, t) + (((i * 53) % 9) - 4)).toFixed(1)} r={3} style={{ fill: serverColour(m.to) }} />;
+      })}
+    </g>
+  );
 }
 
-/** Who joined or left, or the new tag count. */
-function whatChanged(p: Params, before: Params): string {
-  if (p.staff === before.staff) return `${p.vnodes} name tags each`;
-  const joined = ATTENDANTS.filter((_, i) => p.staff & (1 << i) && !(before.staff & (1 << i)));
-  const left = ATTENDANTS.filter((_, i) => before.staff & (1 << i) && !(p.staff & (1 << i)));
-  if (joined.length === 1 && left.length === 0) return `${joined[0]} joined`;
-  if (left.length === 1 && joined.length === 0) return `${left[0]} left`;
-  return `${onShift(p.staff).length} attendants on shift`;
+function Attendants({ sim }: { sim: RingSimulation }) {
+  const servers = sim.model.ring.servers();
+  const at = desks(servers);
+  const last = servers.length <= 1;
+  return (
+    <>
+      {servers.map((s) => {
+        const [x, y] = at.get(s)!;
+        const holds = sim.model.placement.filter((p) => p === s).length;
+        return (
+          <Grabbable
+            key={s}
+            sim={sim}
+            x={x}
+            y={y}
+            r={12}
+            disabled={last}
+            label={`${s}, holding ${holds} coats. Press Enter or Delete to send ${s} home.`}
+            activate={(room) => leave(room, s)}
+            remove={(room) => leave(room, s)}
+          >
+            <circle cx={x} cy={y} r={12} class="ring-desk" style={{ stroke: serverColour(s) }} />
+            <text x={x} y={y} dy="0.35em" text-anchor="middle" class="ring-desk-name">{s}</text>
+          </Grabbable>
+        );
+      })}
+      <TravellingCoats sim={sim} />
+    </>
+  );
 }
 
-/** A new staff or tag count re-homes keys: count them against the placement before. */
-function rehome(room: LockerRoom, p: Params, before: Params): LockerRoom {
-  if (p.staff === before.staff && p.vnodes === before.vnodes) return room;
-  const after = build(p);
-  const moved = countMoved(room.placement, after.placement);
-  return { ...after, change: `${whatChanged(p, before)}: ${moved} of ${KEYS.length} keys moved (${formatPercent(moved / KEYS.length)}).` };
-}
+const GUESS_FROM = 4;
+const GUESS_TAGS = 3;
 
 function RingView() {
-  const sim = useSimulation('ring', schema, { title: 'The ring: attendants, name tags and 2000 coats', init: build, change: rehome });
-  const { staff, vnodes, leaving } = sim.params;
+  const sim = useSimulation('ring', schema, {
+    title: `The ring: attendants, name tags and ${COATS} coats`,
+    init: (p) => openRoom(p.staff, p.vnodes),
+    change: (room, p) => reshuffle(room, p.staff, p.vnodes),
+    step: (room) => shiftChange(room),
+    sync: (room) => ({ staff: room.staff }),
+    tickMs: 1600,
+  });
+  const { vnodes } = sim.params;
   const { ring, placement, change } = sim.model;
   const servers = ring.servers();
   const load = summarizeLoad(servers.map((server) => ({ server, keys: placement.filter((p) => p === server).length })));
-  const chosen = servers.includes(leaving) ? leaving : servers.at(-1)!;
-
-  const addNext = () => {
-    const i = ATTENDANTS.findIndex((_, j) => !(staff & (1 << j)));
-    if (i >= 0) sim.set({ staff: staff | (1 << i) });
-  };
-  const remove = () => {
-    const i = ATTENDANTS.indexOf(chosen as (typeof ATTENDANTS)[number]);
-    if (servers.length > 1 && i >= 0) sim.set({ staff: staff & ~(1 << i) });
-  };
+  const truth = movedWhenOneJoins(GUESS_FROM, GUESS_TAGS);
+  const newcomer = onShift(2 ** (GUESS_FROM + 1) - 1).at(-1)!;
 
   const ratio = formatNumber(load.maxOverMean, { digits: 2 });
   const summary = `${servers.length} attendants, ${vnodes} name tag${vnodes === 1 ? '' : 's'} each: the busiest holds ${ratio}× the mean, standard deviation ${formatNumber(load.stdDev, { digits: 1 })} keys.`;
   return (
     <SimFrame
       {...sim.frame}
-      caption={`The ring of lockers with each attendant's stretch in their colour; ticks are name tags (virtual nodes). The chart counts the keys user:1 to user:${KEYS.length} each attendant holds, with the mean as a dashed line. ${summary}`}
+      caption={`The ring of lockers with each attendant's stretch in their colour; ticks are name tags (virtual nodes). Inside the ring stand the attendants: when one joins or leaves, the coats that change attendant travel to their new owner, and no others. The chart counts the keys user:1 to user:${COATS} each attendant holds, with the mean as a dashed line. ${summary}`}
       status={`${change} ${summary}`.trim()}
     >
+      <Predict
+        question={`${GUESS_FROM} attendants hold ${formatNumber(COATS)} coats with ${GUESS_TAGS} name tags each. When a fifth joins, how many coats move?`}
+        label="Coats that move"
+        min={0}
+        max={COATS}
+        step={10}
+        initial={COATS / 2}
+        truth={truth}
+        tolerance={COATS / 20}
+        format={(n) => formatNumber(n)}
+        why={`Only the coats on the stretches just before ${newcomer}'s tags change hands, all of them to ${newcomer}: about a fifth of the coats, where hash mod N would move four fifths.`}
+        onLock={() => {
+          sim.pause();
+          sim.set({ staff: 2 ** GUESS_FROM - 1, vnodes: GUESS_TAGS });
+          sim.set({ staff: 2 ** (GUESS_FROM + 1) - 1 });
+        }}
+      />
       <Controls>
         <Slider sim={sim} param="vnodes" label="Name tags per attendant" />
-        <Button onClick={addNext} disabled={servers.length >= MAX_SERVERS}>Add attendant</Button>
-        <Select label="Attendant" value={chosen} options={servers.map((s) => ({ value: s, label: s }))} onChange={(leaving) => sim.set({ leaving })} />
-        <Button onClick={remove} disabled={servers.length <= 1}>Remove {chosen}</Button>
+        <Button onClick={() => sim.act(join)} disabled={servers.length >= MAX_SERVERS}>Add attendant</Button>
+        <PlayControls sim={sim} />
       </Controls>
       <div class="ring-and-chart">
-        <RingDiagram ring={ring} label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each.`} />
+        <RingDiagram ring={ring} label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each. Press an attendant to send them home.`}>
+          <Attendants sim={sim} />
+        </RingDiagram>
         <BarChart
           title="Keys per attendant"
           bars={load.perServer.map((s) => ({ label: s.server, value: s.keys, colour: serverColour(s.server) }))}

@@ -1,4 +1,5 @@
 /** View pieces the three hashing simulations share: the ring figure, colours, a key input, a readout. */
+import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
 import { useHydrated } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
@@ -32,10 +33,12 @@ interface RingDiagramProps {
   badges?: readonly RingMarker[];
   /** Clockwise stretch from the key to the last replica, emphasised. */
   walk?: { from: number; to: number };
+  /** Things drawn over the ring that the reader acts on (attendants); the figure becomes a group around them. */
+  children?: ComponentChildren;
 }
 
 /** The ring: each attendant's stretch in its colour (one path each), name tags as ticks, markers. */
-export function RingDiagram({ ring, label, keyMarker, badges = [], walk }: RingDiagramProps) {
+export function RingDiagram({ ring, label, keyMarker, badges = [], walk, children }: RingDiagramProps) {
   const drawing = useMemo(() => {
     const arcs = ownerArcs(ring);
     const nodes = ring.virtualNodes();
@@ -48,7 +51,7 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk }: RingD
   }, [ring]);
   const walkPath = walk ? arcPath([{ from: walk.from, to: walk.to < walk.from ? walk.to + 1 : walk.to }], R + 15) : '';
   return (
-    <svg class="ring-diagram" viewBox="-190 -135 380 270" role="img" aria-label={label}>
+    <svg class="ring-diagram" viewBox="-190 -135 380 270" role={children ? 'group' : 'img'} aria-label={label}>
       <title>{label}</title>
       <circle r={R} class="ring-track" />
       {drawing.map((d) => (
@@ -71,8 +74,9 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk }: RingD
         );
       })}
       {ring.virtualNodes().length > MAX_DRAWN_TAGS && (
-        <text class="ring-note" x={0} y={4} text-anchor="middle">name tags too dense to draw</text>
+        <text class="ring-note" x={0} y={children ? 126 : 4} text-anchor="middle">name tags too dense to draw</text>
       )}
+      {children}
     </svg>
   );
 }

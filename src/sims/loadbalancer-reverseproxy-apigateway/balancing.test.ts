@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, simulate, type SimulationConfig } from '../engines/queueing/engine.ts';
-import { FAILING_ROOM, ROOM_SPEEDS, dispatchWith, dispatcher, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import { FAILING_ROOM, LOBBY, ROOM_SPEEDS, closedRooms, dispatchWith, dispatcher, lobbyFrames, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
 import type { PolicyId } from './policies.ts';
 import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';
 
@@ -132,5 +132,40 @@ describe('dispatcher', () => {
     };
     expect(picks('round-robin')).toEqual([0, 1, 2, 3, 0, 1, 2, 3, 0]);
     expect(picks('weighted-round-robin').filter((p) => p === 0).length).toBe(4);
+  });
+});
+
+describe('the lobby: guests walking to rooms, queueing and leaving', () => {
+  it('keeps every guest accounted for: a room holds what it had, plus arrivals, minus departures', () => {
+    for (const policy of ['round-robin', 'least-connections', 'ring-hash'] as const) {
+      const frames = lobbyFrames({ ...base, policy });
+      expect(frames.length).toBe(LOBBY.frames);
+      for (let k = 1; k < frames.length; k++) {
+        frames[k]!.inRoom.forEach((n, i) => expect(n).toBe(frames[k - 1]!.inRoom[i]! + frames[k]!.arrived[i]! - frames[k]!.left[i]!));
+      }
+      const arrivals = frames.reduce((sum, f) => sum + f.arrived.reduce((a, b) => a + b, 0), 0);
+      // Poisson arrivals at 60% of 4.5 rooms' capacity (4.5 / 20 ms) over 2.98 s: about 400.
+      expect(arrivals).toBeGreaterThan(300);
+      expect(arrivals).toBeLessThan(520);
+    }
+  });
+
+  it('under round robin the half-speed room builds the longest line', () => {
+    const last = lobbyFrames(base).at(-1)!;
+    expect(last.inRoom.indexOf(Math.max(...last.inRoom))).toBe(slowest);
+    expect(last.inRoom[slowest]).toBeGreaterThan(2 * Math.max(...last.inRoom.filter((_, i) => i !== slowest)));
+  });
+
+  it('a room out of service gets nobody, in the lobby and in the whole run, and the others take its share', () => {
+    const frames = lobbyFrames({ ...base, closed: [2] });
+    for (const f of frames) expect([f.arrived[2], f.inRoom[2]]).toEqual([0, 0]);
+    const run = runBalancing({ ...base, closed: [2] });
+    expect(run.rooms[2]!.served).toBe(0);
+    expect(run.rooms.reduce((a, r) => a + r.served, 0)).toBe(base.requests);
+  });
+
+  it('never closes every room, and ignores rooms that do not exist', () => {
+    expect(closedRooms([0, 1, 2, 3])).toEqual([1, 2, 3]);
+    expect(closedRooms([3, 3, 9, -1, 1.5])).toEqual([3]);
   });
 });

@@ -46,6 +46,8 @@ export interface BalancingScenario {
   speeds?: readonly number[];
   /** Take FAILING_ROOM out of order for the middle third of the run. */
   outage: boolean;
+  /** Rooms out of service for the whole run (indexes); at least one room always stays open. */
+  closed?: readonly number[];
   seed: number;
   requests: number;
 }
@@ -107,7 +109,14 @@ export function dispatcher(policy: PolicyId, speeds: readonly number[]): Dispatc
 
 const SAMPLES = 60;
 
-export function runBalancing(scenario: BalancingScenario): BalancingResult {
+/** The rooms a scenario closes, valid and distinct, never all of them (the first open one stays open). */
+export function closedRooms(closed: readonly unknown[] = []): number[] {
+  const rooms = [...new Set(closed.filter((i): i is number => Number.isInteger(i) && (i as number) >= 0 && (i as number) < ROOM_SPEEDS.length))].sort();
+  return rooms.length >= ROOM_SPEEDS.length ? rooms.slice(1) : rooms;
+}
+
+/** The queueing engine set up for a scenario; `onPick` hears every room the front desk picks. */
+function balancingRun(scenario: BalancingScenario, onPick?: (room: number) => void) {
   const policy = pickOne(scenario.policy, BALANCING_POLICIES, 'round-robin');
   const load = clampNumber(scenario.load, LOAD);
   const requests = clampNumber(scenario.requests, REQUESTS);
@@ -116,15 +125,64 @@ export function runBalancing(scenario: BalancingScenario): BalancingResult {
   const rate = load * capacity;
   const expectedDuration = requests / rate;
   const outageWindow: [number, number] | null = scenario.outage ? [expectedDuration / 3, (2 * expectedDuration) / 3] : null;
+  const closures = closedRooms(scenario.closed).map((server) => ({ server, from: 0 }));
+  const dispatch = dispatcher(policy, speeds);
   const simulation = new Simulation({
     seed: clampNumber(scenario.seed, SEED),
     arrivals: { kind: 'poisson', rate },
     service: { kind: 'exponential', mean: MEAN_SERVICE_MS },
     servers: speeds.map((speed) => ({ speed })),
-    dispatch: dispatcher(policy, speeds),
-    outages: outageWindow ? [{ server: FAILING_ROOM, from: outageWindow[0], to: outageWindow[1] }] : [],
+    dispatch: onPick
+      ? (request, servers, random) => {
+          const room = dispatch(request, servers, random);
+          onPick(room);
+          return room;
+        }
+      : dispatch,
+    outages: [...closures, ...(outageWindow ? [{ server: FAILING_ROOM, from: outageWindow[0], to: outageWindow[1] }] : [])],
     requests,
   });
+  return { simulation, speeds, expectedDuration, outageWindow };
+}
+
+/** The lobby at one moment of the run's opening: what the animated drawing shows. */
+export interface LobbyFrame {
+  /** Simulated time, ms. */
+  time: number;
+  /** Guests in each room now (waiting or being served). */
+  inRoom: number[];
+  /** Guests the desk sent to each room since the previous frame. */
+  arrived: number[];
+  /** Guests each room finished with since the previous frame. */
+  left: number[];
+}
+
+/** Frames of the lobby and the simulated time between them: 150 frames of 20 ms, the run's first 3 s. */
+export const LOBBY = { frames: 150, frameMs: 20 } as const;
+
+/**
+ * The opening of the same run as `runBalancing` (same engine, seed and desk, so the same guests go
+ * to the same rooms), sampled every `frameMs` for the drawing in which guests walk and queue.
+ */
+export function lobbyFrames(scenario: BalancingScenario, frames: number = LOBBY.frames, frameMs: number = LOBBY.frameMs): LobbyFrame[] {
+  let picks = ROOM_SPEEDS.map(() => 0);
+  const { simulation } = balancingRun(scenario, (room) => {
+    if (room >= 0 && room < picks.length) picks[room]!++;
+  });
+  const out: LobbyFrame[] = [{ time: 0, inRoom: picks.map(() => 0), arrived: picks.map(() => 0), left: picks.map(() => 0) }];
+  let served = picks.map(() => 0);
+  for (let k = 1; k < frames; k++) {
+    simulation.runUntil(k * frameMs);
+    const nowServed = simulation.servers.map((s) => s.served);
+    out.push({ time: k * frameMs, inRoom: simulation.servers.map((s) => s.inSystem), arrived: picks, left: nowServed.map((n, i) => n - served[i]!) });
+    picks = picks.map(() => 0);
+    served = nowServed;
+  }
+  return out;
+}
+
+export function runBalancing(scenario: BalancingScenario): BalancingResult {
+  const { simulation, speeds, expectedDuration, outageWindow } = balancingRun(scenario);
   const timeline: [number, number][][] = speeds.map(() => []);
   for (let k = 1; k <= SAMPLES; k++) {
     const t = (expectedDuration * k) / SAMPLES;
