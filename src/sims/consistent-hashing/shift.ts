@@ -4,7 +4,7 @@
  * deterministic; the view draws those moves and nothing else travels.
  */
 import { MAX_VNODES, MIN_VNODES, Ring } from '../engines/hash-ring/ring.ts';
-import { formatPercent } from '../kit/format.ts';
+import { formatPercent } from '../kit/model.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 
 /** Coats in the figure: the keys user:1 to user:2000. */

@@ -143,10 +143,8 @@ async function blackhole(): Promise<{ address: string; close(): void }> {
     ['-c', "import socket, sys\ns = socket.socket()\ns.bind(('127.0.0.1', 0))\ns.listen(0)\nprint(s.getsockname()[1], flush=True)\nsys.stdin.read()"],
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
-  const [line] = await createInterface({ input: python.stdout! })
-    [Symbol.asyncIterator]()
-    .next()
-    .then((r) => [r.value as string]);
+  const lines = createInterface({ input: python.stdout! })[Symbol.asyncIterator]();
+  const line = (await lines.next()).value as string;
   const port = Number(line);
   // The first connection completes and fills the queue; from then on SYNs are dropped.
   const filler: Socket = connect(port, '127.0.0.1');
