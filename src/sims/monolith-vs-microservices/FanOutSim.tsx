@@ -2,7 +2,7 @@
  * Fan-out and the tail: a request calls N backends in parallel, each slower than its own p99 one time
  * in a hundred. The simulated share of requests that meet at least one slow call, beside 1 − 0.99^N.
  */
-import { Button, Controls, LineChart, SimFrame, Slider, formatNumber, formatPercent, intParam, island, Readout, useSimulation, type StateOf } from '../kit/index.ts';
+import { Button, Controls, LineChart, Predict, SimFrame, Slider, formatNumber, formatPercent, intParam, island, Readout, useSimulation, type StateOf } from '../kit/index.ts';
 import { atLeastOneSlow, fanOutSlowShare } from './callGraph.ts';
 import { p99Of } from './latency.ts';
 import './microservices.css';
@@ -16,6 +16,8 @@ const SAMPLED_N = [1, 2, 5, 10, 20, 50, 100, 150, 200];
 const schema = { n: intParam(1, 200, 10), seed: intParam(1, 9999, 1) };
 
 const theory = (n: number) => atLeastOneSlow(n);
+/** The fan-out the reader guesses about. */
+const GUESS_N = 100;
 const pct = (v: number) => formatPercent(v, 1, { space: true });
 type Params = StateOf<typeof schema>;
 
@@ -43,6 +45,18 @@ function FanOut() {
       caption={`Each backend answers in ${formatNumber(P99, { digits: 0 })} ms or less 99 % of the time. The dashed curve is 1 − 0.99^N, the share of requests that meet at least one slower call when they call N backends in parallel; the dots are ${formatNumber(REQUESTS)} simulated requests at each N (${formatNumber(2 * REQUESTS)} at the N you choose).`}
       status={`With ${state.n} parallel calls, ${pct(chosen)} of simulated requests met a slow call; theory says ${pct(theory(state.n))}.`}
     >
+      <Predict
+        question={`A request calls ${GUESS_N} backends in parallel, and each is slow 1% of the time. What share of requests meets at least one slow call?`}
+        label="Share of requests"
+        min={0}
+        max={100}
+        initial={1}
+        format={(v) => `${v}%`}
+        truth={Math.round(theory(GUESS_N) * 100)}
+        tolerance={5}
+        why={`A request is fast only if all ${GUESS_N} calls are, which happens 0.99^${GUESS_N} of the time, so ${pct(theory(GUESS_N))} wait for at least one slow call.`}
+        onLock={() => sim.set({ n: GUESS_N })}
+      />
       <Controls>
         <Slider sim={sim} param="n" label="Backends called in parallel (N)" />
         <Button onClick={() => sim.set({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
