@@ -92,9 +92,30 @@ describe('fan-out and the tail', () => {
     expect(Math.abs(simulated - 86.6)).toBeLessThan(4);
   });
 
+  it('asks first: the answer is folded in the static HTML and revealed only after a guess, by keyboard', async () => {
+    const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
+    const figure = html.slice(html.indexOf('<figure class="sim" id="sim-fanout"'));
+    const body = figure.slice(0, figure.indexOf('</figure>'));
+    expect(body).toMatch(/<legend>Guess first: A request calls 100 backends in parallel, and each is slow 1% of the time\.[^<]*\?<\/legend>/);
+    // 1 − 0.99^100 = 0.634 (worked by hand), shown as a whole percentage.
+    expect(body).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>63%\./);
+    const { page, frame } = await openSim('fanout');
+    expect(await frame.locator('details').count()).toBe(0);
+    expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
+    await frame.getByRole('slider', { name: 'Share of requests' }).focus();
+    for (let i = 0; i < 59; i++) await page.keyboard.press('ArrowRight');
+    expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.locator('.sim-predict-reveal').innerText()).toMatch(/^Right\. Your guess: 60%\. The simulation: 63%\./);
+    // Locking in runs the question's case: 100 backends.
+    expect(await frame.locator('.sim-controls output').first().innerText()).toBe('100');
+    expect((await frame.locator('.sim-readout dd').allInnerTexts())[1]).toBe('63.4 %');
+  });
+
   it('ignores a hostile value in a shared link', async () => {
     const { page } = await openSim('fanout', '#fanout.n=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
-    expect(await page.locator('#sim-fanout output').first().innerText()).toBe('10');
+    expect(await page.locator('#sim-fanout .sim-controls output').first().innerText()).toBe('10');
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 });
