@@ -113,6 +113,26 @@ describe('fan-out and the tail', () => {
     expect((await frame.locator('.sim-readout dd').allInnerTexts())[1]).toBe('63.4 %');
   });
 
+  it('plays one request fanning out by itself in view, stops off view, and holds still under reduced motion', async () => {
+    const { page, frame } = await openSim('fanout', '', { reducedMotion: 'no-preference' });
+    const calls = () => frame.locator('.ms-travellers').innerHTML();
+    const opened = await calls();
+    await expect.poll(calls, { timeout: 5_000 }).not.toBe(opened);
+    // The response leaves only after the slowest call: the drawing names it and the request moves on to the next one.
+    await expect.poll(() => frame.locator('svg.ms-fanout').getAttribute('aria-label'), { timeout: 10_000 }).not.toBe(await frame.locator('svg.ms-fanout').getAttribute('aria-label'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    const away = await calls();
+    await page.waitForTimeout(1_500);
+    expect(await calls()).toBe(away);
+    const calm = await openSim('fanout', '', { reducedMotion: 'reduce' });
+    const before = await calm.frame.locator('.ms-travellers').innerHTML();
+    await calm.page.waitForTimeout(1_500);
+    expect(await calm.frame.locator('.ms-travellers').innerHTML()).toBe(before);
+    await calm.frame.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => calm.frame.locator('.ms-travellers').innerHTML()).not.toBe(before);
+  });
+
   it('ignores a hostile value in a shared link', async () => {
     const { page } = await openSim('fanout', '#fanout.n=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
     expect(await page.locator('#sim-fanout .sim-controls output').first().innerText()).toBe('10');
