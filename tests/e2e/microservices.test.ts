@@ -23,7 +23,10 @@ describe('Monolith vs. Microservices article', () => {
     const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
     expectStaticFigures(html, [['tax', 'Share of 5,000 simulated checkout requests'], ['fanout', 'Each backend answers in'], ['village', 'A shop split into five services']]);
     const page = await site.page(path, { javaScriptEnabled: false });
-    expect(await page.locator('figure.sim svg[role=img]').count()).toBe(3);
+    // Three charts and the fan-out's drawing of one request, its calls already on their way.
+    expect(await page.locator('figure.sim svg[role=img]').count()).toBe(4);
+    expect(await page.locator('#sim-fanout svg.ms-fanout').getAttribute('aria-label')).toMatch(/^A request calls 10 backends at once \(8 drawn\); its response waits \d+ ms for the slowest, backend \d+/);
+    expect(await page.locator('#sim-fanout .ms-call-dot').count()).toBe(8);
     // The static detector already says what it found.
     expect(await page.locator('#sim-village .ms-verdict').innerText()).toContain('Verdict: coupled.');
   });
