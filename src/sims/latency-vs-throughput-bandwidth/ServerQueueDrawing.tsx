@@ -65,7 +65,7 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
   const my = curveY(times);
   const percent = Math.round(rho * 100);
   return (
-    <svg class="sim-drawing latency-server" viewBox="0 0 640 180" role="group" aria-label={`A server at ${percent}% utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}>
+    <svg class="sim-drawing latency-server" viewBox="0 0 640 190" role="group" aria-label={`A server at ${percent}% utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}>
       <path d={CURVE_PATH} class="latency-curve" />
       <line x1={CURVE.left} x2={CURVE.right} y1={CURVE.bottom} y2={CURVE.bottom} class="latency-axis" />
       <line x1={CURVE.left} x2={CURVE.left} y1={CURVE.top} y2={CURVE.bottom} class="latency-axis" />
