@@ -129,11 +129,12 @@ describe('Latency vs. Throughput article', () => {
     const service = frame.getByLabel('Service times');
     await service.focus();
     await service.selectOption('deterministic');
-    await expect.poll(() => frame.locator('.sim-note').innerText()).toMatch(/Simulating|Always 10 ms/);
+    // The sweep's note (the playback controls carry a note of their own).
+    await expect.poll(() => frame.locator('.sim-note', { hasText: /Simulating|Always 10 ms/ }).count()).toBe(1);
     const look = frame.getByLabel('Look at utilisation');
     await look.focus();
     await page.keyboard.press('Home');
-    await expect.poll(() => frame.locator('output').first().innerText()).toBe('10%');
+    await expect.poll(() => frame.locator('.sim-controls output').first().innerText()).toBe('10%');
   });
 
   it('restores every simulation from a shared link and ignores hostile values', async () => {
@@ -148,8 +149,80 @@ describe('Latency vs. Throughput article', () => {
     expect(await averages.locator('output').first().innerText()).toBe('1%'); // hostile share fell back to the default
     const hockey = await hydrated(page, 'hockey');
     await expect.poll(() => hockey.getByLabel('Service times').inputValue()).toBe('heavy');
-    expect(await hockey.locator('output').first().innerText()).toBe('99%'); // clamped to the last utilisation
+    expect(await hockey.locator('.sim-controls output').first().innerText()).toBe('99%'); // clamped to the last utilisation
     expect(await averages.locator('script').count()).toBe(0);
+  });
+
+  it('the hockey stick asks first: the answer is folded in the static HTML and revealed only after a guess, by keyboard', async () => {
+    const html = readFileSync('dist/latency-vs-throughput-bandwidth/index.html', 'utf8');
+    const figure = html.slice(html.indexOf('<figure class="sim" id="sim-hockey"'));
+    const body = figure.slice(0, figure.indexOf('</figure>'));
+    expect(body).toMatch(/<legend>Guess first: At 90% utilisation, how many times its service time[^<]*\?<\/legend>/);
+    // M/M/1: time at the server is S / (1 − ρ), so 10 service times at 90% (worked by hand).
+    expect(body).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>10×\./);
+    expect(body).toMatch(/<svg class="sim-drawing latency-server"[^>]*role="group"/);
+    const page = await site.page(path);
+    const frame = await hydrated(page, 'hockey');
+    expect(await frame.locator('details').count()).toBe(0);
+    expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
+    const look = frame.getByLabel('Look at utilisation');
+    await look.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => frame.locator('.sim-controls output').first().innerText()).toBe('10%');
+    await frame.getByRole('slider', { name: 'Times the service time' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.locator('.sim-predict-reveal').innerText()).toMatch(/^Not quite\. Your guess: 3×\. The simulation: 10×\./);
+    // Locking in looks at the utilisation the question was about.
+    expect(await frame.locator('.sim-controls output').first().innerText()).toBe('90%');
+  });
+
+  it('the hockey stick: the marker on the curve moves along it by keyboard and by pointer', async () => {
+    const page = await site.page(path);
+    const frame = await hydrated(page, 'hockey');
+    const marker = frame.getByRole('button', { name: /^Marker at/ });
+    const shown = () => frame.locator('.sim-controls output').first().innerText();
+    await expect.poll(() => marker.getAttribute('tabindex')).toBe('0');
+    await marker.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(shown).toBe('85%');
+    expect(await marker.getAttribute('aria-label')).toMatch(/^Marker at 85% utilisation, where a request spends 6\.7× its service time/);
+    // Shift moves five utilisations: 85% → 40% (the list steps by 10 points below 80%).
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(shown).toBe('40%');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(shown).toBe('50%');
+    // Drag it to the far right end of the curve: the busiest utilisation.
+    const box = (await marker.boundingBox())!;
+    const drawing = (await frame.locator('svg.latency-server').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 20, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.move(drawing.x + drawing.width * 0.45, box.y + box.height / 2, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(shown).toBe('99%');
+  });
+
+  it('the hockey stick: requests queue at the server by themselves in view, stop off view, and hold still under reduced motion', async () => {
+    const page = await site.page(path, { reducedMotion: 'no-preference' });
+    const frame = await hydrated(page, 'hockey');
+    const requests = () => frame.locator('.latency-requests').innerHTML();
+    const opened = await requests();
+    await expect.poll(requests, { timeout: 5_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(600);
+    const away = await requests();
+    await page.waitForTimeout(1_500);
+    expect(await requests()).toBe(away);
+    const calm = await site.page(path, { reducedMotion: 'reduce' });
+    const still = await hydrated(calm, 'hockey');
+    const before = await still.locator('.latency-requests').innerHTML();
+    await calm.waitForTimeout(2_000);
+    expect(await still.locator('.latency-requests').innerHTML()).toBe(before);
+    await still.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => still.locator('.latency-requests').innerHTML()).not.toBe(before);
   });
 
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -23,7 +23,10 @@ describe('Monolith vs. Microservices article', () => {
     const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
     expectStaticFigures(html, [['tax', 'Share of 5,000 simulated checkout requests'], ['fanout', 'Each backend answers in'], ['village', 'A shop split into five services']]);
     const page = await site.page(path, { javaScriptEnabled: false });
-    expect(await page.locator('figure.sim svg[role=img]').count()).toBe(3);
+    // Three charts and the fan-out's drawing of one request, its calls already on their way.
+    expect(await page.locator('figure.sim svg[role=img]').count()).toBe(4);
+    expect(await page.locator('#sim-fanout svg.ms-fanout').getAttribute('aria-label')).toMatch(/^A request calls 10 backends at once \(8 drawn\); its response waits \d+ ms for the slowest, backend \d+/);
+    expect(await page.locator('#sim-fanout .ms-call-dot').count()).toBe(8);
     // The static detector already says what it found.
     expect(await page.locator('#sim-village .ms-verdict').innerText()).toContain('Verdict: coupled.');
   });
@@ -92,9 +95,50 @@ describe('fan-out and the tail', () => {
     expect(Math.abs(simulated - 86.6)).toBeLessThan(4);
   });
 
+  it('asks first: the answer is folded in the static HTML and revealed only after a guess, by keyboard', async () => {
+    const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
+    const figure = html.slice(html.indexOf('<figure class="sim" id="sim-fanout"'));
+    const body = figure.slice(0, figure.indexOf('</figure>'));
+    expect(body).toMatch(/<legend>Guess first: A request calls 100 backends in parallel, and each is slow 1% of the time\.[^<]*\?<\/legend>/);
+    // 1 − 0.99^100 = 0.634 (worked by hand), shown as a whole percentage.
+    expect(body).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>63%\./);
+    const { page, frame } = await openSim('fanout');
+    expect(await frame.locator('details').count()).toBe(0);
+    expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
+    await frame.getByRole('slider', { name: 'Share of requests' }).focus();
+    for (let i = 0; i < 59; i++) await page.keyboard.press('ArrowRight');
+    expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => frame.locator('.sim-predict-reveal').innerText()).toMatch(/^Right\. Your guess: 60%\. The simulation: 63%\./);
+    // Locking in runs the question's case: 100 backends.
+    expect(await frame.locator('.sim-controls output').first().innerText()).toBe('100');
+    expect((await frame.locator('.sim-readout dd').allInnerTexts())[1]).toBe('63.4 %');
+  });
+
+  it('plays one request fanning out by itself in view, stops off view, and holds still under reduced motion', async () => {
+    const { page, frame } = await openSim('fanout', '', { reducedMotion: 'no-preference' });
+    const calls = () => frame.locator('.ms-travellers').innerHTML();
+    const opened = await calls();
+    await expect.poll(calls, { timeout: 5_000 }).not.toBe(opened);
+    // The response leaves only after the slowest call: the drawing names it and the request moves on to the next one.
+    await expect.poll(() => frame.locator('svg.ms-fanout').getAttribute('aria-label'), { timeout: 10_000 }).not.toBe(await frame.locator('svg.ms-fanout').getAttribute('aria-label'));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    const away = await calls();
+    await page.waitForTimeout(1_500);
+    expect(await calls()).toBe(away);
+    const calm = await openSim('fanout', '', { reducedMotion: 'reduce' });
+    const before = await calm.frame.locator('.ms-travellers').innerHTML();
+    await calm.page.waitForTimeout(1_500);
+    expect(await calm.frame.locator('.ms-travellers').innerHTML()).toBe(before);
+    await calm.frame.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => calm.frame.locator('.ms-travellers').innerHTML()).not.toBe(before);
+  });
+
   it('ignores a hostile value in a shared link', async () => {
     const { page } = await openSim('fanout', '#fanout.n=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
-    expect(await page.locator('#sim-fanout output').first().innerText()).toBe('10');
+    expect(await page.locator('#sim-fanout .sim-controls output').first().innerText()).toBe('10');
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 });

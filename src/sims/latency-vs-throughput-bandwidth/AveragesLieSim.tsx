@@ -20,8 +20,14 @@ const FIRST_REQUESTS = 5_000;
  * requests hold only about 50 slow ones, too few for a steady p99.
  */
 const SETTLED_REQUESTS = 100_000;
-const PER_TICK = 2_500;
+/**
+ * Requests per tick of playback: small, because a slow frame can owe the clock up to four ticks and a
+ * phone's CPU runs both queues four times slower; 2,500 made tasks of over 200 ms there.
+ * The slices that settle the runs after hydration take small steps for the same reason.
+ */
+const PER_TICK = 300;
 const PER_STEP = 10_000;
+const SETTLE_STEP = 250;
 
 const rows: { key: keyof LatencySummary; label: string }[] = [
   { key: 'mean', label: 'Mean' },
@@ -53,10 +59,10 @@ function AveragesView() {
     step: (e) => (e.advance(PER_STEP), e),
     tick: (e) => (e.advance(PER_TICK), e),
     finished: (e) => e.finished,
-    tickMs: 100,
+    tickMs: 60,
     // After hydration the runs continue in slices to SETTLED_REQUESTS.
     settle: (e) => {
-      e.advance(1_000);
+      e.advance(SETTLE_STEP);
       return e.requests >= SETTLED_REQUESTS || e.finished;
     },
   });

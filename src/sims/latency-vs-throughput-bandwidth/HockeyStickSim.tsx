@@ -1,10 +1,14 @@
 /**
  * The hockey stick: p50 and p99 latency of one server as its utilisation rises from 10% to 99%,
- * simulated points over the analytic M/M/1 curves. The sweep runs in slices after hydration; the
- * static figure shows the theory alone.
+ * simulated points over the analytic M/M/1 curves, and the server itself at the chosen utilisation,
+ * its line of requests moving. The reader guesses the time at 90% first. The sweep runs in slices
+ * after hydration; the static figure shows the theory alone.
  */
-import { Button, Controls, LineChart, Select, SimFrame, Slider, enumParam, formatMs, intParam, island, useHydrated, useSimulation } from '../kit/index.ts';
+import { Button, Controls, LineChart, PlayControls, Predict, Select, SimFrame, Slider, enumParam, formatMs, intParam, island, useHydrated, useSimulation } from '../kit/index.ts';
 import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency } from './hockey.ts';
+import { hockeyScene, queueRestarted, queueTicked, utilisationMoved } from './hockeyScene.ts';
+import { meanTimeInServiceTimes } from './serverQueue.ts';
+import { ServerQueueDrawing } from './ServerQueueDrawing.tsx';
 import './latency.css';
 
 const schema = {
@@ -15,19 +19,28 @@ const schema = {
 
 /** The chart stops at this latency so the low-load points stay readable; the curves run off the top. */
 const Y_MAX_MS = 600;
-const EVENTS_PER_STEP = 5_000;
+// Small steps: a slice of the sweep overruns its few-ms budget by at most one step, even on a slow phone.
+const EVENTS_PER_STEP = 2_000;
+/** The utilisation the reader guesses about. */
+const GUESS_RHO = 0.9;
+const GUESS_AT = UTILISATIONS.indexOf(GUESS_RHO);
 
 function HockeyView() {
   const sim = useSimulation('hockey', schema, {
     title: 'The hockey stick: latency against utilisation',
-    init: (p) => new HockeySweep(p.service, p.seed),
+    init: (p) => hockeyScene(p.service, p.seed, p.at),
     // Looking at another utilisation reads the same sweep; other service times or a seed sweep again.
-    change: (sweep, p, before) => (p.service === before.service && p.seed === before.seed ? sweep : new HockeySweep(p.service, p.seed)),
+    change: (m, p, before) =>
+      p.service === before.service && p.seed === before.seed ? utilisationMoved(m, p.at) : hockeyScene(p.service, p.seed, p.at),
     // The sweep runs in slices in the browser; the static figure shows the theory alone.
-    settle: (sweep) => sweep.advance(EVENTS_PER_STEP),
+    settle: (m) => m.sweep.advance(EVENTS_PER_STEP),
+    // Playback moves the server's clock on; the marker on the curve sets the utilisation it works at.
+    step: queueTicked,
+    sync: (m) => ({ at: m.at }),
+    tickMs: 200,
   });
   const state = sim.params;
-  const sweep = sim.model;
+  const sweep: HockeySweep = sim.model.sweep;
   const points = sweep.points;
   const running = useHydrated() && !sweep.done;
 
@@ -46,12 +59,28 @@ function HockeyView() {
       caption={`One server whose requests take ${SERVICE_MS} ms on average, loaded from 10% to 99%. The lines are the M/M/1 formulas for p50 and p99 (time in system is exponential with rate μ − λ); the dots are simulated runs. Latency stays flat, then turns up sharply past about 80%. Near 99% a queue needs millions of requests to settle, so those dots wander from run to run. The chart is cut at ${Y_MAX_MS} ms; the table has every value.`}
       status={status}
     >
+      <Predict
+        question={`At ${Math.round(GUESS_RHO * 100)}% utilisation, how many times its service time does a request spend at the server on average, waiting included?`}
+        label="Times the service time"
+        min={1}
+        max={30}
+        initial={2}
+        format={(v) => `${v}×`}
+        truth={Math.round(meanTimeInServiceTimes(GUESS_RHO))}
+        tolerance={1}
+        why={`On average a request spends the service time divided by (1 − utilisation) at an M/M/1 server: at ${Math.round(GUESS_RHO * 100)}% that is ${Number(meanTimeInServiceTimes(GUESS_RHO).toPrecision(2))} times, most of it spent in line.`}
+        onLock={() => sim.set({ at: GUESS_AT })}
+      />
       <Controls>
         <Select sim={sim} param="service" label="Service times" options={SHAPES.map((s) => ({ value: s, label: SHAPE_LABELS[s] }))} />
         <Slider sim={sim} param="at" label="Look at utilisation" format={(i) => `${Math.round((UTILISATIONS[i] ?? 0.9) * 100)}%`} />
         <Button onClick={() => sim.set({ seed: (state.seed % 999) + 1 })} disabled={running}>Run again with a new seed</Button>
         <span class="sim-note">{running ? `Simulating… ${points.length} of ${UTILISATIONS.length}` : points.length ? `Seed ${state.seed}: ${label}` : 'The simulated points appear when the simulation runs.'}</span>
       </Controls>
+      <Controls>
+        <PlayControls sim={sim} onReset={() => sim.act(queueRestarted)} />
+      </Controls>
+      <ServerQueueDrawing sim={sim} />
       <LineChart
         title="p50 and p99 latency against utilisation"
         xLabel="utilisation (%)"

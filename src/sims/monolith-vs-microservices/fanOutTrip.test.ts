@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../kit/model.ts';
+import { atLeastOneSlow } from './callGraph.ts';
+import { p99Of, sampleLatency } from './latency.ts';
+import { LANES, callReach, responseReach, tripOf, tripTicked } from './fanOutTrip.ts';
+
+const WORK = { kind: 'lognormal', median: 20, sigma: 0.6 } as const;
+const P99 = p99Of(WORK);
+
+describe('one request fanning out', () => {
+  it('waits for the slowest of all n calls, and draws that call even when it is not among the first', () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const trip = tripOf(40, WORK, P99, seed);
+      // The same draws, made again here in order.
+      const random = mulberry32(seed);
+      const all = Array.from({ length: 40 }, () => sampleLatency(WORK, random));
+      expect(trip.responseMs).toBe(Math.max(...all));
+      expect(trip.calls).toHaveLength(LANES);
+      expect(trip.calls.some((c) => c.backend === trip.slowest && c.ms === trip.responseMs)).toBe(true);
+      expect(trip.slowCalls).toBe(all.filter((ms) => ms > P99).length);
+    }
+  });
+
+  it('meets a slow call as often as 1 − 0.99^n says', () => {
+    const trips = 4000;
+    let slow = 0;
+    for (let seed = 0; seed < trips; seed++) if (tripOf(100, WORK, P99, seed).slowCalls > 0) slow++;
+    const theory = atLeastOneSlow(100);
+    expect(Math.abs(slow / trips - theory)).toBeLessThan(4 * Math.sqrt((theory * (1 - theory)) / trips));
+  });
+
+  it('sends each call out and back over its own latency, and the response only after the slowest', () => {
+    const call = { backend: 0, ms: 40, slow: false };
+    expect(callReach(call, 0)).toBe(0);
+    expect(callReach(call, 20)).toBe(1);
+    expect(callReach(call, 40)).toBe(0);
+    let trip = tripOf(5, WORK, P99, 3);
+    const seed = trip.seed;
+    while (trip.t < trip.responseMs) {
+      expect(responseReach(trip)).toBe(0);
+      trip = tripTicked(trip, WORK, P99);
+    }
+    while (trip.seed === seed) trip = tripTicked(trip, WORK, P99);
+    expect(trip.t).toBe(0);
+    expect(trip.seed).toBe(seed + 1);
+  });
+});
