@@ -23,7 +23,8 @@ export default defineArticleClaims('api-certificates-chain-of-trust', {
       quote: 'the purpose check stops it with error 26, unsuitable certificate purpose',
       numbers: () => {
         const v = verdictFor({ leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'intermediate-first' }, SIMULATION_DAY);
-        if (v.kind !== 'verdict' || v.ok || v.message !== 'unsuitable certificate purpose') throw new Error('the model no longer fails with an unsuitable purpose');
+        if (v.kind !== 'verdict' || v.ok || v.message !== 'unsuitable certificate purpose')
+          throw new Error('the model no longer fails with an unsuitable purpose');
         return [String(v.code)];
       },
     },

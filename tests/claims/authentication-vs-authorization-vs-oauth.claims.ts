@@ -20,7 +20,8 @@ export default defineArticleClaims('authentication-vs-authorization-vs-oauth', {
     // An expired card fails authentication; a known person without the role fails authorization.
     { quote: '401 or 403: which check said no', numbers: () => [status('expired'), status('no-role')] },
     {
-      quote: 'So a 401 tells the client to get a card (sign in, or refresh an expired token) and retry once; a 403 says retrying with the same card will not help.',
+      quote:
+        'So a 401 tells the client to get a card (sign in, or refresh an expired token) and retry once; a 403 says retrying with the same card will not help.',
       numbers: () => [status('expired'), status('no-role')],
     },
     { quote: 'A genuine token without the needed scope gets a 403 with', numbers: () => [status('no-scope')] },

@@ -28,7 +28,10 @@ for (const slug of slugs) {
 
 it(`all ${slugs.length} articles have a claims file (tests/claims/<slug>.claims.ts)`, () => {
   expect(slugs.length).toBeGreaterThan(0);
-  expect(slugs.filter((slug) => !declared.has(slug)), 'articles without a claims file').toEqual([]);
+  expect(
+    slugs.filter((slug) => !declared.has(slug)),
+    'articles without a claims file',
+  ).toEqual([]);
 });
 
 for (const [slug, article] of declared) {

@@ -150,7 +150,18 @@ interface Block {
 }
 
 /** Node types whose content is not prose (code, module lines, expressions, raw HTML, link definitions). */
-const SKIPPED = new Set(['code', 'inlineCode', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'definition', 'imageReference', 'thematicBreak', 'yaml']);
+const SKIPPED = new Set([
+  'code',
+  'inlineCode',
+  'mdxjsEsm',
+  'mdxFlowExpression',
+  'mdxTextExpression',
+  'html',
+  'definition',
+  'imageReference',
+  'thematicBreak',
+  'yaml',
+]);
 
 /**
  * An expression that is only a literal (`{"80%"}`, `{80}`, `{`2×`}`) renders as that text, so it is prose; any other

@@ -14,25 +14,50 @@ const power = (base: number, exponent: number) => `${base}${[...String(exponent)
 const subscript = (n: number) => [...String(n)].map((d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]).join('');
 const percent = (fraction: number) => `${Math.round(fraction * 100)}%`;
 /** Independent rings: the same attendants, their tags hashed with another Murmur3 seed. */
-const seeded = (seed: number): Hash => (s) => murmur3_32(s, seed);
+const seeded =
+  (seed: number): Hash =>
+  (s) =>
+    murmur3_32(s, seed);
 const seeds = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 /** The busiest attendant's share of the ring, in fair shares, averaged over `rings` random rings. */
 function busiestShare(servers: number, vnodes: number, rings: number): number {
-  return mean(seeds(rings).map((seed) => Math.max(...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) }).shares().values()) * servers));
+  return mean(
+    seeds(rings).map(
+      (seed) =>
+        Math.max(
+          ...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) })
+            .shares()
+            .values(),
+        ) * servers,
+    ),
+  );
 }
 
 /** The busiest attendant's share, in fair shares, on the worst of `rings` random rings. */
 function worstShare(servers: number, vnodes: number, rings: number): number {
-  return Math.max(...seeds(rings).map((seed) => Math.max(...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) }).shares().values()) * servers));
+  return Math.max(
+    ...seeds(rings).map(
+      (seed) =>
+        Math.max(
+          ...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) })
+            .shares()
+            .values(),
+        ) * servers,
+    ),
+  );
 }
 
 /** Squared coefficient of variation of the shares, averaged over `rings` random rings. */
 function spread(servers: number, vnodes: number, rings: number): number {
   return mean(
     seeds(rings).map((seed) => {
-      const shares = [...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) }).shares().values()];
+      const shares = [
+        ...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) })
+          .shares()
+          .values(),
+      ];
       const fair = 1 / servers;
       return shares.reduce((sum, s) => sum + (s - fair) ** 2, 0) / servers / fair ** 2;
     }),
@@ -63,7 +88,11 @@ export default defineArticleClaims('consistent-hashing', {
     {
       quote: 'Going from N to N + 1 attendants moves N/(N + 1) of all coats: 80% when the fifth joins.',
       numbers: () => [
-        ...formula(N.every((n) => close(expectedModNMoved(n, n + 1), n / (n + 1))), 'N/(N + 1) under mod N', ['1', '1']),
+        ...formula(
+          N.every((n) => close(expectedModNMoved(n, n + 1), n / (n + 1))),
+          'N/(N + 1) under mod N',
+          ['1', '1'],
+        ),
         percent(expectedModNMoved(4, 5)),
       ],
     },
@@ -73,7 +102,12 @@ export default defineArticleClaims('consistent-hashing', {
     },
     {
       quote: 'Adding one attendant to N moves about 1/(N + 1) of the coats',
-      numbers: () => formula(N.every((n) => close(expectedRingMoved(n, n + 1), 1 / (n + 1))), '1/(N + 1) on the ring', ['1', '1']),
+      numbers: () =>
+        formula(
+          N.every((n) => close(expectedRingMoved(n, n + 1), 1 / (n + 1))),
+          '1/(N + 1) on the ring',
+          ['1', '1'],
+        ),
     },
     {
       // The largest of N spacings of N random points on a circle averages H(N)/N; the model's one-tag rings must agree.
@@ -88,7 +122,10 @@ export default defineArticleClaims('consistent-hashing', {
     {
       quote: 'In our tests, with 100 or more tags and up to 20 attendants, the busiest never held more than 1.5 times the mean share.',
       numbers: () => {
-        const [staffs, tags] = [[2, 5, 10, 20], [100, 200, MAX_VNODES]];
+        const [staffs, tags] = [
+          [2, 5, 10, 20],
+          [100, 200, MAX_VNODES],
+        ];
         const worst = Math.max(...staffs.flatMap((n) => tags.map((v) => worstShare(n, v, 12))));
         return [String(Math.min(...tags)), String(Math.max(...staffs)), worst < 1.5 ? '1.5' : `not under 1.5 (${worst})`];
       },
@@ -96,7 +133,13 @@ export default defineArticleClaims('consistent-hashing', {
     {
       // Cassandra's default tag count, placed at random: the busiest share averaged over 400 rings.
       quote: 'At random, 16 is too few: in our model, ten attendants with 16 tags each leave the busiest about 1.4 times a fair share (1.1 with 256)',
-      numbers: () => [String(CASSANDRA_TOKENS), String(CASSANDRA_TOKENS), busiestShare(10, CASSANDRA_TOKENS, 400).toFixed(1), busiestShare(10, OLD_CASSANDRA_TOKENS, 400).toFixed(1), String(OLD_CASSANDRA_TOKENS)],
+      numbers: () => [
+        String(CASSANDRA_TOKENS),
+        String(CASSANDRA_TOKENS),
+        busiestShare(10, CASSANDRA_TOKENS, 400).toFixed(1),
+        busiestShare(10, OLD_CASSANDRA_TOKENS, 400).toFixed(1),
+        String(OLD_CASSANDRA_TOKENS),
+      ],
     },
     {
       quote: 'drag the tag count from 1 to 500',

@@ -26,7 +26,8 @@ function interleaving(weights: number[], spelled: string): string[] {
  */
 function slowRoomExplodes(): string[] {
   const slowest = ROOM_SPEEDS.indexOf(Math.min(...ROOM_SPEEDS) as (typeof ROOM_SPEEDS)[number]);
-  const run = (policy: 'round-robin' | 'least-connections') => runBalancing({ policy, load: 0.6, outage: false, seed: 1, requests: 12_000 }).rooms[slowest]!.p99;
+  const run = (policy: 'round-robin' | 'least-connections') =>
+    runBalancing({ policy, load: 0.6, outage: false, seed: 1, requests: 12_000 }).rooms[slowest]!.p99;
   const ratio = run('round-robin') / run('least-connections');
   if (!(ratio > 10)) throw new Error(`round robin's slow room p99 is only ${ratio.toFixed(1)}x least connections'`);
   return ['p99'];

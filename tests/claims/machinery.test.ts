@@ -52,7 +52,9 @@ describe('parseProse', () => {
   });
 
   it('drops footnote definitions and markers, and attaches a marker to the sentence it ends or sits in', () => {
-    const prose = mdx('The ring has 2³² spots.[^k] A second 7 here. Consistent[^j] hashing 9.\n\n[^k]: Karger, "Consistent Hashing", STOC 1997.\n[^j]: Just a note about 5.\n');
+    const prose = mdx(
+      'The ring has 2³² spots.[^k] A second 7 here. Consistent[^j] hashing 9.\n\n[^k]: Karger, "Consistent Hashing", STOC 1997.\n[^j]: Just a note about 5.\n',
+    );
     // The definition [^j] names no source: it is our own text, so it stays, after the body.
     expect(prose.text).toBe('The ring has 2³² spots. A second 7 here. Consistent hashing 9.\nJust a note about 5.');
     const sentences = prose.sentences.map((s) => [prose.text.slice(s.start, s.end), s.footnotes]);

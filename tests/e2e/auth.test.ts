@@ -43,7 +43,10 @@ describe('the static article', () => {
       .replace(/<[^>]+>/g, '')
       .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
       .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-      .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&');
     for (const line of guard.split('\n').filter((l) => l.trim().length > 20)) expect(text).toContain(line.trim());
     expect(text).toContain("crypto.subtle.digest('SHA-256'");
   });
@@ -129,7 +132,9 @@ describe('guess first: the stolen code', () => {
     expect(at).toBeLessThan(html.indexOf('id="sim-valet"'));
     const question = html.slice(at);
     expect(question).toMatch(/^<fieldset[^>]*><legend>Guess first: A thief copies the code from the browser/);
-    expect(question).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>An error: invalid_grant\. The server hashes the verifier/);
+    expect(question).toMatch(
+      /<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>An error: invalid_grant\. The server hashes the verifier/,
+    );
   });
 
   it('reveals the answer only after a guess is locked in, by keyboard alone', async () => {
@@ -146,7 +151,9 @@ describe('guess first: the stolen code', () => {
     await page.keyboard.press('ArrowDown'); // the second choice: invalid_grant
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => predict.locator('.sim-predict-reveal').innerText()).toMatch(/^Right\. Your guess: An error: invalid_grant\. The simulation: An error: invalid_grant\./);
+    await expect
+      .poll(() => predict.locator('.sim-predict-reveal').innerText())
+      .toMatch(/^Right\. Your guess: An error: invalid_grant\. The simulation: An error: invalid_grant\./);
   });
 });
 
@@ -159,7 +166,10 @@ describe('the valet flow moves by itself', () => {
     expect(await valetDrawing(frame)).not.toBe(opened);
     const positions = new Set<string>();
     for (let i = 0; i < 80 && positions.size < 4; i++) {
-      const cx = await frame.locator('.auth-token').getAttribute('cx', { timeout: 50 }).catch(() => null);
+      const cx = await frame
+        .locator('.auth-token')
+        .getAttribute('cx', { timeout: 50 })
+        .catch(() => null);
       if (cx) positions.add(cx);
       await pause(page, 25);
     }
@@ -205,7 +215,7 @@ describe('the JWT inspector', () => {
     await expect.poll(() => frame.locator('.auth-verdict').innerText()).toContain('Valid.');
   });
 
-  it('verifies pasted ES256 and RS256 tokens against a pasted PEM public key with the browser\'s WebCrypto', async () => {
+  it("verifies pasted ES256 and RS256 tokens against a pasted PEM public key with the browser's WebCrypto", async () => {
     const page = await site.page(PATH);
     const frame = await hydrated(page, 'jwt');
     for (const alg of ['ES256', 'RS256'] as const) {

@@ -72,7 +72,9 @@ describe('hydrated', () => {
     await after.focus();
     await page.keyboard.press('ArrowRight');
     const expected = compareResize(sampleKeys(1000), 4, 6, 100);
-    await expect.poll(() => status(page, 'resize')).toBe(`From 4 to 6 attendants: mod-N moved ${expected.modNMoved} of 1000 keys, the ring moved ${expected.ringMoved}.`);
+    await expect
+      .poll(() => status(page, 'resize'))
+      .toBe(`From 4 to 6 attendants: mod-N moved ${expected.modNMoved} of 1000 keys, the ring moved ${expected.ringMoved}.`);
     expect(await after.inputValue()).toBe('6');
     // Visible focus: the focused slider draws an outline.
     expect(await after.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
@@ -101,7 +103,10 @@ describe('hydrated', () => {
     // Ben himself, on the ring: focused and sent home with Delete.
     await figure.getByRole('button', { name: /^Ben, holding \d+ coats/ }).focus();
     await page.keyboard.press('Delete');
-    const withoutBen = Ring.of(attendants(6).filter((s) => s !== 'Ben'), { vnodesPerServer: 500 });
+    const withoutBen = Ring.of(
+      attendants(6).filter((s) => s !== 'Ben'),
+      { vnodesPerServer: 500 },
+    );
     const left = countMoved(placement(six, keys), placement(withoutBen, keys));
     await expect.poll(() => status(page, 'ring')).toContain(`Ben left: ${left} of 2000 keys moved`);
     expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).not.toContain('Ben');
@@ -123,7 +128,10 @@ describe('hydrated', () => {
 
     const holder = four[1]!;
     await figure.getByLabel('Attendant who leaves').selectOption(holder);
-    const after = Ring.of(attendants(8).filter((s) => s !== holder), { vnodesPerServer: 4 }).replicasFor('order:7', 4);
+    const after = Ring.of(
+      attendants(8).filter((s) => s !== holder),
+      { vnodesPerServer: 4 },
+    ).replicasFor('order:7', 4);
     const newcomer = after.find((s) => !four.includes(s))!;
     await expect.poll(() => status(page, 'replicas')).toContain(`${holder} left and held a copy of order:7: ${newcomer} takes over that copy`);
     expect(after.filter((s) => s !== newcomer)).toEqual(four.filter((s) => s !== holder));
@@ -150,7 +158,10 @@ describe('shared links', () => {
     const replicas = await hydrated(page, 'replicas');
     expect(await replicas.getByRole('textbox', { name: 'Key' }).inputValue()).toBe('cart:9');
     const before = Ring.of(attendants(8), { vnodesPerServer: 4 }).replicasFor('cart:9', 2);
-    const after = Ring.of(attendants(8).filter((s) => s !== 'Ben'), { vnodesPerServer: 4 }).replicasFor('cart:9', 2);
+    const after = Ring.of(
+      attendants(8).filter((s) => s !== 'Ben'),
+      { vnodesPerServer: 4 },
+    ).replicasFor('cart:9', 2);
     const shown = after.map((s) => (before.includes(s) ? s : `${s} (new copy, Ben left)`));
     await expect.poll(() => replicas.locator('.replica-list li').allInnerTexts()).toEqual(shown);
   });
@@ -203,10 +214,14 @@ describe('the ring, grabbed and guessed', () => {
     const truth = movedWhenOneJoins(4, 3);
     // Computed independently of the view's helper: the rings of four and of five attendants.
     const keys = sampleKeys(2000);
-    expect(truth).toBe(countMoved(placement(Ring.of(attendants(4), { vnodesPerServer: 3 }), keys), placement(Ring.of(attendants(5), { vnodesPerServer: 3 }), keys)));
+    expect(truth).toBe(
+      countMoved(placement(Ring.of(attendants(4), { vnodesPerServer: 3 }), keys), placement(Ring.of(attendants(5), { vnodesPerServer: 3 }), keys)),
+    );
     const html = readFileSync('dist/consistent-hashing/index.html', 'utf8');
     expect(html).toContain('When a fifth joins, how many coats move?');
-    expect(html).toMatch(new RegExp(`<details class="sim-predict-answer"><summary>Show the answer</summary><p>${truth.toLocaleString('en')}\\. Only the coats`));
+    expect(html).toMatch(
+      new RegExp(`<details class="sim-predict-answer"><summary>Show the answer</summary><p>${truth.toLocaleString('en')}\\. Only the coats`),
+    );
 
     const page = await site.page(PATH);
     const figure = await hydrated(page, 'ring');
@@ -238,7 +253,11 @@ describe('the ring moves by itself', () => {
     // A coat is drawn at several places on its way, at the display's rate.
     const places = new Set<string>();
     for (let i = 0; i < 15 && places.size < 4; i++) {
-      const cx = await figure.locator('.ring-coats circle').first().getAttribute('cx').catch(() => null);
+      const cx = await figure
+        .locator('.ring-coats circle')
+        .first()
+        .getAttribute('cx')
+        .catch(() => null);
       if (cx) places.add(cx);
       await page.waitForTimeout(40);
     }

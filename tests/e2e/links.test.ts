@@ -27,7 +27,10 @@ describe('internal links in the built site', () => {
       if (isRedirect(page)) continue;
       const refs = [
         ...page.root.querySelectorAll('a[href]').map((a) => a.getAttribute('href')!),
-        ...page.root.querySelectorAll('link[href]').filter((l) => l.getAttribute('rel') !== 'canonical' && l.getAttribute('rel') !== 'alternate').map((l) => l.getAttribute('href')!),
+        ...page.root
+          .querySelectorAll('link[href]')
+          .filter((l) => l.getAttribute('rel') !== 'canonical' && l.getAttribute('rel') !== 'alternate')
+          .map((l) => l.getAttribute('href')!),
         ...page.root.querySelectorAll('img[src], script[src], source[src]').map((e) => e.getAttribute('src')!),
       ];
       for (const ref of refs) {

@@ -139,7 +139,9 @@ describe('hydrated', () => {
     const expected = runBalancing({ policy: 'round-robin', load: 0.6, speeds: [2, 1, 1, 4], outage: false, seed: 1, requests: 12_000 });
     const worst = expected.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
     await expect.poll(() => status(page, 'balancing')).toContain(`the worst room is ${worst.name} with p99`);
-    expect(await figure.locator('svg.sim-chart').first().getAttribute('aria-label')).toContain(`Room 4 (4×): ${Math.round(expected.rooms[3]!.share * 1000) / 10}%`);
+    expect(await figure.locator('svg.sim-chart').first().getAttribute('aria-label')).toContain(
+      `Room 4 (4×): ${Math.round(expected.rooms[3]!.share * 1000) / 10}%`,
+    );
   });
 
   it('balancing: a room pressed in the lobby goes out of service, by pointer and by keyboard', async () => {
@@ -186,7 +188,9 @@ describe('hydrated', () => {
   });
 
   it('restores a shared link and ignores hostile values', async () => {
-    const page = await site.page(`${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999&balancing.policy=least-connections&balancing.load=9999`);
+    const page = await site.page(
+      `${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999&balancing.policy=least-connections&balancing.load=9999`,
+    );
     await hydrated(page, 'journey');
     await expect.poll(() => status(page, 'journey')).toMatch(/: 504 from the front desk/);
     const figure = await hydrated(page, 'nginx');
@@ -232,7 +236,11 @@ describe('the lobby moves by itself', () => {
     // A walking guest is drawn at several places on the way, at the display's rate.
     const places = new Set<string>();
     for (let i = 0; i < 15 && places.size < 4; i++) {
-      const cx = await figure.locator('.lb-walking').first().getAttribute('cx').catch(() => null);
+      const cx = await figure
+        .locator('.lb-walking')
+        .first()
+        .getAttribute('cx')
+        .catch(() => null);
       if (cx) places.add(cx);
       await page.waitForTimeout(30);
     }

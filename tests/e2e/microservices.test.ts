@@ -19,13 +19,19 @@ describe('Monolith vs. Microservices article', () => {
     expect(await page.locator('.article-header .tag-list').innerText()).toMatch(/System Design[\s\S]*Architecture[\s\S]*Microservices/);
   });
 
-  it('has each simulation\'s initial state as SVG with a caption in the static HTML', async () => {
+  it("has each simulation's initial state as SVG with a caption in the static HTML", async () => {
     const html = readFileSync('dist/monolith-vs-microservices/index.html', 'utf8');
-    expectStaticFigures(html, [['tax', 'Share of 5,000 simulated checkout requests'], ['fanout', 'Each backend answers in'], ['village', 'A shop split into five services']]);
+    expectStaticFigures(html, [
+      ['tax', 'Share of 5,000 simulated checkout requests'],
+      ['fanout', 'Each backend answers in'],
+      ['village', 'A shop split into five services'],
+    ]);
     const page = await site.page(path, { javaScriptEnabled: false });
     // Three charts and the fan-out's drawing of one request, its calls already on their way.
     expect(await page.locator('figure.sim svg[role=img]').count()).toBe(4);
-    expect(await page.locator('#sim-fanout svg.ms-fanout').getAttribute('aria-label')).toMatch(/^A request calls 10 backends at once \(8 drawn\); its response waits \d+ ms for the slowest, backend \d+/);
+    expect(await page.locator('#sim-fanout svg.ms-fanout').getAttribute('aria-label')).toMatch(
+      /^A request calls 10 backends at once \(8 drawn\); its response waits \d+ ms for the slowest, backend \d+/,
+    );
     expect(await page.locator('#sim-fanout .ms-call-dot').count()).toBe(8);
     // The static detector already says what it found.
     expect(await page.locator('#sim-village .ms-verdict').innerText()).toContain('Verdict: coupled.');
@@ -122,7 +128,9 @@ describe('fan-out and the tail', () => {
     const opened = await calls();
     await expect.poll(calls, { timeout: 5_000 }).not.toBe(opened);
     // The response leaves only after the slowest call: the drawing names it and the request moves on to the next one.
-    await expect.poll(() => frame.locator('svg.ms-fanout').getAttribute('aria-label'), { timeout: 10_000 }).not.toBe(await frame.locator('svg.ms-fanout').getAttribute('aria-label'));
+    await expect
+      .poll(() => frame.locator('svg.ms-fanout').getAttribute('aria-label'), { timeout: 10_000 })
+      .not.toBe(await frame.locator('svg.ms-fanout').getAttribute('aria-label'));
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForTimeout(500);
     const away = await calls();

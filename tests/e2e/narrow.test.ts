@@ -50,7 +50,12 @@ describe('every page at 320 px wide', () => {
         if ((await control.count()) > 0) await expect.poll(() => control.isEnabled(), { timeout: 20_000 }).toBe(true);
       }
       const size = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-      expect({ path, ...size, culprits: size.scroll > size.client ? await overflowing(page) : [] }).toEqual({ path, scroll: size.scroll, client: size.client, culprits: [] });
+      expect({ path, ...size, culprits: size.scroll > size.client ? await overflowing(page) : [] }).toEqual({
+        path,
+        scroll: size.scroll,
+        client: size.client,
+        culprits: [],
+      });
       expect(size.scroll).toBeLessThanOrEqual(size.client);
       await page.close();
     });

@@ -47,7 +47,11 @@ describe('feeds, cards and discovery on the real site', () => {
     const { version, channel } = parseRss(await (await fetch(`${site.origin}/rss.xml`)).text());
     expect(version).toBe('2.0');
     const items = feedItems(channel);
-    expect(items.map((i) => i.link).sort()).toEqual(posts().map((p) => `${config.url}/${p.slug}/`).sort());
+    expect(items.map((i) => i.link).sort()).toEqual(
+      posts()
+        .map((p) => `${config.url}/${p.slug}/`)
+        .sort(),
+    );
     for (const item of items) expect(item['content:encoded'].length).toBeGreaterThan(item.description.length);
     // An MDX post keeps its simulations' server-rendered figures.
     const hashing = items.find((i) => i.link === `${config.url}/consistent-hashing/`)!;
@@ -77,8 +81,14 @@ describe('search on the real site', () => {
   /** The prose of a post's source: no front matter, imports, component tags or code fences. */
   const prose = (slug: string) => {
     const file = ['index.mdx', 'index.md'].map((f) => join(CONTENT, slug, f)).find(existsSync)!;
-    const body = readFileSync(file, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '').replace(/```[\s\S]*?```/g, ' ');
-    return body.split('\n').filter((l) => !/^\s*(import |<|\{|\[\^)/.test(l)).join(' ').toLowerCase();
+    const body = readFileSync(file, 'utf8')
+      .replace(/^---\n[\s\S]*?\n---\n/, '')
+      .replace(/```[\s\S]*?```/g, ' ');
+    return body
+      .split('\n')
+      .filter((l) => !/^\s*(import |<|\{|\[\^)/.test(l))
+      .join(' ')
+      .toLowerCase();
   };
 
   it('finds an article by a word that only it uses', async () => {
@@ -103,7 +113,7 @@ describe('search on the real site', () => {
       expect(await first.locator('mark').count(), word).toBeGreaterThan(0);
     }
   });
-  it('indexes a simulation\'s title and caption but not its controls, readouts or drawings', async () => {
+  it("indexes a simulation's title and caption but not its controls, readouts or drawings", async () => {
     // What Pagefind holds for each article, read back through its own API (a null search lists every page).
     const page = await site.page('/search/');
     // A string, so that the test runner's transform leaves the browser's import() alone.
@@ -143,7 +153,7 @@ describe('search on the real site', () => {
 
 describe('series on the real site', () => {
   const inSeries = posts().filter((p) => p.series);
-  it('shows each article\'s place in its series and lists the series in order', async () => {
+  it("shows each article's place in its series and lists the series in order", async () => {
     // The nine seed articles form the series "Mental Models".
     expect(inSeries.filter((p) => p.series === 'Mental Models')).toHaveLength(9);
     const names = [...new Set(inSeries.map((p) => p.series!))];
@@ -165,7 +175,17 @@ describe('series on the real site', () => {
 
 describe('security policy on the real site', () => {
   it('runs every page type and every article without a CSP violation or a third-party request', async () => {
-    const paths = ['/', '/archives/', '/tags/', '/categories/', '/about/', '/series/', '/search/?q=model', '/no-such-page/', ...posts().map((p) => `/${p.slug}/`)];
+    const paths = [
+      '/',
+      '/archives/',
+      '/tags/',
+      '/categories/',
+      '/about/',
+      '/series/',
+      '/search/?q=model',
+      '/no-such-page/',
+      ...posts().map((p) => `/${p.slug}/`),
+    ];
     for (const path of paths) {
       const { context, page } = await openPage(site.browser);
       try {
@@ -183,7 +203,10 @@ describe('security policy on the real site', () => {
         });
         await page.waitForLoadState('networkidle');
         expect(await cspViolations(page), path).toEqual([]);
-        expect(watch.errors.filter((e) => !(path === '/no-such-page/' && /404/.test(e))), path).toEqual([]);
+        expect(
+          watch.errors.filter((e) => !(path === '/no-such-page/' && /404/.test(e))),
+          path,
+        ).toEqual([]);
         expect([...hosts], path).toEqual([site.origin]);
       } finally {
         await context.close();

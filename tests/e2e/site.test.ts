@@ -38,7 +38,7 @@ describe('the real site against the seed listing', () => {
     for (const card of seedPresent) expect(existsSync(`dist/${card.slug}/index.html`)).toBe(true);
   });
 
-  it('shows each article card as the seed does, in the seed order, with our article\'s reading time', async () => {
+  it("shows each article card as the seed does, in the seed order, with our article's reading time", async () => {
     const page = await site.page('/');
     const cards = page.locator('.post-card');
     if (seedPresent.length === 0) {
@@ -68,7 +68,17 @@ describe('the real site against the seed listing', () => {
 
 describe('accessibility of the real site', () => {
   // Every page type, and every article (each has its own simulations).
-  const paths = ['/', '/archives/', '/tags/', '/tags/system-design/', '/categories/', '/categories/tech/', '/about/', '/no-such-page/', ...seedPresent.map((c) => `/${c.slug}/`)];
+  const paths = [
+    '/',
+    '/archives/',
+    '/tags/',
+    '/tags/system-design/',
+    '/categories/',
+    '/categories/tech/',
+    '/about/',
+    '/no-such-page/',
+    ...seedPresent.map((c) => `/${c.slug}/`),
+  ];
   for (const path of paths) {
     for (const colorScheme of ['light', 'dark'] as const) {
       it(`axe finds no violation on ${path} in the ${colorScheme} theme`, async () => {

@@ -102,12 +102,16 @@ describe('Verify vs Cert article', () => {
     const html = await (await fetch(new URL(VERIFY, site.origin))).text();
     const question = html.slice(html.indexOf('<fieldset class="sim-predict"'));
     expect(question).toMatch(/^<fieldset[^>]*><legend>Guess first: A server sends its own certificate but not the intermediate/);
-    expect(question).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>No: it raises an SSLError\. The client has neither the intermediate/);
+    expect(question).toMatch(
+      /<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>No: it raises an SSLError\. The client has neither the intermediate/,
+    );
     // The question comes before the trust check it is about.
     expect(html.indexOf('<fieldset class="sim-predict"')).toBeLessThan(html.indexOf('id="sim-trust"'));
     const page = await site.page(VERIFY);
     // Two arrows from "Yes: HTTP 200, verified": the third choice, the SSLError.
-    expect(await predictByKeyboard(page, 'Does requests.get with verify=True connect?', 2, 'No: it raises an SSLError')).toMatch(/^Right\. Your guess: No: it raises an SSLError\./);
+    expect(await predictByKeyboard(page, 'Does requests.get with verify=True connect?', 2, 'No: it raises an SSLError')).toMatch(
+      /^Right\. Your guess: No: it raises an SSLError\./,
+    );
   });
 
   it('in view, the handshake plays by itself: messages travel between the lifelines', async () => {
@@ -120,7 +124,10 @@ describe('Verify vs Cert article', () => {
     // A message in flight is drawn at the display's rate, between ticks.
     const positions = new Set<string>();
     for (let i = 0; i < 60 && positions.size < 4; i++) {
-      const x = await frame.locator('.tls-message').getAttribute('x', { timeout: 50 }).catch(() => null);
+      const x = await frame
+        .locator('.tls-message')
+        .getAttribute('x', { timeout: 50 })
+        .catch(() => null);
       if (x) positions.add(x);
       await pause(page, 25);
     }
@@ -183,7 +190,9 @@ describe('API Certificates article', () => {
     const html = await (await fetch(new URL(CHAIN, site.origin))).text();
     const question = html.slice(html.indexOf('<fieldset class="sim-predict"'));
     expect(question).toMatch(/^<fieldset[^>]*><legend>Guess first: The server sends both of its certificates/);
-    expect(question).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>It refuses the chain\. The client takes the first certificate/);
+    expect(question).toMatch(
+      /<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>It refuses the chain\. The client takes the first certificate/,
+    );
     expect(html.indexOf('<fieldset class="sim-predict"')).toBeLessThan(html.indexOf('id="sim-chain"'));
     const page = await site.page(CHAIN);
     // Space on the first choice ("it accepts"): the wrong guess, and the reveal says so.
@@ -194,7 +203,9 @@ describe('API Certificates article', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => predict.locator('.sim-predict-reveal').innerText()).toMatch(/^Not quite\. Your guess: It accepts.*The simulation: It refuses the chain\./);
+    await expect
+      .poll(() => predict.locator('.sim-predict-reveal').innerText())
+      .toMatch(/^Not quite\. Your guess: It accepts.*The simulation: It refuses the chain\./);
     expect(await predict.getByRole('radio').first().isDisabled()).toBe(true);
   });
 
@@ -266,7 +277,7 @@ describe('API Certificates article', () => {
     expect(text).toContain('The chain verifies');
   });
 
-  it('inspector: a shared link that names another example replaces the build\'s result with it', async () => {
+  it("inspector: a shared link that names another example replaces the build's result with it", async () => {
     const page = await site.page(`${CHAIN}#inspect.example=expired`);
     const frame = page.locator('#sim-inspect');
     await frame.scrollIntoViewIfNeeded();
@@ -307,7 +318,12 @@ describe('API Certificates article', () => {
     await frame.scrollIntoViewIfNeeded();
     const file = frame.getByLabel('Or load a file');
     await expect.poll(() => file.isEnabled()).toBe(true);
-    const der = Buffer.from(fixture('intermediate').replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, ''), 'base64');
+    const der = Buffer.from(
+      fixture('intermediate')
+        .replace(/-----[A-Z ]+-----/g, '')
+        .replace(/\s+/g, ''),
+      'base64',
+    );
     await file.setInputFiles({ name: 'intermediate.der', mimeType: 'application/pkix-cert', buffer: der });
     await expect.poll(() => frame.locator('.tls-card').first().innerText()).toContain('Certificate 1: Mental Models Test Intermediate');
     expect(requests.filter((u) => !u.startsWith(site.origin))).toEqual([]);

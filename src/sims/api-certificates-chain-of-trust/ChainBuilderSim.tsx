@@ -30,21 +30,45 @@ function ChainDiagram({ state }: { state: ChainState }) {
   const total = boxes.length * w + Math.max(0, boxes.length - 1) * gap;
   const start = (640 - total) / 2;
   return (
-    <svg class="tls-diagram" viewBox="0 0 640 150" role="img" aria-label={`Server sends: ${sent.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}. Client trusts: ${trusted.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}.`}>
-      {boxes.length === 0 && <text x={320} y={80} text-anchor="middle" class="tls-muted">No certificates left</text>}
+    <svg
+      class="tls-diagram"
+      viewBox="0 0 640 150"
+      role="img"
+      aria-label={`Server sends: ${sent.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}. Client trusts: ${trusted.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}.`}
+    >
+      {boxes.length === 0 && (
+        <text x={320} y={80} text-anchor="middle" class="tls-muted">
+          No certificates left
+        </text>
+      )}
       {boxes.map((b, i) => {
         const c = CATALOGUE[b.id];
         const x = start + i * (w + gap);
         const expired = c.notAfter < SIMULATION_DAY;
         return (
           <g key={b.id}>
-            <text x={x + w / 2} y={18} text-anchor="middle" class="tls-muted">{b.group} #{b.group === 'Server sends' ? i + 1 : 1}</text>
+            <text x={x + w / 2} y={18} text-anchor="middle" class="tls-muted">
+              {b.group} #{b.group === 'Server sends' ? i + 1 : 1}
+            </text>
             <rect class="tls-box" x={x} y={28} width={w} height={96} rx={8} />
-            <text x={x + 10} y={50}>{c.subject.length > 24 ? `${c.subject.slice(0, 23)}…` : c.subject}</text>
-            <text x={x + 10} y={72} class="tls-muted">issued by</text>
-            <text x={x + 10} y={90}>{c.issuer.length > 24 ? `${c.issuer.slice(0, 23)}…` : c.issuer}</text>
-            <text x={x + 10} y={112} class={expired ? 'tls-fail' : 'tls-muted'}>{expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`}</text>
-            {i < boxes.length - 1 && <path class="tls-skipped" d={`M ${x + w + 4} 76 L ${x + w + gap - 4} 76 M ${x + w + gap - 12} 70 L ${x + w + gap - 4} 76 L ${x + w + gap - 12} 82`} />}
+            <text x={x + 10} y={50}>
+              {c.subject.length > 24 ? `${c.subject.slice(0, 23)}…` : c.subject}
+            </text>
+            <text x={x + 10} y={72} class="tls-muted">
+              issued by
+            </text>
+            <text x={x + 10} y={90}>
+              {c.issuer.length > 24 ? `${c.issuer.slice(0, 23)}…` : c.issuer}
+            </text>
+            <text x={x + 10} y={112} class={expired ? 'tls-fail' : 'tls-muted'}>
+              {expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`}
+            </text>
+            {i < boxes.length - 1 && (
+              <path
+                class="tls-skipped"
+                d={`M ${x + w + 4} 76 L ${x + w + gap - 4} 76 M ${x + w + gap - 12} 70 L ${x + w + gap - 4} 76 L ${x + w + gap - 12} 82`}
+              />
+            )}
           </g>
         );
       })}
@@ -58,7 +82,12 @@ function ChainBuilderView() {
   const verdict = sim.model;
   const update = sim.set;
   const set = (slot: Slot, variant: Variant) => update({ [slot]: state[slot] === variant ? 'valid' : variant } as Partial<ChainState>);
-  const verdictText = verdict.kind === 'empty' ? 'Nothing to verify' : verdict.ok ? 'openssl verify: OK' : `openssl verify: error ${verdict.code} at depth ${verdict.depth}: ${verdict.message}`;
+  const verdictText =
+    verdict.kind === 'empty'
+      ? 'Nothing to verify'
+      : verdict.ok
+        ? 'openssl verify: OK'
+        : `openssl verify: error ${verdict.code} at depth ${verdict.depth}: ${verdict.message}`;
   const cls = verdict.kind === 'empty' ? 'tls-fail' : verdict.ok ? 'tls-ok' : 'tls-fail';
   return (
     <SimFrame
@@ -75,15 +104,29 @@ function ChainBuilderView() {
             <section class="tls-card" key={slot} aria-label={SLOT_LABEL[slot]}>
               <h3>{SLOT_LABEL[slot]}</h3>
               <p>{c ? `${c.subject}, ${state[slot] === 'swapped' ? SWAP_LABEL[slot] : VARIANT_WORD[state[slot]]}` : 'Removed'}</p>
-              <Button onClick={() => set(slot, 'removed')} pressed={state[slot] === 'removed'}>{state[slot] === 'removed' ? 'Put back' : 'Remove'}</Button>
-              <Button onClick={() => set(slot, 'expired')} pressed={state[slot] === 'expired'} disabled={state[slot] === 'removed'}>Expire</Button>
-              <Button onClick={() => set(slot, 'swapped')} pressed={state[slot] === 'swapped'} disabled={state[slot] === 'removed'} label={`Swap for ${SWAP_LABEL[slot]}`}>Swap</Button>
+              <Button onClick={() => set(slot, 'removed')} pressed={state[slot] === 'removed'}>
+                {state[slot] === 'removed' ? 'Put back' : 'Remove'}
+              </Button>
+              <Button onClick={() => set(slot, 'expired')} pressed={state[slot] === 'expired'} disabled={state[slot] === 'removed'}>
+                Expire
+              </Button>
+              <Button
+                onClick={() => set(slot, 'swapped')}
+                pressed={state[slot] === 'swapped'}
+                disabled={state[slot] === 'removed'}
+                label={`Swap for ${SWAP_LABEL[slot]}`}
+              >
+                Swap
+              </Button>
             </section>
           );
         })}
       </div>
       <Controls>
-        <Button onClick={() => update({ order: state.order === 'leaf-first' ? 'intermediate-first' : 'leaf-first' })} pressed={state.order === 'intermediate-first'}>
+        <Button
+          onClick={() => update({ order: state.order === 'leaf-first' ? 'intermediate-first' : 'leaf-first' })}
+          pressed={state.order === 'intermediate-first'}
+        >
           Reorder: server sends the intermediate first
         </Button>
         <Button onClick={() => update({ leaf: 'valid', intermediate: 'valid', root: 'valid', order: 'leaf-first' })}>Reset chain</Button>

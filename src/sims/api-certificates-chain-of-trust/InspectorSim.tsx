@@ -21,7 +21,9 @@ function Results({ result }: { result: Inspection }) {
     <div class="sim-body" role="group" aria-label="Inspection results">
       {result.problems.length > 0 && (
         <div class="tls-outcome tls-warn" role="status">
-          {result.problems.map((p, i) => <p key={i}>{p.message}</p>)}
+          {result.problems.map((p, i) => (
+            <p key={i}>{p.message}</p>
+          ))}
         </div>
       )}
       {result.findings.length > 0 && (
@@ -36,20 +38,42 @@ function Results({ result }: { result: Inspection }) {
       <div class="tls-cards">
         {result.certificates.map((c) => (
           <section class="tls-card" key={c.position} aria-label={`Certificate ${c.position}`}>
-            <h3>Certificate {c.position}: {c.facts.subject}</h3>
+            <h3>
+              Certificate {c.position}: {c.facts.subject}
+            </h3>
             <dl class="tls-fields">
-              <dt>Subject</dt><dd>{c.subjectDn}</dd>
-              <dt>Issuer</dt><dd>{c.issuerDn}</dd>
+              <dt>Subject</dt>
+              <dd>{c.subjectDn}</dd>
+              <dt>Issuer</dt>
+              <dd>{c.issuerDn}</dd>
               <dt>Linked to</dt>
-              <dd>{c.issuedBy ? `issued by certificate ${c.issuedBy} (signature verified)` : c.facts.signerKeyId === c.facts.keyId ? 'itself (self-signed, signature verified)' : 'issuer not in the paste'}</dd>
-              <dt>Valid</dt><dd>{c.notBefore} to {c.notAfter}</dd>
-              <dt>Names (SAN)</dt><dd>{c.facts.sans.join(', ') || 'none'}</dd>
-              <dt>CA</dt><dd>{c.isCA ? 'yes' : 'no'}</dd>
-              <dt>Key usage</dt><dd>{[...c.keyUsage, ...c.extendedKeyUsage].join(', ') || 'not restricted'}</dd>
-              <dt>Key</dt><dd>{c.publicKey}, signed with {c.signatureAlgorithm}</dd>
-              <dt>Serial</dt><dd>{c.serial}</dd>
-              <dt>SHA-256</dt><dd class="tls-code">{c.sha256}</dd>
-              <dt>SHA-1</dt><dd class="tls-code">{c.sha1}</dd>
+              <dd>
+                {c.issuedBy
+                  ? `issued by certificate ${c.issuedBy} (signature verified)`
+                  : c.facts.signerKeyId === c.facts.keyId
+                    ? 'itself (self-signed, signature verified)'
+                    : 'issuer not in the paste'}
+              </dd>
+              <dt>Valid</dt>
+              <dd>
+                {c.notBefore} to {c.notAfter}
+              </dd>
+              <dt>Names (SAN)</dt>
+              <dd>{c.facts.sans.join(', ') || 'none'}</dd>
+              <dt>CA</dt>
+              <dd>{c.isCA ? 'yes' : 'no'}</dd>
+              <dt>Key usage</dt>
+              <dd>{[...c.keyUsage, ...c.extendedKeyUsage].join(', ') || 'not restricted'}</dd>
+              <dt>Key</dt>
+              <dd>
+                {c.publicKey}, signed with {c.signatureAlgorithm}
+              </dd>
+              <dt>Serial</dt>
+              <dd>{c.serial}</dd>
+              <dt>SHA-256</dt>
+              <dd class="tls-code">{c.sha256}</dd>
+              <dt>SHA-1</dt>
+              <dd class="tls-code">{c.sha1}</dd>
             </dl>
           </section>
         ))}
@@ -76,7 +100,12 @@ async function inspection(input: string | Uint8Array<ArrayBuffer>, hostname: str
     const options = { now: Date.now(), ...(HOSTNAME.test(hostname) && hostname ? { hostname } : {}) };
     return await (typeof input === 'string' ? m.inspectText(input, options) : m.inspectFile(input, options));
   } catch (error) {
-    return { certificates: [], problems: [{ index: 0, message: `Could not inspect this input (${error instanceof Error ? error.message : 'unknown error'}).` }], verdict: null, findings: [] };
+    return {
+      certificates: [],
+      problems: [{ index: 0, message: `Could not inspect this input (${error instanceof Error ? error.message : 'unknown error'}).` }],
+      verdict: null,
+      findings: [],
+    };
   }
 }
 
@@ -112,7 +141,11 @@ function InspectorView({ opening }: { opening?: Inspection }) {
     });
   };
 
-  const summary = result?.verdict ? (result.verdict.ok ? 'Chain verifies' : `Verification fails: ${result.verdict.message}`) : result?.problems[0]?.message ?? '';
+  const summary = result?.verdict
+    ? result.verdict.ok
+      ? 'Chain verifies'
+      : `Verification fails: ${result.verdict.message}`
+    : (result?.problems[0]?.message ?? '');
   return (
     <SimFrame
       {...sim.frame}
@@ -124,21 +157,41 @@ function InspectorView({ opening }: { opening?: Inspection }) {
       </Controls>
       <div class="tls-field">
         <label for="inspect-pem">PEM text (certificates only; never paste a private key)</label>
-        <textarea id="inspect-pem" class="tls-input" rows={8} spellcheck={false} maxLength={MAX_INPUT_CHARS + 1} value={current} disabled={!hydrated} onInput={(e) => {
-          const typed = e.currentTarget.value;
-          sim.act((m) => ({ ...m, text: typed }));
-        }} />
+        <textarea
+          id="inspect-pem"
+          class="tls-input"
+          rows={8}
+          spellcheck={false}
+          maxLength={MAX_INPUT_CHARS + 1}
+          value={current}
+          disabled={!hydrated}
+          onInput={(e) => {
+            const typed = e.currentTarget.value;
+            sim.act((m) => ({ ...m, text: typed }));
+          }}
+        />
       </div>
       <Controls>
         <div class="tls-field">
           <label for="inspect-host">Host name to check (optional)</label>
-          <input id="inspect-host" class="tls-input" type="text" maxLength={253} value={hostname} disabled={!hydrated} placeholder="localhost" onInput={(e) => sim.set({ hostname: e.currentTarget.value })} />
+          <input
+            id="inspect-host"
+            class="tls-input"
+            type="text"
+            maxLength={253}
+            value={hostname}
+            disabled={!hydrated}
+            placeholder="localhost"
+            onInput={(e) => sim.set({ hostname: e.currentTarget.value })}
+          />
         </div>
         <div class="tls-field">
           <label for="inspect-file">Or load a file</label>
           <input id="inspect-file" type="file" accept=".pem,.crt,.cer,.der,.txt" disabled={!hydrated} onChange={(e) => onFile(e.currentTarget.files?.[0])} />
         </div>
-        <Button onClick={() => sim.act((m) => inspectNow(m, current))} disabled={busy}>Inspect</Button>
+        <Button onClick={() => sim.act((m) => inspectNow(m, current))} disabled={busy}>
+          Inspect
+        </Button>
       </Controls>
       {hostname && !HOSTNAME.test(hostname) && <p class="tls-warn">That host name has characters no host name can contain; it is ignored.</p>}
       {note && <p>{note}</p>}

@@ -32,7 +32,13 @@ type SampleId = keyof typeof SAMPLES;
 const SAMPLE_IDS = Object.keys(SAMPLES) as SampleId[];
 /** `transcript` and `error`: what the reader pasted (null: the sample's own), never in a link. */
 const schema = { sample: enumParam(SAMPLE_IDS, 'missing-intermediate'), transcript: localParam<string | null>(null), error: localParam<string | null>(null) };
-const SIDE_WORD: Record<Side, string> = { server: 'The server side must fix it', client: 'The client side must fix it', network: 'The network (or whoever sits on it)', nobody: 'Nobody: TLS is fine', unknown: 'Undecided' };
+const SIDE_WORD: Record<Side, string> = {
+  server: 'The server side must fix it',
+  client: 'The client side must fix it',
+  network: 'The network (or whoever sits on it)',
+  nobody: 'Nobody: TLS is fine',
+  unknown: 'Undecided',
+};
 const SIDE_CLASS: Record<Side, string> = { server: 'tls-fail', client: 'tls-warn', network: 'tls-fail', nobody: 'tls-ok', unknown: 'tls-skipped' };
 
 function errorFor(sample: SampleId): string {
@@ -44,19 +50,30 @@ function Flow({ steps, conclusion }: { steps: { question: string; answer: string
   const h = steps.length * rowH + 56;
   const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   return (
-    <svg class="tls-diagram" viewBox={`0 0 640 ${h}`} role="img" aria-label={`Decision flow: ${steps.map((s) => `${s.question} ${s.answer}`).join(' ')} Conclusion: ${conclusion}`}>
+    <svg
+      class="tls-diagram"
+      viewBox={`0 0 640 ${h}`}
+      role="img"
+      aria-label={`Decision flow: ${steps.map((s) => `${s.question} ${s.answer}`).join(' ')} Conclusion: ${conclusion}`}
+    >
       {steps.map((s, i) => {
         const y = 8 + i * rowH;
         return (
           <g key={i}>
             <rect class="tls-box" x={20} y={y} width={600} height={46} rx={8} />
-            <text x={36} y={y + 19}>{clip(s.question, 80)}</text>
-            <text x={36} y={y + 37} class="tls-muted">{clip(s.answer, 84)}</text>
+            <text x={36} y={y + 19}>
+              {clip(s.question, 80)}
+            </text>
+            <text x={36} y={y + 37} class="tls-muted">
+              {clip(s.answer, 84)}
+            </text>
             <path class="tls-skipped" d={`M 320 ${y + 48} L 320 ${y + rowH - 2} M 314 ${y + rowH - 9} L 320 ${y + rowH - 2} L 326 ${y + rowH - 9}`} />
           </g>
         );
       })}
-      <text x={320} y={steps.length * rowH + 32} text-anchor="middle" class="tls-badge">{clip(conclusion, 80)}</text>
+      <text x={320} y={steps.length * rowH + 32} text-anchor="middle" class="tls-badge">
+        {clip(conclusion, 80)}
+      </text>
     </svg>
   );
 }
@@ -79,20 +96,45 @@ function WhoseFaultView() {
       status={`${SIDE_WORD[answer.side]}: ${answer.title}`}
     >
       <Controls>
-        <Select label="Sample" value={sim.params.sample} options={SAMPLE_IDS.map((id) => ({ value: id, label: SAMPLES[id].label }))} onChange={(sample) => sim.set({ sample, transcript: null, error: null })} />
+        <Select
+          label="Sample"
+          value={sim.params.sample}
+          options={SAMPLE_IDS.map((id) => ({ value: id, label: SAMPLES[id].label }))}
+          onChange={(sample) => sim.set({ sample, transcript: null, error: null })}
+        />
       </Controls>
       <div class="tls-field">
         <label for="fault-sclient">openssl s_client output</label>
-        <textarea id="fault-sclient" class="tls-input" rows={8} spellcheck={false} maxLength={MAX_TRANSCRIPT_CHARS} value={t} disabled={!hydrated} onInput={(ev) => sim.set({ transcript: ev.currentTarget.value })} />
+        <textarea
+          id="fault-sclient"
+          class="tls-input"
+          rows={8}
+          spellcheck={false}
+          maxLength={MAX_TRANSCRIPT_CHARS}
+          value={t}
+          disabled={!hydrated}
+          onInput={(ev) => sim.set({ transcript: ev.currentTarget.value })}
+        />
       </div>
       <div class="tls-field">
         <label for="fault-error">The client's error message (may be empty)</label>
-        <textarea id="fault-error" class="tls-input" rows={3} spellcheck={false} maxLength={20_000} value={e} disabled={!hydrated} onInput={(ev) => sim.set({ error: ev.currentTarget.value })} />
+        <textarea
+          id="fault-error"
+          class="tls-input"
+          rows={3}
+          spellcheck={false}
+          maxLength={20_000}
+          value={e}
+          disabled={!hydrated}
+          onInput={(ev) => sim.set({ error: ev.currentTarget.value })}
+        />
       </div>
       <Flow steps={answer.steps} conclusion={SIDE_WORD[answer.side]} />
       <div class={`tls-outcome ${SIDE_CLASS[answer.side]}`}>
         <p class="tls-side">{SIDE_WORD[answer.side]}</p>
-        <p><strong>{answer.title}.</strong> {answer.fix}</p>
+        <p>
+          <strong>{answer.title}.</strong> {answer.fix}
+        </p>
       </div>
     </SimFrame>
   );

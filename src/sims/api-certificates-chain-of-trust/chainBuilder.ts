@@ -121,15 +121,22 @@ function explain(v: Verdict, sent: readonly CertFacts[]): string {
 
 export function verdictFor(state: ChainState, now: number): ChainVerdict {
   const { sent, trusted } = layout(state);
-  if (sent.length === 0) return { kind: 'empty', explanation: 'The server sends no certificate at all: there is nothing to verify, and a real handshake fails.' };
+  if (sent.length === 0)
+    return { kind: 'empty', explanation: 'The server sends no certificate at all: there is nothing to verify, and a real handshake fails.' };
   const facts = sent.map((id) => CATALOGUE[id]);
-  const verdict = verifyChain(facts[0]!, facts.slice(1), trusted.map((id) => CATALOGUE[id]), { now, hostname: HOSTNAME, purpose: PURPOSE });
+  const verdict = verifyChain(
+    facts[0]!,
+    facts.slice(1),
+    trusted.map((id) => CATALOGUE[id]),
+    { now, hostname: HOSTNAME, purpose: PURPOSE },
+  );
   return { kind: 'verdict', ...verdict, explanation: explain(verdict, facts), fixer: fixerOf(verdict, facts) };
 }
 
 /** Every state the controls can reach: 4 variants for each card times 2 orders. */
 export function allChainStates(): ChainState[] {
   const states: ChainState[] = [];
-  for (const leaf of VARIANTS) for (const intermediate of VARIANTS) for (const root of VARIANTS) for (const order of ORDERS) states.push({ leaf, intermediate, root, order });
+  for (const leaf of VARIANTS)
+    for (const intermediate of VARIANTS) for (const root of VARIANTS) for (const order of ORDERS) states.push({ leaf, intermediate, root, order });
   return states;
 }

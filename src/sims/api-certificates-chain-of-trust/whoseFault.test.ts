@@ -42,7 +42,7 @@ describe('whose fault, when "certificate has expired" is the client\'s', () => {
     expect(whoseFault(capture('expired'), '').side).toBe('server');
   });
 
-  it('blames the client for a sent root too: trusted-first building uses the store\'s copy', () => {
+  it("blames the client for a sent root too: trusted-first building uses the store's copy", () => {
     const sentRoot = capture('expired-root-in-store').replace(
       ' 1 s:CN = Mental Models Test Intermediate',
       ' 2 s:CN = Mental Models Test Root\n   i:CN = Mental Models Test Root\n 1 s:CN = Mental Models Test Intermediate',
@@ -50,8 +50,8 @@ describe('whose fault, when "certificate has expired" is the client\'s', () => {
     expect(whoseFault(sentRoot, '').side).toBe('client');
   });
 
-  it('points at the client\'s bundle or clock when openssl is happy but Python says expired', () => {
-    const a = whoseFault(capture('valid'), "certificate verify failed: certificate has expired (_ssl.c:992)");
+  it("points at the client's bundle or clock when openssl is happy but Python says expired", () => {
+    const a = whoseFault(capture('valid'), 'certificate verify failed: certificate has expired (_ssl.c:992)');
     expect(a.side).toBe('client');
     expect(a.fix).toContain('wrong clock');
   });
@@ -64,7 +64,7 @@ describe('whose fault, on other input', () => {
   });
 
   it('classifies client error messages', () => {
-    expect(classifyClientError("certificate verify failed: certificate has expired (_ssl.c:992)").kind).toBe('verify-failed');
+    expect(classifyClientError('certificate verify failed: certificate has expired (_ssl.c:992)').kind).toBe('verify-failed');
     expect(classifyClientError("CertificateError(\"hostname 'a' doesn't match 'b'\")").kind).toBe('hostname');
     expect(classifyClientError("ConnectionError(ProtocolError('Connection aborted.', ConnectionResetError(104)))").kind).toBe('connection-aborted');
     expect(classifyClientError('').kind).toBe('none');

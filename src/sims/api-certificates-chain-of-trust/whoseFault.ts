@@ -125,7 +125,8 @@ export function classifyClientError(message: string): { kind: ErrorKind; reason:
   if (verify) return { kind: 'verify-failed', reason: verify[1]!.trim() };
   if (/doesn't match|hostname mismatch|not valid for/i.test(text)) return { kind: 'hostname', reason: 'host name' };
   if (/CERTIFICATE_REQUIRED|certificate required/i.test(text)) return { kind: 'client-cert-required', reason: 'certificate required' };
-  if (/Connection aborted|ConnectionResetError|reset by peer|BAD_CERTIFICATE|UNKNOWN_CA/i.test(text)) return { kind: 'connection-aborted', reason: 'connection aborted' };
+  if (/Connection aborted|ConnectionResetError|reset by peer|BAD_CERTIFICATE|UNKNOWN_CA/i.test(text))
+    return { kind: 'connection-aborted', reason: 'connection aborted' };
   if (/Connection refused|NewConnectionError|Name or service not known/i.test(text)) return { kind: 'connection-refused', reason: 'connection refused' };
   return { kind: 'other', reason: '' };
 }
@@ -137,13 +138,28 @@ export function whoseFault(sClientOutput: string, clientError: string): FaultAns
   const answer = (side: Side, verdictId: VerdictId, title: string, fix: string): FaultAnswer => ({ side, verdictId, title, fix, steps, facts });
 
   const reached = facts.connected && !facts.refused;
-  steps.push({ question: 'Did s_client reach a TLS server?', answer: reached ? (facts.chain.length ? `Yes; it sent ${facts.chain.length} certificate${facts.chain.length > 1 ? 's' : ''}.` : 'It connected, but no certificate chain is in the output.') : 'No.' });
+  steps.push({
+    question: 'Did s_client reach a TLS server?',
+    answer: reached
+      ? facts.chain.length
+        ? `Yes; it sent ${facts.chain.length} certificate${facts.chain.length > 1 ? 's' : ''}.`
+        : 'It connected, but no certificate chain is in the output.'
+      : 'No.',
+  });
   if (!reached || error.kind === 'connection-refused') {
-    return answer('network', 'unreachable', 'Nothing answered: not a certificate problem yet', 'Check the host name, port, DNS, firewall and whether the service is running before looking at certificates.');
+    return answer(
+      'network',
+      'unreachable',
+      'Nothing answered: not a certificate problem yet',
+      'Check the host name, port, DNS, firewall and whether the service is running before looking at certificates.',
+    );
   }
 
   const demandsClientCert = facts.clientCaNames.length > 0 || facts.alert === 'certificate required';
-  steps.push({ question: 'Did the server ask for a client certificate?', answer: demandsClientCert ? `Yes${facts.clientCaNames.length ? `, from: ${facts.clientCaNames.join(', ')}` : ''}.` : 'No.' });
+  steps.push({
+    question: 'Did the server ask for a client certificate?',
+    answer: demandsClientCert ? `Yes${facts.clientCaNames.length ? `, from: ${facts.clientCaNames.join(', ')}` : ''}.` : 'No.',
+  });
   if (demandsClientCert && (error.kind === 'client-cert-required' || error.kind === 'connection-aborted' || facts.alert === 'certificate required')) {
     const rejected = error.kind === 'connection-aborted';
     return answer(
@@ -156,7 +172,10 @@ export function whoseFault(sClientOutput: string, clientError: string): FaultAns
 
   const codes = new Set([...facts.verifyErrors.map((e) => e.code), ...(facts.returnCode ? [facts.returnCode.code] : [])]);
   const rc = facts.returnCode;
-  steps.push({ question: "Did openssl accept the server's chain?", answer: rc ? (rc.code === 0 ? 'Yes (Verify return code: 0).' : `No: ${rc.code} (${rc.text}).`) : 'The output has no "Verify return code" line.' });
+  steps.push({
+    question: "Did openssl accept the server's chain?",
+    answer: rc ? (rc.code === 0 ? 'Yes (Verify return code: 0).' : `No: ${rc.code} (${rc.text}).`) : 'The output has no "Verify return code" line.',
+  });
   const leaf = facts.chain[0];
   if (codes.has(10)) {
     // With trusted-first chain building (OpenSSL 1.1.0 and later) the root always comes from the
@@ -166,32 +185,102 @@ export function whoseFault(sClientOutput: string, clientError: string): FaultAns
     const sent = expired?.depth == null ? undefined : facts.chain[expired.depth];
     const fromStore = expired?.depth != null && (!sent || sent.subject !== expired.subject || sent.subject === sent.issuer);
     if (fromStore) {
-      return answer('client', 'expired-root-in-store', "The root in the client's own trust store has expired", `"${expired.subject ?? 'The root'}" is not something the server sent: it comes from the client's CA bundle. Update the bundle (ca-certificates, certifi) so that it holds the CA's current root; if the server's chain leads only to that old root, its operator should move to a chain that ends at a current one.`);
+      return answer(
+        'client',
+        'expired-root-in-store',
+        "The root in the client's own trust store has expired",
+        `"${expired.subject ?? 'The root'}" is not something the server sent: it comes from the client's CA bundle. Update the bundle (ca-certificates, certifi) so that it holds the CA's current root; if the server's chain leads only to that old root, its operator should move to a chain that ends at a current one.`,
+      );
     }
-    return answer('server', 'expired', 'A certificate the server sends has expired', "Renew the certificate on the server (and automate renewal). Clients should not work around it. If the dates look current, check the client's clock first.");
+    return answer(
+      'server',
+      'expired',
+      'A certificate the server sends has expired',
+      "Renew the certificate on the server (and automate renewal). Clients should not work around it. If the dates look current, check the client's clock first.",
+    );
   }
-  if (codes.has(9)) return answer('client', 'not-yet-valid', 'The certificate is not valid yet: check the clock', "Either the certificate was just issued with a future start date or the client's clock is wrong; fix the clock first.");
-  if (codes.has(18)) return answer('server', 'self-signed', 'The server presents a self-signed certificate', 'In production, install a certificate from a CA. For a dev box you control, pin it on the client with verify=\'dev-server.pem\'; never verify=False.');
+  if (codes.has(9))
+    return answer(
+      'client',
+      'not-yet-valid',
+      'The certificate is not valid yet: check the clock',
+      "Either the certificate was just issued with a future start date or the client's clock is wrong; fix the clock first.",
+    );
+  if (codes.has(18))
+    return answer(
+      'server',
+      'self-signed',
+      'The server presents a self-signed certificate',
+      "In production, install a certificate from a CA. For a dev box you control, pin it on the client with verify='dev-server.pem'; never verify=False.",
+    );
   if (codes.has(20) || codes.has(21) || codes.has(2)) {
     if (facts.chain.length === 1 && leaf && leaf.issuer !== leaf.subject) {
-      return answer('server', 'missing-intermediate', 'The server does not send its intermediate certificate', `Configure the server with the full chain (its certificate followed by "${leaf.issuer}"), e.g. fullchain.pem. Browsers may hide this by caching intermediates; Python will not.`);
+      return answer(
+        'server',
+        'missing-intermediate',
+        'The server does not send its intermediate certificate',
+        `Configure the server with the full chain (its certificate followed by "${leaf.issuer}"), e.g. fullchain.pem. Browsers may hide this by caching intermediates; Python will not.`,
+      );
     }
-    return answer('client', 'client-trust-store', "The chain leads to a CA the client does not trust", `Give the client the root that issued "${facts.chain[facts.chain.length - 1]?.issuer ?? 'the chain'}" (a CA bundle path or REQUESTS_CA_BUNDLE), if that CA is one you expect.`);
+    return answer(
+      'client',
+      'client-trust-store',
+      'The chain leads to a CA the client does not trust',
+      `Give the client the root that issued "${facts.chain[facts.chain.length - 1]?.issuer ?? 'the chain'}" (a CA bundle path or REQUESTS_CA_BUNDLE), if that CA is one you expect.`,
+    );
   }
   if (codes.has(19)) {
     const top = facts.chain[facts.chain.length - 1];
-    return answer('network', 'untrusted-root', 'The chain ends at a root nobody trusts: something is in the middle', `"${top?.subject ?? 'The root'}" is not a root the client knows. If it is your company's inspecting proxy, the client must trust that proxy's CA; if you do not recognise it, stop: the connection is being intercepted.`);
+    return answer(
+      'network',
+      'untrusted-root',
+      'The chain ends at a root nobody trusts: something is in the middle',
+      `"${top?.subject ?? 'The root'}" is not a root the client knows. If it is your company's inspecting proxy, the client must trust that proxy's CA; if you do not recognise it, stop: the connection is being intercepted.`,
+    );
   }
-  if (codes.has(62)) return answer('server', 'wrong-host', 'The certificate is for another host name', `The certificate names ${leaf?.subject ?? 'another host'}. Issue one that lists the name clients use in its subjectAltName, or call the right host name.`);
+  if (codes.has(62))
+    return answer(
+      'server',
+      'wrong-host',
+      'The certificate is for another host name',
+      `The certificate names ${leaf?.subject ?? 'another host'}. Issue one that lists the name clients use in its subjectAltName, or call the right host name.`,
+    );
 
-  steps.push({ question: 'What does the client say?', answer: error.kind === 'none' ? 'No error.' : `${error.kind.replace(/-/g, ' ')}${error.reason ? `: ${error.reason}` : ''}.` });
-  if (error.kind === 'hostname') return answer('server', 'wrong-host', 'The certificate is for another host name', `openssl did not check the name (add -verify_hostname). The certificate names ${leaf?.subject ?? 'another host'}: reissue it with the name clients use, or call the right host.`);
+  steps.push({
+    question: 'What does the client say?',
+    answer: error.kind === 'none' ? 'No error.' : `${error.kind.replace(/-/g, ' ')}${error.reason ? `: ${error.reason}` : ''}.`,
+  });
+  if (error.kind === 'hostname')
+    return answer(
+      'server',
+      'wrong-host',
+      'The certificate is for another host name',
+      `openssl did not check the name (add -verify_hostname). The certificate names ${leaf?.subject ?? 'another host'}: reissue it with the name clients use, or call the right host.`,
+    );
   if (error.kind === 'verify-failed') {
-    const expired = /expired/i.test(error.reason) ? ' Its "certificate has expired" then points at an expired root or cross-signed certificate in that bundle, or at a wrong clock.' : '';
-    return answer('client', 'client-trust-store', 'openssl trusts the server, the client does not', `openssl used the system store; Python may use another (certifi, verify=<path>, REQUESTS_CA_BUNDLE). Point the client at a bundle holding the root "${facts.chain[facts.chain.length - 1]?.issuer ?? ''}".${expired}`);
+    const expired = /expired/i.test(error.reason)
+      ? ' Its "certificate has expired" then points at an expired root or cross-signed certificate in that bundle, or at a wrong clock.'
+      : '';
+    return answer(
+      'client',
+      'client-trust-store',
+      'openssl trusts the server, the client does not',
+      `openssl used the system store; Python may use another (certifi, verify=<path>, REQUESTS_CA_BUNDLE). Point the client at a bundle holding the root "${facts.chain[facts.chain.length - 1]?.issuer ?? ''}".${expired}`,
+    );
   }
-  if (error.kind === 'none' && rc?.code === 0) return answer('nobody', 'healthy', 'The TLS side is healthy', 'Certificates check out. If requests still fails, look at the HTTP layer (status code, proxy settings) instead.');
-  return answer('unknown', 'unknown', 'Not enough to decide', 'Paste the full s_client output (run it with -servername and -showcerts) and the complete error message.');
+  if (error.kind === 'none' && rc?.code === 0)
+    return answer(
+      'nobody',
+      'healthy',
+      'The TLS side is healthy',
+      'Certificates check out. If requests still fails, look at the HTTP layer (status code, proxy settings) instead.',
+    );
+  return answer(
+    'unknown',
+    'unknown',
+    'Not enough to decide',
+    'Paste the full s_client output (run it with -servername and -showcerts) and the complete error message.',
+  );
 }
 
 /**

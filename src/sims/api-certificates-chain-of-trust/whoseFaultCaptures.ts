@@ -24,9 +24,30 @@ const verifyFailed = (reason: string) =>
 
 export const CAPTURES: Capture[] = [
   { name: 'valid', situation: 'valid', verifyHostname: true, pythonError: '', expectedSide: 'nobody', expectedVerdict: 'healthy' },
-  { name: 'valid-python-bundle', situation: 'valid', verifyHostname: true, pythonError: verifyFailed('unable to get local issuer certificate'), expectedSide: 'client', expectedVerdict: 'client-trust-store' },
-  { name: 'self-signed', situation: 'self-signed', verifyHostname: false, pythonError: verifyFailed('self-signed certificate'), expectedSide: 'server', expectedVerdict: 'self-signed' },
-  { name: 'expired', situation: 'expired', verifyHostname: false, pythonError: verifyFailed('certificate has expired'), expectedSide: 'server', expectedVerdict: 'expired' },
+  {
+    name: 'valid-python-bundle',
+    situation: 'valid',
+    verifyHostname: true,
+    pythonError: verifyFailed('unable to get local issuer certificate'),
+    expectedSide: 'client',
+    expectedVerdict: 'client-trust-store',
+  },
+  {
+    name: 'self-signed',
+    situation: 'self-signed',
+    verifyHostname: false,
+    pythonError: verifyFailed('self-signed certificate'),
+    expectedSide: 'server',
+    expectedVerdict: 'self-signed',
+  },
+  {
+    name: 'expired',
+    situation: 'expired',
+    verifyHostname: false,
+    pythonError: verifyFailed('certificate has expired'),
+    expectedSide: 'server',
+    expectedVerdict: 'expired',
+  },
   { name: 'wrong-host', situation: 'wrong-host', verifyHostname: true, pythonError: '', expectedSide: 'server', expectedVerdict: 'wrong-host' },
   {
     name: 'wrong-host-python',
@@ -46,7 +67,14 @@ export const CAPTURES: Capture[] = [
     expectedSide: 'client',
     expectedVerdict: 'expired-root-in-store',
   },
-  { name: 'missing-intermediate', situation: 'missing-intermediate', verifyHostname: false, pythonError: verifyFailed('unable to get local issuer certificate'), expectedSide: 'server', expectedVerdict: 'missing-intermediate' },
+  {
+    name: 'missing-intermediate',
+    situation: 'missing-intermediate',
+    verifyHostname: false,
+    pythonError: verifyFailed('unable to get local issuer certificate'),
+    expectedSide: 'server',
+    expectedVerdict: 'missing-intermediate',
+  },
   {
     name: 'client-cert-required',
     situation: 'client-cert-required',
@@ -55,7 +83,15 @@ export const CAPTURES: Capture[] = [
     expectedSide: 'client',
     expectedVerdict: 'client-certificate',
   },
-  { name: 'client-cert-sent', situation: 'client-cert-required', verifyHostname: false, clientCert: 'client', pythonError: '', expectedSide: 'nobody', expectedVerdict: 'healthy' },
+  {
+    name: 'client-cert-sent',
+    situation: 'client-cert-required',
+    verifyHostname: false,
+    clientCert: 'client',
+    pythonError: '',
+    expectedSide: 'nobody',
+    expectedVerdict: 'healthy',
+  },
   {
     name: 'client-cert-rejected',
     situation: 'client-cert-required',
@@ -65,5 +101,12 @@ export const CAPTURES: Capture[] = [
     expectedSide: 'client',
     expectedVerdict: 'client-certificate',
   },
-  { name: 'mitm', situation: 'mitm', verifyHostname: false, pythonError: verifyFailed('self-signed certificate in certificate chain'), expectedSide: 'network', expectedVerdict: 'untrusted-root' },
+  {
+    name: 'mitm',
+    situation: 'mitm',
+    verifyHostname: false,
+    pythonError: verifyFailed('self-signed certificate in certificate chain'),
+    expectedSide: 'network',
+    expectedVerdict: 'untrusted-root',
+  },
 ];

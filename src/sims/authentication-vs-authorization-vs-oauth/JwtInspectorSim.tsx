@@ -88,17 +88,35 @@ function JwtInspectorView() {
       </Controls>
       <div class="auth-textarea">
         <label for={tokenId}>Token (header.payload.signature)</label>
-        <textarea id={tokenId} rows={4} maxLength={MAX_TOKEN_CHARS} spellcheck={false} autocomplete="off" disabled={!hydrated} value={token} onInput={(e) => {
-          const typed = e.currentTarget.value.slice(0, MAX_TOKEN_CHARS);
-          sim.act((m) => ({ ...m, token: typed, wanted: null }));
-        }} />
+        <textarea
+          id={tokenId}
+          rows={4}
+          maxLength={MAX_TOKEN_CHARS}
+          spellcheck={false}
+          autocomplete="off"
+          disabled={!hydrated}
+          value={token}
+          onInput={(e) => {
+            const typed = e.currentTarget.value.slice(0, MAX_TOKEN_CHARS);
+            sim.act((m) => ({ ...m, token: typed, wanted: null }));
+          }}
+        />
       </div>
       <div class="auth-textarea">
         <label for={keyId}>Secret (HS256) or public key, PEM or JWK (RS256, ES256)</label>
-        <textarea id={keyId} rows={2} maxLength={MAX_KEY_CHARS} spellcheck={false} autocomplete="off" disabled={!hydrated} value={key} onInput={(e) => {
-          const typed = e.currentTarget.value.slice(0, MAX_KEY_CHARS);
-          sim.act((m) => ({ ...m, key: typed, wanted: null }));
-        }} />
+        <textarea
+          id={keyId}
+          rows={2}
+          maxLength={MAX_KEY_CHARS}
+          spellcheck={false}
+          autocomplete="off"
+          disabled={!hydrated}
+          value={key}
+          onInput={(e) => {
+            const typed = e.currentTarget.value.slice(0, MAX_KEY_CHARS);
+            sim.act((m) => ({ ...m, key: typed, wanted: null }));
+          }}
+        />
       </div>
       <p class={`auth-verdict auth-verdict-${tone}`}>
         <strong class={`auth-${tone === 'good' ? 'ok' : tone}`}>{VERDICT_TITLE[result.verdict]}.</strong> {result.message}
@@ -119,7 +137,11 @@ function JwtInspectorView() {
         <table class="auth-table">
           <caption class="visually-hidden">Time claims in human time</caption>
           <thead>
-            <tr><th scope="col">Claim</th><th scope="col">UTC</th><th scope="col">From now</th></tr>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">UTC</th>
+              <th scope="col">From now</th>
+            </tr>
           </thead>
           <tbody>
             {times.map((t) => (

@@ -36,15 +36,21 @@ function Checkpoints({ result, revealed }: { result: Explained; revealed: boolea
         </marker>
       </defs>
       <rect x="8" y="30" width="84" height="50" rx="8" class="auth-box" />
-      <text x="50" y="60" text-anchor="middle" class="auth-label">Request</text>
+      <text x="50" y="60" text-anchor="middle" class="auth-label">
+        Request
+      </text>
       {boxes.map((b, i) => {
         const state = !revealed ? 'idle' : i < stopIndex || stop === 'none' ? 'passed' : i === stopIndex ? 'stopped' : 'idle';
         return (
           <g key={b.key}>
             <line x1={i === 0 ? 92 : (boxes[i - 1]?.x ?? 0) + HALF} y1="55" x2={b.x - HALF - 2} y2="55" class="auth-arrow" marker-end="url(#auth-arrowhead)" />
             <rect x={b.x - HALF} y="22" width={2 * HALF} height="66" rx="8" class={`auth-box auth-${state}`} />
-            <text x={b.x} y="50" text-anchor="middle" class="auth-label">{b.label}</text>
-            <text x={b.x} y="70" text-anchor="middle" class="auth-sub">{state === 'stopped' ? `stopped: ${result.status}` : state === 'passed' ? 'passed ✓' : b.sub}</text>
+            <text x={b.x} y="50" text-anchor="middle" class="auth-label">
+              {b.label}
+            </text>
+            <text x={b.x} y="70" text-anchor="middle" class="auth-sub">
+              {state === 'stopped' ? `stopped: ${result.status}` : state === 'passed' ? 'passed ✓' : b.sub}
+            </text>
           </g>
         );
       })}
@@ -61,7 +67,7 @@ interface Prediction {
 function StatusGateView() {
   // The model is the reader's guess for this request and their score so far; another request asks again.
   const sim = useSimulation('gate', schema, {
-    title: '401 or 403? Predict the API\'s answer',
+    title: "401 or 403? Predict the API's answer",
     init: (): Prediction => ({ guess: null, score: {} }),
     change: (m): Prediction => ({ ...m, guess: null }),
   });
@@ -74,7 +80,10 @@ function StatusGateView() {
   // Without JavaScript nobody can predict, so the static figure shows the answer.
   const revealed = !hydrated || guess !== null;
   const right = Object.values(score).filter(Boolean).length;
-  const status = guess === null ? `Request: ${request.label}. Predict the status.` : `${guess === result.status ? 'Right' : 'Not quite'}: ${result.status} ${STATUS_TEXT[result.status]}, ${result.reason}.`;
+  const status =
+    guess === null
+      ? `Request: ${request.label}. Predict the status.`
+      : `${guess === result.status ? 'Right' : 'Not quite'}: ${result.status} ${STATUS_TEXT[result.status]}, ${result.reason}.`;
 
   const predict = (value: number) => sim.act((m) => ({ guess: value, score: { ...m.score, [request.id]: value === result.status } }));
 
@@ -100,7 +109,9 @@ function StatusGateView() {
       <Checkpoints result={result} revealed={revealed} />
       {revealed ? (
         <div class="auth-answer">
-          {guess !== null && <p class={guess === result.status ? 'auth-ok' : 'auth-bad'}>{guess === result.status ? 'Right.' : `Not quite: you said ${guess}.`}</p>}
+          {guess !== null && (
+            <p class={guess === result.status ? 'auth-ok' : 'auth-bad'}>{guess === result.status ? 'Right.' : `Not quite: you said ${guess}.`}</p>
+          )}
           <p class="auth-caption">Response</p>
           <div class="auth-http">
             {[`HTTP/1.1 ${result.status} ${STATUS_TEXT[result.status]}`, ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`)].join('\n')}

@@ -1,4 +1,17 @@
-import { island, Button, Controls, enumParam, intParam, lerp, PlayControls, Select, SimFrame, useProgress, useSimulation, type Simulation } from '../kit/index.ts';
+import {
+  island,
+  Button,
+  Controls,
+  enumParam,
+  intParam,
+  lerp,
+  PlayControls,
+  Select,
+  SimFrame,
+  useProgress,
+  useSimulation,
+  type Simulation,
+} from '../kit/index.ts';
 import { codeChallengeFor, createCodeVerifier } from './samples/pkce.ts';
 import {
   EXAMPLE_ENDPOINTS,
@@ -16,7 +29,6 @@ import { OPENING_VALUES as INITIAL } from './openingValues.ts';
 import './auth.css';
 
 const schema = { tamper: enumParam<Tamper>(TAMPERS, 'none'), step: intParam(1, 5, 1) };
-
 
 const LANES: Record<Party, { x: number; label: string }> = {
   browser: { x: 75, label: 'Browser' },
@@ -82,7 +94,9 @@ function SequenceDiagram({ steps, current, sim }: { steps: Step[]; current: numb
       </defs>
       {Object.values(LANES).map((lane) => (
         <g key={lane.label}>
-          <text x={lane.x} y="24" text-anchor="middle" class="auth-label">{lane.label}</text>
+          <text x={lane.x} y="24" text-anchor="middle" class="auth-label">
+            {lane.label}
+          </text>
           <line x1={lane.x} y1="34" x2={lane.x} y2={height - 8} class="auth-lane" />
         </g>
       ))}
@@ -127,7 +141,8 @@ function ValetFlowView() {
     change: (m, p) => ({ ...m, at: p.step, held: 0 }),
     // Step goes on to the next request (after the last, back to the first); playback rests on the last a while.
     step: (m, p) => ({ ...m, at: m.at >= stepCount(m, p.tamper) ? 1 : m.at + 1, held: 0 }),
-    tick: (m, p) => (m.at < stepCount(m, p.tamper) ? { ...m, at: m.at + 1, held: 0 } : m.held < HOLD_TICKS ? { ...m, held: m.held + 1 } : { ...m, at: 1, held: 0 }),
+    tick: (m, p) =>
+      m.at < stepCount(m, p.tamper) ? { ...m, at: m.at + 1, held: 0 } : m.held < HOLD_TICKS ? { ...m, held: m.held + 1 } : { ...m, at: 1, held: 0 },
     sync: (m) => ({ step: m.at }),
     tickMs: 1600,
     // A new verifier's challenge is computed with WebCrypto, so it arrives later; the newest wins.
@@ -152,13 +167,26 @@ function ValetFlowView() {
     <SimFrame
       {...sim.frame}
       // While it plays, one announcement rather than one per request: the live region would otherwise talk every tick.
-      status={sim.playing ? `The flow plays by itself, ${steps.length} requests: ${outcome}. Pause to read each step.` : `Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`}
+      status={
+        sim.playing
+          ? `The flow plays by itself, ${steps.length} requests: ${outcome}. Pause to read each step.`
+          : `Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`
+      }
       caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
-        <Select label="Tamper with" value={state.tamper} options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} onChange={(tamper) => sim.set({ tamper, step: 1 })} />
-        <Button onClick={() => sim.set({ step: index })} disabled={index === 0}>Previous step</Button>
-        <Button onClick={() => sim.set({ step: index + 2 })} disabled={index >= steps.length - 1}>Next step</Button>
+        <Select
+          label="Tamper with"
+          value={state.tamper}
+          options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))}
+          onChange={(tamper) => sim.set({ tamper, step: 1 })}
+        />
+        <Button onClick={() => sim.set({ step: index })} disabled={index === 0}>
+          Previous step
+        </Button>
+        <Button onClick={() => sim.set({ step: index + 2 })} disabled={index >= steps.length - 1}>
+          Next step
+        </Button>
         <Button onClick={regenerate}>New code_verifier</Button>
       </Controls>
       <Controls>

@@ -52,7 +52,6 @@ export const CASES = [
 export type CaseId = (typeof CASES)[number]['id'];
 export const CASE_IDS: readonly CaseId[] = CASES.map((c) => c.id);
 
-
 export interface Explained extends Answer {
   /** Which check decided: the ID card (authentication) or the permission list (authorization). */
   decidedBy: 'authentication' | 'authorization' | 'none';

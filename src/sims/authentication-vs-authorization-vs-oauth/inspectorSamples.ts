@@ -18,7 +18,6 @@ export const SAMPLE_LABELS: Record<SampleId, string> = {
   none: 'Unsigned: "alg": "none"',
 };
 
-
 /** The token and key text for a sample; `nowSeconds` dates the fresh one. */
 export async function sampleToken(id: SampleId, nowSeconds: number): Promise<{ token: string; key: string }> {
   const [header, , signature] = EXAMPLE_TOKEN.split('.');

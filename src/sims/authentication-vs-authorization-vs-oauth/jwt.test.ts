@@ -25,7 +25,13 @@ beforeAll(async () => {
   for (const alg of ['RS256', 'ES256'] as const) {
     const pair = await generateKeyPair(alg, { extractable: true });
     const other = await generateKeyPair(alg, { extractable: true });
-    keySets.push({ alg, sign: pair.privateKey, verifyText: await exportSPKI(pair.publicKey), verifyKey: pair.publicKey, wrongText: await exportSPKI(other.publicKey) });
+    keySets.push({
+      alg,
+      sign: pair.privateKey,
+      verifyText: await exportSPKI(pair.publicKey),
+      verifyKey: pair.publicKey,
+      wrongText: await exportSPKI(other.publicKey),
+    });
     keySets.push({
       alg,
       sign: pair.privateKey,
@@ -79,7 +85,8 @@ describe('the inspector agrees with jose on generated tokens', () => {
   it('the expected verdicts are the ones jose gives (so agreement is not agreement on nothing)', async () => {
     const set = keySets[0]!;
     const verdicts = [];
-    for (const kind of kinds) verdicts.push(await joseVerdict(await new SignJWT(claims(kind)).setProtectedHeader({ alg: 'HS256' }).sign(set.sign), set.verifyKey));
+    for (const kind of kinds)
+      verdicts.push(await joseVerdict(await new SignJWT(claims(kind)).setProtectedHeader({ alg: 'HS256' }).sign(set.sign), set.verifyKey));
     expect(verdicts).toEqual(['valid', 'expired', 'expired', 'not-yet-valid']);
   });
 
@@ -247,7 +254,10 @@ describe('what the inspector is, and is not', () => {
   it('lets the header choose the algorithm, as its note says, where a server with a fixed list refuses', async () => {
     expect(ALGORITHM_NOTE).toMatch(/algorithm the header names/);
     for (const set of keySets) {
-      const token = await new SignJWT({ sub: 'alice' }).setProtectedHeader({ alg: set.alg }).setExpirationTime(NOW + 60).sign(set.sign);
+      const token = await new SignJWT({ sub: 'alice' })
+        .setProtectedHeader({ alg: set.alg })
+        .setExpirationTime(NOW + 60)
+        .sign(set.sign);
       expect((await inspectJwt(token, set.verifyText, NOW)).verdict, set.alg).toBe('valid');
       // The guard in the article accepts ES256 only: any other header is refused before the signature is read.
       const fixed = jwtVerify(token, set.verifyKey, { algorithms: ['ES256'], currentDate: new Date(NOW * 1000) });

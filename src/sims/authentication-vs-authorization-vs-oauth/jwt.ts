@@ -32,16 +32,7 @@ export interface DecodedJwt {
 export type Decoding = { ok: true; jwt: DecodedJwt } | { ok: false; problem: string };
 
 export type Verdict =
-  | 'valid'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'bad-signature'
-  | 'alg-none'
-  | 'unsupported-alg'
-  | 'bad-claims'
-  | 'bad-key'
-  | 'no-key'
-  | 'malformed';
+  'valid' | 'expired' | 'not-yet-valid' | 'bad-signature' | 'alg-none' | 'unsupported-alg' | 'bad-claims' | 'bad-key' | 'no-key' | 'malformed';
 
 export interface TimeClaim {
   name: 'iat' | 'nbf' | 'exp';
@@ -123,7 +114,13 @@ export function decodeJwt(input: string): Decoding {
 }
 
 function relativeTime(deltaSeconds: number): string {
-  const units: [number, string][] = [[86_400 * 365, 'year'], [86_400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  const units: [number, string][] = [
+    [86_400 * 365, 'year'],
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
   const size = Math.abs(deltaSeconds);
   if (size < 1) return 'now';
   const [unit, name] = units.find(([u]) => size >= u) ?? [1, 'second'];
@@ -209,12 +206,17 @@ export async function inspectJwt(tokenText: string, keyText: string, nowSeconds:
   if (typeof alg === 'string' && alg.toLowerCase() === 'none') {
     return {
       verdict: 'alg-none',
-      message: 'Rejected: "alg": "none" means no signature at all, so anyone could have written this. The verifier decides which algorithms it accepts; the token does not.',
+      message:
+        'Rejected: "alg": "none" means no signature at all, so anyone could have written this. The verifier decides which algorithms it accepts; the token does not.',
       ...seen,
     };
   }
   if (!ALGORITHMS.includes(alg as Algorithm)) {
-    return { verdict: 'unsupported-alg', message: `This inspector checks HS256, RS256 and ES256; the header says ${JSON.stringify(alg)?.slice(0, 40) ?? 'nothing'}.`, ...seen };
+    return {
+      verdict: 'unsupported-alg',
+      message: `This inspector checks HS256, RS256 and ES256; the header says ${JSON.stringify(alg)?.slice(0, 40) ?? 'nothing'}.`,
+      ...seen,
+    };
   }
   if (keyText.length > MAX_KEY_CHARS) return { verdict: 'bad-key', message: `Keys longer than ${MAX_KEY_CHARS} characters are refused.`, ...seen };
   if (keyText.trim() === '') {

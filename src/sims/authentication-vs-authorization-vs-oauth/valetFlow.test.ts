@@ -31,10 +31,12 @@ describe('the authorization code flow with PKCE', () => {
   });
 
   it('every tampering ends the flow at its first refusal, with the RFC error code', () => {
-    const endings = Object.fromEntries(TAMPERS.map((t) => {
-      const last = steps(t).at(-1)!;
-      return [t, [last.id, last.response.status, last.response.error ?? null]];
-    }));
+    const endings = Object.fromEntries(
+      TAMPERS.map((t) => {
+        const last = steps(t).at(-1)!;
+        return [t, [last.id, last.response.status, last.response.error ?? null]];
+      }),
+    );
     expect(endings).toEqual({
       none: ['api', 200, null],
       'wrong-verifier': ['token', 400, 'invalid_grant'], // RFC 7636 section 4.6

@@ -37,16 +37,7 @@ export const EXAMPLE_ENDPOINTS: Endpoints = {
   apiBase: 'https://photos.example/api',
 };
 
-export const TAMPERS = [
-  'none',
-  'wrong-verifier',
-  'no-pkce',
-  'reused-code',
-  'wrong-redirect',
-  'scope-not-allowed',
-  'unknown-scope',
-  'overreach',
-] as const;
+export const TAMPERS = ['none', 'wrong-verifier', 'no-pkce', 'reused-code', 'wrong-redirect', 'scope-not-allowed', 'unknown-scope', 'overreach'] as const;
 export type Tamper = (typeof TAMPERS)[number];
 
 export const TAMPER_LABELS: Record<Tamper, string> = {
@@ -124,7 +115,12 @@ export function authorizationRequest(endpoints: Endpoints, values: FlowValues, t
     response_type: 'code',
     client_id: PRINTER_CLIENT.clientId,
     redirect_uri: tamper === 'wrong-redirect' ? UNREGISTERED_REDIRECT : PRINTER_CLIENT.redirectUri,
-    scope: tamper === 'scope-not-allowed' ? 'openid photos:write' : tamper === 'unknown-scope' ? `${PRINTER_CLIENT.requestedScope} ${UNKNOWN_SCOPE}` : PRINTER_CLIENT.requestedScope,
+    scope:
+      tamper === 'scope-not-allowed'
+        ? 'openid photos:write'
+        : tamper === 'unknown-scope'
+          ? `${PRINTER_CLIENT.requestedScope} ${UNKNOWN_SCOPE}`
+          : PRINTER_CLIENT.requestedScope,
     state: values.state,
   };
   if (tamper !== 'no-pkce') {
@@ -201,31 +197,48 @@ export function flowSteps(endpoints: Endpoints, values: FlowValues, tamper: Tamp
     note: 'The printer redirects the browser here. Only the hash of the verifier travels; the verifier stays with the printer.',
   };
   if (tamper === 'wrong-redirect') {
-    return [{
-      ...first,
-      response: { status: 400, headers: { 'Content-Type': 'text/html' }, error: 'invalid_redirect_uri', errorVia: 'page' },
-      note: 'The server will not send a code to an address the client never registered, so it does not redirect at all: it shows an error page.',
-    }];
+    return [
+      {
+        ...first,
+        response: { status: 400, headers: { 'Content-Type': 'text/html' }, error: 'invalid_redirect_uri', errorVia: 'page' },
+        note: 'The server will not send a code to an address the client never registered, so it does not redirect at all: it shows an error page.',
+      },
+    ];
   }
   if (tamper === 'no-pkce') {
-    return [{ ...first, response: errorRedirect(endpoints, values, 'invalid_request'), note: 'A public client must use PKCE: the server refuses before anyone signs in.' }];
+    return [
+      {
+        ...first,
+        response: errorRedirect(endpoints, values, 'invalid_request'),
+        note: 'A public client must use PKCE: the server refuses before anyone signs in.',
+      },
+    ];
   }
   if (tamper === 'scope-not-allowed') {
-    return [{ ...first, response: errorRedirect(endpoints, values, 'invalid_scope'), note: 'The printer was registered for photos:read only, so the server refuses before asking the user.' }];
+    return [
+      {
+        ...first,
+        response: errorRedirect(endpoints, values, 'invalid_scope'),
+        note: 'The printer was registered for photos:read only, so the server refuses before asking the user.',
+      },
+    ];
   }
 
-  const steps: Step[] = [first, {
-    id: 'consent',
-    from: 'browser',
-    to: 'server',
-    title: 'Sign in and approve',
-    request: { method: 'GET', url: `${endpoints.issuer}/interaction/…`, headers: {} },
-    response: {
-      status: 303,
-      headers: { Location: withQuery(PRINTER_CLIENT.redirectUri, { code: values.code, state: values.state, iss: endpoints.issuer }) },
+  const steps: Step[] = [
+    first,
+    {
+      id: 'consent',
+      from: 'browser',
+      to: 'server',
+      title: 'Sign in and approve',
+      request: { method: 'GET', url: `${endpoints.issuer}/interaction/…`, headers: {} },
+      response: {
+        status: 303,
+        headers: { Location: withQuery(PRINTER_CLIENT.redirectUri, { code: values.code, state: values.state, iss: endpoints.issuer }) },
+      },
+      note: 'Alice shows her ID card to the server, never to the printer, and approves "read your photos". The browser comes back with a short-lived, single-use code.',
     },
-    note: 'Alice shows her ID card to the server, never to the printer, and approves "read your photos". The browser comes back with a short-lived, single-use code.',
-  }];
+  ];
 
   const exchange = tokenRequest(endpoints, values, tamper);
   const granted: HttpResponse = {

@@ -18,7 +18,13 @@ const schema = {
   leaves: enumParam([NOBODY, ...STAFF], NOBODY),
 };
 const FULL = Ring.of(STAFF, { vnodesPerServer: VNODES });
-const ringWithout = (leaves: string) => (leaves === NOBODY ? FULL : Ring.of(STAFF.filter((s) => s !== leaves), { vnodesPerServer: VNODES }));
+const ringWithout = (leaves: string) =>
+  leaves === NOBODY
+    ? FULL
+    : Ring.of(
+        STAFF.filter((s) => s !== leaves),
+        { vnodesPerServer: VNODES },
+      );
 
 function ReplicationView() {
   const sim = useSimulation('replicas', schema, {
@@ -50,7 +56,12 @@ function ReplicationView() {
       <Controls>
         <Slider sim={sim} param="factor" label="Replication factor" />
         <KeyInput label="Key" value={key} onChange={(k) => sim.set({ key: k })} />
-        <Select sim={sim} param="leaves" label="Attendant who leaves" options={[{ value: NOBODY, label: 'Nobody' }, ...STAFF.map((s) => ({ value: s, label: s }))]} />
+        <Select
+          sim={sim}
+          param="leaves"
+          label="Attendant who leaves"
+          options={[{ value: NOBODY, label: 'Nobody' }, ...STAFF.map((s) => ({ value: s, label: s }))]}
+        />
       </Controls>
       <div class="hashing-columns">
         <RingDiagram
@@ -70,7 +81,12 @@ function ReplicationView() {
               </li>
             ))}
           </ol>
-          <Readout items={[['Before anyone left', before.join(', ')], ['Copies that moved', leaves !== NOBODY && before.includes(leaves) ? '1' : '0']]} />
+          <Readout
+            items={[
+              ['Before anyone left', before.join(', ')],
+              ['Copies that moved', leaves !== NOBODY && before.includes(leaves) ? '1' : '0'],
+            ]}
+          />
         </div>
       </div>
     </SimFrame>

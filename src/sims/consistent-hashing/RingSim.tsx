@@ -57,7 +57,14 @@ function TravellingCoats({ sim }: { sim: RingSimulation }) {
         const [x1, y1] = to.get(m.to) ?? [0, 0];
         // Spread the coats a little so a crowd reads as many, not one.
         const jitter = ((i * 37) % 11) - 5;
-        return <circle cx={(lerp(x0, x1, t) + jitter).toFixed(1)} cy={(lerp(y0, y1, t) + (((i * 53) % 9) - 4)).toFixed(1)} r={3} style={{ fill: serverColour(m.to) }} />;
+        return (
+          <circle
+            cx={(lerp(x0, x1, t) + jitter).toFixed(1)}
+            cy={(lerp(y0, y1, t) + (((i * 53) % 9) - 4)).toFixed(1)}
+            r={3}
+            style={{ fill: serverColour(m.to) }}
+          />
+        );
       })}
     </g>
   );
@@ -85,7 +92,9 @@ function Attendants({ sim }: { sim: RingSimulation }) {
             remove={(room) => leave(room, s)}
           >
             <circle cx={x} cy={y} r={12} class="ring-desk" style={{ stroke: serverColour(s) }} />
-            <text x={x} y={y} dy="0.35em" text-anchor="middle" class="ring-desk-name">{s}</text>
+            <text x={x} y={y} dy="0.35em" text-anchor="middle" class="ring-desk-name">
+              {s}
+            </text>
           </Grabbable>
         );
       })}
@@ -140,11 +149,16 @@ function RingView() {
       />
       <Controls>
         <Slider sim={sim} param="vnodes" label="Name tags per attendant" />
-        <Button onClick={() => sim.act(join)} disabled={servers.length >= MAX_SERVERS}>Add attendant</Button>
+        <Button onClick={() => sim.act(join)} disabled={servers.length >= MAX_SERVERS}>
+          Add attendant
+        </Button>
         <PlayControls sim={sim} />
       </Controls>
       <div class="ring-and-chart">
-        <RingDiagram ring={ring} label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each. Press an attendant to send them home.`}>
+        <RingDiagram
+          ring={ring}
+          label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each. Press an attendant to send them home.`}
+        >
           <Attendants sim={sim} />
         </RingDiagram>
         <BarChart

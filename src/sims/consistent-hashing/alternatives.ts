@@ -33,7 +33,8 @@ export const MAX_BUCKETS = 2 ** 31 - 1;
  * rather than servers that come and go by name.
  */
 export function jumpHash(key: bigint, buckets: number): number {
-  if (!Number.isInteger(buckets) || buckets < 1 || buckets > MAX_BUCKETS) throw new RangeError(`buckets must be an integer from 1 to ${MAX_BUCKETS}, got ${buckets}`);
+  if (!Number.isInteger(buckets) || buckets < 1 || buckets > MAX_BUCKETS)
+    throw new RangeError(`buckets must be an integer from 1 to ${MAX_BUCKETS}, got ${buckets}`);
   let state = BigInt.asUintN(64, key);
   let b = -1;
   let j = 0;

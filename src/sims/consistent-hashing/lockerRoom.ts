@@ -3,15 +3,34 @@
  * simulations so that a server is a name a reader can follow from one figure to the next.
  */
 export const ATTENDANTS = [
-  'Ada', 'Ben', 'Cleo', 'Dev', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun',
-  'Kai', 'Lin', 'Mo', 'Nia', 'Oto', 'Pia', 'Quin', 'Rui', 'Sol', 'Tess',
+  'Ada',
+  'Ben',
+  'Cleo',
+  'Dev',
+  'Eli',
+  'Fay',
+  'Gus',
+  'Hana',
+  'Ivo',
+  'Jun',
+  'Kai',
+  'Lin',
+  'Mo',
+  'Nia',
+  'Oto',
+  'Pia',
+  'Quin',
+  'Rui',
+  'Sol',
+  'Tess',
 ] as const;
 export const MAX_SERVERS = ATTENDANTS.length;
 export const MAX_KEYS = 100_000;
 
 /** The first `count` attendants. */
 export function attendants(count: number): string[] {
-  if (!Number.isInteger(count) || count < 1 || count > MAX_SERVERS) throw new RangeError(`the server count must be an integer from 1 to ${MAX_SERVERS}, got ${count}`);
+  if (!Number.isInteger(count) || count < 1 || count > MAX_SERVERS)
+    throw new RangeError(`the server count must be an integer from 1 to ${MAX_SERVERS}, got ${count}`);
   return ATTENDANTS.slice(0, count);
 }
 

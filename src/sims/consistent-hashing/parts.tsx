@@ -44,9 +44,19 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk, childre
     const nodes = ring.virtualNodes();
     return ring.servers().map((server) => ({
       server,
-      arcs: arcPath(arcs.filter((a) => a.server === server), R),
+      arcs: arcPath(
+        arcs.filter((a) => a.server === server),
+        R,
+      ),
       // Tags hang just outside the ring so that they stay visible against their own colour.
-      ticks: nodes.length <= MAX_DRAWN_TAGS ? tickPath(nodes.filter((n) => n.server === server).map((n) => fractionOf(n.position)), R + 7, R + 14) : '',
+      ticks:
+        nodes.length <= MAX_DRAWN_TAGS
+          ? tickPath(
+              nodes.filter((n) => n.server === server).map((n) => fractionOf(n.position)),
+              R + 7,
+              R + 14,
+            )
+          : '',
     }));
   }, [ring]);
   const walkPath = walk ? arcPath([{ from: walk.from, to: walk.to < walk.from ? walk.to + 1 : walk.to }], R + 15) : '';
@@ -62,19 +72,26 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk, childre
       ))}
       {walkPath && <path d={walkPath} class="ring-walk" />}
       {keyMarker && <KeyDot marker={keyMarker} />}
-      {spreadOut(badges.map((b) => b.at), walk?.from ?? 0).map((t, i) => {
+      {spreadOut(
+        badges.map((b) => b.at),
+        walk?.from ?? 0,
+      ).map((t, i) => {
         const [x, y] = pointAt(t, R - 30);
         const [tx, ty] = pointAt(badges[i]!.at, R - 7);
         return (
           <g key={badges[i]!.label} class="ring-badge">
             <line x1={tx} y1={ty} x2={x} y2={y} />
             <circle cx={x} cy={y} r={9} />
-            <text x={x} y={y} dy="0.35em" text-anchor="middle">{i + 1}</text>
+            <text x={x} y={y} dy="0.35em" text-anchor="middle">
+              {i + 1}
+            </text>
           </g>
         );
       })}
       {ring.virtualNodes().length > MAX_DRAWN_TAGS && (
-        <text class="ring-note" x={0} y={children ? 126 : 4} text-anchor="middle">name tags too dense to draw</text>
+        <text class="ring-note" x={0} y={children ? 126 : 4} text-anchor="middle">
+          name tags too dense to draw
+        </text>
       )}
       {children}
     </svg>
@@ -102,7 +119,9 @@ function KeyDot({ marker }: { marker: RingMarker }) {
   return (
     <g class="ring-key">
       <circle cx={x} cy={y} r={5} />
-      <text x={lx} y={ly} dy="0.35em" text-anchor={anchor}>{marker.label}</text>
+      <text x={lx} y={ly} dy="0.35em" text-anchor={anchor}>
+        {marker.label}
+      </text>
     </g>
   );
 }

@@ -22,7 +22,7 @@ describe('shift changes on the ring', () => {
     expect(movedWhenOneJoins(4, 3)).toBe(expected.length);
   });
 
-  it('sends only the leaver\'s coats, to the others', () => {
+  it("sends only the leaver's coats, to the others", () => {
     const start = openRoom(0b11111, 10);
     const room = leave(start, 'Cleo');
     expect(onShift(room.staff)).toEqual(['Ada', 'Ben', 'Dev', 'Eli']);

@@ -56,8 +56,10 @@ function built(staff: number, vnodes: number): { ring: Ring; placement: string[]
 }
 
 function checked(staff: number, vnodes: number): void {
-  if (!Number.isInteger(staff) || staff < 1 || staff > ALL_STAFF) throw new RangeError(`staff must be a non-empty mask of ${MAX_SERVERS} attendants, got ${staff}`);
-  if (!Number.isInteger(vnodes) || vnodes < MIN_VNODES || vnodes > MAX_VNODES) throw new RangeError(`tags per attendant must be ${MIN_VNODES} to ${MAX_VNODES}, got ${vnodes}`);
+  if (!Number.isInteger(staff) || staff < 1 || staff > ALL_STAFF)
+    throw new RangeError(`staff must be a non-empty mask of ${MAX_SERVERS} attendants, got ${staff}`);
+  if (!Number.isInteger(vnodes) || vnodes < MIN_VNODES || vnodes > MAX_VNODES)
+    throw new RangeError(`tags per attendant must be ${MIN_VNODES} to ${MAX_VNODES}, got ${vnodes}`);
 }
 
 export function openRoom(staff: number, vnodes: number): LockerRoom {

@@ -3,7 +3,22 @@
  * requests barely moves the mean and sends p99 up by a multiple. Both runs share their arrivals and
  * work, so the only difference between them is the slow requests.
  */
-import { Controls, Histogram, PlayControls, SimFrame, Slider, Toggle, boolParam, formatMs, formatNumber, intParam, island, numberParam, useSimulation, type StateOf } from '../kit/index.ts';
+import {
+  Controls,
+  Histogram,
+  PlayControls,
+  SimFrame,
+  Slider,
+  Toggle,
+  boolParam,
+  formatMs,
+  formatNumber,
+  intParam,
+  island,
+  numberParam,
+  useSimulation,
+  type StateOf,
+} from '../kit/index.ts';
 import { AveragesExperiment, MAX_REQUESTS, SLOW_MS, SLOW_SHARE, isOverloaded, slowRequestsEffect, type LatencySummary } from './averages.ts';
 import './latency.css';
 

@@ -4,7 +4,22 @@
  * its line of requests moving. The reader guesses the time at 90% first. The sweep runs in slices
  * after hydration; the static figure shows the theory alone.
  */
-import { Button, Controls, LineChart, PlayControls, Predict, Select, SimFrame, Slider, enumParam, formatMs, intParam, island, useHydrated, useSimulation } from '../kit/index.ts';
+import {
+  Button,
+  Controls,
+  LineChart,
+  PlayControls,
+  Predict,
+  Select,
+  SimFrame,
+  Slider,
+  enumParam,
+  formatMs,
+  intParam,
+  island,
+  useHydrated,
+  useSimulation,
+} from '../kit/index.ts';
 import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency } from './hockey.ts';
 import { hockeyScene, queueRestarted, queueTicked, utilisationMoved } from './hockeyScene.ts';
 import { meanTimeInServiceTimes } from './serverQueue.ts';
@@ -30,8 +45,7 @@ function HockeyView() {
     title: 'The hockey stick: latency against utilisation',
     init: (p) => hockeyScene(p.service, p.seed, p.at),
     // Looking at another utilisation reads the same sweep; other service times or a seed sweep again.
-    change: (m, p, before) =>
-      p.service === before.service && p.seed === before.seed ? utilisationMoved(m, p.at) : hockeyScene(p.service, p.seed, p.at),
+    change: (m, p, before) => (p.service === before.service && p.seed === before.seed ? utilisationMoved(m, p.at) : hockeyScene(p.service, p.seed, p.at)),
     // The sweep runs in slices in the browser; the static figure shows the theory alone.
     settle: (m) => m.sweep.advance(EVENTS_PER_STEP),
     // Playback moves the server's clock on; the marker on the curve sets the utilisation it works at.
@@ -74,8 +88,16 @@ function HockeyView() {
       <Controls>
         <Select sim={sim} param="service" label="Service times" options={SHAPES.map((s) => ({ value: s, label: SHAPE_LABELS[s] }))} />
         <Slider sim={sim} param="at" label="Look at utilisation" format={(i) => `${Math.round((UTILISATIONS[i] ?? 0.9) * 100)}%`} />
-        <Button onClick={() => sim.set({ seed: (state.seed % 999) + 1 })} disabled={running}>Run again with a new seed</Button>
-        <span class="sim-note">{running ? `Simulating… ${points.length} of ${UTILISATIONS.length}` : points.length ? `Seed ${state.seed}: ${label}` : 'The simulated points appear when the simulation runs.'}</span>
+        <Button onClick={() => sim.set({ seed: (state.seed % 999) + 1 })} disabled={running}>
+          Run again with a new seed
+        </Button>
+        <span class="sim-note">
+          {running
+            ? `Simulating… ${points.length} of ${UTILISATIONS.length}`
+            : points.length
+              ? `Seed ${state.seed}: ${label}`
+              : 'The simulated points appear when the simulation runs.'}
+        </span>
       </Controls>
       <Controls>
         <PlayControls sim={sim} onReset={() => sim.act(queueRestarted)} />

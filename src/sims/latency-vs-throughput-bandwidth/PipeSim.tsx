@@ -40,9 +40,7 @@ function PipeDrawing({ pipe, progress }: { pipe: Pipe; progress: number }) {
       <rect x={x0 - 14} y={top - 2} width={14} height={thickness + 4} class="latency-metal" />
       {/* the pipe, its water and the first drop */}
       <rect x={x0} y={top} width={length} height={thickness} class="latency-pipe-wall" />
-      {snap.front > 0 && (
-        <rect x={waterFrom} y={top + 1} width={Math.max(3, waterTo - waterFrom)} height={Math.max(2, thickness - 2)} class="latency-water" />
-      )}
+      {snap.front > 0 && <rect x={waterFrom} y={top + 1} width={Math.max(3, waterTo - waterFrom)} height={Math.max(2, thickness - 2)} class="latency-water" />}
       {snap.front > 0 && snap.front < 1 && <circle cx={waterTo} cy={cy} r={5} class="latency-drop" />}
       {/* the bucket */}
       <path d={`M${bucketX},${cy - 10}L${bucketX + 8},${cy + 50}H${bucketX + 62}L${bucketX + 70},${cy - 10}`} class="latency-bucket" />
@@ -107,7 +105,14 @@ function PipeView() {
         logX
         series={[
           { label: 'whole payload', points: curve },
-          { label: 'latency', points: [[1, pipe.latencyMs], [1000, pipe.latencyMs]], dashed: true },
+          {
+            label: 'latency',
+            points: [
+              [1, pipe.latencyMs],
+              [1000, pipe.latencyMs],
+            ],
+            dashed: true,
+          },
           { label: 'your pipe', points: [[pipe.bandwidthMbps, total]], dots: true },
         ]}
       />

@@ -50,7 +50,16 @@ function Requests({ sim }: { sim: HockeySim }) {
       {ids.map((id) => {
         const to = spotOf(now, id)!;
         const from = spotOf(before, id) ?? { x: DOOR_X, opacity: 0.3 };
-        return <circle key={id} cx={lerp(from.x, to.x, t).toFixed(1)} cy={LANE_Y} r={5} opacity={lerp(from.opacity, to.opacity, t).toFixed(2)} class="latency-request" />;
+        return (
+          <circle
+            key={id}
+            cx={lerp(from.x, to.x, t).toFixed(1)}
+            cy={LANE_Y}
+            r={5}
+            opacity={lerp(from.opacity, to.opacity, t).toFixed(2)}
+            class="latency-request"
+          />
+        );
       })}
     </g>
   );
@@ -65,13 +74,24 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
   const my = curveY(times);
   const percent = Math.round(rho * 100);
   return (
-    <svg class="sim-drawing latency-server" viewBox="0 0 640 190" role="group" aria-label={`A server at ${percent}% utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}>
+    <svg
+      class="sim-drawing latency-server"
+      viewBox="0 0 640 190"
+      role="group"
+      aria-label={`A server at ${percent}% utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
+    >
       <path d={CURVE_PATH} class="latency-curve" />
       <line x1={CURVE.left} x2={CURVE.right} y1={CURVE.bottom} y2={CURVE.bottom} class="latency-axis" />
       <line x1={CURVE.left} x2={CURVE.left} y1={CURVE.top} y2={CURVE.bottom} class="latency-axis" />
-      <text class="sim-chart-label" x={CURVE.left} y={CURVE.bottom + 16}>10%</text>
-      <text class="sim-chart-label" x={CURVE.right} y={CURVE.bottom + 16} text-anchor="end">99%</text>
-      <text class="sim-chart-label" x={(CURVE.left + CURVE.right) / 2} y={CURVE.bottom + 30} text-anchor="middle">utilisation</text>
+      <text class="sim-chart-label" x={CURVE.left} y={CURVE.bottom + 16}>
+        10%
+      </text>
+      <text class="sim-chart-label" x={CURVE.right} y={CURVE.bottom + 16} text-anchor="end">
+        99%
+      </text>
+      <text class="sim-chart-label" x={(CURVE.left + CURVE.right) / 2} y={CURVE.bottom + 30} text-anchor="middle">
+        utilisation
+      </text>
       <text class="sim-chart-label" x={CURVE.left + 4} y={CURVE.top - 8}>{`time at the server (× service time, cut at ${CURVE.yMax}×)`}</text>
       <Grabbable
         sim={sim}
@@ -86,9 +106,13 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
       </Grabbable>
       <text class="sim-chart-label" x={Math.min(mx + 10, CURVE.right - 40)} y={Math.max(my - 10, CURVE.top + 10)}>{`${percent}%: ${formatTimes(times)}`}</text>
       {/* the server and its line */}
-      <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 24}>arrivals →</text>
+      <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 24}>
+        arrivals →
+      </text>
       <rect x={SERVER_X - 16} y={LANE_Y - 18} width={32} height={36} rx={4} class="latency-server-box" />
-      <text class="sim-chart-label" x={SERVER_X} y={LANE_Y + 34} text-anchor="middle">server</text>
+      <text class="sim-chart-label" x={SERVER_X} y={LANE_Y + 34} text-anchor="middle">
+        server
+      </text>
       <Requests sim={sim} />
       <text class="sim-chart-label" x={DOOR_X} y={LANE_Y + 60}>{`${waiting} waiting${waiting > SHOWN + 1 ? ` (${SHOWN + 1} drawn)` : ''}`}</text>
     </svg>

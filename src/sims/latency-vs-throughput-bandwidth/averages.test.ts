@@ -61,7 +61,7 @@ describe('averages lie', () => {
     expect(sentence).toContain('99% busy');
   });
 
-  it('at 5% × 100 ms (60% busy) the frame says the rise is mostly the slow requests\' own time, not queueing behind them', () => {
+  it("at 5% × 100 ms (60% busy) the frame says the rise is mostly the slow requests' own time, not queueing behind them", () => {
     const slow = { sharePercent: 5, slowMs: 100 };
     const e = new AveragesExperiment(slow, 1);
     e.advance(100_000);
@@ -89,7 +89,7 @@ describe('averages lie', () => {
     expect(slowRequestsEffect(slow, full)).toMatch(/^Overloaded: .* 124% of their time/);
   });
 
-  it('at the article\'s default (1% at 200 ms) the frame says the mean moves a little and the p99 a lot, in the static figure and once settled', () => {
+  it("at the article's default (1% at 200 ms) the frame says the mean moves a little and the p99 a lot, in the static figure and once settled", () => {
     const e = new AveragesExperiment({ sharePercent: 1, slowMs: 200 }, 1);
     for (const requests of [5_000, 95_000]) {
       e.advance(requests);

@@ -33,7 +33,13 @@ export function serviceTime({ sharePercent, slowMs }: SlowRequests): ServiceTime
   const share = clampNumber(sharePercent, { min: 0, max: SLOW_SHARE.max, fallback: 0 });
   if (share === 0) return usual;
   const slow: ServiceTime = { kind: 'lognormal', mean: clampNumber(slowMs, { ...SLOW_MS }), sigma: 0.1 };
-  return { kind: 'mixture', parts: [{ weight: 100 - share, time: usual }, { weight: share, time: slow }] };
+  return {
+    kind: 'mixture',
+    parts: [
+      { weight: 100 - share, time: usual },
+      { weight: share, time: slow },
+    ],
+  };
 }
 
 /**
@@ -139,9 +145,7 @@ export function slowRequestsEffect(slow: SlowRequests, summary: { baseline: Late
   const meanRatio = withSlow.mean / baseline.mean;
   const p99Ratio = withSlow.p99 / baseline.p99;
   if (meanRatio < MEAN_MOVES_A_LITTLE) {
-    return p99Ratio >= P99_MOVES_A_LOT
-      ? 'They move the mean a little and the p99 a lot.'
-      : 'Too few or too mild to move the mean or the p99 far.';
+    return p99Ratio >= P99_MOVES_A_LOT ? 'They move the mean a little and the p99 a lot.' : 'Too few or too mild to move the mean or the p99 far.';
   }
   // The rise has two parts: the slow requests' own extra work (share × (slowMs − usual), from the
   // distribution) and everyone's extra waiting (the rest, measured). At a few % of 100 ms the first

@@ -31,7 +31,11 @@ export function pipeOf(raw: { bandwidthMbps: unknown; latencyMs: unknown; payloa
   return {
     bandwidthMbps: pickOne(Number(raw.bandwidthMbps), BANDWIDTHS, 100),
     latencyMs: clampNumber(raw.latencyMs, { ...LATENCY_RANGE, fallback: 40 }),
-    payloadKb: pickOne(Number(raw.payloadKb), PAYLOADS.map((p) => p.kb), 2),
+    payloadKb: pickOne(
+      Number(raw.payloadKb),
+      PAYLOADS.map((p) => p.kb),
+      2,
+    ),
   };
 }
 

@@ -80,7 +80,15 @@ const closedFrom = (mask: number) => closedRooms(ROOM_NAMES.map((_, i) => (mask 
 const maskOf = (rooms: readonly number[]) => rooms.reduce((m, i) => m | (1 << i), 0);
 
 function open(p: Params): FrontDesk {
-  const scenario = { policy: p.policy, load: p.load / 100, speeds: SPEED_KEYS.map((key) => p[key]), outage: p.outage, seed: p.seed, requests: REQUESTS, closed: closedFrom(p.closed) };
+  const scenario = {
+    policy: p.policy,
+    load: p.load / 100,
+    speeds: SPEED_KEYS.map((key) => p[key]),
+    outage: p.outage,
+    seed: p.seed,
+    requests: REQUESTS,
+    closed: closedFrom(p.closed),
+  };
   return { result: runBalancing(scenario), lobby: lobbyFrames(scenario), frame: 0, closed: maskOf(scenario.closed) };
 }
 
@@ -118,7 +126,9 @@ function RoomTraffic({ sim }: { sim: DeskSimulation }) {
               <circle class="lb-guest" cx={spot(j)} cy={y} r={3.2} />
             ))}
             {waiting > SHOWN_IN_LINE && (
-              <text class="lb-more" x={tail - 4} y={y} dy="0.35em" text-anchor="end">+{waiting - SHOWN_IN_LINE}</text>
+              <text class="lb-more" x={tail - 4} y={y} dy="0.35em" text-anchor="end">
+                +{waiting - SHOWN_IN_LINE}
+              </text>
             )}
             {moving &&
               Array.from({ length: Math.min(now.arrived[i]!, 6) }, (_, j) => (
@@ -146,10 +156,12 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
       class="sim-drawing lb-lobby"
       viewBox={`0 0 ${LOBBY_W} ${height}`}
       role="group"
-      aria-label={`The lobby ${((now.time / 1000).toFixed(2))} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
+      aria-label={`The lobby ${(now.time / 1000).toFixed(2)} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
     >
       <rect class="lb-door" x={4} y={DOOR.y - 22} width={12} height={44} rx={2} />
-      <text class="lb-lobby-label" x={4} y={DOOR.y + 36}>door</text>
+      <text class="lb-lobby-label" x={4} y={DOOR.y + 36}>
+        door
+      </text>
       <text class="lb-lobby-label" x={4} y={height - 4}>{`${(now.time / 1000).toFixed(2)} s`}</text>
       {ROOM_NAMES.map((name, i) => {
         const y = roomY(i);
@@ -167,7 +179,15 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
             label={`${name} · ${speeds[i]}×${out ? ' · closed' : ''}: ${out ? 'out of service' : `${now.inRoom[i]} guests inside`}. Press to ${out ? 'bring it back into' : 'take it out of'} service.`}
             activate={(_, p) => open({ ...p, closed: p.closed ^ (1 << i) })}
           >
-            <rect class={`lb-room${out ? ' lb-room-out' : ''}`} x={ROOM_X} y={y - 17} width={ROOM_W} height={34} rx={4} style={{ stroke: `var(--series-${i + 1})` }} />
+            <rect
+              class={`lb-room${out ? ' lb-room-out' : ''}`}
+              x={ROOM_X}
+              y={y - 17}
+              width={ROOM_W}
+              height={34}
+              rx={4}
+              style={{ stroke: `var(--series-${i + 1})` }}
+            />
             <text class="lb-room-name" x={ROOM_X + ROOM_W / 2} y={y - 22} text-anchor="middle">{`${name} · ${speeds[i]}×${out ? ' · closed' : ''}`}</text>
           </Grabbable>
         );
@@ -218,10 +238,25 @@ function BalancingView() {
     >
       <Predict
         question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${v}×`).join(', ')} speed and ${GUESS.load * 100}% load, which room's line grows longest?`}
-        choices={[...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })), { value: 'none', label: 'None: the lines stay about even' }]}
+        choices={[
+          ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })),
+          { value: 'none', label: 'None: the lines stay about even' },
+        ]}
         truth={slowestLine()}
         why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
-        onLock={() => sim.set({ policy: GUESS.policy, load: GUESS.load * 100, outage: false, closed: 0, speed1: ROOM_SPEEDS[0], speed2: ROOM_SPEEDS[1], speed3: ROOM_SPEEDS[2], speed4: ROOM_SPEEDS[3], seed: GUESS.seed })}
+        onLock={() =>
+          sim.set({
+            policy: GUESS.policy,
+            load: GUESS.load * 100,
+            outage: false,
+            closed: 0,
+            speed1: ROOM_SPEEDS[0],
+            speed2: ROOM_SPEEDS[1],
+            speed3: ROOM_SPEEDS[2],
+            speed4: ROOM_SPEEDS[3],
+            seed: GUESS.seed,
+          })
+        }
       />
       <Lobby sim={sim} />
       <Controls>
@@ -236,7 +271,9 @@ function BalancingView() {
       </Controls>
       <div class="lb-columns">
         <div>
-          <p class="lb-chart-title" aria-hidden="true">Share of guests per room</p>
+          <p class="lb-chart-title" aria-hidden="true">
+            Share of guests per room
+          </p>
           <BarChart
             title="Share of guests per room (%)"
             bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.share * 1000) / 10, colour: `var(--series-${i + 1})` }))}
@@ -244,7 +281,9 @@ function BalancingView() {
           />
         </div>
         <div>
-          <p class="lb-chart-title" aria-hidden="true">p99 latency per room</p>
+          <p class="lb-chart-title" aria-hidden="true">
+            p99 latency per room
+          </p>
           <BarChart
             title="p99 latency per room (ms)"
             bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.p99), colour: `var(--series-${i + 1})` }))}

@@ -3,20 +3,7 @@
  * The text comes from buildNginxConfig; the tests run nginx -t over the builder's option space.
  */
 import { useState } from 'preact/hooks';
-import {
-  Button,
-  Controls,
-  Select,
-  SimFrame,
-  Slider,
-  Toggle,
-  boolParam,
-  enumParam,
-  intParam,
-  island,
-  useGuarded,
-  useSimulation,
-} from '../kit/index.ts';
+import { Button, Controls, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useGuarded, useSimulation } from '../kit/index.ts';
 import { AUTH_MODES, HASH_KEYS, NGINX_POLICIES, RANGES, ROLES, type AuthMode, type Role } from './nginxOptions.ts';
 import { buildNginxConfig } from './nginxConfig.ts';
 import { controlsForRole, optionsFromControls } from './builderControls.ts';
@@ -83,9 +70,21 @@ function ConfigBuilderView() {
     >
       <Controls>
         {/* A role starts from that role's preset: every control moves with it, in this one change. */}
-        <Select sim={sim} param="role" label="Role" options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} onChange={(role: Role) => sim.set(controlsForRole(role))} />
+        <Select
+          sim={sim}
+          param="role"
+          label="Role"
+          options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+          onChange={(role: Role) => sim.set(controlsForRole(role))}
+        />
         <Select sim={sim} param="policy" label="Balancing" options={NGINX_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
-        <Select sim={sim} param="hashKey" label="Hash key" options={HASH_KEYS.map((k) => ({ value: k, label: k }))} disabled={state.policy !== 'consistent-hash'} />
+        <Select
+          sim={sim}
+          param="hashKey"
+          label="Hash key"
+          options={HASH_KEYS.map((k) => ({ value: k, label: k }))}
+          disabled={state.policy !== 'consistent-hash'}
+        />
         <Slider sim={sim} param="servers" label="Servers" />
         <Slider sim={sim} param="weight" label="First server's weight" disabled={state.policy === 'round-robin'} />
         <Slider sim={sim} param="maxFails" label="max_fails" format={(v) => (v === 0 ? 'off' : String(v))} />

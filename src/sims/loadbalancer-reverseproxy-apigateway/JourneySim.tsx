@@ -68,16 +68,26 @@ function JourneyDiagram({ result, label }: { result: JourneyResult; label: strin
       {STATIONS.map((station, i) => (
         <g key={station} class={i <= reached ? 'lb-station lb-visited' : 'lb-station'}>
           <rect x={X(i) - 50} y={50} width={100} height={40} rx={8} />
-          <text x={X(i)} y={68} text-anchor="middle" class="lb-station-name">{STATION_NAMES[station].name}</text>
-          <text x={X(i)} y={83} text-anchor="middle" class="lb-station-role">{STATION_NAMES[station].role}</text>
-          <text x={X(i)} y={110} text-anchor="middle" class="lb-address">{ADDRESSES[station]}</text>
+          <text x={X(i)} y={68} text-anchor="middle" class="lb-station-name">
+            {STATION_NAMES[station].name}
+          </text>
+          <text x={X(i)} y={83} text-anchor="middle" class="lb-station-role">
+            {STATION_NAMES[station].role}
+          </text>
+          <text x={X(i)} y={110} text-anchor="middle" class="lb-address">
+            {ADDRESSES[station]}
+          </text>
         </g>
       ))}
       <g class={`lb-badge ${statusClass(result.status)}`}>
         <rect x={X(answered) - 26} y={12} width={52} height={26} rx={13} />
-        <text x={X(answered)} y={30} text-anchor="middle">{result.status}</text>
+        <text x={X(answered)} y={30} text-anchor="middle">
+          {result.status}
+        </text>
       </g>
-      <text x={X(answered)} y={136} text-anchor="middle" class="lb-station-role">answers</text>
+      <text x={X(answered)} y={136} text-anchor="middle" class="lb-station-role">
+        answers
+      </text>
     </svg>
   );
 }
@@ -145,8 +155,8 @@ function JourneyView() {
       </ol>
       {result.backendSeesPeer && (
         <p class="lb-note">
-          The room's socket shows <code>{result.backendSeesPeer}</code>, the front desk. The guest's address survives only in
-          the headers: <code>X-Forwarded-For: {result.atBackend['X-Forwarded-For']}</code>.
+          The room's socket shows <code>{result.backendSeesPeer}</code>, the front desk. The guest's address survives only in the headers:{' '}
+          <code>X-Forwarded-For: {result.atBackend['X-Forwarded-For']}</code>.
         </p>
       )}
     </SimFrame>

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { Simulation, simulate, type SimulationConfig } from '../engines/queueing/engine.ts';
-import { FAILING_ROOM, LOBBY, ROOM_SPEEDS, closedRooms, dispatchWith, dispatcher, lobbyFrames, roomSpeeds, runBalancing, weightFor, type BalancingScenario } from './balancing.ts';
+import {
+  FAILING_ROOM,
+  LOBBY,
+  ROOM_SPEEDS,
+  closedRooms,
+  dispatchWith,
+  dispatcher,
+  lobbyFrames,
+  roomSpeeds,
+  runBalancing,
+  weightFor,
+  type BalancingScenario,
+} from './balancing.ts';
 import type { PolicyId } from './policies.ts';
 import { Balancer, twoChoices, randomChoice, type Backend } from './policies.ts';
 
@@ -41,7 +53,10 @@ describe('balancing policies on rooms of unequal speed', () => {
       expect(during.length).toBeGreaterThan(5);
       for (const [, n] of during) expect(n).toBe(0);
       const after = line.filter(([t]) => t > to + 1);
-      expect(after.some(([, n]) => n > 0), policy).toBe(true);
+      expect(
+        after.some(([, n]) => n > 0),
+        policy,
+      ).toBe(true);
       expect(result.rooms[FAILING_ROOM]!.served).toBeGreaterThan(0);
     }
   });

@@ -104,7 +104,10 @@ export function dispatchWith(
 
 /** Only weighted round robin is told the speeds (as weights); the others find out from the lines. */
 export function dispatcher(policy: PolicyId, speeds: readonly number[]): DispatchPolicy {
-  return dispatchWith(policy, speeds.map((speed) => (policy === 'weighted-round-robin' ? weightFor(speed) : 1)));
+  return dispatchWith(
+    policy,
+    speeds.map((speed) => (policy === 'weighted-round-robin' ? weightFor(speed) : 1)),
+  );
 }
 
 const SAMPLES = 60;

@@ -2,16 +2,7 @@
  * The config builder's controls: a flat, URL-friendly set of choices a reader makes, turned into
  * builder options. Every number keeps the range nginxOptions.ts states for it.
  */
-import {
-  RANGES,
-  presetFor,
-  normalizeOptions,
-  type AuthMode,
-  type BuilderOptions,
-  type HashKey,
-  type NginxPolicy,
-  type Role,
-} from './nginxOptions.ts';
+import { RANGES, presetFor, normalizeOptions, type AuthMode, type BuilderOptions, type HashKey, type NginxPolicy, type Role } from './nginxOptions.ts';
 import { clampNumber } from '../kit/model.ts';
 
 export interface BuilderControls {

@@ -125,7 +125,11 @@ export function runJourney(input: JourneyInput): JourneyResult {
   // Doorman: TLS ends here; public pages may come straight from the cache.
   const scheme = input.https ? 'https' : 'http';
   if (!isApi && input.cached) {
-    return stop('doorman', 200, `${input.https ? 'Decrypts the request. ' : ''}Has a fresh copy of ${input.path} and answers from the cache (X-Cache-Status: HIT); nobody behind him is disturbed.`);
+    return stop(
+      'doorman',
+      200,
+      `${input.https ? 'Decrypts the request. ' : ''}Has a fresh copy of ${input.path} and answers from the cache (X-Cache-Status: HIT); nobody behind him is disturbed.`,
+    );
   }
   const fromDoorman: Record<string, string> = {
     'X-Forwarded-For': appendForwardedFor(headers['X-Forwarded-For'], ADDRESSES.client),
@@ -147,7 +151,11 @@ export function runJourney(input: JourneyInput): JourneyResult {
     }
     const admitted = limitReq(Array(burstSize).fill(0), RATE_PER_SECOND, BURST);
     if (!admitted.at(-1)) {
-      return stop('concierge', 429, `This is request ${burstSize} of a burst; the limit is ${RATE_PER_SECOND}/s with a burst of ${BURST}: answers 429 Too Many Requests.`);
+      return stop(
+        'concierge',
+        429,
+        `This is request ${burstSize} of a burst; the limit is ${RATE_PER_SECOND}/s with a burst of ${BURST}: answers 429 Too Many Requests.`,
+      );
     }
   }
   const fromConcierge: Record<string, string> = {
@@ -157,7 +165,9 @@ export function runJourney(input: JourneyInput): JourneyResult {
   Object.assign(headers, fromConcierge);
   steps.push({
     station: 'concierge',
-    action: isApi ? 'Key accepted, within the rate limit; tags the request with an ID for tracing.' : 'Public page: no key needed; tags the request with an ID.',
+    action: isApi
+      ? 'Key accepted, within the rate limit; tags the request with an ID for tracing.'
+      : 'Public page: no key needed; tags the request with an ID.',
     added: fromConcierge,
   });
 

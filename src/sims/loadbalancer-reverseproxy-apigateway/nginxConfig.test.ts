@@ -9,7 +9,10 @@ function build(raw: Partial<BuilderOptions>, role: BuilderOptions['role'] = 'loa
 describe('nginx config builder', () => {
   it('writes the balancing method first in the upstream, before keepalive', () => {
     const upstream = /upstream app \{([^}]*)\}/.exec(build({ policy: 'consistent-hash', hashKey: '$http_x_client' }))![1]!;
-    const lines = upstream.trim().split('\n').map((l) => l.trim());
+    const lines = upstream
+      .trim()
+      .split('\n')
+      .map((l) => l.trim());
     expect(lines[0]).toBe('hash $http_x_client consistent;');
     expect(lines.at(-1)).toBe('keepalive 32;');
   });
@@ -50,7 +53,7 @@ describe('nginx config builder', () => {
     expect(build({ auth: 'auth-request' }, 'api-gateway')).toContain('auth_request /_auth;');
   });
 
-  it('answers 401 with a WWW-Authenticate challenge, also through the gateway\'s JSON error page', () => {
+  it("answers 401 with a WWW-Authenticate challenge, also through the gateway's JSON error page", () => {
     const challenge = `add_header WWW-Authenticate 'Key realm="example.com"' always;`;
     const gateway = build({}, 'api-gateway');
     const unauthorized = /location @unauthorized \{([^}]*)\}/.exec(gateway)![1]!;

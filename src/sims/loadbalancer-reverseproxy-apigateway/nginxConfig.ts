@@ -185,23 +185,13 @@ export function buildNginxConfig(options: BuilderOptions, deployment: Deployment
       '',
       o.rateLimit > 0 ? `limit_req_zone ${rateKey} zone=per_client:10m rate=${o.rateLimit}r/s;` : null,
       o.rateLimit > 0 ? 'limit_req_status 429;' : null,
-      o.cache
-        ? `proxy_cache_path ${d.cacheDir} levels=1:2 keys_zone=app_cache:10m max_size=1g inactive=60m use_temp_path=off;`
-        : null,
-      ...(o.auth === 'api-key'
-        ? ['', ...block('map $http_x_api_key $api_client', ['default "";', `"${o.apiKey}" "client-1";`])]
-        : []),
+      o.cache ? `proxy_cache_path ${d.cacheDir} levels=1:2 keys_zone=app_cache:10m max_size=1g inactive=60m use_temp_path=off;` : null,
+      ...(o.auth === 'api-key' ? ['', ...block('map $http_x_api_key $api_client', ['default "";', `"${o.apiKey}" "client-1";`])] : []),
       '',
       ...o.services.flatMap((s) => upstreamBlock(o, s)),
       ...(o.auth === 'auth-request' ? block('upstream auth_service', [`server ${o.authService};`]) : []),
       '',
-      ...(o.tls
-        ? block('server', [
-            listen(d, d.httpPort, false),
-            `server_name ${o.serverName};`,
-            `return 301 https://$host$request_uri;`,
-          ])
-        : []),
+      ...(o.tls ? block('server', [listen(d, d.httpPort, false), `server_name ${o.serverName};`, `return 301 https://$host$request_uri;`]) : []),
       ...serverBlock(o, d),
     ]),
   ];

@@ -46,7 +46,12 @@ describe('nginx config builder options', () => {
 
   it('drops duplicate servers, caps the count and gives each service a distinct name', () => {
     const servers = Array.from({ length: 12 }, (_, i) => ({ address: `10.0.0.${i % 3}:80`, weight: 1 }));
-    const options = normalizeOptions({ services: [{ name: 'a', path: '/', servers }, { name: 'a', path: '/b/', servers }] });
+    const options = normalizeOptions({
+      services: [
+        { name: 'a', path: '/', servers },
+        { name: 'a', path: '/b/', servers },
+      ],
+    });
     expect(options.services[0]!.servers.map((s) => s.address)).toEqual(['10.0.0.0:80', '10.0.0.1:80', '10.0.0.2:80']);
     expect(new Set(options.services.map((s) => s.name)).size).toBe(2);
   });

@@ -144,8 +144,22 @@ export function presetFor(role: Role): BuilderOptions {
       return {
         ...common,
         services: [
-          { name: 'users', path: '/api/users/', servers: [{ address: '10.0.2.21:8080', weight: 1 }, { address: '10.0.2.22:8080', weight: 1 }] },
-          { name: 'orders', path: '/api/orders/', servers: [{ address: '10.0.3.31:8080', weight: 1 }, { address: '10.0.3.32:8080', weight: 1 }] },
+          {
+            name: 'users',
+            path: '/api/users/',
+            servers: [
+              { address: '10.0.2.21:8080', weight: 1 },
+              { address: '10.0.2.22:8080', weight: 1 },
+            ],
+          },
+          {
+            name: 'orders',
+            path: '/api/orders/',
+            servers: [
+              { address: '10.0.3.31:8080', weight: 1 },
+              { address: '10.0.3.32:8080', weight: 1 },
+            ],
+          },
         ],
         policy: 'round-robin',
         tls: true,

@@ -21,7 +21,6 @@ import {
   type RequestInfo,
 } from './policies.ts';
 
-
 function backends(weights: number[], overrides: Partial<Backend>[] = []): Backend[] {
   return weights.map((weight, i) => ({ name: `10.0.0.${i + 1}:8080`, weight, active: 0, up: true, ...overrides[i] }));
 }
@@ -161,7 +160,10 @@ describe('consistent hash (nginx ketama)', () => {
   });
 
   it('puts 160 points per unit of weight on the ring, sorted, first point = crc32(host NUL port 0000)', () => {
-    const points = ketamaPoints([{ name: '127.0.0.1:8081', weight: 1 }, { name: '127.0.0.1:8082', weight: 2 }]);
+    const points = ketamaPoints([
+      { name: '127.0.0.1:8081', weight: 1 },
+      { name: '127.0.0.1:8082', weight: 2 },
+    ]);
     expect(points.length).toBe(480);
     for (let i = 1; i < points.length; i++) expect(points[i]!.hash).toBeGreaterThan(points[i - 1]!.hash);
     expect(points.filter((p) => p.server === '127.0.0.1:8082').length).toBe(320);
@@ -170,7 +172,11 @@ describe('consistent hash (nginx ketama)', () => {
   });
 
   it('finds the first point at or after a hash, wrapping past the end', () => {
-    const points = [{ hash: 10, server: 'a' }, { hash: 20, server: 'b' }, { hash: 30, server: 'c' }];
+    const points = [
+      { hash: 10, server: 'a' },
+      { hash: 20, server: 'b' },
+      { hash: 30, server: 'c' },
+    ];
     expect(firstPointAtOrAfter(points, 5)).toBe(0);
     expect(firstPointAtOrAfter(points, 20)).toBe(1);
     expect(firstPointAtOrAfter(points, 21)).toBe(2);
@@ -206,7 +212,10 @@ describe('consistent hash (nginx ketama)', () => {
 describe('consistent hash on the hashing article ring', () => {
   it('sends each key where the locker-room Ring says', () => {
     const pool = backends([1, 1, 1]);
-    const ring = Ring.of(pool.map((b) => b.name), { vnodesPerServer: 100 });
+    const ring = Ring.of(
+      pool.map((b) => b.name),
+      { vnodesPerServer: 100 },
+    );
     for (let i = 0; i < 500; i++) {
       const key = `session-${i}`;
       const [index] = sequence(ringConsistentHash, pool, 1, () => ({ key }));

@@ -88,12 +88,7 @@ function currentWeights(state: BalancerState, n: number): number[] {
  * weight grows by its weight, the largest wins (the first on a tie) and pays back the sum. Weights
  * 5,1,1 give a a b a c a a: the heavy server's turns are spread out instead of bunched.
  */
-function smoothPick(
-  backends: readonly Backend[],
-  weights: readonly number[],
-  state: BalancerState,
-  eligible: (i: number) => boolean,
-): Choice {
+function smoothPick(backends: readonly Backend[], weights: readonly number[], state: BalancerState, eligible: (i: number) => boolean): Choice {
   const current = currentWeights(state, backends.length);
   let best = -1;
   let total = 0;
@@ -109,10 +104,14 @@ function smoothPick(
 
 /** Plain rotation: nginx's default method when no server has a weight. */
 export const roundRobin: Policy = (_request, backends, state) =>
-  smoothPick(backends, backends.map(() => 1), state, () => true);
+  smoothPick(
+    backends,
+    backends.map(() => 1),
+    state,
+    () => true,
+  );
 
-export const weightedRoundRobin: Policy = (_request, backends, state) =>
-  smoothPick(backends, weightsOf(backends), state, () => true);
+export const weightedRoundRobin: Policy = (_request, backends, state) => smoothPick(backends, weightsOf(backends), state, () => true);
 
 /**
  * nginx's `least_conn`: the fewest requests in flight relative to weight; ties are broken by smooth
@@ -297,7 +296,13 @@ function murmurRingFor(backends: readonly Backend[]): LiveRing | null {
   if (id === '') return null;
   let ring = murmurRings.get(id);
   if (!ring) {
-    ring = { ring: Ring.of(backends.filter((b) => b.up).map((b) => b.name), { vnodesPerServer: RING_VNODES }), owners: new Map() };
+    ring = {
+      ring: Ring.of(
+        backends.filter((b) => b.up).map((b) => b.name),
+        { vnodesPerServer: RING_VNODES },
+      ),
+      owners: new Map(),
+    };
     if (murmurRings.size >= 32) murmurRings.delete(murmurRings.keys().next().value!);
     murmurRings.set(id, ring);
   }

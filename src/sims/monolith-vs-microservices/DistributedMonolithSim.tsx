@@ -10,7 +10,10 @@ const schema = {
   sharedDb: boolParam(false),
   sync: boolParam(true),
   ...Object.fromEntries(SHOP_SERVICES.map((s) => [`rel_${s}`, boolParam(false)])),
-} as { sharedDb: ReturnType<typeof boolParam>; sync: ReturnType<typeof boolParam> } & Record<`rel_${(typeof SHOP_SERVICES)[number]}`, ReturnType<typeof boolParam>>;
+} as { sharedDb: ReturnType<typeof boolParam>; sync: ReturnType<typeof boolParam> } & Record<
+  `rel_${(typeof SHOP_SERVICES)[number]}`,
+  ReturnType<typeof boolParam>
+>;
 
 /** Where each service sits on the map (centre of its box). */
 const AT: Record<string, [number, number]> = {
@@ -29,7 +32,12 @@ function ServiceMapFigure({ map }: { map: ServiceMap }) {
   for (const s of map.services) dbUsers.set(s.database, [...(dbUsers.get(s.database) ?? []), s.name]);
   const described = map.calls.map((c) => `${c.from} calls ${c.to} ${c.sync ? 'and waits' : 'by event'}`).join('; ');
   return (
-    <svg class="ms-map" viewBox="0 0 640 300" role="img" aria-label={`Service map: ${described}. Databases: ${[...dbUsers].map(([db, users]) => `${db} used by ${users.join(' and ')}`).join('; ')}.`}>
+    <svg
+      class="ms-map"
+      viewBox="0 0 640 300"
+      role="img"
+      aria-label={`Service map: ${described}. Databases: ${[...dbUsers].map(([db, users]) => `${db} used by ${users.join(' and ')}`).join('; ')}.`}
+    >
       <defs>
         <marker id="ms-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
           <path d="M0,0L10,5L0,10z" style={{ fill: 'var(--muted)' }} />
@@ -38,14 +46,25 @@ function ServiceMapFigure({ map }: { map: ServiceMap }) {
       {map.calls.map((c) => {
         const [x1, y1] = AT[c.from]!;
         const [x2, y2] = AT[c.to]!;
-        return <line class={`call${c.sync ? '' : ' async'}${inChain(c.from, c.to) ? ' chain' : ''}`} x1={x1 + BOX.w / 2} y1={y1} x2={x2 - BOX.w / 2 - 2} y2={y2} marker-end="url(#ms-arrow)" />;
+        return (
+          <line
+            class={`call${c.sync ? '' : ' async'}${inChain(c.from, c.to) ? ' chain' : ''}`}
+            x1={x1 + BOX.w / 2}
+            y1={y1}
+            x2={x2 - BOX.w / 2 - 2}
+            y2={y2}
+            marker-end="url(#ms-arrow)"
+          />
+        );
       })}
       {map.services.map((s) => {
         const [x, y] = AT[s.name]!;
         return (
           <g class={`service${map.releasedTogether.includes(s.name) ? ' released' : ''}`}>
             <rect x={x - BOX.w / 2} y={y - BOX.h / 2} width={BOX.w} height={BOX.h} rx={6} />
-            <text x={x} y={y + 5} text-anchor="middle">{s.name}</text>
+            <text x={x} y={y + 5} text-anchor="middle">
+              {s.name}
+            </text>
           </g>
         );
       })}
@@ -55,12 +74,18 @@ function ServiceMapFigure({ map }: { map: ServiceMap }) {
         return (
           <g>
             <rect class={`db${shared ? ' shared' : ''}`} x={x} y={236} width={110} height={30} rx={12} />
-            <text x={x + 55} y={256} text-anchor="middle">{db}</text>
+            <text x={x + 55} y={256} text-anchor="middle">
+              {db}
+            </text>
           </g>
         );
       })}
-      <text class="legend" x={16} y={222}>databases (red outline: shared)</text>
-      <text class="legend" x={16} y={292}>solid arrow: synchronous call · dashed: event · red: long synchronous chain</text>
+      <text class="legend" x={16} y={222}>
+        databases (red outline: shared)
+      </text>
+      <text class="legend" x={16} y={292}>
+        solid arrow: synchronous call · dashed: event · red: long synchronous chain
+      </text>
     </svg>
   );
 }

@@ -38,7 +38,9 @@ export function FanOutDrawing({ sim }: { sim: { motion: Motion; before: { trip: 
   return (
     <svg class="sim-drawing ms-map ms-fanout" viewBox={`0 0 640 ${height}`} role="img" aria-label={label}>
       <title>{label}</title>
-      <text x={CLIENT_X} y={MID_Y - 14} text-anchor="middle">client</text>
+      <text x={CLIENT_X} y={MID_Y - 14} text-anchor="middle">
+        client
+      </text>
       <circle cx={CLIENT_X} cy={MID_Y} r={8} class="db" />
       <line x1={CLIENT_X + 8} x2={CALLER_X - 14} y1={MID_Y} y2={MID_Y} class="call" />
       <g class="service">
@@ -52,7 +54,9 @@ export function FanOutDrawing({ sim }: { sim: { motion: Motion; before: { trip: 
         </g>
       ))}
       <Travellers sim={sim} />
-      <text x={CALLER_X + 24} y={height - 4} class="legend">{trip.n > trip.calls.length ? `${trip.calls.length} of ${trip.n} calls drawn, the slowest always among them` : `all ${trip.n} calls drawn`}</text>
+      <text x={CALLER_X + 24} y={height - 4} class="legend">
+        {trip.n > trip.calls.length ? `${trip.calls.length} of ${trip.n} calls drawn, the slowest always among them` : `all ${trip.n} calls drawn`}
+      </text>
     </svg>
   );
 }

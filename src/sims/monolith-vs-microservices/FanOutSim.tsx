@@ -2,7 +2,22 @@
  * Fan-out and the tail: a request calls N backends in parallel, each slower than its own p99 one time
  * in a hundred. The simulated share of requests that meet at least one slow call, beside 1 − 0.99^N.
  */
-import { Button, Controls, LineChart, PlayControls, Predict, SimFrame, Slider, formatNumber, formatPercent, intParam, island, Readout, useSimulation, type StateOf } from '../kit/index.ts';
+import {
+  Button,
+  Controls,
+  LineChart,
+  PlayControls,
+  Predict,
+  SimFrame,
+  Slider,
+  formatNumber,
+  formatPercent,
+  intParam,
+  island,
+  Readout,
+  useSimulation,
+  type StateOf,
+} from '../kit/index.ts';
 import { atLeastOneSlow, fanOutSlowShare } from './callGraph.ts';
 import { p99Of } from './latency.ts';
 import { tripOf, tripTicked, type Trip } from './fanOutTrip.ts';
@@ -75,7 +90,12 @@ function FanOut() {
         <PlayControls sim={sim} onReset={() => sim.act((d, p) => ({ ...d, trip: firstTrip(p) }))} />
       </Controls>
       <FanOutDrawing sim={sim} />
-      <Readout items={[[`simulated, N = ${state.n}`, pct(chosen)], ['1 − 0.99^N', pct(theory(state.n))]]} />
+      <Readout
+        items={[
+          [`simulated, N = ${state.n}`, pct(chosen)],
+          ['1 − 0.99^N', pct(theory(state.n))],
+        ]}
+      />
       <LineChart
         title="Share of requests that hit at least one slow call"
         xLabel="backends called in parallel (N)"

@@ -3,8 +3,37 @@
  * share of requests finished by a given time (a CDF). Requests arrive in batches so the reader can
  * watch the percentiles settle.
  */
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, enumParam, formatMs, formatNumber, formatPercent, intParam, island, mulberry32, useSimulation, type Random, type StateOf, Readout } from '../kit/index.ts';
-import { IN_PROCESS, NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn, networkTransport, sampleBatch, summarize, type CallNode, type Summary, type Transport } from './callGraph.ts';
+import {
+  Controls,
+  LineChart,
+  PlayControls,
+  Select,
+  SimFrame,
+  Slider,
+  enumParam,
+  formatMs,
+  formatNumber,
+  formatPercent,
+  intParam,
+  island,
+  mulberry32,
+  useSimulation,
+  type Random,
+  type StateOf,
+  Readout,
+} from '../kit/index.ts';
+import {
+  IN_PROCESS,
+  NETWORK_FAILURE,
+  NETWORK_HOP_MEDIAN_MS,
+  callsIn,
+  networkTransport,
+  sampleBatch,
+  summarize,
+  type CallNode,
+  type Summary,
+  type Transport,
+} from './callGraph.ts';
 import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
 import './microservices.css';
 
@@ -69,7 +98,13 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
   return (
     <section>
       <h3>{title}</h3>
-      <Readout items={[['p50', ms(summary.p50)], ['p99', ms(summary.p99)], ['succeeded', pct(summary.successRate)]]} />
+      <Readout
+        items={[
+          ['p50', ms(summary.p50)],
+          ['p99', ms(summary.p99)],
+          ['succeeded', pct(summary.successRate)],
+        ]}
+      />
     </section>
   );
 }
@@ -99,7 +134,10 @@ function LatencyTax() {
           sim={sim}
           param="shape"
           label="Call graph"
-          options={[{ value: 'fan-out', label: 'Four lookups in parallel' }, { value: 'chain', label: 'All seven calls in a row' }]}
+          options={[
+            { value: 'fan-out', label: 'Four lookups in parallel' },
+            { value: 'chain', label: 'All seven calls in a row' },
+          ]}
         />
         <Slider sim={sim} param="hop" label="Network hop (median)" format={(v) => ms(v / 10)} />
         <Slider sim={sim} param="loss" label="Lost hops per 10 000" />
@@ -128,7 +166,10 @@ function LatencyTax() {
           { label: 'network', points: cdfPoints(village.latencies), dashed: true },
         ]}
       />
-      <p class="sim-note">Step sends {formatNumber(BATCH)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from {formatNumber(OPENING)} with fresh random draws.</p>
+      <p class="sim-note">
+        Step sends {formatNumber(BATCH)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from {formatNumber(OPENING)} with fresh random
+        draws.
+      </p>
     </SimFrame>
   );
 }

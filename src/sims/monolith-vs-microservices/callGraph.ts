@@ -7,9 +7,7 @@ import { mulberry32, type Random } from '../kit/model.ts';
  * `parallel` fans out and waits for the slowest branch.
  */
 export type CallNode =
-  | { kind: 'call'; name: string; work: Latency; failure: number }
-  | { kind: 'sequence'; steps: CallNode[] }
-  | { kind: 'parallel'; branches: CallNode[] };
+  { kind: 'call'; name: string; work: Latency; failure: number } | { kind: 'sequence'; steps: CallNode[] } | { kind: 'parallel'; branches: CallNode[] };
 
 /**
  * What crossing a boundary costs on every call: nothing measurable for an in-process function call,

@@ -42,8 +42,14 @@ describe('distributed monolith detector', () => {
 
   it('reports a synchronous cycle instead of walking it forever', () => {
     const map: ServiceMap = {
-      services: [{ name: 'a', database: 'a' }, { name: 'b', database: 'b' }],
-      calls: [{ from: 'a', to: 'b', sync: true }, { from: 'b', to: 'a', sync: true }],
+      services: [
+        { name: 'a', database: 'a' },
+        { name: 'b', database: 'b' },
+      ],
+      calls: [
+        { from: 'a', to: 'b', sync: true },
+        { from: 'b', to: 'a', sync: true },
+      ],
       releasedTogether: [],
     };
     expect(longestSyncChain(map)).toEqual(['a', 'b', 'a']);
@@ -53,7 +59,11 @@ describe('distributed monolith detector', () => {
   it('asynchronous calls do not make a chain', () => {
     const map: ServiceMap = {
       services: ['a', 'b', 'c', 'd'].map((n) => ({ name: n, database: n })),
-      calls: [{ from: 'a', to: 'b', sync: false }, { from: 'b', to: 'c', sync: false }, { from: 'c', to: 'd', sync: false }],
+      calls: [
+        { from: 'a', to: 'b', sync: false },
+        { from: 'b', to: 'c', sync: false },
+        { from: 'c', to: 'd', sync: false },
+      ],
       releasedTogether: [],
     };
     expect(longestSyncChain(map)).toHaveLength(1);

@@ -76,19 +76,35 @@ function Diagram({ sim }: { sim: Simulation<typeof schema, Handshake> }) {
   const last = steps[shown - 1];
   const stopped = shown >= steps.length && last?.state === 'fail';
   return (
-    <svg class="tls-diagram" viewBox={`0 0 640 ${h}`} role="img" aria-label={`Handshake diagram: ${steps.slice(0, shown).map((s) => `${s.title}, ${STATE_WORD[s.state]}`).join('; ')}${stopped ? '; the handshake stops here' : ''}`}>
+    <svg
+      class="tls-diagram"
+      viewBox={`0 0 640 ${h}`}
+      role="img"
+      aria-label={`Handshake diagram: ${steps
+        .slice(0, shown)
+        .map((s) => `${s.title}, ${STATE_WORD[s.state]}`)
+        .join('; ')}${stopped ? '; the handshake stops here' : ''}`}
+    >
       <rect class="tls-box" x={LEFT - 80} y={8} width={160} height={32} rx={6} />
-      <text x={LEFT} y={29} text-anchor="middle">Python client</text>
+      <text x={LEFT} y={29} text-anchor="middle">
+        Python client
+      </text>
       <rect class="tls-box" x={RIGHT - 80} y={8} width={160} height={32} rx={6} />
-      <text x={RIGHT} y={29} text-anchor="middle">Server (localhost)</text>
+      <text x={RIGHT} y={29} text-anchor="middle">
+        Server (localhost)
+      </text>
       <line class="tls-lifeline" x1={LEFT} y1={40} x2={LEFT} y2={h - 6} />
       <line class="tls-lifeline" x1={RIGHT} y1={40} x2={RIGHT} y2={h - 6} />
-      {steps.slice(0, shown - 1).map((s, i) => <Row key={i} s={s} i={i} t={1} />)}
+      {steps.slice(0, shown - 1).map((s, i) => (
+        <Row key={i} s={s} i={i} t={1} />
+      ))}
       {last && <NewestRow key={shown - 1} sim={sim} s={last} i={shown - 1} />}
       {stopped && (
         <g class="tls-stop">
           <line class="tls-fail" x1={LEFT - 60} y1={rowY(shown - 1) + 16} x2={RIGHT + 60} y2={rowY(shown - 1) + 16} stroke-dasharray="8 4" />
-          <text class="tls-fail" x={(LEFT + RIGHT) / 2} y={rowY(shown - 1) + 32} text-anchor="middle">The handshake stops here</text>
+          <text class="tls-fail" x={(LEFT + RIGHT) / 2} y={rowY(shown - 1) + 32} text-anchor="middle">
+            The handshake stops here
+          </text>
         </g>
       )}
     </svg>
@@ -122,7 +138,8 @@ function TrustCheckView() {
     step: (h) => ({ ...h, shown: h.shown >= h.result.steps.length ? 1 : h.shown + 1, held: 0 }),
     // Playback loops: it rests on the outcome a while, then replays. No `finished`: the opening figure shows
     // the whole handshake, and a finished model would never start by itself.
-    tick: (h) => (h.shown < h.result.steps.length ? { ...h, shown: h.shown + 1, held: 0 } : h.held < HOLD_TICKS ? { ...h, held: h.held + 1 } : { ...h, shown: 1, held: 0 }),
+    tick: (h) =>
+      h.shown < h.result.steps.length ? { ...h, shown: h.shown + 1, held: 0 } : h.held < HOLD_TICKS ? { ...h, held: h.held + 1 } : { ...h, shown: 1, held: 0 },
     tickMs: 900,
   });
   const state = sim.params;
@@ -130,7 +147,8 @@ function TrustCheckView() {
   const finished = visible >= result.steps.length;
   const o = result.outcome;
   const outcomeClass = o.kind === 'success' ? 'tls-ok' : o.kind === 'warning' ? 'tls-warn' : 'tls-fail';
-  const headline = o.kind === 'success' ? 'Success: HTTP 200, verified.' : o.kind === 'warning' ? `HTTP 200 with ${o.warnings.join(', ')}` : `Raises ${o.exception}`;
+  const headline =
+    o.kind === 'success' ? 'Success: HTTP 200, verified.' : o.kind === 'warning' ? `HTTP 200 with ${o.warnings.join(', ')}` : `Raises ${o.exception}`;
   return (
     <SimFrame
       {...sim.frame}
@@ -151,14 +169,25 @@ function TrustCheckView() {
       <ol class="tls-steps">
         {result.steps.slice(0, visible).map((s, i) => (
           <li key={i} class={`tls-${s.state}`}>
-            <span class="tls-step-title">{MARK[s.state]} {s.title}</span> <span style={{ color: 'var(--text)' }}>({STATE_WORD[s.state]}): {s.detail}</span>
+            <span class="tls-step-title">
+              {MARK[s.state]} {s.title}
+            </span>{' '}
+            <span style={{ color: 'var(--text)' }}>
+              ({STATE_WORD[s.state]}): {s.detail}
+            </span>
           </li>
         ))}
       </ol>
       {finished && (
         <div class={`tls-outcome ${outcomeClass}`}>
           <p class="tls-badge">{headline}</p>
-          {o.kind === 'error' && <p><code>{o.exception}: {o.message}</code></p>}
+          {o.kind === 'error' && (
+            <p>
+              <code>
+                {o.exception}: {o.message}
+              </code>
+            </p>
+          )}
           {o.kind !== 'error' && o.warnings.length > 0 && <p>The response arrives, but nothing proved who sent it.</p>}
           {o.kind === 'error' && o.warnings.length > 0 && <p>The warning {o.warnings.join(', ')} was printed first.</p>}
         </div>

@@ -6,11 +6,12 @@ const E = { host: 'localhost', port: 443, now: Date.UTC(2026, 5, 1) };
 
 describe('trust check', () => {
   it('with verify=False never raises a verification error and always warns', () => {
-    for (const s of SITUATIONS) for (const c of CERT_OPTIONS) {
-      const r = trustCheck('false', c, s, E);
-      expect(r.outcome.warnings).toEqual([INSECURE_WARNING]);
-      if (r.outcome.kind === 'error') expect(r.outcome.message).not.toContain('CERTIFICATE_VERIFY_FAILED');
-    }
+    for (const s of SITUATIONS)
+      for (const c of CERT_OPTIONS) {
+        const r = trustCheck('false', c, s, E);
+        expect(r.outcome.warnings).toEqual([INSECURE_WARNING]);
+        if (r.outcome.kind === 'error') expect(r.outcome.message).not.toContain('CERTIFICATE_VERIFY_FAILED');
+      }
   });
 
   it('a valid server with the default bundle succeeds without warnings', () => {
@@ -47,12 +48,14 @@ describe('trust check', () => {
   });
 
   it('every combination ends in exactly one outcome after at most six steps', () => {
-    for (const v of VERIFY_OPTIONS) for (const c of CERT_OPTIONS) for (const s of SITUATIONS) {
-      const r = trustCheck(v, c, s, E);
-      expect(r.steps.length).toBeGreaterThan(1);
-      expect(r.steps.length).toBeLessThanOrEqual(6);
-      expect(['success', 'warning', 'error']).toContain(r.outcome.kind);
-    }
+    for (const v of VERIFY_OPTIONS)
+      for (const c of CERT_OPTIONS)
+        for (const s of SITUATIONS) {
+          const r = trustCheck(v, c, s, E);
+          expect(r.steps.length).toBeGreaterThan(1);
+          expect(r.steps.length).toBeLessThanOrEqual(6);
+          expect(['success', 'warning', 'error']).toContain(r.outcome.kind);
+        }
   });
 
   it('shows the Python call that produces the outcome', () => {

@@ -96,28 +96,70 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
   const done = (outcome: Outcome): TrustCheckResult => ({ steps, outcome, code });
   const sslError = (cause: string): Outcome => ({ kind: 'error', exception: SSL_ERROR, message: pool(endpoint, `SSLError(${cause})`), warnings });
 
-  steps.push({ actor: 'server-to-client', title: 'Server sends its certificates', state: 'ok', detail: server.sends.map((id) => `${CATALOGUE[id].subject} (issued by ${CATALOGUE[id].issuer})`).join(', then ') });
+  steps.push({
+    actor: 'server-to-client',
+    title: 'Server sends its certificates',
+    state: 'ok',
+    detail: server.sends.map((id) => `${CATALOGUE[id].subject} (issued by ${CATALOGUE[id].issuer})`).join(', then '),
+  });
 
   if (verify === 'false') {
-    steps.push({ actor: 'client', title: 'Client checks the chain', state: 'skipped', detail: 'verify=False: any certificate is accepted, even one made by an attacker.' });
+    steps.push({
+      actor: 'client',
+      title: 'Client checks the chain',
+      state: 'skipped',
+      detail: 'verify=False: any certificate is accepted, even one made by an attacker.',
+    });
   } else {
     const store = TRUST_STORES[verify];
     // A TLS client verifies the server's chain for the sslserver purpose (libssl's default).
-    const verdict = verifyChain(leaf, rest, store.anchors.map((id) => CATALOGUE[id]), { now: endpoint.now, purpose: 'sslserver' });
+    const verdict = verifyChain(
+      leaf,
+      rest,
+      store.anchors.map((id) => CATALOGUE[id]),
+      { now: endpoint.now, purpose: 'sslserver' },
+    );
     if (!verdict.ok) {
-      steps.push({ actor: 'client', title: 'Client checks the chain', state: 'fail', detail: `${verdict.message} (at ${verdict.cert.subject}); trusted: ${store.anchors.map((id) => CATALOGUE[id].subject).join(', ')}.` });
+      steps.push({
+        actor: 'client',
+        title: 'Client checks the chain',
+        state: 'fail',
+        detail: `${verdict.message} (at ${verdict.cert.subject}); trusted: ${store.anchors.map((id) => CATALOGUE[id].subject).join(', ')}.`,
+      });
       return done(sslError(`SSLCertVerificationError(1, '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${verdict.message} (_ssl.c:992)')`));
     }
-    steps.push({ actor: 'client', title: 'Client checks the chain', state: 'ok', detail: `Chain ends at ${verdict.chain[verdict.chain.length - 1]!.subject}, which the client trusts.` });
+    steps.push({
+      actor: 'client',
+      title: 'Client checks the chain',
+      state: 'ok',
+      detail: `Chain ends at ${verdict.chain[verdict.chain.length - 1]!.subject}, which the client trusts.`,
+    });
   }
 
   const clientCert = cert === 'none' ? null : CATALOGUE[CLIENT_CERTS[cert].id];
   if (server.requiresClientCert) {
-    steps.push(clientCert
-      ? { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'ok', detail: `Client sends ${clientCert.subject}, issued by ${clientCert.issuer}.` }
-      : { actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'warn', detail: 'cert=None: the client answers with an empty certificate list.' });
+    steps.push(
+      clientCert
+        ? {
+            actor: 'server-to-client',
+            title: 'Server asks for a client certificate',
+            state: 'ok',
+            detail: `Client sends ${clientCert.subject}, issued by ${clientCert.issuer}.`,
+          }
+        : {
+            actor: 'server-to-client',
+            title: 'Server asks for a client certificate',
+            state: 'warn',
+            detail: 'cert=None: the client answers with an empty certificate list.',
+          },
+    );
   } else {
-    steps.push({ actor: 'server-to-client', title: 'Server asks for a client certificate', state: 'skipped', detail: clientCert ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.' });
+    steps.push({
+      actor: 'server-to-client',
+      title: 'Server asks for a client certificate',
+      state: 'skipped',
+      detail: clientCert ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.',
+    });
   }
 
   if (verify === 'false') {
@@ -126,7 +168,12 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
   } else {
     const mismatch = hostnameError(endpoint.host, leaf);
     if (mismatch) {
-      steps.push({ actor: 'client', title: 'Client checks the host name', state: 'fail', detail: `The certificate names ${leaf.sans.join(', ')}, not ${endpoint.host}.` });
+      steps.push({
+        actor: 'client',
+        title: 'Client checks the host name',
+        state: 'fail',
+        detail: `The certificate names ${leaf.sans.join(', ')}, not ${endpoint.host}.`,
+      });
       return done(sslError(`CertificateError("${mismatch}")`));
     }
     steps.push({ actor: 'client', title: 'Client checks the host name', state: 'ok', detail: `${endpoint.host} is in the certificate's names.` });
@@ -134,18 +181,45 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
 
   if (server.requiresClientCert) {
     if (!clientCert) {
-      steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: 'No client certificate: the server sends the certificate_required alert and hangs up.' });
+      steps.push({
+        actor: 'server',
+        title: 'Server judges the client',
+        state: 'fail',
+        detail: 'No client certificate: the server sends the certificate_required alert and hangs up.',
+      });
       return done(sslError(`SSLError(1, '[SSL: TLSV13_ALERT_CERTIFICATE_REQUIRED] tlsv13 alert certificate required (_ssl.c:2546)')`));
     }
     const judged = verifyChain(clientCert, [], [CATALOGUE[SERVER_CLIENT_CA]], { now: endpoint.now, purpose: 'sslclient' });
     if (!judged.ok) {
       // The server's unknown_ca alert arrives after the client sent its request; Python only sees
       // the connection close before any response.
-      steps.push({ actor: 'server', title: 'Server judges the client', state: 'fail', detail: `${clientCert.subject} is issued by ${clientCert.issuer}, which the server does not trust (${judged.message}); it hangs up.` });
-      return done({ kind: 'error', exception: CONNECTION_ERROR, message: "('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))", warnings });
+      steps.push({
+        actor: 'server',
+        title: 'Server judges the client',
+        state: 'fail',
+        detail: `${clientCert.subject} is issued by ${clientCert.issuer}, which the server does not trust (${judged.message}); it hangs up.`,
+      });
+      return done({
+        kind: 'error',
+        exception: CONNECTION_ERROR,
+        message: "('Connection aborted.', RemoteDisconnected('Remote end closed connection without response'))",
+        warnings,
+      });
     }
-    steps.push({ actor: 'server', title: 'Server judges the client', state: 'ok', detail: `${clientCert.subject} chains to ${CATALOGUE[SERVER_CLIENT_CA].subject}, which the server trusts.` });
+    steps.push({
+      actor: 'server',
+      title: 'Server judges the client',
+      state: 'ok',
+      detail: `${clientCert.subject} chains to ${CATALOGUE[SERVER_CLIENT_CA].subject}, which the server trusts.`,
+    });
   }
-  steps.push({ actor: 'client-to-server', title: 'Request and response', state: warnings.length ? 'warn' : 'ok', detail: warnings.length ? 'HTTP 200, with InsecureRequestWarning: the data came over an unauthenticated connection.' : 'HTTP 200 over a verified connection.' });
+  steps.push({
+    actor: 'client-to-server',
+    title: 'Request and response',
+    state: warnings.length ? 'warn' : 'ok',
+    detail: warnings.length
+      ? 'HTTP 200, with InsecureRequestWarning: the data came over an unauthenticated connection.'
+      : 'HTTP 200 over a verified connection.',
+  });
   return done({ kind: warnings.length ? 'warning' : 'success', status: 200, warnings });
 }

@@ -85,7 +85,15 @@ describe('murmur3_32 against murmurhash3js-revisited', () => {
     };
   }
   // Code points from ASCII, Latin, Greek, CJK, emoji (astral, so surrogate pairs) and combining marks.
-  const ranges: [number, number][] = [[0x20, 0x7e], [0xa0, 0x17f], [0x370, 0x3ff], [0x4e00, 0x9fff], [0x1f300, 0x1faff], [0x300, 0x36f], [0, 0x1f]];
+  const ranges: [number, number][] = [
+    [0x20, 0x7e],
+    [0xa0, 0x17f],
+    [0x370, 0x3ff],
+    [0x4e00, 0x9fff],
+    [0x1f300, 0x1faff],
+    [0x300, 0x36f],
+    [0, 0x1f],
+  ];
 
   it('agrees on 5000 random unicode strings of length 0 to 40 with random seeds', () => {
     const random = xorshift(20251103);

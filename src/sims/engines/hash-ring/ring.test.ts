@@ -6,7 +6,10 @@ import { attendants, sampleKeys } from '../../consistent-hashing/lockerRoom.ts';
 import { compareResize, countMoved, expectedModNMoved, expectedRingMoved } from '../../consistent-hashing/movement.ts';
 
 /** Independent rings: the same servers and keys, hashed with another Murmur3 seed. */
-const seeded = (seed: number): Hash => (s) => murmur3_32(s, seed);
+const seeded =
+  (seed: number): Hash =>
+  (s) =>
+    murmur3_32(s, seed);
 const seeds = (count: number, from = 1) => Array.from({ length: count }, (_, i) => from + i);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const harmonic = (n: number) => seeds(n).reduce((sum, k) => sum + 1 / k, 0);
@@ -110,7 +113,10 @@ describe('removing a server', () => {
     const ring = Ring.of(servers, { vnodesPerServer: 50 });
     const before = keys.map((k) => ring.serverFor(k));
     for (const gone of servers) {
-      const smaller = Ring.of(servers.filter((s) => s !== gone), { vnodesPerServer: 50 });
+      const smaller = Ring.of(
+        servers.filter((s) => s !== gone),
+        { vnodesPerServer: 50 },
+      );
       const wrong = keys.filter((key, i) => {
         const now = smaller.serverFor(key);
         return before[i] === gone ? now === gone : now !== before[i];
@@ -126,7 +132,12 @@ describe('removing a server', () => {
     ring.removeServer('Cleo');
     expect(ring.servers()).toEqual(['Ada', 'Ben', 'Dev', 'Eli']);
     ring.addServer('Cleo');
-    expect(countMoved(before, keys.map((k) => ring.serverFor(k)))).toBe(0);
+    expect(
+      countMoved(
+        before,
+        keys.map((k) => ring.serverFor(k)),
+      ),
+    ).toBe(0);
   });
 });
 
@@ -141,7 +152,12 @@ describe('load balance and virtual nodes', () => {
     // N·V uniform points cut the circle into spacings that are Dirichlet(1, ..., 1); a server owns V
     // of them, so its share is a sum of V spacings and the shares are Dirichlet(V, ..., V).
     const n = 10;
-    for (const [v, rings] of [[1, 400], [10, 400], [100, 150], [500, 150]] as const) {
+    for (const [v, rings] of [
+      [1, 400],
+      [10, 400],
+      [100, 150],
+      [500, 150],
+    ] as const) {
       // The estimate's relative sd is about sqrt(2/(N-1))/sqrt(rings): at most 0.04, so 15% is > 3.5 sd.
       const observed = mean(seeds(rings).map((seed) => cv2(Ring.of(attendants(n), { vnodesPerServer: v, hash: seeded(seed) }))));
       const expected = (n - 1) / (n * v + 1);
@@ -152,13 +168,22 @@ describe('load balance and virtual nodes', () => {
   it('with one virtual node, the busiest server owns about H(N) times its fair share (400 seeds)', () => {
     // The largest of N spacings of N uniform points on a circle has mean H(N)/N (harmonic number).
     const n = 10;
-    const ratios = seeds(400).map((seed) => Math.max(...Ring.of(attendants(n), { vnodesPerServer: 1, hash: seeded(seed) }).shares().values()) * n);
+    const ratios = seeds(400).map(
+      (seed) =>
+        Math.max(
+          ...Ring.of(attendants(n), { vnodesPerServer: 1, hash: seeded(seed) })
+            .shares()
+            .values(),
+        ) * n,
+    );
     expect(Math.abs(mean(ratios) / harmonic(n) - 1)).toBeLessThan(0.08);
   });
 
   it('max/mean of keys per server falls as virtual nodes grow (1, 10, 100, 500; 20 seeds, 20 000 keys)', () => {
     const keys = sampleKeys(20_000);
-    const byVnodes = [1, 10, 100, 500].map((v) => mean(seeds(20).map((seed) => Ring.of(attendants(10), { vnodesPerServer: v, hash: seeded(seed) }).load(keys).maxOverMean)));
+    const byVnodes = [1, 10, 100, 500].map((v) =>
+      mean(seeds(20).map((seed) => Ring.of(attendants(10), { vnodesPerServer: v, hash: seeded(seed) }).load(keys).maxOverMean)),
+    );
     for (let i = 1; i < byVnodes.length; i++) expect(byVnodes[i]!).toBeLessThan(byVnodes[i - 1]!);
     expect(byVnodes[0]!).toBeGreaterThan(2);
     expect(byVnodes[3]!).toBeLessThan(1.1);
@@ -170,7 +195,11 @@ describe('load balance and virtual nodes', () => {
     for (const n of [2, 5, 10, 20]) {
       for (const v of [100, 200, MAX_VNODES]) {
         for (const seed of seeds(25)) {
-          const shares = [...Ring.of(attendants(n), { vnodesPerServer: v, hash: seeded(seed) }).shares().values()];
+          const shares = [
+            ...Ring.of(attendants(n), { vnodesPerServer: v, hash: seeded(seed) })
+              .shares()
+              .values(),
+          ];
           expect(Math.max(...shares) * n, `N ${n}, V ${v}, seed ${seed}`).toBeLessThan(1.5);
         }
       }
@@ -178,7 +207,12 @@ describe('load balance and virtual nodes', () => {
   });
 
   it('summarises a load: mean, max, max/mean and population standard deviation', () => {
-    const s = summarizeLoad([{ server: 'a', keys: 2 }, { server: 'b', keys: 4 }, { server: 'c', keys: 4 }, { server: 'd', keys: 6 }]);
+    const s = summarizeLoad([
+      { server: 'a', keys: 2 },
+      { server: 'b', keys: 4 },
+      { server: 'c', keys: 4 },
+      { server: 'd', keys: 6 },
+    ]);
     expect(s).toMatchObject({ total: 16, mean: 4, max: 6, maxOverMean: 1.5 });
     expect(s.stdDev).toBeCloseTo(Math.SQRT2, 12);
     expect(summarizeLoad([])).toMatchObject({ total: 0, mean: 0, maxOverMean: 0, stdDev: 0 });
@@ -215,7 +249,10 @@ describe('replicas', () => {
     for (const key of keys.slice(0, 100)) {
       const replicas = ring.replicasFor(key, 3);
       const bystander = servers.find((s) => !replicas.includes(s))!;
-      const smaller = Ring.of(servers.filter((s) => s !== bystander), { vnodesPerServer: 20 });
+      const smaller = Ring.of(
+        servers.filter((s) => s !== bystander),
+        { vnodesPerServer: 20 },
+      );
       expect(smaller.replicasFor(key, 3)).toEqual(replicas);
     }
   });
@@ -225,7 +262,10 @@ describe('replicas', () => {
     for (const key of keys.slice(0, 100)) {
       const four = ring.replicasFor(key, 4);
       const [gone] = four.splice(1, 1);
-      const smaller = Ring.of(servers.filter((s) => s !== gone), { vnodesPerServer: 20 });
+      const smaller = Ring.of(
+        servers.filter((s) => s !== gone),
+        { vnodesPerServer: 20 },
+      );
       expect(smaller.replicasFor(key, 3)).toEqual(four);
     }
   });
@@ -269,7 +309,12 @@ describe('resizing by more than one server', () => {
   it('moves min/lcm-predicted keys under mod-N and |M-N|/max(M,N) on the ring (30 seeds)', () => {
     const keys = sampleKeys(3000);
     // Pairs chosen to exercise the formula: coprime, a multiple, a shared factor, shrinking.
-    for (const [from, to, modN, ring] of [[4, 5, 4 / 5, 1 / 5], [4, 8, 1 / 2, 1 / 2], [6, 9, 1 - 6 / 18, 1 / 3], [10, 7, 1 - 7 / 70, 3 / 10]] as const) {
+    for (const [from, to, modN, ring] of [
+      [4, 5, 4 / 5, 1 / 5],
+      [4, 8, 1 / 2, 1 / 2],
+      [6, 9, 1 - 6 / 18, 1 / 3],
+      [10, 7, 1 - 7 / 70, 3 / 10],
+    ] as const) {
       expect(expectedModNMoved(from, to)).toBeCloseTo(modN, 12);
       expect(expectedRingMoved(from, to)).toBeCloseTo(ring, 12);
       const runs = seeds(30).map((seed) => compareResize(keys, from, to, 100, seeded(seed)));

@@ -119,7 +119,8 @@ export function validateArrivals(arrivals: ArrivalProcess): void {
   if (arrivals.kind === 'bursty') {
     if (!(arrivals.burstFactor >= 1) || !Number.isFinite(arrivals.burstFactor)) throw new RangeError(`burstFactor must be >= 1, got ${arrivals.burstFactor}`);
     if (!(arrivals.burstShare > 0 && arrivals.burstShare < 1)) throw new RangeError(`burstShare must be in (0, 1), got ${arrivals.burstShare}`);
-    if (!(arrivals.burstLength > 0) || !Number.isFinite(arrivals.burstLength)) throw new RangeError(`burstLength must be positive, got ${arrivals.burstLength}`);
+    if (!(arrivals.burstLength > 0) || !Number.isFinite(arrivals.burstLength))
+      throw new RangeError(`burstLength must be positive, got ${arrivals.burstLength}`);
   }
 }
 

@@ -91,7 +91,13 @@ describe('the engine against queueing theory', () => {
   it("Little's law: time-average number in system equals lambda x mean time in system", () => {
     const configs: SimulationConfig[] = [
       { seed: 21, arrivals: { kind: 'poisson', rate: 0.9 }, service: { kind: 'lognormal', mean: 1, sigma: 1 }, warmup: 5_000 },
-      { seed: 22, arrivals: { kind: 'bursty', rate: 2.4, burstFactor: 3, burstShare: 0.2, burstLength: 20 }, service: { kind: 'exponential', mean: 1 }, servers: 3, queue: 'shared' },
+      {
+        seed: 22,
+        arrivals: { kind: 'bursty', rate: 2.4, burstFactor: 3, burstShare: 0.2, burstLength: 20 },
+        service: { kind: 'exponential', mean: 1 },
+        servers: 3,
+        queue: 'shared',
+      },
       { seed: 23, arrivals: { kind: 'poisson', rate: 7 }, service: { kind: 'pareto', mean: 1, shape: 2.5 }, servers: 8, dispatch: inTurn() },
     ];
     for (const config of configs) {
@@ -169,7 +175,15 @@ describe('latency percentiles match the quantile function of a known distributio
   });
 
   it('a slow 1% mixture moves the mean by its weight but puts p99.9 among the slow requests', () => {
-    const r = simulate(noQueue({ kind: 'mixture', parts: [{ weight: 99, time: { kind: 'deterministic', value: 1 } }, { weight: 1, time: { kind: 'deterministic', value: 50 } }] }));
+    const r = simulate(
+      noQueue({
+        kind: 'mixture',
+        parts: [
+          { weight: 99, time: { kind: 'deterministic', value: 1 } },
+          { weight: 1, time: { kind: 'deterministic', value: 50 } },
+        ],
+      }),
+    );
     expect(r.p50).toBe(1);
     expect(r.p999).toBe(50);
     expect(Math.abs(r.mean - (0.99 + 0.5)) / 1.49).toBeLessThan(0.02);

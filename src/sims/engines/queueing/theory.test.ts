@@ -26,7 +26,13 @@ describe('queueing theory formulas', () => {
       }
       return term / sum;
     };
-    for (const [c, a] of [[1, 0.5], [5, 3], [10, 7.5], [30, 25]] as const) expect(erlangB(c, a)).toBeCloseTo(factorialForm(c, a), 12);
+    for (const [c, a] of [
+      [1, 0.5],
+      [5, 3],
+      [10, 7.5],
+      [30, 25],
+    ] as const)
+      expect(erlangB(c, a)).toBeCloseTo(factorialForm(c, a), 12);
   });
 
   it('M/M/c mean wait agrees with M/M/1 when c = 1: Wq = rho / (mu - lambda)', () => {

@@ -53,8 +53,7 @@ export const VERIFY_ERRORS = {
 export type VerifyErrorCode = keyof typeof VERIFY_ERRORS;
 
 export type Verdict =
-  | { ok: true; chain: CertFacts[] }
-  | { ok: false; code: VerifyErrorCode; message: string; depth: number; cert: CertFacts; chain: CertFacts[] };
+  { ok: true; chain: CertFacts[] } | { ok: false; code: VerifyErrorCode; message: string; depth: number; cert: CertFacts; chain: CertFacts[] };
 
 /** What the certificate is for, as `openssl verify -purpose` names it. */
 export type Purpose = 'sslserver' | 'sslclient';

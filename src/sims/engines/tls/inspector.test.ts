@@ -43,7 +43,10 @@ describe('inspector on a CA certificate sent first', () => {
 
 describe('inspector on generated certificates', () => {
   it('reads subject, issuer, dates, SANs, key usage and key type of a server certificate', async () => {
-    const { certificates: [leaf], problems } = await inspectText(pem('leaf'), opts);
+    const {
+      certificates: [leaf],
+      problems,
+    } = await inspectText(pem('leaf'), opts);
     expect(problems).toEqual([]);
     expect(leaf!.subjectDn).toBe('CN=localhost');
     expect(leaf!.issuerDn).toBe('CN=Mental Models Test Intermediate');
@@ -59,7 +62,9 @@ describe('inspector on generated certificates', () => {
 
   it('computes SHA-256 and SHA-1 fingerprints of the DER bytes (checked with node:crypto)', async () => {
     const text = pem('root');
-    const { certificates: [root] } = await inspectText(text, opts);
+    const {
+      certificates: [root],
+    } = await inspectText(text, opts);
     const fp = (alg: string) => createHash(alg).update(derOf(text)).digest('hex').toUpperCase().match(/../g)!.join(':');
     expect(root!.sha256).toBe(fp('sha256'));
     expect(root!.sha1).toBe(fp('sha1'));

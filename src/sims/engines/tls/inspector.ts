@@ -104,9 +104,7 @@ function hex(bytes: ArrayBuffer | Uint8Array, separator = ''): string {
 }
 
 export function formatName(name: Name): string {
-  return name
-    .map((rdn) => rdn.map((atv) => `${ATTRIBUTE_NAMES[atv.type] ?? atv.type}=${atv.value.toString()}`).join('+'))
-    .join(', ');
+  return name.map((rdn) => rdn.map((atv) => `${ATTRIBUTE_NAMES[atv.type] ?? atv.type}=${atv.value.toString()}`).join('+')).join(', ');
 }
 
 /** The common name, or the whole DN when there is none: what the chain logic compares. */
@@ -171,8 +169,10 @@ async function importKey(issuer: Decoded, algorithm: (typeof SIGNATURES)[string]
       if (!curve) return null;
       return await crypto.subtle.importKey('spki', issuer.spki, { name: 'ECDSA', namedCurve: curve.curve }, false, ['verify']);
     }
-    if (algorithm.kind === 'rsa' && keyType === 'RSA') return await crypto.subtle.importKey('spki', issuer.spki, { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, false, ['verify']);
-    if (algorithm.kind === 'ed25519' && keyType === 'Ed25519') return await crypto.subtle.importKey('spki', issuer.spki, { name: 'Ed25519' }, false, ['verify']);
+    if (algorithm.kind === 'rsa' && keyType === 'RSA')
+      return await crypto.subtle.importKey('spki', issuer.spki, { name: 'RSASSA-PKCS1-v1_5', hash: algorithm.hash }, false, ['verify']);
+    if (algorithm.kind === 'ed25519' && keyType === 'Ed25519')
+      return await crypto.subtle.importKey('spki', issuer.spki, { name: 'Ed25519' }, false, ['verify']);
   } catch {
     return null;
   }
@@ -239,19 +239,32 @@ function isoDay(ms: number): string {
 /** Builds the facts and findings from the decoded certificates, `now` being the checking time. */
 export async function inspectText(text: string, options: { now: number; hostname?: string }): Promise<Inspection> {
   const scan = scanPem(text);
-  return inspectBlocks(scan.blocks.map((b) => ({ index: b.index, der: b.der })), scan.problems, options);
+  return inspectBlocks(
+    scan.blocks.map((b) => ({ index: b.index, der: b.der })),
+    scan.problems,
+    options,
+  );
 }
 
 /** A loaded file: PEM text, or one binary DER certificate. */
 export async function inspectFile(bytes: Bytes, options: { now: number; hostname?: string }): Promise<Inspection> {
   if (bytes.length > MAX_INPUT_CHARS) {
-    return { certificates: [], problems: [{ index: 0, message: `The file is ${formatNumber(bytes.length)} bytes; the inspector reads at most ${formatNumber(MAX_INPUT_CHARS)}.` }], verdict: null, findings: [] };
+    return {
+      certificates: [],
+      problems: [{ index: 0, message: `The file is ${formatNumber(bytes.length)} bytes; the inspector reads at most ${formatNumber(MAX_INPUT_CHARS)}.` }],
+      verdict: null,
+      findings: [],
+    };
   }
   if (bytes[0] === 0x30) return inspectBlocks([{ index: 1, der: bytes }], [], options);
   return inspectText(new TextDecoder('utf-8', { fatal: false }).decode(bytes), options);
 }
 
-async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: PemProblem[], options: { now: number; hostname?: string }): Promise<Inspection> {
+async function inspectBlocks(
+  blocks: { index: number; der: Bytes }[],
+  problems: PemProblem[],
+  options: { now: number; hostname?: string },
+): Promise<Inspection> {
   const decoded: Decoded[] = [];
   for (const block of blocks.slice(0, MAX_CERTIFICATES)) {
     const d = decode(block.index, block.der);
@@ -292,7 +305,15 @@ async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: 
     const algorithmOid = d.cert.signatureAlgorithm.algorithm;
     certificates.push({
       facts: {
-        id: `#${d.position}`, subject, issuer, keyId: keyIds[i]!, signerKeyId, notBefore, notAfter, isCA: basic?.cA ?? false, sans,
+        id: `#${d.position}`,
+        subject,
+        issuer,
+        keyId: keyIds[i]!,
+        signerKeyId,
+        notBefore,
+        notAfter,
+        isCA: basic?.cA ?? false,
+        sans,
         // An absent extension allows every use; an empty one allows none: keep the difference.
         ...(ku ? { keyUsage } : {}),
         ...(ekuExtension ? { extendedKeyUsage: eku } : {}),
@@ -317,7 +338,10 @@ async function inspectBlocks(blocks: { index: number; der: Bytes }[], problems: 
   const verdict = certificates.length
     ? verifyChain(
         certificates[0]!.facts,
-        certificates.slice(1).filter((c) => !isSelfSigned(c.facts)).map((c) => c.facts),
+        certificates
+          .slice(1)
+          .filter((c) => !isSelfSigned(c.facts))
+          .map((c) => c.facts),
         certificates.filter((c) => isSelfSigned(c.facts)).map((c) => c.facts),
         { now: options.now, ...(options.hostname ? { hostname: options.hostname } : {}) },
       )
@@ -353,7 +377,10 @@ export function diagnose(certs: InspectedCertificate[], verdict: Verdict | null,
   const first = certs[0]!;
   const roots = certs.filter((c) => isSelfSigned(c.facts));
   if (verdict.ok) {
-    findings.push({ level: 'ok', text: `The chain verifies up to "${verdict.chain[verdict.chain.length - 1]!.subject}", treating the pasted root as trusted. A client must have that root in its own store.` });
+    findings.push({
+      level: 'ok',
+      text: `The chain verifies up to "${verdict.chain[verdict.chain.length - 1]!.subject}", treating the pasted root as trusted. A client must have that root in its own store.`,
+    });
   } else {
     const at = verdict.cert;
     const texts: Record<number, string> = {
@@ -372,26 +399,40 @@ export function diagnose(certs: InspectedCertificate[], verdict: Verdict | null,
       24: `"${at.subject}" acts as an issuer but is not a CA certificate.`,
       62: `The certificate does not cover ${options.hostname ?? 'the host name'}; it names ${at.sans.join(', ') || at.subject}.`,
     };
-    findings.push({ level: verdict.code === 20 && !roots.length ? 'warn' : 'bad', text: `openssl verify would say: ${verdict.message}. ${texts[verdict.code]}` });
+    findings.push({
+      level: verdict.code === 20 && !roots.length ? 'warn' : 'bad',
+      text: `openssl verify would say: ${verdict.message}. ${texts[verdict.code]}`,
+    });
   }
   for (const c of certs) {
-    if (options.now > c.facts.notAfter && !(!verdict.ok && verdict.code === 10 && verdict.cert === c.facts)) findings.push({ level: 'bad', text: `Certificate ${c.position} ("${c.facts.subject}") expired on ${c.notAfter}.` });
-    else if (c.facts.notAfter - options.now < 30 * 86_400_000 && options.now <= c.facts.notAfter) findings.push({ level: 'warn', text: `Certificate ${c.position} ("${c.facts.subject}") expires within 30 days, on ${c.notAfter}.` });
-    if (c.signatureChecked === false && c.issuedBy === null) findings.push({ level: 'bad', text: `Certificate ${c.position}: a pasted certificate has the issuer's name but its key did not make this signature (an impostor or a re-keyed CA).` });
+    if (options.now > c.facts.notAfter && !(!verdict.ok && verdict.code === 10 && verdict.cert === c.facts))
+      findings.push({ level: 'bad', text: `Certificate ${c.position} ("${c.facts.subject}") expired on ${c.notAfter}.` });
+    else if (c.facts.notAfter - options.now < 30 * 86_400_000 && options.now <= c.facts.notAfter)
+      findings.push({ level: 'warn', text: `Certificate ${c.position} ("${c.facts.subject}") expires within 30 days, on ${c.notAfter}.` });
+    if (c.signatureChecked === false && c.issuedBy === null)
+      findings.push({
+        level: 'bad',
+        text: `Certificate ${c.position}: a pasted certificate has the issuer's name but its key did not make this signature (an impostor or a re-keyed CA).`,
+      });
   }
   if (first.isCA) {
-    const refused = !allowsPurpose(first.facts, 'sslserver', false) ? ' A TLS client checks it for serving TLS (purpose sslserver) and stops with error 26, unsuitable certificate purpose, before any name check.' : '';
+    const refused = !allowsPurpose(first.facts, 'sslserver', false)
+      ? ' A TLS client checks it for serving TLS (purpose sslserver) and stops with error 26, unsuitable certificate purpose, before any name check.'
+      : '';
     findings.push({ level: 'warn', text: `The first certificate is a CA certificate. A server must send its own (leaf) certificate first.${refused}` });
-  }
-  else if (first.facts.sans.length === 0) findings.push({ level: 'warn', text: noSanFinding(first.facts, options.hostname) });
+  } else if (first.facts.sans.length === 0) findings.push({ level: 'warn', text: noSanFinding(first.facts, options.hostname) });
   // Each certificate should be followed by its issuer (RFC 5246 7.4.2; TLS 1.3 tolerates any order).
   for (let i = 0; i + 1 < certs.length; i++) {
     const next = certs[i + 1]!;
     if (!isSelfSigned(certs[i]!.facts) && !issued(next.facts, certs[i]!.facts) && certs.some((c) => issued(c.facts, certs[i]!.facts))) {
-      findings.push({ level: 'info', text: `Certificate ${i + 1}'s issuer is in the paste but not right after it. OpenSSL and browsers reorder, some older clients do not.` });
+      findings.push({
+        level: 'info',
+        text: `Certificate ${i + 1}'s issuer is in the paste but not right after it. OpenSSL and browsers reorder, some older clients do not.`,
+      });
       break;
     }
   }
-  if (roots.length && certs.length > 1 && roots.includes(certs[certs.length - 1]!)) findings.push({ level: 'info', text: 'The paste includes the root. Servers need not send it: clients only trust roots they already have.' });
+  if (roots.length && certs.length > 1 && roots.includes(certs[certs.length - 1]!))
+    findings.push({ level: 'info', text: 'The paste includes the root. Servers need not send it: clients only trust roots they already have.' });
   return findings;
 }

@@ -53,7 +53,10 @@ export function scanPem(text: string): PemScan {
   const blocks: PemBlock[] = [];
   const problems: PemProblem[] = [];
   if (text.length > MAX_INPUT_CHARS) {
-    problems.push({ index: 0, message: `The input is ${formatNumber(text.length)} characters; the inspector reads at most ${formatNumber(MAX_INPUT_CHARS)}. A certificate chain is usually under 10,000.` });
+    problems.push({
+      index: 0,
+      message: `The input is ${formatNumber(text.length)} characters; the inspector reads at most ${formatNumber(MAX_INPUT_CHARS)}. A certificate chain is usually under 10,000.`,
+    });
     return { blocks, problems };
   }
   let at = text.indexOf(BEGIN);
@@ -61,7 +64,13 @@ export function scanPem(text: string): PemScan {
     // No armour: perhaps bare base64 of one DER certificate.
     const der = decodeBase64(text);
     if (der) blocks.push({ label: 'CERTIFICATE', der, index: 1 });
-    else problems.push({ index: 0, message: text.trim() ? 'No "-----BEGIN CERTIFICATE-----" line found, and the text is not base64 either.' : 'Nothing to inspect yet: paste a PEM certificate or chain.' });
+    else
+      problems.push({
+        index: 0,
+        message: text.trim()
+          ? 'No "-----BEGIN CERTIFICATE-----" line found, and the text is not base64 either.'
+          : 'Nothing to inspect yet: paste a PEM certificate or chain.',
+      });
     return { blocks, problems };
   }
   let index = 0;
@@ -82,7 +91,10 @@ export function scanPem(text: string): PemScan {
     const bodyStart = labelEnd + DASHES.length;
     const end = text.indexOf(END, bodyStart);
     if (end < 0 || (nextBegin >= 0 && end > nextBegin)) {
-      problems.push({ index, message: `Block ${index} (${label}) has no END line${nextBegin >= 0 ? ' before the next BEGIN' : ''}: the text looks truncated.` });
+      problems.push({
+        index,
+        message: `Block ${index} (${label}) has no END line${nextBegin >= 0 ? ' before the next BEGIN' : ''}: the text looks truncated.`,
+      });
       at = nextBegin;
       continue;
     }
@@ -95,7 +107,12 @@ export function scanPem(text: string): PemScan {
     }
     if (label !== 'CERTIFICATE' && label !== 'TRUSTED CERTIFICATE') {
       const key = label.includes('PRIVATE KEY');
-      problems.push({ index, message: key ? `Block ${index} is a private key. It was ignored; a private key should never be pasted into a web page.` : `Block ${index} is a ${label}, not a certificate; it was ignored.` });
+      problems.push({
+        index,
+        message: key
+          ? `Block ${index} is a private key. It was ignored; a private key should never be pasted into a web page.`
+          : `Block ${index} is a ${label}, not a certificate; it was ignored.`,
+      });
       continue;
     }
     const der = decodeBase64(text.slice(bodyStart, end));
