@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test the project has, in the order that lets the fast ones fail first.
  * Set-up first: the programs the tests drive (scripts/testMachine.ts), installed or reported before any test runs.
- * 0. the type check; 1. unit tests; 2. integration tests against real servers; 3. the production build of the real
+ * 0. lint (ESLint), format (Prettier) and the type check; 1. unit tests; 2. integration tests against real servers; 3. the production build of the real
  * site and the end-to-end tests on it; 4. a build of generated fixture posts and its end-to-end tests.
  * Stops at the first failing step.
  */
@@ -23,6 +23,8 @@ const vitest = (project: string) => ['vitest', 'run', '--project', project];
 console.log('▶ programs the tests use (chromium, nginx, python3-requests, MariaDB, openssl)');
 const setup = prepareTestMachine();
 if (setup !== 0) process.exit(setup);
+run('lint (ESLint, with the layer rules)', 'npx', ['eslint', '.']);
+run('format (Prettier)', 'npx', ['prettier', '--check', '.']);
 run('type check (astro check: TypeScript strict over .ts, .tsx and .astro)', 'npx', ['astro', 'check']);
 run('unit tests', 'npx', vitest('unit'));
 run('integration tests', 'npx', vitest('integration').concat('--passWithNoTests'));
