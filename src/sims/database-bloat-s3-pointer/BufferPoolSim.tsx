@@ -15,11 +15,14 @@ import {
   formatPercent,
   intParam,
   island,
+  lerp,
+  useProgress,
   useSimulation,
+  type Simulation,
   type StateOf,
 } from '../kit/index.ts';
 import { DEFAULT_WORKLOAD, pageKind, type Design } from './workload.ts';
-import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, type Lane } from './bufferPoolExperiment.ts';
+import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, slotsOf, type Experiment, type Lane, type Slot } from './bufferPoolExperiment.ts';
 import type { Frame } from './bufferPool.ts';
 import './bufferpool.css';
 
@@ -46,63 +49,79 @@ function kindCounts(frames: readonly Frame[]): { index: number; log: number } {
   return { index: frames.length - log, log };
 }
 
-function Sublist({ title, frames, entered, y }: { title: string; frames: readonly Frame[]; entered: Set<string>; y: number }) {
+const PITCH = CELL + GAP;
+const rowsOf = (n: number) => Math.max(1, Math.ceil(n / COLUMNS));
+/** Where the old sublist's label sits, below a young sublist of `young` pages. */
+const oldTop = (young: number) => 30 + rowsOf(young) * PITCH + 10;
+
+/** The top left of a page's square: its sublist, its position in it, and how long the young sublist is. */
+function place(slot: Slot, young: number): { x: number; y: number } {
+  const top = slot.old ? oldTop(young) : 0;
+  return { x: (slot.at % COLUMNS) * PITCH + 1, y: top + 22 + Math.floor(slot.at / COLUMNS) * PITCH };
+}
+
+type PoolSim = Simulation<typeof schema, Experiment>;
+
+/**
+ * The pages, drawn at the display's rate during a step: each slides from where it sat before the step
+ * (lane.before) to where it is now. A page read from disk enters at the midpoint, the head of the old
+ * sublist, and fades in; an evicted page slides from the tail to the row of evictions below.
+ */
+function PoolPages({ sim, lane, evictedTop }: { sim: PoolSim; lane: Lane; evictedTop: number }) {
+  const t = useProgress(sim);
+  const now = slotsOf(lane.run.pool.list());
+  const before = lane.before;
+  const midpoint = place({ old: true, at: 0 }, now.young);
+  const shownEvicted = lane.evicted.slice(-COLUMNS);
+  const square = (page: string, cls: string, from: { x: number; y: number }, to: { x: number; y: number }, opacity?: number) => (
+    <rect
+      key={page}
+      class={`bp-page ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}${cls}`}
+      x={lerp(from.x, to.x, t).toFixed(1)}
+      y={lerp(from.y, to.y, t).toFixed(1)}
+      width={CELL}
+      height={CELL}
+      rx={4}
+      opacity={opacity === undefined || opacity >= 1 ? undefined : opacity.toFixed(2)}
+    />
+  );
   return (
-    <g transform={`translate(0 ${y})`}>
-      <text class="bp-label" x={0} y={14}>{title}</text>
-      {frames.map((f, i) => {
-        const x = (i % COLUMNS) * (CELL + GAP);
-        const row = Math.floor(i / COLUMNS);
-        const log = pageKind(f.page) === 'overflow';
-        return (
-          <rect
-            key={f.page}
-            class={`bp-page ${log ? 'bp-log' : 'bp-index'}${entered.has(f.page) ? ' bp-entered' : ''}`}
-            x={x + 1}
-            y={22 + row * (CELL + GAP)}
-            width={CELL}
-            height={CELL}
-            rx={4}
-          >
-            <title>{log ? `log page ${f.page}` : `index page ${f.page}`}</title>
-          </rect>
-        );
+    <g>
+      {lane.run.pool.list().map((f) => {
+        const was = before.pages.get(f.page);
+        const to = place(now.pages.get(f.page)!, now.young);
+        return square(f.page, lane.entered.has(f.page) ? ' bp-entered' : '', was ? place(was, before.young) : midpoint, to, was ? 1 : Math.max(0.15, t));
+      })}
+      {shownEvicted.map((page, i) => {
+        const was = before.pages.get(page);
+        return square(page, ' bp-evicted', was ? place(was, before.young) : midpoint, { x: i * PITCH + 1, y: evictedTop + 22 });
       })}
     </g>
   );
 }
 
-function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
+function PoolGrid({ sim, lane, design }: { sim: PoolSim; lane: Lane; design: Design }) {
   const list = lane.run.pool.list();
   const young = list.filter((f) => !f.old);
   const old = list.filter((f) => f.old);
-  const youngRows = Math.max(1, Math.ceil(young.length / COLUMNS));
-  const oldRows = Math.max(1, Math.ceil(old.length / COLUMNS));
-  const oldY = 30 + youngRows * (CELL + GAP) + 10;
-  const evictedY = oldY + 30 + oldRows * (CELL + GAP);
-  const shownEvicted = lane.evicted.slice(-COLUMNS);
+  const oldY = oldTop(young.length);
+  const evictedY = oldY + 30 + rowsOf(old.length) * PITCH;
   const evictedLastStep = lane.evicted.length;
-  const height = evictedY + 30 + CELL + GAP;
+  const height = evictedY + 30 + PITCH;
   const y = kindCounts(young);
   const o = kindCounts(old);
   const label =
     `Buffer pool, logs ${design === 'inline' ? 'inline' : 'as pointers'}: young sublist ${young.length} pages (${y.index} index, ${y.log} log), ` +
     `old sublist ${old.length} pages (${o.index} index, ${o.log} log); ${lane.entered.size} pages entered and ${evictedLastStep} were evicted in the last step.`;
   return (
-    <svg class="bp-grid" viewBox={`0 0 ${COLUMNS * (CELL + GAP)} ${height}`} role="img" aria-label={label}>
-      <Sublist title={`Young sublist: ${young.length} pages (head first)`} frames={young} entered={lane.entered} y={0} />
-      <line class="bp-midpoint" x1={0} x2={COLUMNS * (CELL + GAP)} y1={oldY - 6} y2={oldY - 6} />
-      <Sublist title={`Old sublist: ${old.length} pages; new pages enter here, evictions leave from the end`} frames={old} entered={lane.entered} y={oldY} />
-      <g transform={`translate(0 ${evictedY})`}>
-        <text class="bp-label" x={0} y={14}>
-          {evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
-        </text>
-        {shownEvicted.map((page, i) => (
-          <rect key={page} class={`bp-page bp-evicted ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}`} x={i * (CELL + GAP) + 1} y={22} width={CELL} height={CELL} rx={4}>
-            <title>{`evicted ${page}`}</title>
-          </rect>
-        ))}
-      </g>
+    <svg class="bp-grid" viewBox={`0 0 ${COLUMNS * PITCH} ${height}`} role="img" aria-label={label}>
+      <text class="bp-label" x={0} y={14}>{`Young sublist: ${young.length} pages (head first)`}</text>
+      <line class="bp-midpoint" x1={0} x2={COLUMNS * PITCH} y1={oldY - 6} y2={oldY - 6} />
+      <text class="bp-label" x={0} y={oldY + 14}>{`Old sublist: ${old.length} pages; new pages enter here, evictions leave from the end`}</text>
+      <text class="bp-label" x={0} y={evictedY + 14}>
+        {evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
+      </text>
+      <PoolPages sim={sim} lane={lane} evictedTop={evictedY} />
     </svg>
   );
 }
@@ -167,7 +186,7 @@ function BufferPoolSim() {
           [`Evictions (${state.show === 'inline' ? 'inline' : 'pointers'})`, shown.run.pool.evictions],
         ]}
       />
-      <PoolGrid lane={shown} design={state.show} />
+      <PoolGrid sim={sim} lane={shown} design={state.show} />
       <LineChart title="Hit ratio per 100 requests" series={series} xLabel="requests" yLabel="hit ratio (%)" yDomain={[0, 110]} />
     </SimFrame>
   );

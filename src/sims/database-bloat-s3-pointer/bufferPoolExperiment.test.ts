@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_REQUESTS, MAX_REQUESTS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, workloadConfig, type ExperimentSettings } from './bufferPoolExperiment.ts';
+import { INITIAL_REQUESTS, slotsOf, MAX_REQUESTS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, workloadConfig, type ExperimentSettings } from './bufferPoolExperiment.ts';
 import { runWorkload } from './workload.ts';
 
 const settings: ExperimentSettings = { oldBlocksTimeMs: 1000, oldBlocksPct: 37, fetchShare: 0.05, blobPages: 16 };
@@ -36,6 +36,21 @@ describe('the eviction experiment', () => {
     const evictionsBefore = lane.run.pool.evictions;
     advance(experiment, 10);
     expect(lane.evicted.length).toBe(lane.run.pool.evictions - evictionsBefore);
+  });
+
+  it('remembers where each page sat before the last step: every page now in the pool was there or was read in', () => {
+    const experiment = advance(newExperiment(settings), 200);
+    const lane = experiment.lanes.inline;
+    const previous = slotsOf(lane.run.pool.list());
+    advance(experiment, 10);
+    expect(lane.before).toEqual(previous);
+    expect(lane.before.pages.size).toBe(lane.run.pool.capacity);
+    for (const f of lane.run.pool.list()) expect(lane.before.pages.has(f.page) || lane.entered.has(f.page)).toBe(true);
+    for (const page of lane.evicted) expect(lane.before.pages.has(page) || !lane.run.pool.contains(page)).toBe(true);
+    // Over a few steps the list changes: pages are read in, move along it, or leave it.
+    const now = slotsOf(lane.run.pool.list());
+    advance(experiment, 50);
+    expect(slotsOf(lane.run.pool.list())).not.toEqual(now);
   });
 
   it('stops at MAX_REQUESTS however far it is asked to go', () => {

@@ -5,6 +5,7 @@
  */
 import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from './bufferPoolFigure.ts';
 import { HitRatioWindow, WorkloadRun, type Design, type WorkloadConfig } from './workload.ts';
+import type { Frame, PageId } from './bufferPool.ts';
 
 /** The reader's settings: innodb_old_blocks_time and _pct, the share of requests that open a log, its size in pages. */
 export interface ExperimentSettings {
@@ -34,9 +35,31 @@ export interface Lane {
   entered: Set<string>;
   /** Pages evicted during the last step, oldest first. */
   evicted: string[];
+  /** Where each page sat before the last step, and how long the young sublist was: a drawing moves pages from there. */
+  before: Slots;
   /** Page reads requested and page reads from disk, counted from the end of the warm-up. */
   readRequests: number;
   reads: number;
+}
+
+/** A page's place on the LRU list: its sublist, and its position from that sublist's head. */
+export interface Slot {
+  old: boolean;
+  at: number;
+}
+
+export interface Slots {
+  pages: Map<PageId, Slot>;
+  young: number;
+}
+
+/** The place of every page on the list, head first. */
+export function slotsOf(list: readonly Frame[]): Slots {
+  const pages = new Map<PageId, Slot>();
+  let young = 0;
+  let old = 0;
+  for (const f of list) pages.set(f.page, f.old ? { old: true, at: old++ } : { old: false, at: young++ });
+  return { pages, young };
 }
 
 export interface Experiment {
@@ -53,7 +76,7 @@ export function newExperiment(settings: ExperimentSettings): Experiment {
   const lane = (design: Design): Lane => {
     const run = new WorkloadRun(workloadConfig(design, settings));
     for (let i = 0; i < WARMUP_REQUESTS; i++) run.next({ lookupsOnly: true });
-    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], readRequests: 0, reads: 0 };
+    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], before: slotsOf([]), readRequests: 0, reads: 0 };
   };
   const experiment: Experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
   // The last stretch as one ordinary step, so the first picture already marks what entered and left.
@@ -68,6 +91,7 @@ export function advance(experiment: Experiment, requests: number): Experiment {
   for (const lane of lanes) {
     lane.entered = new Set();
     lane.evicted = [];
+    lane.before = slotsOf(lane.run.pool.list());
   }
   for (let i = 0; i < requests && experiment.requests < MAX_REQUESTS; i++) {
     experiment.requests++;
