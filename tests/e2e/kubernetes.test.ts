@@ -18,6 +18,8 @@ async function step(page: Page, frame: Locator, times = 1): Promise<void> {
 
 const readout = (frame: Locator) => frame.locator('p.sim-readout').innerText();
 const events = (frame: Locator) => frame.locator('.k8s-events').innerText();
+/** The cluster drawing: an image in the static page, a group of pods and nodes to act on once hydrated. */
+const cluster = (frame: Locator) => frame.locator('svg.k8s-cluster');
 
 describe('Docker vs. Kubernetes article', () => {
   it('shows the seed title, 5 min read, the YAML and the Dockerfile', async () => {
@@ -58,7 +60,7 @@ describe('the reconciliation loop', () => {
     const { page, frame } = await openSim('reconcile');
     await frame.getByRole('button', { name: 'Fail node-a' }).click();
     // The kubelet has gone silent, but until the grace period is over the API still says Ready.
-    await expect.poll(() => frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-a (Ready, silent)');
+    await expect.poll(() => cluster(frame).getAttribute('aria-label')).toContain('node-a (Ready, silent)');
     expect(await frame.getByRole('button', { name: 'Recover node-a' }).count()).toBe(1);
     await step(page, frame);
     await expect.poll(() => events(frame)).toContain('NodeNotReady');
@@ -66,7 +68,7 @@ describe('the reconciliation loop', () => {
     await step(page, frame, 3);
     await expect.poll(() => readout(frame)).toContain('running 3 · converged');
     expect(await events(frame)).toContain('TaintManagerEviction');
-    expect(await frame.locator('svg[role=img]').getAttribute('aria-label')).toMatch(/node-a \(NotReady\): \w{5} Terminating/);
+    expect(await cluster(frame).getAttribute('aria-label')).toMatch(/node-a \(NotReady\): \w{5} Terminating/);
     const desired = frame.getByRole('slider', { name: 'Desired replicas' });
     await desired.focus();
     await page.keyboard.press('ArrowRight');
@@ -93,7 +95,7 @@ describe('the reconciliation loop', () => {
   it('runs a Step pressed in the same instant as a new node count on the new cluster', async () => {
     const stepOf = async (frame: Locator) => Number((await frame.locator('[aria-live=polite]').innerText()).match(/^Step (\d+):/)![1]);
     const opened = await openSim('reconcile', '#reconcile.nodes=4');
-    await expect.poll(() => opened.frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-d');
+    await expect.poll(() => cluster(opened.frame).getAttribute('aria-label')).toContain('node-d');
     const settledStep = await stepOf(opened.frame);
 
     const { frame } = await openSim('reconcile');
@@ -103,7 +105,7 @@ describe('the reconciliation loop', () => {
       nodes.dispatchEvent(new Event('input', { bubbles: true }));
       [...root.querySelectorAll('button')].find((b) => b.textContent === 'Step')!.click();
     });
-    await expect.poll(() => frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-d');
+    await expect.poll(() => cluster(frame).getAttribute('aria-label')).toContain('node-d');
     expect(await stepOf(frame)).toBe(settledStep + 1);
   });
 });

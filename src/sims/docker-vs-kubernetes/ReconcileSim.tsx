@@ -3,7 +3,7 @@
  * pods and fails nodes; each step runs one pass of the kubelets, the node controller, the scheduler
  * and the ReplicaSet controller, and logs the events they would log.
  */
-import { Button, Controls, Grabbable, PlayControls, Predict, SimFrame, Slider, intParam, island, lerp, mulberry32, useProgress, useSimulation, type Random, type Simulation, type StateOf } from '../kit/index.ts';
+import { Button, Controls, Grabbable, PlayControls, Predict, SimFrame, Slider, intParam, island, lerp, mulberry32, useHydrated, useProgress, useSimulation, type Random, type Simulation, type StateOf } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
 import { MAX_REPLICAS, converged, counted, countedAfterDeletingOne, deletePod, evictionTimeline, failNode, newCluster, oldestRunning, recoverNode, scale, step, type Change, type Cluster, type Pod } from './replicaSet.ts';
@@ -91,7 +91,8 @@ function PodBox({ pod, x, y, opacity = 1 }: { pod: Pod; x: number; y: number; op
   return (
     <g opacity={opacity === 1 ? undefined : opacity.toFixed(2)}>
       <rect class={`pod ${state}`} x={x.toFixed(1)} y={y.toFixed(1)} width={POD.w} height={POD.h} rx={6} />
-      <text x={(x + POD.w / 2).toFixed(1)} y={(y + 13).toFixed(1)} text-anchor="middle">{pod.name.slice(-5)}</text>
+      {/* The trailing space keeps the two lines apart in the text a button's name is checked against. */}
+      <text x={(x + POD.w / 2).toFixed(1)} y={(y + 13).toFixed(1)} text-anchor="middle">{`${pod.name.slice(-5)} `}</text>
       <text class="muted" x={(x + POD.w / 2).toFixed(1)} y={(y + 26).toFixed(1)} text-anchor="middle" style={{ fontSize: '10px' }}>
         {pod.terminating ? 'Terminating' : pod.phase}
       </text>
@@ -127,7 +128,7 @@ function Pods({ sim }: { sim: Sim }) {
             x={x + POD.w / 2}
             y={y + POD.h / 2}
             r={POD.h / 2}
-            label={`Pod ${p.name.slice(-5)}, ${p.phase} ${where}: Enter or Delete deletes it`}
+            label={`${p.name.slice(-5)} ${p.phase}: pod ${where}; Enter or Delete deletes it`}
             activate={(w) => withChange(w, deletePod(w.cluster, p.name))}
             remove={(w) => withChange(w, deletePod(w.cluster, p.name))}
           >
@@ -149,13 +150,20 @@ function ClusterFigure({ sim }: { sim: Sim }) {
   const describe = lanes
     .map((l) => `${l.name} (${l.title}): ${cluster.pods.filter((p) => laneOf(p) === l.name).map((p) => `${p.name.slice(-5)} ${p.terminating ? 'Terminating' : p.phase}`).join(', ') || 'no pods'}`)
     .join('; ');
+  // Until hydrated nothing in it can be acted on: the static figure is one image with its description.
+  const hydrated = useHydrated();
   return (
-    <svg class="k8s-cluster" viewBox={`0 0 ${W} ${H}`} role="group" aria-label={`Desired ${cluster.desired} pods, ${running} running. ${describe}. Click a pod to delete it, a node's name to fail or recover it.`}>
+    <svg
+      class="k8s-cluster"
+      viewBox={`0 0 ${W} ${H}`}
+      role={hydrated ? 'group' : 'img'}
+      aria-label={`Desired ${cluster.desired} pods, ${running} running. ${describe}.${hydrated ? " Click a pod to delete it, a node's name to fail or recover it." : ''}`}
+    >
       {lanes.map((lane, i) => {
         const x = 10 + i * laneW;
         const heading = (
           <>
-            <text x={x + laneW / 2} y={22} text-anchor="middle" style={{ fontWeight: 600 }}>{lane.name}</text>
+            <text x={x + laneW / 2} y={22} text-anchor="middle" style={{ fontWeight: 600 }}>{`${lane.name} `}</text>
             <text class="muted" x={x + laneW / 2} y={38} text-anchor="middle">{lane.title}</text>
           </>
         );
@@ -170,7 +178,7 @@ function ClusterFigure({ sim }: { sim: Sim }) {
                 x={x + laneW / 2}
                 y={24}
                 r={14}
-                label={lane.reporting ? `Node ${lane.name}, ${lane.title}: Enter or Delete fails it` : `Node ${lane.name}, ${lane.title}, failed: Enter recovers it`}
+                label={`${lane.name} ${lane.title}: node; ${lane.reporting ? 'Enter or Delete fails it' : 'failed, Enter recovers it'}`}
                 activate={(w) => withChange(w, lane.reporting ? failNode(w.cluster, lane.name) : recoverNode(w.cluster, lane.name))}
                 remove={(w) => withChange(w, failNode(w.cluster, lane.name))}
               >
