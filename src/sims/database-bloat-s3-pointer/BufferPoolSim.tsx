@@ -15,14 +15,11 @@ import {
   formatPercent,
   intParam,
   island,
-  lerp,
-  useProgress,
   useSimulation,
-  type Simulation,
   type StateOf,
 } from '../kit/index.ts';
 import { DEFAULT_WORKLOAD, pageKind, type Design } from './workload.ts';
-import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, slotsOf, type Experiment, type Lane, type Slot } from './bufferPoolExperiment.ts';
+import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, slotsOf, type Lane, type Slot } from './bufferPoolExperiment.ts';
 import type { Frame } from './bufferPool.ts';
 import './bufferpool.css';
 
@@ -60,47 +57,29 @@ function place(slot: Slot, young: number): { x: number; y: number } {
   return { x: (slot.at % COLUMNS) * PITCH + 1, y: top + 22 + Math.floor(slot.at / COLUMNS) * PITCH };
 }
 
-type PoolSim = Simulation<typeof schema, Experiment>;
-
 /**
- * The pages, drawn at the display's rate during a step: each slides from where it sat before the step
- * (lane.before) to where it is now. A page read from disk enters at the midpoint, the head of the old
- * sublist, and fades in; an evicted page slides from the tail to the row of evictions below.
+ * The pages, one square each, keyed by page so that a square is the same element wherever its page goes:
+ * each step redraws them where the model now has them, so pages read in appear at the midpoint (outlined),
+ * drift down the old sublist, cross into the young one when promoted, and drop into the row of evictions.
+ * The squares jump from step to step rather than slide: redrawing the grid on every display frame cost
+ * half the frame rate under a phone's CPU (see the report of issue 17), and a step is only 200 ms.
  */
-function PoolPages({ sim, lane, evictedTop }: { sim: PoolSim; lane: Lane; evictedTop: number }) {
-  const t = useProgress(sim);
-  const now = slotsOf(lane.run.pool.list());
-  const before = lane.before;
-  const midpoint = place({ old: true, at: 0 }, now.young);
-  const shownEvicted = lane.evicted.slice(-COLUMNS);
-  const square = (page: string, cls: string, from: { x: number; y: number }, to: { x: number; y: number }, opacity?: number) => (
-    <rect
-      key={page}
-      class={`bp-page ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}${cls}`}
-      x={lerp(from.x, to.x, t).toFixed(1)}
-      y={lerp(from.y, to.y, t).toFixed(1)}
-      width={CELL}
-      height={CELL}
-      rx={4}
-      opacity={opacity === undefined || opacity >= 1 ? undefined : opacity.toFixed(2)}
-    />
+function PoolPages({ lane, evictedTop }: { lane: Lane; evictedTop: number }) {
+  const list = lane.run.pool.list();
+  const now = slotsOf(list);
+  const evicted = lane.evicted.filter((page) => !now.pages.has(page)).slice(-COLUMNS);
+  const square = (page: string, cls: string, at: { x: number; y: number }) => (
+    <rect key={page} class={`bp-page ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}${cls}`} x={at.x} y={at.y} width={CELL} height={CELL} rx={4} />
   );
   return (
     <g>
-      {lane.run.pool.list().map((f) => {
-        const was = before.pages.get(f.page);
-        const to = place(now.pages.get(f.page)!, now.young);
-        return square(f.page, lane.entered.has(f.page) ? ' bp-entered' : '', was ? place(was, before.young) : midpoint, to, was ? 1 : Math.max(0.15, t));
-      })}
-      {shownEvicted.map((page, i) => {
-        const was = before.pages.get(page);
-        return square(page, ' bp-evicted', was ? place(was, before.young) : midpoint, { x: i * PITCH + 1, y: evictedTop + 22 });
-      })}
+      {list.map((f) => square(f.page, lane.entered.has(f.page) ? ' bp-entered' : '', place(now.pages.get(f.page)!, now.young)))}
+      {evicted.map((page, i) => square(page, ' bp-evicted', { x: i * PITCH + 1, y: evictedTop + 22 }))}
     </g>
   );
 }
 
-function PoolGrid({ sim, lane, design }: { sim: PoolSim; lane: Lane; design: Design }) {
+function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
   const list = lane.run.pool.list();
   const young = list.filter((f) => !f.old);
   const old = list.filter((f) => f.old);
@@ -121,7 +100,7 @@ function PoolGrid({ sim, lane, design }: { sim: PoolSim; lane: Lane; design: Des
       <text class="bp-label" x={0} y={evictedY + 14}>
         {evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
       </text>
-      <PoolPages sim={sim} lane={lane} evictedTop={evictedY} />
+      <PoolPages lane={lane} evictedTop={evictedY} />
     </svg>
   );
 }
@@ -186,7 +165,7 @@ function BufferPoolSim() {
           [`Evictions (${state.show === 'inline' ? 'inline' : 'pointers'})`, shown.run.pool.evictions],
         ]}
       />
-      <PoolGrid sim={sim} lane={shown} design={state.show} />
+      <PoolGrid lane={shown} design={state.show} />
       <LineChart title="Hit ratio per 100 requests" series={series} xLabel="requests" yLabel="hit ratio (%)" yDomain={[0, 110]} />
     </SimFrame>
   );

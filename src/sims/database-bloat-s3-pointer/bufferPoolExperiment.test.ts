@@ -38,19 +38,18 @@ describe('the eviction experiment', () => {
     expect(lane.evicted.length).toBe(lane.run.pool.evictions - evictionsBefore);
   });
 
-  it('remembers where each page sat before the last step: every page now in the pool was there or was read in', () => {
+  it('places every page of the pool once, numbered from the head of its sublist, and the places change as requests run', () => {
     const experiment = advance(newExperiment(settings), 200);
-    const lane = experiment.lanes.inline;
-    const previous = slotsOf(lane.run.pool.list());
-    advance(experiment, 10);
-    expect(lane.before).toEqual(previous);
-    expect(lane.before.pages.size).toBe(lane.run.pool.capacity);
-    for (const f of lane.run.pool.list()) expect(lane.before.pages.has(f.page) || lane.entered.has(f.page)).toBe(true);
-    for (const page of lane.evicted) expect(lane.before.pages.has(page) || !lane.run.pool.contains(page)).toBe(true);
-    // Over a few steps the list changes: pages are read in, move along it, or leave it.
-    const now = slotsOf(lane.run.pool.list());
+    const list = experiment.lanes.inline.run.pool.list();
+    const slots = slotsOf(list);
+    expect(slots.pages.size).toBe(list.length);
+    const old = list.filter((f) => f.old).length;
+    expect(slots.young).toBe(list.length - old);
+    expect([...slots.pages.values()].filter((s) => !s.old).map((s) => s.at).sort((a, b) => a - b)).toEqual([...Array(slots.young).keys()]);
+    expect([...slots.pages.values()].filter((s) => s.old).map((s) => s.at).sort((a, b) => a - b)).toEqual([...Array(old).keys()]);
+    expect(slots.pages.get(list[0]!.page)).toEqual({ old: false, at: 0 });
     advance(experiment, 50);
-    expect(slotsOf(lane.run.pool.list())).not.toEqual(now);
+    expect(slotsOf(experiment.lanes.inline.run.pool.list())).not.toEqual(slots);
   });
 
   it('stops at MAX_REQUESTS however far it is asked to go', () => {

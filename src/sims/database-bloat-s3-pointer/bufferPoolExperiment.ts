@@ -35,8 +35,6 @@ export interface Lane {
   entered: Set<string>;
   /** Pages evicted during the last step, oldest first. */
   evicted: string[];
-  /** Where each page sat before the last step, and how long the young sublist was: a drawing moves pages from there. */
-  before: Slots;
   /** Page reads requested and page reads from disk, counted from the end of the warm-up. */
   readRequests: number;
   reads: number;
@@ -53,7 +51,7 @@ export interface Slots {
   young: number;
 }
 
-/** The place of every page on the list, head first. */
+/** The place of every page on the list, head first: where the figure draws each one. */
 export function slotsOf(list: readonly Frame[]): Slots {
   const pages = new Map<PageId, Slot>();
   let young = 0;
@@ -76,7 +74,7 @@ export function newExperiment(settings: ExperimentSettings): Experiment {
   const lane = (design: Design): Lane => {
     const run = new WorkloadRun(workloadConfig(design, settings));
     for (let i = 0; i < WARMUP_REQUESTS; i++) run.next({ lookupsOnly: true });
-    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], before: slotsOf([]), readRequests: 0, reads: 0 };
+    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], readRequests: 0, reads: 0 };
   };
   const experiment: Experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
   // The last stretch as one ordinary step, so the first picture already marks what entered and left.
@@ -91,7 +89,6 @@ export function advance(experiment: Experiment, requests: number): Experiment {
   for (const lane of lanes) {
     lane.entered = new Set();
     lane.evicted = [];
-    lane.before = slotsOf(lane.run.pool.list());
   }
   for (let i = 0; i < requests && experiment.requests < MAX_REQUESTS; i++) {
     experiment.requests++;
