@@ -18,6 +18,10 @@ async function step(page: Page, frame: Locator, times = 1): Promise<void> {
 
 const readout = (frame: Locator) => frame.locator('p.sim-readout').innerText();
 const events = (frame: Locator) => frame.locator('.k8s-events').innerText();
+/** The cluster drawing: an image in the static page, a group of pods and nodes to act on once hydrated. */
+const cluster = (frame: Locator) => frame.locator('svg.k8s-cluster');
+/** The running pods, each a button in the drawing. */
+const pods = (frame: Locator) => cluster(frame).getByRole('button', { name: /^\w{5} Running: pod on node-/ });
 
 describe('Docker vs. Kubernetes article', () => {
   it('shows the seed title, 5 min read, the YAML and the Dockerfile', async () => {
@@ -58,7 +62,7 @@ describe('the reconciliation loop', () => {
     const { page, frame } = await openSim('reconcile');
     await frame.getByRole('button', { name: 'Fail node-a' }).click();
     // The kubelet has gone silent, but until the grace period is over the API still says Ready.
-    await expect.poll(() => frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-a (Ready, silent)');
+    await expect.poll(() => cluster(frame).getAttribute('aria-label')).toContain('node-a (Ready, silent)');
     expect(await frame.getByRole('button', { name: 'Recover node-a' }).count()).toBe(1);
     await step(page, frame);
     await expect.poll(() => events(frame)).toContain('NodeNotReady');
@@ -66,7 +70,7 @@ describe('the reconciliation loop', () => {
     await step(page, frame, 3);
     await expect.poll(() => readout(frame)).toContain('running 3 · converged');
     expect(await events(frame)).toContain('TaintManagerEviction');
-    expect(await frame.locator('svg[role=img]').getAttribute('aria-label')).toMatch(/node-a \(NotReady\): \w{5} Terminating/);
+    expect(await cluster(frame).getAttribute('aria-label')).toMatch(/node-a \(NotReady\): \w{5} Terminating/);
     const desired = frame.getByRole('slider', { name: 'Desired replicas' });
     await desired.focus();
     await page.keyboard.press('ArrowRight');
@@ -93,7 +97,7 @@ describe('the reconciliation loop', () => {
   it('runs a Step pressed in the same instant as a new node count on the new cluster', async () => {
     const stepOf = async (frame: Locator) => Number((await frame.locator('[aria-live=polite]').innerText()).match(/^Step (\d+):/)![1]);
     const opened = await openSim('reconcile', '#reconcile.nodes=4');
-    await expect.poll(() => opened.frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-d');
+    await expect.poll(() => cluster(opened.frame).getAttribute('aria-label')).toContain('node-d');
     const settledStep = await stepOf(opened.frame);
 
     const { frame } = await openSim('reconcile');
@@ -103,8 +107,113 @@ describe('the reconciliation loop', () => {
       nodes.dispatchEvent(new Event('input', { bubbles: true }));
       [...root.querySelectorAll('button')].find((b) => b.textContent === 'Step')!.click();
     });
-    await expect.poll(() => frame.locator('svg[role=img]').getAttribute('aria-label')).toContain('node-d');
+    await expect.poll(() => cluster(frame).getAttribute('aria-label')).toContain('node-d');
     expect(await stepOf(frame)).toBe(settledStep + 1);
+  });
+});
+
+describe('the reconciliation loop: guess first', () => {
+  it('has the question and its answer, folded, in the static HTML', () => {
+    const html = readFileSync('dist/docker-vs-kubernetes/index.html', 'utf8');
+    const figure = html.slice(html.indexOf('<figure class="sim" id="sim-reconcile"'));
+    const body = figure.slice(0, figure.indexOf('</figure>'));
+    expect(body).toContain('Guess first: You delete one of the 3 running pods of this Deployment.');
+    expect(body).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>3: a replacement is already counted\. The controller counts every pod not marked for deletion/);
+  });
+
+  it('reveals the answer only after a guess is locked in, by keyboard alone, and runs the scenario', async () => {
+    const { page, frame, errors } = await openSim('reconcile');
+    const reveal = frame.locator('.sim-predict-reveal');
+    const lock = frame.getByRole('button', { name: 'Lock in my guess' });
+    expect(await frame.locator('details').count()).toBe(0);
+    expect(await reveal.innerText()).toBe('');
+    expect(await lock.isDisabled()).toBe(true);
+    await frame.getByRole('radio', { name: /^2:/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await frame.getByRole('radio', { name: /^3:/ }).isChecked()).toBe(true);
+    expect(await reveal.innerText()).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => reveal.innerText()).toMatch(/^Right\. Your guess: 3: a replacement is already counted\. The simulation: 3: a replacement is already counted\./);
+    // Locking in deleted the oldest pod of the opening cluster; one pass later the count is what the answer says.
+    await expect.poll(() => readout(frame)).toContain('Desired 3 · counted 2');
+    await step(page, frame);
+    await expect.poll(() => readout(frame)).toContain('Desired 3 · counted 3 · running 2');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the reconciliation loop: pods and nodes are the controls', () => {
+  it('deletes a pod clicked with the pointer, and one focused with Delete', async () => {
+    const { page, frame, errors } = await openSim('reconcile');
+    expect(await pods(frame).count()).toBe(3);
+    const first = (await pods(frame).first().getAttribute('aria-label'))!.slice(0, 5);
+    await pods(frame).first().click();
+    await expect.poll(() => readout(frame)).toContain('counted 2');
+    expect(await events(frame)).toContain(`Killing  pod/web-7d4b9c6f8-${first}  Stopping container web`);
+    const second = (await pods(frame).first().getAttribute('aria-label'))!.slice(0, 5);
+    expect(second).not.toBe(first);
+    await pods(frame).first().focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => readout(frame)).toContain('counted 1');
+    expect(await events(frame)).toContain(`Killing  pod/web-7d4b9c6f8-${second}  Stopping container web`);
+    await step(page, frame, 3);
+    await expect.poll(() => readout(frame)).toContain('Desired 3 · counted 3 · running 3 · converged');
+    expect(errors).toEqual([]);
+  });
+
+  it('fails a node by keyboard and recovers it by pointer', async () => {
+    const { page, frame } = await openSim('reconcile');
+    const node = (name: RegExp) => cluster(frame).getByRole('button', { name });
+    await node(/^node-b Ready: node; Enter or Delete fails it$/).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cluster(frame).getAttribute('aria-label')).toContain('node-b (Ready, silent)');
+    await step(page, frame);
+    await expect.poll(() => cluster(frame).getAttribute('aria-label')).toContain('node-b (NotReady)');
+    await node(/^node-b NotReady: node; failed, Enter recovers it$/).click();
+    await expect.poll(() => events(frame)).toContain('Node node-b status is now: NodeReady');
+  });
+});
+
+describe('the reconciliation loop moves by itself', () => {
+  /** What the reader sees change: the loop's phases and the cluster drawing. */
+  const picture = async (frame: Locator) => `${await frame.locator('.k8s-loop').innerHTML()}${await cluster(frame).innerHTML()}`;
+  const still = { reducedMotion: 'no-preference' } as const;
+
+  it('in view, passes of the loop run and are drawn without input', async () => {
+    const { page, frame } = await openSim('reconcile', '', still);
+    const opened = await picture(frame);
+    await expect.poll(() => picture(frame), { timeout: 5_000 }).not.toBe(opened);
+    // A deleted pod is replaced without a Step: the loop is running.
+    await pods(frame).first().click();
+    await expect.poll(() => readout(frame), { timeout: 10_000 }).toContain('Desired 3 · counted 3 · running 3 · converged');
+    // Phases light up one after another within a pass, at the display's rate.
+    const lit = new Set<string>();
+    for (let i = 0; i < 30; i++) {
+      lit.add(await frame.locator('.k8s-loop li.now strong').innerText().catch(() => ''));
+      await page.waitForTimeout(40);
+    }
+    expect([...lit].filter(Boolean).length).toBeGreaterThan(1);
+  });
+
+  it('stops after scrolling away', async () => {
+    const { page, frame } = await openSim('reconcile', '', still);
+    const opened = await picture(frame);
+    await expect.poll(() => picture(frame), { timeout: 5_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(1_200);
+    const away = await picture(frame);
+    const status = await frame.locator('[aria-live=polite]').innerText();
+    await page.waitForTimeout(2_000);
+    expect(await picture(frame)).toBe(away);
+    expect(await frame.locator('[aria-live=polite]').innerText()).toBe(status);
+  });
+
+  it('under reduced motion stays still', async () => {
+    const { page, frame } = await openSim('reconcile');
+    const opened = await picture(frame);
+    await page.waitForTimeout(2_500);
+    expect(await picture(frame)).toBe(opened);
   });
 });
 

@@ -97,6 +97,73 @@ describe('buffer pool eviction', () => {
   });
 });
 
+describe('buffer pool eviction: guess first', () => {
+  const predict = (page: Page) => page.locator('fieldset.sim-predict', { hasText: 'A report reads every older run once' });
+
+  it('has the question and its answer, folded, in the static HTML', async () => {
+    const html = await (await fetch(`${site.origin}${PATH}`)).text();
+    const before = html.slice(0, html.indexOf('id="sim-pool"'));
+    expect(before).toContain('Guess first: A report reads every older run once, in key order');
+    expect(before).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>They all stay in the pool\. The scan reads each page a few times/);
+  });
+
+  it('reveals the answer only after a guess is locked in, by keyboard alone', async () => {
+    const page = await site.page(PATH);
+    const question = predict(page);
+    await question.scrollIntoViewIfNeeded();
+    const first = question.getByRole('radio', { name: 'They all stay in the pool' });
+    await expect.poll(() => first.isEnabled(), { timeout: 15_000 }).toBe(true);
+    const reveal = question.locator('.sim-predict-reveal');
+    expect(await question.locator('details').count()).toBe(0);
+    expect(await reveal.innerText()).toBe('');
+    expect(await question.getByRole('button', { name: 'Lock in my guess' }).isDisabled()).toBe(true);
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await question.getByRole('radio', { name: 'About half are pushed out' }).isChecked()).toBe(true);
+    expect(await reveal.innerText()).toBe('');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => reveal.innerText()).toMatch(/^Not quite\. Your guess: About half are pushed out\. The simulation: They all stay in the pool\. The scan reads/);
+    expect(await question.getByRole('button', { name: 'Lock in my guess' }).count()).toBe(0);
+  });
+});
+
+describe('buffer pool eviction moves by itself', () => {
+  const grid = (page: Page) => page.locator('#sim-pool svg.bp-grid').innerHTML();
+  const requests = (page: Page) => page.locator('#sim-pool dt:text-is("Requests") + dd').innerText();
+
+  it('in view, pages enter, move down the list and leave without input', async () => {
+    const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
+    const opened = await grid(page);
+    const squares = async () => page.locator('#sim-pool svg.bp-grid rect.bp-page').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`).join(' '));
+    const placed = await squares();
+    await expect.poll(() => grid(page), { timeout: 5_000 }).not.toBe(opened);
+    await expect.poll(async () => Number(await requests(page)), { timeout: 5_000 }).toBeGreaterThan(320);
+    // The squares themselves moved: pages took new places on the list.
+    expect(await squares()).not.toBe(placed);
+  });
+
+  it('stops after scrolling away', async () => {
+    const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
+    await expect.poll(async () => Number(await requests(page)), { timeout: 5_000 }).toBeGreaterThan(320);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(700);
+    const away = await grid(page);
+    const count = await requests(page);
+    await page.waitForTimeout(2_000);
+    expect(await grid(page)).toBe(away);
+    expect(await requests(page)).toBe(count);
+  });
+
+  it('under reduced motion stays still', async () => {
+    const page = await openFigure('pool', '', { reducedMotion: 'reduce' });
+    const opened = await grid(page);
+    await page.waitForTimeout(2_000);
+    expect(await grid(page)).toBe(opened);
+    expect(await requests(page)).toBe('300');
+  });
+});
+
 describe('where the bytes go', () => {
   it('follows the log size slider from the keyboard', async () => {
     const page = await openFigure('bytes');

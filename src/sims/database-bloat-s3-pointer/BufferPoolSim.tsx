@@ -19,7 +19,7 @@ import {
   type StateOf,
 } from '../kit/index.ts';
 import { DEFAULT_WORKLOAD, pageKind, type Design } from './workload.ts';
-import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, type Lane } from './bufferPoolExperiment.ts';
+import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, slotsOf, type Lane, type Slot } from './bufferPoolExperiment.ts';
 import type { Frame } from './bufferPool.ts';
 import './bufferpool.css';
 
@@ -46,28 +46,35 @@ function kindCounts(frames: readonly Frame[]): { index: number; log: number } {
   return { index: frames.length - log, log };
 }
 
-function Sublist({ title, frames, entered, y }: { title: string; frames: readonly Frame[]; entered: Set<string>; y: number }) {
+const PITCH = CELL + GAP;
+const rowsOf = (n: number) => Math.max(1, Math.ceil(n / COLUMNS));
+/** Where the old sublist's label sits, below a young sublist of `young` pages. */
+const oldTop = (young: number) => 30 + rowsOf(young) * PITCH + 10;
+
+/** The top left of a page's square: its sublist, its position in it, and how long the young sublist is. */
+function place(slot: Slot, young: number): { x: number; y: number } {
+  const top = slot.old ? oldTop(young) : 0;
+  return { x: (slot.at % COLUMNS) * PITCH + 1, y: top + 22 + Math.floor(slot.at / COLUMNS) * PITCH };
+}
+
+/**
+ * The pages, one square each, keyed by page so that a square is the same element wherever its page goes:
+ * each step redraws them where the model now has them, so pages read in appear at the midpoint (outlined),
+ * drift down the old sublist, cross into the young one when promoted, and drop into the row of evictions.
+ * The squares jump from step to step rather than slide: redrawing the grid on every display frame cost
+ * half the frame rate under a phone's CPU (see the report of issue 17), and a step is only 200 ms.
+ */
+function PoolPages({ lane, evictedTop }: { lane: Lane; evictedTop: number }) {
+  const list = lane.run.pool.list();
+  const now = slotsOf(list);
+  const evicted = lane.evicted.filter((page) => !now.pages.has(page)).slice(-COLUMNS);
+  const square = (page: string, cls: string, at: { x: number; y: number }) => (
+    <rect key={page} class={`bp-page ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}${cls}`} x={at.x} y={at.y} width={CELL} height={CELL} rx={4} />
+  );
   return (
-    <g transform={`translate(0 ${y})`}>
-      <text class="bp-label" x={0} y={14}>{title}</text>
-      {frames.map((f, i) => {
-        const x = (i % COLUMNS) * (CELL + GAP);
-        const row = Math.floor(i / COLUMNS);
-        const log = pageKind(f.page) === 'overflow';
-        return (
-          <rect
-            key={f.page}
-            class={`bp-page ${log ? 'bp-log' : 'bp-index'}${entered.has(f.page) ? ' bp-entered' : ''}`}
-            x={x + 1}
-            y={22 + row * (CELL + GAP)}
-            width={CELL}
-            height={CELL}
-            rx={4}
-          >
-            <title>{log ? `log page ${f.page}` : `index page ${f.page}`}</title>
-          </rect>
-        );
-      })}
+    <g>
+      {list.map((f) => square(f.page, lane.entered.has(f.page) ? ' bp-entered' : '', place(now.pages.get(f.page)!, now.young)))}
+      {evicted.map((page, i) => square(page, ' bp-evicted', { x: i * PITCH + 1, y: evictedTop + 22 }))}
     </g>
   );
 }
@@ -76,33 +83,24 @@ function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
   const list = lane.run.pool.list();
   const young = list.filter((f) => !f.old);
   const old = list.filter((f) => f.old);
-  const youngRows = Math.max(1, Math.ceil(young.length / COLUMNS));
-  const oldRows = Math.max(1, Math.ceil(old.length / COLUMNS));
-  const oldY = 30 + youngRows * (CELL + GAP) + 10;
-  const evictedY = oldY + 30 + oldRows * (CELL + GAP);
-  const shownEvicted = lane.evicted.slice(-COLUMNS);
+  const oldY = oldTop(young.length);
+  const evictedY = oldY + 30 + rowsOf(old.length) * PITCH;
   const evictedLastStep = lane.evicted.length;
-  const height = evictedY + 30 + CELL + GAP;
+  const height = evictedY + 30 + PITCH;
   const y = kindCounts(young);
   const o = kindCounts(old);
   const label =
     `Buffer pool, logs ${design === 'inline' ? 'inline' : 'as pointers'}: young sublist ${young.length} pages (${y.index} index, ${y.log} log), ` +
     `old sublist ${old.length} pages (${o.index} index, ${o.log} log); ${lane.entered.size} pages entered and ${evictedLastStep} were evicted in the last step.`;
   return (
-    <svg class="bp-grid" viewBox={`0 0 ${COLUMNS * (CELL + GAP)} ${height}`} role="img" aria-label={label}>
-      <Sublist title={`Young sublist: ${young.length} pages (head first)`} frames={young} entered={lane.entered} y={0} />
-      <line class="bp-midpoint" x1={0} x2={COLUMNS * (CELL + GAP)} y1={oldY - 6} y2={oldY - 6} />
-      <Sublist title={`Old sublist: ${old.length} pages; new pages enter here, evictions leave from the end`} frames={old} entered={lane.entered} y={oldY} />
-      <g transform={`translate(0 ${evictedY})`}>
-        <text class="bp-label" x={0} y={14}>
-          {evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
-        </text>
-        {shownEvicted.map((page, i) => (
-          <rect key={page} class={`bp-page bp-evicted ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}`} x={i * (CELL + GAP) + 1} y={22} width={CELL} height={CELL} rx={4}>
-            <title>{`evicted ${page}`}</title>
-          </rect>
-        ))}
-      </g>
+    <svg class="bp-grid" viewBox={`0 0 ${COLUMNS * PITCH} ${height}`} role="img" aria-label={label}>
+      <text class="bp-label" x={0} y={14}>{`Young sublist: ${young.length} pages (head first)`}</text>
+      <line class="bp-midpoint" x1={0} x2={COLUMNS * PITCH} y1={oldY - 6} y2={oldY - 6} />
+      <text class="bp-label" x={0} y={oldY + 14}>{`Old sublist: ${old.length} pages; new pages enter here, evictions leave from the end`}</text>
+      <text class="bp-label" x={0} y={evictedY + 14}>
+        {evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
+      </text>
+      <PoolPages lane={lane} evictedTop={evictedY} />
     </svg>
   );
 }

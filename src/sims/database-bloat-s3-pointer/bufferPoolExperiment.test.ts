@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_REQUESTS, MAX_REQUESTS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, workloadConfig, type ExperimentSettings } from './bufferPoolExperiment.ts';
+import { INITIAL_REQUESTS, slotsOf, MAX_REQUESTS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, workloadConfig, type ExperimentSettings } from './bufferPoolExperiment.ts';
 import { runWorkload } from './workload.ts';
 
 const settings: ExperimentSettings = { oldBlocksTimeMs: 1000, oldBlocksPct: 37, fetchShare: 0.05, blobPages: 16 };
@@ -36,6 +36,20 @@ describe('the eviction experiment', () => {
     const evictionsBefore = lane.run.pool.evictions;
     advance(experiment, 10);
     expect(lane.evicted.length).toBe(lane.run.pool.evictions - evictionsBefore);
+  });
+
+  it('places every page of the pool once, numbered from the head of its sublist, and the places change as requests run', () => {
+    const experiment = advance(newExperiment(settings), 200);
+    const list = experiment.lanes.inline.run.pool.list();
+    const slots = slotsOf(list);
+    expect(slots.pages.size).toBe(list.length);
+    const old = list.filter((f) => f.old).length;
+    expect(slots.young).toBe(list.length - old);
+    expect([...slots.pages.values()].filter((s) => !s.old).map((s) => s.at).sort((a, b) => a - b)).toEqual([...Array(slots.young).keys()]);
+    expect([...slots.pages.values()].filter((s) => s.old).map((s) => s.at).sort((a, b) => a - b)).toEqual([...Array(old).keys()]);
+    expect(slots.pages.get(list[0]!.page)).toEqual({ old: false, at: 0 });
+    advance(experiment, 50);
+    expect(slotsOf(experiment.lanes.inline.run.pool.list())).not.toEqual(slots);
   });
 
   it('stops at MAX_REQUESTS however far it is asked to go', () => {

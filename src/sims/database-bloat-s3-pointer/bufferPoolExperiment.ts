@@ -5,6 +5,7 @@
  */
 import { FIGURE_WARMUP_REQUESTS, FIGURE_WORKLOAD } from './bufferPoolFigure.ts';
 import { HitRatioWindow, WorkloadRun, type Design, type WorkloadConfig } from './workload.ts';
+import type { Frame, PageId } from './bufferPool.ts';
 
 /** The reader's settings: innodb_old_blocks_time and _pct, the share of requests that open a log, its size in pages. */
 export interface ExperimentSettings {
@@ -37,6 +38,26 @@ export interface Lane {
   /** Page reads requested and page reads from disk, counted from the end of the warm-up. */
   readRequests: number;
   reads: number;
+}
+
+/** A page's place on the LRU list: its sublist, and its position from that sublist's head. */
+export interface Slot {
+  old: boolean;
+  at: number;
+}
+
+export interface Slots {
+  pages: Map<PageId, Slot>;
+  young: number;
+}
+
+/** The place of every page on the list, head first: where the figure draws each one. */
+export function slotsOf(list: readonly Frame[]): Slots {
+  const pages = new Map<PageId, Slot>();
+  let young = 0;
+  let old = 0;
+  for (const f of list) pages.set(f.page, f.old ? { old: true, at: old++ } : { old: false, at: young++ });
+  return { pages, young };
 }
 
 export interface Experiment {

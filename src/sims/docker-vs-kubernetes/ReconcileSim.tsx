@@ -3,10 +3,10 @@
  * pods and fails nodes; each step runs one pass of the kubelets, the node controller, the scheduler
  * and the ReplicaSet controller, and logs the events they would log.
  */
-import { Button, Controls, PlayControls, SimFrame, Slider, intParam, island, mulberry32, useSimulation, type Random, type StateOf } from '../kit/index.ts';
+import { Button, Controls, Grabbable, PlayControls, Predict, SimFrame, Slider, intParam, island, lerp, mulberry32, useHydrated, useProgress, useSimulation, type Random, type Simulation, type StateOf } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
-import { MAX_REPLICAS, converged, deletePod, evictionTimeline, failNode, newCluster, recoverNode, scale, step, type Change, type Cluster } from './replicaSet.ts';
+import { MAX_REPLICAS, converged, counted, countedAfterDeletingOne, deletePod, evictionTimeline, failNode, newCluster, oldestRunning, recoverNode, scale, step, type Change, type Cluster, type Pod } from './replicaSet.ts';
 import './kubernetes.css';
 
 const schema = { replicas: intParam(0, MAX_REPLICAS, 3), nodes: intParam(2, 4, 3), seed: intParam(1, 9999, 1) };
@@ -48,43 +48,224 @@ function reshape(w: World, p: Params, before: Params): World {
 
 const W = 640;
 const POD = { w: 104, h: 30, gap: 8 };
+const TOP = 50;
 
-function ClusterFigure({ cluster }: { cluster: Cluster }) {
-  const laneW = (W - 20) / (cluster.nodes.length + 1);
-  const lanes = [{ name: 'unscheduled', ready: true, title: 'waiting for a node' }, ...cluster.nodes.map((n) => ({ ...n, title: n.ready ? (n.reporting ? 'Ready' : 'Ready, silent') : 'NotReady' }))];
-  const rows = Math.max(3, ...lanes.map((l) => cluster.pods.filter((p) => (p.node ?? 'unscheduled') === l.name).length));
-  const H = 60 + rows * (POD.h + POD.gap);
-  const running = cluster.pods.filter((p) => !p.terminating && p.phase === 'Running').length;
-  const describe = lanes
-    .map((l) => `${l.name} (${l.title}): ${cluster.pods.filter((p) => (p.node ?? 'unscheduled') === l.name).map((p) => `${p.name.slice(-5)} ${p.terminating ? 'Terminating' : p.phase}`).join(', ') || 'no pods'}`)
-    .join('; ');
+type Sim = Simulation<typeof schema, World>;
+
+interface Lane {
+  name: string;
+  ready: boolean;
+  reporting: boolean;
+  title: string;
+}
+
+function lanesOf(cluster: Cluster): Lane[] {
+  return [
+    { name: 'unscheduled', ready: true, reporting: true, title: 'waiting for a node' },
+    ...cluster.nodes.map((n) => ({ name: n.name, ready: n.ready, reporting: n.reporting, title: n.ready ? (n.reporting ? 'Ready' : 'Ready, silent') : 'NotReady' })),
+  ];
+}
+
+const laneWidth = (cluster: Cluster) => (W - 20) / (cluster.nodes.length + 1);
+const laneOf = (p: Pod) => p.node ?? 'unscheduled';
+
+/** Where each pod's box sits (its top left): the column of its node, stacked in the order the pods were created. */
+function podSpots(cluster: Cluster): Map<string, { x: number; y: number }> {
+  const laneW = laneWidth(cluster);
+  const spots = new Map<string, { x: number; y: number }>();
+  lanesOf(cluster).forEach((lane, i) => {
+    cluster.pods
+      .filter((p) => laneOf(p) === lane.name)
+      .forEach((p, j) => spots.set(p.name, { x: 10 + i * laneW + (laneW - POD.w) / 2, y: TOP + j * (POD.h + POD.gap) }));
+  });
+  return spots;
+}
+
+function figureHeight(cluster: Cluster): number {
+  const rows = Math.max(3, ...lanesOf(cluster).map((l) => cluster.pods.filter((p) => laneOf(p) === l.name).length));
+  return TOP + 10 + rows * (POD.h + POD.gap);
+}
+
+function PodBox({ pod, x, y, opacity = 1 }: { pod: Pod; x: number; y: number; opacity?: number }) {
+  const state = pod.terminating ? 'terminating' : pod.phase === 'Running' ? 'running' : 'pending';
   return (
-    <svg class="k8s-cluster" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Desired ${cluster.desired} pods, ${running} running. ${describe}.`}>
+    <g opacity={opacity === 1 ? undefined : opacity.toFixed(2)}>
+      <rect class={`pod ${state}`} x={x.toFixed(1)} y={y.toFixed(1)} width={POD.w} height={POD.h} rx={6} />
+      {/* The trailing space keeps the two lines apart in the text a button's name is checked against. */}
+      <text x={(x + POD.w / 2).toFixed(1)} y={(y + 13).toFixed(1)} text-anchor="middle">{`${pod.name.slice(-5)} `}</text>
+      <text class="muted" x={(x + POD.w / 2).toFixed(1)} y={(y + 26).toFixed(1)} text-anchor="middle" style={{ fontSize: '10px' }}>
+        {pod.terminating ? 'Terminating' : pod.phase}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * The pods, drawn at the display's rate: a pod the scheduler bound slides from the unscheduled column to
+ * its node, a new pod fades in, a pod whose kubelet finished stopping it fades out where it was.
+ */
+function Pods({ sim }: { sim: Sim }) {
+  const t = useProgress(sim);
+  const { cluster } = sim.model;
+  const from = podSpots(sim.before.cluster);
+  const to = podSpots(cluster);
+  const gone = sim.before.cluster.pods.filter((p) => !to.has(p.name));
+  return (
+    <g>
+      {t < 1 && gone.map((p) => <PodBox key={`gone-${p.name}`} pod={{ ...p, terminating: true }} x={from.get(p.name)!.x} y={from.get(p.name)!.y} opacity={1 - t} />)}
+      {cluster.pods.map((p) => {
+        const end = to.get(p.name)!;
+        const start = from.get(p.name);
+        const x = start ? lerp(start.x, end.x, t) : end.x;
+        const y = start ? lerp(start.y, end.y, t) : end.y;
+        const box = <PodBox pod={p} x={x} y={y} opacity={start ? 1 : t} />;
+        if (p.terminating) return <g key={p.name}>{box}</g>;
+        const where = p.node ? `on ${p.node}` : 'not yet scheduled';
+        return (
+          <Grabbable
+            key={p.name}
+            sim={sim}
+            x={x + POD.w / 2}
+            y={y + POD.h / 2}
+            r={POD.h / 2}
+            label={`${p.name.slice(-5)} ${p.phase}: pod ${where}; Enter or Delete deletes it`}
+            activate={(w) => withChange(w, deletePod(w.cluster, p.name))}
+            remove={(w) => withChange(w, deletePod(w.cluster, p.name))}
+          >
+            {box}
+          </Grabbable>
+        );
+      })}
+    </g>
+  );
+}
+
+function ClusterFigure({ sim }: { sim: Sim }) {
+  const { cluster } = sim.model;
+  const laneW = laneWidth(cluster);
+  const lanes = lanesOf(cluster);
+  // Tall enough for the pods on their way out as well as those arriving.
+  const H = Math.max(figureHeight(cluster), sim.before.cluster.nodes.length === cluster.nodes.length ? figureHeight(sim.before.cluster) : 0);
+  const running = counted(cluster).filter((p) => p.phase === 'Running').length;
+  const describe = lanes
+    .map((l) => `${l.name} (${l.title}): ${cluster.pods.filter((p) => laneOf(p) === l.name).map((p) => `${p.name.slice(-5)} ${p.terminating ? 'Terminating' : p.phase}`).join(', ') || 'no pods'}`)
+    .join('; ');
+  // Until hydrated nothing in it can be acted on: the static figure is one image with its description.
+  const hydrated = useHydrated();
+  return (
+    <svg
+      class="k8s-cluster"
+      viewBox={`0 0 ${W} ${H}`}
+      role={hydrated ? 'group' : 'img'}
+      aria-label={`Desired ${cluster.desired} pods, ${running} running. ${describe}.${hydrated ? " Click a pod to delete it, a node's name to fail or recover it." : ''}`}
+    >
       {lanes.map((lane, i) => {
         const x = 10 + i * laneW;
-        const pods = cluster.pods.filter((p) => (p.node ?? 'unscheduled') === lane.name);
-        return (
-          <g>
-            <rect class={`floor${lane.ready ? '' : ' down'}`} x={x + 2} y={4} width={laneW - 4} height={H - 8} rx={8} />
-            <text x={x + laneW / 2} y={22} text-anchor="middle" style={{ fontWeight: 600 }}>{lane.name}</text>
+        const heading = (
+          <>
+            <text x={x + laneW / 2} y={22} text-anchor="middle" style={{ fontWeight: 600 }}>{`${lane.name} `}</text>
             <text class="muted" x={x + laneW / 2} y={38} text-anchor="middle">{lane.title}</text>
-            {pods.map((p, j) => {
-              const state = p.terminating ? 'terminating' : p.phase === 'Running' ? 'running' : 'pending';
-              const label = p.terminating ? 'Terminating' : p.phase;
-              const px = x + (laneW - POD.w) / 2;
-              const py = 50 + j * (POD.h + POD.gap);
-              return (
-                <g>
-                  <rect class={`pod ${state}`} x={px} y={py} width={POD.w} height={POD.h} rx={6} />
-                  <text x={px + POD.w / 2} y={py + 13} text-anchor="middle">{p.name.slice(-5)}</text>
-                  <text class="muted" x={px + POD.w / 2} y={py + 26} text-anchor="middle" style={{ fontSize: '10px' }}>{label}</text>
-                </g>
-              );
-            })}
+          </>
+        );
+        return (
+          <g key={lane.name}>
+            <rect class={`floor${lane.ready ? '' : ' down'}`} x={x + 2} y={4} width={laneW - 4} height={H - 8} rx={8} />
+            {i === 0 ? (
+              heading
+            ) : (
+              <Grabbable
+                sim={sim}
+                x={x + laneW / 2}
+                y={24}
+                r={14}
+                label={`${lane.name} ${lane.title}: node; ${lane.reporting ? 'Enter or Delete fails it' : 'failed, Enter recovers it'}`}
+                activate={(w) => withChange(w, lane.reporting ? failNode(w.cluster, lane.name) : recoverNode(w.cluster, lane.name))}
+                remove={(w) => withChange(w, failNode(w.cluster, lane.name))}
+              >
+                <rect class="node-head" x={x + 8} y={8} width={laneW - 16} height={36} rx={6} />
+                {heading}
+              </Grabbable>
+            )}
           </g>
         );
       })}
+      <Pods sim={sim} />
     </svg>
+  );
+}
+
+/** How the last pass's events read as the controllers' acts, e.g. "created 1 pod, scheduled 1". */
+function acts(events: readonly KubeEvent[]): string {
+  const count = (reason: string) => events.filter((e) => e.reason === reason).length;
+  const parts = [
+    [count('SuccessfulCreate'), 'created'],
+    [count('SuccessfulDelete') + count('TaintManagerEviction'), 'deleted'],
+    [count('Scheduled'), 'scheduled'],
+    [count('Started'), 'started'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, verb]) => `${verb} ${n}`);
+  return said.length ? said.join(', ') : 'nothing to do';
+}
+
+/**
+ * One pass of the loop as it happens: observe (what the pass started from), compare (with the roster),
+ * act (what the controllers did). Each lights up in turn while the pass is drawn; a reader's own action
+ * between passes waits for the next one.
+ */
+function LoopPhases({ sim }: { sim: Sim }) {
+  const t = useProgress(sim);
+  const { cluster, events } = sim.model;
+  const seen = sim.before.cluster;
+  const pass = cluster.step !== seen.step;
+  const observed = counted(seen).length;
+  const gap = seen.desired - observed;
+  const phase = !pass ? -1 : t < 1 / 3 ? 0 : t < 2 / 3 ? 1 : 2;
+  const phases = [
+    ['Observe', pass ? `${observed} pods counted` : 'waiting for the next pass'],
+    ['Compare', pass ? (gap === 0 ? `desired ${seen.desired}: no difference` : `desired ${seen.desired}: ${gap > 0 ? `${gap} short` : `${-gap} too many`}`) : '…'],
+    ['Act', pass ? acts(events.filter((e) => e.step === cluster.step)) : '…'],
+  ] as const;
+  return (
+    <ol class="k8s-loop" aria-label={`Reconcile pass ${cluster.step}`}>
+      {phases.map(([name, what], i) => (
+        <li class={i === phase ? 'now' : undefined}>
+          <strong>{name}</strong> {what}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** The predict step asks about the figure's opening cluster: the schema's defaults. */
+const ASKED = { nodes: schema.nodes.default, replicas: schema.replicas.default, seed: schema.seed.default };
+
+/** The opening cluster with its oldest running pod just deleted: the scenario the question is about. */
+function askedScenario(): World {
+  const w = settled(ASKED.nodes, ASKED.replicas, ASKED.seed);
+  const victim = oldestRunning(w.cluster);
+  return victim ? withChange(w, deletePod(w.cluster, victim.name)) : w;
+}
+
+function DeletePredict({ sim }: { sim: Sim }) {
+  const opening = settled(ASKED.nodes, ASKED.replicas, ASKED.seed).cluster;
+  const truth = countedAfterDeletingOne(opening, mulberry32(ASKED.seed));
+  const d = ASKED.replicas;
+  return (
+    <Predict
+      question={`You delete one of the ${d} running pods of this Deployment. One pass of the loop later, how many pods does its ReplicaSet count?`}
+      choices={[
+        { value: String(d - 1), label: `${d - 1}: one short until someone acts` },
+        { value: String(d), label: `${d}: a replacement is already counted` },
+        { value: String(d + 1), label: `${d + 1}: the replacement and the deleted pod` },
+      ]}
+      truth={String(truth)}
+      why="The controller counts every pod not marked for deletion, sees one short of the roster and creates a replacement in the same pass; the deleted pod, still stopping, no longer counts."
+      onLock={() => {
+        // Run the scenario the question is about, from the figure's opening cluster.
+        sim.set(ASKED);
+        sim.act(askedScenario);
+      }}
+    />
   );
 }
 
@@ -99,9 +280,9 @@ function Reconcile() {
   const world = sim.model;
   const apply = (change: (c: Cluster) => Change) => sim.act((w) => withChange(w, change(w.cluster)));
   const { cluster, events } = world;
-  const active = cluster.pods.filter((p) => !p.terminating);
+  const active = counted(cluster);
   const running = active.filter((p) => p.phase === 'Running').length;
-  const victim = [...active].filter((p) => p.phase === 'Running').sort((a, b) => a.created - b.created)[0];
+  const victim = oldestRunning(cluster);
 
   return (
     <SimFrame
@@ -109,6 +290,7 @@ function Reconcile() {
       caption={`A ReplicaSet on a small cluster: each column is a node, each box a pod (green: running, dashed amber: pending, dotted grey: terminating). Each step is one pass of the kubelets, the node controller, the scheduler and the ReplicaSet controller; the log shows the events they would record. ${evictionTimeline()}`}
       status={`Step ${cluster.step}: desired ${cluster.desired}, ${active.length} pods counted, ${running} running${converged(cluster) ? ', converged' : ''}. ${events.at(-1) ? `Last event: ${events.at(-1)!.reason} ${events.at(-1)!.message}` : ''}`}
     >
+      <DeletePredict sim={sim} />
       <Controls>
         <Slider sim={sim} param="replicas" label="Desired replicas" />
         <Slider sim={sim} param="nodes" label="Nodes" />
@@ -127,7 +309,8 @@ function Reconcile() {
       <p class="sim-readout" style={{ margin: 0 }}>
         Desired {cluster.desired} · counted {active.length} · running {running} · {converged(cluster) ? 'converged' : 'reconciling: press Step'}
       </p>
-      <ClusterFigure cluster={cluster} />
+      <LoopPhases sim={sim} />
+      <ClusterFigure sim={sim} />
       <EventLog events={events} label="Events" />
     </SimFrame>
   );

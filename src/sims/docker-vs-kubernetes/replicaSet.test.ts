@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, type Random } from '../kit/model.ts';
-import { converged, DEFAULT_TOLERATION_S, deletePod, evictionTimeline, failNode, NODE_MONITOR_GRACE_PERIOD_S, newCluster, recoverNode, scale, step, type Cluster, type Pod } from './replicaSet.ts';
+import { converged, counted, countedAfterDeletingOne, DEFAULT_TOLERATION_S, deletePod, evictionTimeline, failNode, NODE_MONITOR_GRACE_PERIOD_S, newCluster, recoverNode, scale, step, type Cluster, type Pod } from './replicaSet.ts';
 
 function runUntilConverged(c: Cluster, random: Random, limit = 10): { cluster: Cluster; steps: number; reasons: string[] } {
   const reasons: string[] = [];
@@ -158,5 +158,30 @@ describe('ReplicaSet reconciliation', () => {
       expect(again.events, `seed ${seed}`).toEqual([]);
       expect(again.cluster.pods).toEqual(cluster.pods);
     }
+  });
+});
+
+describe('the predict step: deleting one pod of a converged ReplicaSet', () => {
+  function convergedCluster(nodes: number, desired: number, random: Random): Cluster {
+    const { cluster } = runUntilConverged(newCluster(nodes, desired), random);
+    expect(converged(cluster)).toBe(true);
+    return cluster;
+  }
+
+  it('is one short right after the delete, and counts the desired number again one pass later', () => {
+    for (const desired of [1, 3, 5]) {
+      const cluster = convergedCluster(3, desired, mulberry32(desired));
+      const victim = cluster.pods.find((p) => p.phase === 'Running')!;
+      expect(counted(deletePod(cluster, victim.name).cluster)).toHaveLength(desired - 1);
+      expect(countedAfterDeletingOne(cluster, mulberry32(9))).toBe(desired);
+    }
+  });
+
+  it('the replacement is counted before it runs: one pass later only the others are Running', () => {
+    const cluster = convergedCluster(3, 3, mulberry32(1));
+    const victim = cluster.pods[0]!;
+    const next = step(deletePod(cluster, victim.name).cluster, mulberry32(2)).cluster;
+    expect(next.pods.filter((p) => !p.terminating && p.phase === 'Running')).toHaveLength(2);
+    expect(next.pods.filter((p) => !p.terminating && p.phase === 'Pending')).toHaveLength(1);
   });
 });

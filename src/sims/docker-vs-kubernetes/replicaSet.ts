@@ -232,3 +232,23 @@ export function converged(cluster: Cluster): boolean {
     cluster.pods.every((p) => !p.terminating || (p.node !== null && !isReporting(cluster, p.node)))
   );
 }
+
+/** The pods the ReplicaSet controller counts: every pod not marked for deletion. */
+export const counted = (cluster: Cluster): Pod[] => cluster.pods.filter((p) => !p.terminating);
+
+/** The oldest running pod, the one the figure's Delete button takes. */
+export function oldestRunning(cluster: Cluster): Pod | undefined {
+  return counted(cluster)
+    .filter((p) => p.phase === 'Running')
+    .sort((a, b) => a.created - b.created)[0];
+}
+
+/**
+ * The predict step's scenario: delete the oldest running pod, then one pass of every loop. Returns how
+ * many pods the ReplicaSet counts afterwards (the deleted one may still be Terminating, uncounted).
+ */
+export function countedAfterDeletingOne(cluster: Cluster, random: Random): number {
+  const victim = oldestRunning(cluster);
+  const deleted = victim ? deletePod(cluster, victim.name).cluster : cluster;
+  return counted(step(deleted, random).cluster).length;
+}

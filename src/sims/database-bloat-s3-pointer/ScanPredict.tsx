@@ -1,0 +1,23 @@
+/**
+ * Guess first, before the buffer pool figure: does a report that reads every older run survive in the
+ * pool, or do the hot index pages? The truth comes in as a prop, computed at build time by scanFate.
+ */
+import { Predict, island } from '../kit/index.ts';
+import type { ScanFate } from './scanQuestion.ts';
+
+function ScanPredict({ truth }: { truth: ScanFate }) {
+  return (
+    <Predict
+      question="A report reads every older run once, in key order, through a pool with midpoint insertion at its defaults. What becomes of the index pages that the lookups of recent runs keep reading?"
+      choices={[
+        { value: 'kept', label: 'They all stay in the pool' },
+        { value: 'some', label: 'About half are pushed out' },
+        { value: 'lost', label: 'Almost all are pushed out' },
+      ]}
+      truth={truth}
+      why="The scan reads each page a few times within a millisecond and never again, so none of its pages waits out the delay to be promoted: they enter at the midpoint and leave from the tail of the old sublist, and the young sublist, where the hot index pages live, is never touched."
+    />
+  );
+}
+
+export default island('Guess first: the scan', ScanPredict);
