@@ -41,14 +41,22 @@ export default defineArticleClaims('database-bloat-s3-pointer', {
       numbers: () => [percent(figureRun('inline', 'plain').hitRatio)],
     },
     {
-      quote: 'the model keeps all 17 of the 17 index pages the recent runs need with the default 1000 ms delay, and 1 of the 17 with the delay set to 0 or a plain LRU list.',
+      quote:
+        'the model keeps all 17 of the 17 index pages the recent runs need with the default 1000 ms delay, and 1 of the 17 with the delay set to 0 or a plain LRU list.',
       numbers: () => {
         const scan = (config: Partial<WorkloadConfig>) => scanDamage({ ...FIGURE, design: 'pointer', ...config }, { warmupRequests: FIGURE_WARMUP });
         const kept = scan({ oldBlocksTimeMs: DEFAULT_WORKLOAD.oldBlocksTimeMs });
         const noDelay = scan({ oldBlocksTimeMs: 0 });
         const plain = scan({ lru: 'plain' });
         const survivors = noDelay.hotPagesAfter === plain.hotPagesAfter ? String(plain.hotPagesAfter) : `${noDelay.hotPagesAfter} and ${plain.hotPagesAfter}`;
-        return [String(kept.hotPagesAfter), String(kept.hotPagesBefore), `${DEFAULT_WORKLOAD.oldBlocksTimeMs} ms`, survivors, String(plain.hotPagesBefore), String(noDelay.oldBlocksTimeMs)];
+        return [
+          String(kept.hotPagesAfter),
+          String(kept.hotPagesBefore),
+          `${DEFAULT_WORKLOAD.oldBlocksTimeMs} ms`,
+          survivors,
+          String(plain.hotPagesBefore),
+          String(noDelay.oldBlocksTimeMs),
+        ];
       },
     },
     {
@@ -56,7 +64,11 @@ export default defineArticleClaims('database-bloat-s3-pointer', {
       quote: 'One 10 MB value is about 640 pages, more than a 6 MiB pool holds.',
       numbers: () => {
         const pages = DEFAULT_TIMELINE.logBytes / PAGE;
-        return [`${DEFAULT_TIMELINE.logBytes / MiB} MB`, String(pages), (SMALL_POOL_MIB * MiB) / PAGE < pages ? `${SMALL_POOL_MIB} MiB` : 'a pool that holds it'];
+        return [
+          `${DEFAULT_TIMELINE.logBytes / MiB} MB`,
+          String(pages),
+          (SMALL_POOL_MIB * MiB) / PAGE < pages ? `${SMALL_POOL_MIB} MiB` : 'a pool that holds it',
+        ];
       },
     },
     { quote: 'MariaDB 10.11 from Debian 12', measuredBy: INNODB_TEST },
@@ -64,7 +76,10 @@ export default defineArticleClaims('database-bloat-s3-pointer', {
       quote: 'The table has 60,000 rows whose 600 newest runs carry a 128 KiB log; 12,000 requests follow a warm-up',
       numbers: () => [thousands(SHAPE.rows), thousands(SHAPE.rowsWithLogs), `${SHAPE.logBytes / KiB} KiB`, thousands(SHAPE.requests)],
     },
-    { quote: 'With a 6 MiB buffer pool, too small for InnoDB to split its list, the hit ratio was 77.9% with logs inline and 98.9% with pointers.', measuredBy: INNODB_TEST },
+    {
+      quote: 'With a 6 MiB buffer pool, too small for InnoDB to split its list, the hit ratio was 77.9% with logs inline and 98.9% with pointers.',
+      measuredBy: INNODB_TEST,
+    },
     { quote: 'With 32 MiB, where the old sublist held about 37% of the pages as configured, it was 86.9% against 100%.', measuredBy: INNODB_TEST },
     { quote: 'at 6 MiB one undivided list', measuredBy: INNODB_TEST },
     // The footnote of the MariaDB runs: its release and counters are measured, its request counts are the workload's.
@@ -76,7 +91,8 @@ export default defineArticleClaims('database-bloat-s3-pointer', {
       measuredBy: INNODB_TEST,
     },
     {
-      quote: "With the figure's defaults (10 MiB, 100 Mbit/s, a 40 ms round trip) the last byte arrives after 945 ms from the database and 1,049 ms through the URL, 949 ms on an open connection",
+      quote:
+        "With the figure's defaults (10 MiB, 100 Mbit/s, a 40 ms round trip) the last byte arrives after 945 ms from the database and 1,049 ms through the URL, 949 ms on an open connection",
       numbers: () => [
         `${DEFAULT_TIMELINE.logBytes / MiB} MiB`,
         `${DEFAULT_TIMELINE.clientMbps} Mbit/s`,

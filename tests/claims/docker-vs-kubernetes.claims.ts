@@ -31,9 +31,12 @@ export default defineArticleClaims('docker-vs-kubernetes', {
     {
       // A container that exits at once, again and again: the first restart is immediate, then the waits double.
       quote: 'then waits 10 s, 20 s, 40 s, doubling up to five minutes',
-      numbers: () => crashLoop([0, 0, 0, 0]).slice(1).map((r) => `${r.wait} s`),
+      numbers: () =>
+        crashLoop([0, 0, 0, 0])
+          .slice(1)
+          .map((r) => `${r.wait} s`),
     },
-    { quote: '137 means killed, often for memory; 1 is the app\'s own error', measuredBy: 'tests/integration/kubernetes/pid1.test.ts' },
+    { quote: "137 means killed, often for memory; 1 is the app's own error", measuredBy: 'tests/integration/kubernetes/pid1.test.ts' },
   ],
   exempt: ['web:1.4.2', 'process 1'],
 });

@@ -33,9 +33,13 @@ describe('Docker vs. Kubernetes article', () => {
     expect(code.some((c) => c.startsWith('FROM node:22-slim'))).toBe(true);
   });
 
-  it('has each simulation\'s initial state as SVG with a caption in the static HTML', async () => {
+  it("has each simulation's initial state as SVG with a caption in the static HTML", async () => {
     const html = readFileSync('dist/docker-vs-kubernetes/index.html', 'utf8');
-    expectStaticFigures(html, [['reconcile', 'A ReplicaSet on a small cluster'], ['rollout', 'Replacing 4 pods of v1 with v2'], ['crashloop', 'A container that exits 5s after each start']]);
+    expectStaticFigures(html, [
+      ['reconcile', 'A ReplicaSet on a small cluster'],
+      ['rollout', 'Replacing 4 pods of v1 with v2'],
+      ['crashloop', 'A container that exits 5s after each start'],
+    ]);
     const page = await site.page(path, { javaScriptEnabled: false });
     // The cluster, the pods of the rollout and its chart, and the back-off bars.
     expect(await page.locator('figure.sim svg[role=img]').count()).toBe(4);
@@ -118,7 +122,9 @@ describe('the reconciliation loop: guess first', () => {
     const figure = html.slice(html.indexOf('<figure class="sim" id="sim-reconcile"'));
     const body = figure.slice(0, figure.indexOf('</figure>'));
     expect(body).toContain('Guess first: You delete one of the 3 running pods of this Deployment.');
-    expect(body).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>3: a replacement is already counted\. The controller counts every pod not marked for deletion/);
+    expect(body).toMatch(
+      /<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>3: a replacement is already counted\. The controller counts every pod not marked for deletion/,
+    );
   });
 
   it('reveals the answer only after a guess is locked in, by keyboard alone, and runs the scenario', async () => {
@@ -134,7 +140,9 @@ describe('the reconciliation loop: guess first', () => {
     expect(await reveal.innerText()).toBe('');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => reveal.innerText()).toMatch(/^Right\. Your guess: 3: a replacement is already counted\. The simulation: 3: a replacement is already counted\./);
+    await expect
+      .poll(() => reveal.innerText())
+      .toMatch(/^Right\. Your guess: 3: a replacement is already counted\. The simulation: 3: a replacement is already counted\./);
     // Locking in deleted the oldest pod of the opening cluster; one pass later the count is what the answer says.
     await expect.poll(() => readout(frame)).toContain('Desired 3 · counted 2');
     await step(page, frame);
@@ -190,7 +198,12 @@ describe('the reconciliation loop moves by itself', () => {
     // Phases light up one after another within a pass, at the display's rate.
     const lit = new Set<string>();
     for (let i = 0; i < 30; i++) {
-      lit.add(await frame.locator('.k8s-loop li.now strong').innerText().catch(() => ''));
+      lit.add(
+        await frame
+          .locator('.k8s-loop li.now strong')
+          .innerText()
+          .catch(() => ''),
+      );
       await page.waitForTimeout(40);
     }
     expect([...lit].filter(Boolean).length).toBeGreaterThan(1);
@@ -256,9 +269,9 @@ describe('rolling update', () => {
 
   it('refuses maxSurge 0 with maxUnavailable 0, from a shared link too', async () => {
     const { frame } = await openSim('rollout', '#rollout.surge=0&rollout.unavailable=0');
-    await expect.poll(() => frame.locator('.k8s-error').innerText()).toBe(
-      'The API server rejects this Deployment: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0.',
-    );
+    await expect
+      .poll(() => frame.locator('.k8s-error').innerText())
+      .toBe('The API server rejects this Deployment: spec.strategy.rollingUpdate.maxUnavailable: may not be 0 when maxSurge is 0.');
     await frame.getByRole('combobox', { name: 'maxSurge' }).selectOption('1');
     await expect.poll(() => frame.locator('.k8s-error').count()).toBe(0);
     expect(await readout(frame)).toContain('pods 4 (at most 5)');

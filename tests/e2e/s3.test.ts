@@ -60,7 +60,9 @@ describe('buffer pool eviction', () => {
     const page = await openFigure('pool');
     const figure = page.locator('#sim-pool');
     await figure.getByLabel('Show the pool of').selectOption('pointer');
-    expect(await figure.locator('svg.bp-grid').getAttribute('aria-label')).toMatch(/^Buffer pool, logs as pointers: .* 0 log\), old sublist 47 pages \(47 index, 0 log\)/);
+    expect(await figure.locator('svg.bp-grid').getAttribute('aria-label')).toMatch(
+      /^Buffer pool, logs as pointers: .* 0 log\), old sublist 47 pages \(47 index, 0 log\)/,
+    );
   });
 
   it('plays and pauses', async () => {
@@ -104,7 +106,9 @@ describe('buffer pool eviction: guess first', () => {
     const html = await (await fetch(`${site.origin}${PATH}`)).text();
     const before = html.slice(0, html.indexOf('id="sim-pool"'));
     expect(before).toContain('Guess first: A report reads every older run once, in key order');
-    expect(before).toMatch(/<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>They all stay in the pool\. The scan reads each page a few times/);
+    expect(before).toMatch(
+      /<details class="sim-predict-answer"><summary>Show the answer<\/summary><p>They all stay in the pool\. The scan reads each page a few times/,
+    );
   });
 
   it('reveals the answer only after a guess is locked in, by keyboard alone', async () => {
@@ -123,7 +127,9 @@ describe('buffer pool eviction: guess first', () => {
     expect(await reveal.innerText()).toBe('');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => reveal.innerText()).toMatch(/^Not quite\. Your guess: About half are pushed out\. The simulation: They all stay in the pool\. The scan reads/);
+    await expect
+      .poll(() => reveal.innerText())
+      .toMatch(/^Not quite\. Your guess: About half are pushed out\. The simulation: They all stay in the pool\. The scan reads/);
     expect(await question.getByRole('button', { name: 'Lock in my guess' }).count()).toBe(0);
   });
 });
@@ -135,7 +141,8 @@ describe('buffer pool eviction moves by itself', () => {
   it('in view, pages enter, move down the list and leave without input', async () => {
     const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
     const opened = await grid(page);
-    const squares = async () => page.locator('#sim-pool svg.bp-grid rect.bp-page').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`).join(' '));
+    const squares = async () =>
+      page.locator('#sim-pool svg.bp-grid rect.bp-page').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`).join(' '));
     const placed = await squares();
     await expect.poll(() => grid(page), { timeout: 5_000 }).not.toBe(opened);
     await expect.poll(async () => Number(await requests(page)), { timeout: 5_000 }).toBeGreaterThan(320);
@@ -199,7 +206,10 @@ describe('presigned URL builder', () => {
       contentType: 'application/json',
     });
     const url = figure.locator('section[aria-label="Step 6: Presigned URL"] pre');
-    await page.waitForFunction((sig) => document.querySelector('#sim-presign section[aria-label="Step 5: Signature"] pre')?.textContent === sig, expected.signature);
+    await page.waitForFunction(
+      (sig) => document.querySelector('#sim-presign section[aria-label="Step 5: Signature"] pre')?.textContent === sig,
+      expected.signature,
+    );
     expect(await url.innerText()).toBe(expected.url);
     expect(await figure.locator('section[aria-label="Step 1: Canonical request"] pre').innerText()).toBe(expected.canonicalRequest);
   });
@@ -212,7 +222,9 @@ describe('presigned URL builder', () => {
     expect(await figure.getByLabel('Expires in (seconds)').inputValue()).toBe('600');
     expect(await figure.getByLabel('Bucket').inputValue()).toBe('examplebucket');
     expect(await figure.getByLabel('Secret access key (demo)').inputValue()).toBe('wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY');
-    await page.waitForFunction(() => document.querySelector('#sim-presign section[aria-label="Step 6: Presigned URL"] pre')?.textContent?.includes('/logs/run%201.txt?'));
+    await page.waitForFunction(() =>
+      document.querySelector('#sim-presign section[aria-label="Step 6: Presigned URL"] pre')?.textContent?.includes('/logs/run%201.txt?'),
+    );
   });
 
   it('refuses nonsense with a reason instead of signing', async () => {

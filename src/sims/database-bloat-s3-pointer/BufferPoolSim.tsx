@@ -19,7 +19,19 @@ import {
   type StateOf,
 } from '../kit/index.ts';
 import { DEFAULT_WORKLOAD, pageKind, type Design } from './workload.ts';
-import { MAX_REQUESTS, REQUESTS_PER_STEP, ROWS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, slotsOf, type Lane, type Slot } from './bufferPoolExperiment.ts';
+import {
+  MAX_REQUESTS,
+  REQUESTS_PER_STEP,
+  ROWS,
+  WARMUP_REQUESTS,
+  WINDOW,
+  advance,
+  hitRatio,
+  newExperiment,
+  slotsOf,
+  type Lane,
+  type Slot,
+} from './bufferPoolExperiment.ts';
 import type { Frame } from './bufferPool.ts';
 import './bufferpool.css';
 
@@ -98,7 +110,9 @@ function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
       <line class="bp-midpoint" x1={0} x2={COLUMNS * PITCH} y1={oldY - 6} y2={oldY - 6} />
       <text class="bp-label" x={0} y={oldY + 14}>{`Old sublist: ${old.length} pages; new pages enter here, evictions leave from the end`}</text>
       <text class="bp-label" x={0} y={evictedY + 14}>
-        {evictedLastStep === 0 ? 'Evicted in the last step: none' : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
+        {evictedLastStep === 0
+          ? 'Evicted in the last step: none'
+          : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
       </text>
       <PoolPages lane={lane} evictedTop={evictedY} />
     </svg>
@@ -131,11 +145,11 @@ function BufferPoolSim() {
       status={status}
       caption={
         <>
-          A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
-          lookups, 90% of them on the newest 10% of {formatNumber(ROWS)} runs, and a share of requests that open the run's log. The pool
-          is warmed with {formatNumber(WARMUP_REQUESTS)} lookups first, as it was before logs were added; counts start after that. Blue squares
-          are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step, and faded squares under the list are the pages that step evicted. The
-          chart plots the hit ratio of each window of {WINDOW} requests. {status}
+          A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key lookups, 90% of them on the newest 10%
+          of {formatNumber(ROWS)} runs, and a share of requests that open the run's log. The pool is warmed with {formatNumber(WARMUP_REQUESTS)} lookups first,
+          as it was before logs were added; counts start after that. Blue squares are index pages, orange squares log (overflow) pages; an outline marks a page
+          read from disk in the last step, and faded squares under the list are the pages that step evicted. The chart plots the hit ratio of each window of{' '}
+          {WINDOW} requests. {status}
         </>
       }
     >

@@ -1,5 +1,19 @@
 /** "Where the bytes go": the two routes of one "fetch the log" request, drawn as lanes on one time axis. */
-import { Controls, SimFrame, Slider, formatMs, formatNumber, intParam, island, niceTicks, formatTick, linearScale, Readout, useSimulation, type StateOf } from '../kit/index.ts';
+import {
+  Controls,
+  SimFrame,
+  Slider,
+  formatMs,
+  formatNumber,
+  intParam,
+  island,
+  niceTicks,
+  formatTick,
+  linearScale,
+  Readout,
+  useSimulation,
+  type StateOf,
+} from '../kit/index.ts';
 import { ASSUMPTIONS as A, timeline, type Lane, type Timeline } from './timeline.ts';
 import './bytes.css';
 
@@ -40,17 +54,28 @@ function routes(p: StateOf<typeof schema>): { db: Timeline; url: Timeline } {
 function Panel({ t, title, y, x }: { t: Timeline; title: string; y: number; x: (v: number) => number }) {
   return (
     <g transform={`translate(0 ${y})`}>
-      <text class="bt-title" x={0} y={14}>{title}: {ms(t.totalMs)}</text>
+      <text class="bt-title" x={0} y={14}>
+        {title}: {ms(t.totalMs)}
+      </text>
       {LANES.map(({ lane, label }, i) => (
         <g key={lane}>
-          <text class="sim-chart-label" x={0} y={24 + i * LANE_H + 15}>{label}</text>
+          <text class="sim-chart-label" x={0} y={24 + i * LANE_H + 15}>
+            {label}
+          </text>
           <line class="sim-chart-grid" x1={LEFT} x2={W - RIGHT} y1={24 + i * LANE_H + LANE_H / 2} y2={24 + i * LANE_H + LANE_H / 2} />
         </g>
       ))}
       {t.phases.map((p) => {
         const row = LANES.findIndex((l) => l.lane === p.lane);
         return (
-          <rect x={x(p.startMs)} y={24 + row * LANE_H + 4} width={Math.max(2, x(p.endMs) - x(p.startMs))} height={LANE_H - 8} rx={3} style={{ fill: COLOUR[p.lane] }}>
+          <rect
+            x={x(p.startMs)}
+            y={24 + row * LANE_H + 4}
+            width={Math.max(2, x(p.endMs) - x(p.startMs))}
+            height={LANE_H - 8}
+            rx={3}
+            style={{ fill: COLOUR[p.lane] }}
+          >
             <title>{`${p.label}: ${ms(p.endMs - p.startMs)}`}</title>
           </rect>
         );
@@ -101,12 +126,11 @@ function BytesTimeline() {
       status={status}
       caption={
         <>
-          One click on "view log", served from a database column (top) and through a presigned URL (bottom), on one time
-          axis. The model assumes a {A.dbMbps / 1000} Gbit/s link with a {A.dbRttMs} ms round trip between app and database,
-          {A.pageReadMs} ms per {A.pageBytes / 1024} KiB page read from disk, a {A.storageFirstByteMs} ms first byte from object
-          storage, a first download that must reach the bucket (a {A.dnsMs} ms DNS answer, then TCP and TLS 1.3 handshakes),
-          full speed from the first byte (no TCP slow start), and an app that buffers the whole result, as most drivers do.{' '}
-          {status}
+          One click on "view log", served from a database column (top) and through a presigned URL (bottom), on one time axis. The model assumes a{' '}
+          {A.dbMbps / 1000} Gbit/s link with a {A.dbRttMs} ms round trip between app and database,
+          {A.pageReadMs} ms per {A.pageBytes / 1024} KiB page read from disk, a {A.storageFirstByteMs} ms first byte from object storage, a first download that
+          must reach the bucket (a {A.dnsMs} ms DNS answer, then TCP and TLS 1.3 handshakes), full speed from the first byte (no TCP slow start), and an app
+          that buffers the whole result, as most drivers do. {status}
         </>
       }
     >
@@ -120,7 +144,9 @@ function BytesTimeline() {
         <Panel t={db} title="Log in the database" y={4} x={x} />
         <Panel t={url} title="Presigned URL" y={PANEL_H + 16} x={x} />
         {niceTicks(0, end, 5).map((tick) => (
-          <text class="sim-chart-label" x={x(tick)} y={height - 8} text-anchor="middle">{formatTick(tick)} ms</text>
+          <text class="sim-chart-label" x={x(tick)} y={height - 8} text-anchor="middle">
+            {formatTick(tick)} ms
+          </text>
         ))}
       </svg>
       <Readout

@@ -68,7 +68,21 @@ function problemOf(p: State): string | null {
   return presignProblem(presignInput(p, p.accessKeyId, p.secret, new Date()));
 }
 
-function Field({ label, value, onInput, hint, spellcheck = false, mono = false }: { label: string; value: string; onInput(v: string): void; hint?: string; spellcheck?: boolean; mono?: boolean }) {
+function Field({
+  label,
+  value,
+  onInput,
+  hint,
+  spellcheck = false,
+  mono = false,
+}: {
+  label: string;
+  value: string;
+  onInput(v: string): void;
+  hint?: string;
+  spellcheck?: boolean;
+  mono?: boolean;
+}) {
   const id = useId();
   const hydrated = useHydrated();
   return (
@@ -85,7 +99,11 @@ function Field({ label, value, onInput, hint, spellcheck = false, mono = false }
         aria-describedby={hint ? `${id}-hint` : undefined}
         onInput={(e) => onInput(e.currentTarget.value)}
       />
-      {hint && <span id={`${id}-hint`} class="sim-note">{hint}</span>}
+      {hint && (
+        <span id={`${id}-hint`} class="sim-note">
+          {hint}
+        </span>
+      )}
     </div>
   );
 }
@@ -93,9 +111,13 @@ function Field({ label, value, onInput, hint, spellcheck = false, mono = false }
 function Step({ n, title, text, note }: { n: number; title: string; text: string; note: string }) {
   return (
     <section class="ps-step" aria-label={`Step ${n}: ${title}`}>
-      <p class="ps-step-title">{n}. {title}</p>
+      <p class="ps-step-title">
+        {n}. {title}
+      </p>
       <p class="sim-note">{note}</p>
-      <pre class="ps-pre" tabIndex={0}>{text}</pre>
+      <pre class="ps-pre" tabIndex={0}>
+        {text}
+      </pre>
     </section>
   );
 }
@@ -128,19 +150,26 @@ function PresignBuilder({ initial }: { initial?: PresignSteps }) {
       status={status}
       caption={
         <>
-          Every step of signing an S3 request with Signature Version 4, computed in this page with your browser's WebCrypto.
-          The starting values are the example of the AWS documentation, and step 5 shows the signature it publishes. Shared
-          links carry the bucket, key and options, never the keys.
+          Every step of signing an S3 request with Signature Version 4, computed in this page with your browser's WebCrypto. The starting values are the example
+          of the AWS documentation, and step 5 shows the signature it publishes. Shared links carry the bucket, key and options, never the keys.
         </>
       }
     >
       <p class="ps-warning" role="note">
-        <strong>Demo credentials only.</strong> Never paste a real secret access key into any web page, this one included.
-        This builder runs entirely in your browser and sends nothing anywhere, but a real key belongs in your secrets
-        manager, not in a form. The keys filled in are AWS's published examples and sign nothing real.
+        <strong>Demo credentials only.</strong> Never paste a real secret access key into any web page, this one included. This builder runs entirely in your
+        browser and sends nothing anywhere, but a real key belongs in your secrets manager, not in a form. The keys filled in are AWS's published examples and
+        sign nothing real.
       </p>
       <Controls>
-        <Select sim={sim} param="method" label="Method" options={[{ value: 'GET', label: 'GET (download)' }, { value: 'PUT', label: 'PUT (upload)' }]} />
+        <Select
+          sim={sim}
+          param="method"
+          label="Method"
+          options={[
+            { value: 'GET', label: 'GET (download)' },
+            { value: 'PUT', label: 'PUT (upload)' },
+          ]}
+        />
         <Select
           sim={sim}
           param="endpoint"
@@ -187,11 +216,35 @@ function PresignBuilder({ initial }: { initial?: PresignSteps }) {
       )}
       {steps ? (
         <div class="ps-steps">
-          <Step n={1} title="Canonical request" note="Method, encoded path, sorted query (without the signature), signed headers, and UNSIGNED-PAYLOAD: a URL cannot know its body." text={steps.canonicalRequest} />
+          <Step
+            n={1}
+            title="Canonical request"
+            note="Method, encoded path, sorted query (without the signature), signed headers, and UNSIGNED-PAYLOAD: a URL cannot know its body."
+            text={steps.canonicalRequest}
+          />
           <Step n={2} title="Hash of the canonical request" note="SHA-256, in lower-case hex." text={steps.canonicalRequestHash} />
-          <Step n={3} title="String to sign" note="Algorithm, time, credential scope (date/region/service/aws4_request) and the hash." text={steps.stringToSign} />
-          <Step n={4} title="Signing key" note='HMAC-SHA256 four times: "AWS4" + secret, then the date, the region, "s3" and "aws4_request". Shown only because these keys are demo keys.' text={steps.signingKeyHex} />
-          <Step n={5} title="Signature" note={matchesDocs ? 'HMAC-SHA256 of the string to sign with the signing key. It matches the AWS documentation.' : 'HMAC-SHA256 of the string to sign with the signing key.'} text={steps.signature} />
+          <Step
+            n={3}
+            title="String to sign"
+            note="Algorithm, time, credential scope (date/region/service/aws4_request) and the hash."
+            text={steps.stringToSign}
+          />
+          <Step
+            n={4}
+            title="Signing key"
+            note='HMAC-SHA256 four times: "AWS4" + secret, then the date, the region, "s3" and "aws4_request". Shown only because these keys are demo keys.'
+            text={steps.signingKeyHex}
+          />
+          <Step
+            n={5}
+            title="Signature"
+            note={
+              matchesDocs
+                ? 'HMAC-SHA256 of the string to sign with the signing key. It matches the AWS documentation.'
+                : 'HMAC-SHA256 of the string to sign with the signing key.'
+            }
+            text={steps.signature}
+          />
           <Step n={6} title="Presigned URL" note="The canonical query plus X-Amz-Signature. Anyone holding it can use it until it expires." text={steps.url} />
         </div>
       ) : (

@@ -80,7 +80,7 @@ describe('innodb_old_blocks_pct', () => {
     });
   }
 
-  it('clamps the setting to InnoDB\'s range of 5 to 95', () => {
+  it("clamps the setting to InnoDB's range of 5 to 95", () => {
     expect(new BufferPool({ capacity: 10, oldBlocksPct: 1 }).oldBlocksPct).toBe(5);
     expect(new BufferPool({ capacity: 10, oldBlocksPct: 99 }).oldBlocksPct).toBe(95);
   });

@@ -37,9 +37,7 @@ export interface Frame {
   old: boolean;
 }
 
-export type AccessOutcome =
-  | { kind: 'hit'; page: PageId; promoted: boolean }
-  | { kind: 'miss'; page: PageId; evicted: PageId | null };
+export type AccessOutcome = { kind: 'hit'; page: PageId; promoted: boolean } | { kind: 'miss'; page: PageId; evicted: PageId | null };
 
 export const INNODB_DEFAULTS = { oldBlocksPct: 37, oldBlocksTimeMs: 1000, oldListMinLength: 512 } as const;
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { INITIAL_REQUESTS, slotsOf, MAX_REQUESTS, WARMUP_REQUESTS, WINDOW, advance, hitRatio, newExperiment, workloadConfig, type ExperimentSettings } from './bufferPoolExperiment.ts';
+import {
+  INITIAL_REQUESTS,
+  slotsOf,
+  MAX_REQUESTS,
+  WARMUP_REQUESTS,
+  WINDOW,
+  advance,
+  hitRatio,
+  newExperiment,
+  workloadConfig,
+  type ExperimentSettings,
+} from './bufferPoolExperiment.ts';
 import { runWorkload } from './workload.ts';
 
 const settings: ExperimentSettings = { oldBlocksTimeMs: 1000, oldBlocksPct: 37, fetchShare: 0.05, blobPages: 16 };
@@ -45,8 +56,18 @@ describe('the eviction experiment', () => {
     expect(slots.pages.size).toBe(list.length);
     const old = list.filter((f) => f.old).length;
     expect(slots.young).toBe(list.length - old);
-    expect([...slots.pages.values()].filter((s) => !s.old).map((s) => s.at).sort((a, b) => a - b)).toEqual([...Array(slots.young).keys()]);
-    expect([...slots.pages.values()].filter((s) => s.old).map((s) => s.at).sort((a, b) => a - b)).toEqual([...Array(old).keys()]);
+    expect(
+      [...slots.pages.values()]
+        .filter((s) => !s.old)
+        .map((s) => s.at)
+        .sort((a, b) => a - b),
+    ).toEqual([...Array(slots.young).keys()]);
+    expect(
+      [...slots.pages.values()]
+        .filter((s) => s.old)
+        .map((s) => s.at)
+        .sort((a, b) => a - b),
+    ).toEqual([...Array(old).keys()]);
     expect(slots.pages.get(list[0]!.page)).toEqual({ old: false, at: 0 });
     advance(experiment, 50);
     expect(slotsOf(experiment.lanes.inline.run.pool.list())).not.toEqual(slots);

@@ -9,7 +9,10 @@ export type ScanFate = 'kept' | 'some' | 'lost';
 
 /** What the scan leaves of the hot index pages under `oldBlocksTimeMs` (InnoDB's default unless given). */
 export function scanFate(oldBlocksTimeMs?: number): ScanFate {
-  const d = scanDamage({ ...FIGURE_WORKLOAD, design: 'pointer', ...(oldBlocksTimeMs === undefined ? {} : { oldBlocksTimeMs }) }, { warmupRequests: FIGURE_WARMUP_REQUESTS });
+  const d = scanDamage(
+    { ...FIGURE_WORKLOAD, design: 'pointer', ...(oldBlocksTimeMs === undefined ? {} : { oldBlocksTimeMs }) },
+    { warmupRequests: FIGURE_WARMUP_REQUESTS },
+  );
   if (d.hotPagesAfter === d.hotPagesBefore) return 'kept';
   return d.hotPagesAfter * 4 <= d.hotPagesBefore ? 'lost' : 'some';
 }

@@ -76,7 +76,10 @@ export function uriEncode(text: string, keepSlash = false): string {
 
 /** `20130524T000000Z`: ISO 8601 basic format, whole seconds, UTC. */
 export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 function hex(bytes: ArrayBuffer): string {
@@ -108,7 +111,8 @@ export function presignProblem(input: PresignInput): string | null {
   if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(input.region)) return 'Regions look like us-east-1 or eu-west-3.';
   if (!/^[A-Z0-9]{16,128}$/.test(input.accessKeyId)) return 'Access key IDs are 16 to 128 upper-case letters and digits.';
   if (input.secretAccessKey.length === 0) return 'The secret access key must not be empty.';
-  if (!Number.isInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_EXPIRES_SECONDS) return 'Expiry is a whole number of seconds from 1 to 604800 (7 days).';
+  if (!Number.isInteger(input.expiresIn) || input.expiresIn < 1 || input.expiresIn > MAX_EXPIRES_SECONDS)
+    return 'Expiry is a whole number of seconds from 1 to 604800 (7 days).';
   if (Number.isNaN(input.now.getTime())) return 'The signing time is not a valid date.';
   if (input.contentLength !== undefined && !(Number.isInteger(input.contentLength) && input.contentLength >= 0 && input.contentLength <= MAX_PUT_BYTES)) {
     return 'Content-Length is a whole number of bytes up to 5 GiB (the largest single PUT).';

@@ -94,9 +94,7 @@ describe('what the article claims', () => {
     while (run.pool.size < run.pool.capacity) run.next();
     const warmUntil = run.clockMs;
     for (let i = 0; i < 20_000; i++) run.next();
-    const lateOverflowInYoung = run.pool
-      .list()
-      .filter((f) => !f.old && pageKind(f.page) === 'overflow' && f.firstAccessMs >= warmUntil);
+    const lateOverflowInYoung = run.pool.list().filter((f) => !f.old && pageKind(f.page) === 'overflow' && f.firstAccessMs >= warmUntil);
     expect(lateOverflowInYoung).toEqual([]);
     expect(run.pool.evictions).toBeGreaterThan(10_000);
   });

@@ -55,7 +55,11 @@ function CrashLoop() {
         unit=" s"
         max={MAX_BACKOFF_S}
         reference={{ label: 'cap: 300 s', value: MAX_BACKOFF_S }}
-        bars={restarts.map((r) => ({ label: `#${r.restartCount}`, value: r.wait, colour: r.reset ? 'var(--ok)' : r.wait >= MAX_BACKOFF_S ? 'var(--bad)' : undefined }))}
+        bars={restarts.map((r) => ({
+          label: `#${r.restartCount}`,
+          value: r.wait,
+          colour: r.reset ? 'var(--ok)' : r.wait >= MAX_BACKOFF_S ? 'var(--bad)' : undefined,
+        }))}
       />
     </SimFrame>
   );

@@ -10,9 +10,7 @@ export function EventLog({ events, label, limit = 12 }: { events: readonly KubeE
       <ol class="k8s-events" tabIndex={0} aria-label={label}>
         {shown.length === 0 && <li>No events yet.</li>}
         {shown.map((e) => (
-          <li class={e.type}>
-            {`step ${e.step}  ${e.type}  ${e.reason}  ${e.object}  ${e.message}`}
-          </li>
+          <li class={e.type}>{`step ${e.step}  ${e.type}  ${e.reason}  ${e.object}  ${e.message}`}</li>
         ))}
       </ol>
     </div>

@@ -3,10 +3,44 @@
  * pods and fails nodes; each step runs one pass of the kubelets, the node controller, the scheduler
  * and the ReplicaSet controller, and logs the events they would log.
  */
-import { Button, Controls, Grabbable, PlayControls, Predict, SimFrame, Slider, intParam, island, lerp, mulberry32, useHydrated, useProgress, useSimulation, type Random, type Simulation, type StateOf } from '../kit/index.ts';
+import {
+  Button,
+  Controls,
+  Grabbable,
+  PlayControls,
+  Predict,
+  SimFrame,
+  Slider,
+  intParam,
+  island,
+  lerp,
+  mulberry32,
+  useHydrated,
+  useProgress,
+  useSimulation,
+  type Random,
+  type Simulation,
+  type StateOf,
+} from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
-import { MAX_REPLICAS, converged, counted, countedAfterDeletingOne, deletePod, evictionTimeline, failNode, newCluster, oldestRunning, recoverNode, scale, step, type Change, type Cluster, type Pod } from './replicaSet.ts';
+import {
+  MAX_REPLICAS,
+  converged,
+  counted,
+  countedAfterDeletingOne,
+  deletePod,
+  evictionTimeline,
+  failNode,
+  newCluster,
+  oldestRunning,
+  recoverNode,
+  scale,
+  step,
+  type Change,
+  type Cluster,
+  type Pod,
+} from './replicaSet.ts';
 import './kubernetes.css';
 
 const schema = { replicas: intParam(0, MAX_REPLICAS, 3), nodes: intParam(2, 4, 3), seed: intParam(1, 9999, 1) };
@@ -62,7 +96,12 @@ interface Lane {
 function lanesOf(cluster: Cluster): Lane[] {
   return [
     { name: 'unscheduled', ready: true, reporting: true, title: 'waiting for a node' },
-    ...cluster.nodes.map((n) => ({ name: n.name, ready: n.ready, reporting: n.reporting, title: n.ready ? (n.reporting ? 'Ready' : 'Ready, silent') : 'NotReady' })),
+    ...cluster.nodes.map((n) => ({
+      name: n.name,
+      ready: n.ready,
+      reporting: n.reporting,
+      title: n.ready ? (n.reporting ? 'Ready' : 'Ready, silent') : 'NotReady',
+    })),
   ];
 }
 
@@ -112,7 +151,8 @@ function Pods({ sim }: { sim: Sim }) {
   const gone = sim.before.cluster.pods.filter((p) => !to.has(p.name));
   return (
     <g>
-      {t < 1 && gone.map((p) => <PodBox key={`gone-${p.name}`} pod={{ ...p, terminating: true }} x={from.get(p.name)!.x} y={from.get(p.name)!.y} opacity={1 - t} />)}
+      {t < 1 &&
+        gone.map((p) => <PodBox key={`gone-${p.name}`} pod={{ ...p, terminating: true }} x={from.get(p.name)!.x} y={from.get(p.name)!.y} opacity={1 - t} />)}
       {cluster.pods.map((p) => {
         const end = to.get(p.name)!;
         const start = from.get(p.name);
@@ -148,7 +188,15 @@ function ClusterFigure({ sim }: { sim: Sim }) {
   const H = Math.max(figureHeight(cluster), sim.before.cluster.nodes.length === cluster.nodes.length ? figureHeight(sim.before.cluster) : 0);
   const running = counted(cluster).filter((p) => p.phase === 'Running').length;
   const describe = lanes
-    .map((l) => `${l.name} (${l.title}): ${cluster.pods.filter((p) => laneOf(p) === l.name).map((p) => `${p.name.slice(-5)} ${p.terminating ? 'Terminating' : p.phase}`).join(', ') || 'no pods'}`)
+    .map(
+      (l) =>
+        `${l.name} (${l.title}): ${
+          cluster.pods
+            .filter((p) => laneOf(p) === l.name)
+            .map((p) => `${p.name.slice(-5)} ${p.terminating ? 'Terminating' : p.phase}`)
+            .join(', ') || 'no pods'
+        }`,
+    )
     .join('; ');
   // Until hydrated nothing in it can be acted on: the static figure is one image with its description.
   const hydrated = useHydrated();
@@ -164,7 +212,9 @@ function ClusterFigure({ sim }: { sim: Sim }) {
         const heading = (
           <>
             <text x={x + laneW / 2} y={22} text-anchor="middle" style={{ fontWeight: 600 }}>{`${lane.name} `}</text>
-            <text class="muted" x={x + laneW / 2} y={38} text-anchor="middle">{lane.title}</text>
+            <text class="muted" x={x + laneW / 2} y={38} text-anchor="middle">
+              {lane.title}
+            </text>
           </>
         );
         return (
@@ -222,7 +272,10 @@ function LoopPhases({ sim }: { sim: Sim }) {
   const phase = !pass ? -1 : t < 1 / 3 ? 0 : t < 2 / 3 ? 1 : 2;
   const phases = [
     ['Observe', pass ? `${observed} pods counted` : 'waiting for the next pass'],
-    ['Compare', pass ? (gap === 0 ? `desired ${seen.desired}: no difference` : `desired ${seen.desired}: ${gap > 0 ? `${gap} short` : `${-gap} too many`}`) : '…'],
+    [
+      'Compare',
+      pass ? (gap === 0 ? `desired ${seen.desired}: no difference` : `desired ${seen.desired}: ${gap > 0 ? `${gap} short` : `${-gap} too many`}`) : '…',
+    ],
     ['Act', pass ? acts(events.filter((e) => e.step === cluster.step)) : '…'],
   ] as const;
   return (

@@ -3,7 +3,21 @@
  * with the ready count and the total pod count over time against the floor and ceiling the settings
  * allow. A failing readiness probe stalls the rollout.
  */
-import { Controls, LineChart, PlayControls, Select, SimFrame, Slider, Toggle, boolParam, enumParam, intParam, island, useSimulation, type StateOf } from '../kit/index.ts';
+import {
+  Controls,
+  LineChart,
+  PlayControls,
+  Select,
+  SimFrame,
+  Slider,
+  Toggle,
+  boolParam,
+  enumParam,
+  intParam,
+  island,
+  useSimulation,
+  type StateOf,
+} from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
 import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
@@ -67,7 +81,9 @@ function PodsFigure({ rollout }: { rollout: Rollout }) {
         return (
           <g>
             <rect class={`pod ${cls} ${p.version}`} x={x} y={y} width={POD} height={POD} rx={8} />
-            <text x={x + POD / 2} y={y + 22} text-anchor="middle" style={{ fontWeight: 600 }}>{p.version === 'old' ? 'v1' : 'v2'}</text>
+            <text x={x + POD / 2} y={y + 22} text-anchor="middle" style={{ fontWeight: 600 }}>
+              {p.version === 'old' ? 'v1' : 'v2'}
+            </text>
             <text class="muted" x={x + POD / 2} y={y + 40} text-anchor="middle" style={{ fontSize: '10px' }}>
               {p.terminating ? 'stopping' : p.ready ? 'ready' : 'not ready'}
             </text>
@@ -106,7 +122,9 @@ function RollingUpdate() {
     return (
       <SimFrame {...sim.frame} caption="Choose settings the API server accepts to see the rollout." status={run}>
         {controls}
-        <p class="k8s-error" role="note">{run}</p>
+        <p class="k8s-error" role="note">
+          {run}
+        </p>
       </SimFrame>
     );
   }
@@ -125,7 +143,8 @@ function RollingUpdate() {
     >
       {controls}
       <p class="sim-readout" style={{ margin: 0 }}>
-        Step {rollout.step} · ready {readyCount(rollout)} (at least {floor}) · pods {podCount(rollout)} (at most {ceiling}) · {phase === 'stalled' ? 'stalled: ProgressDeadlineExceeded' : phase}
+        Step {rollout.step} · ready {readyCount(rollout)} (at least {floor}) · pods {podCount(rollout)} (at most {ceiling}) ·{' '}
+        {phase === 'stalled' ? 'stalled: ProgressDeadlineExceeded' : phase}
       </p>
       <PodsFigure rollout={rollout} />
       <LineChart
@@ -137,8 +156,24 @@ function RollingUpdate() {
         series={[
           { label: 'pods', points: history.map(([s, , p]) => [s, p]), dots: true },
           { label: 'ready', points: history.map(([s, r]) => [s, r]), dots: true },
-          { label: `ceiling ${ceiling}`, points: [[0, ceiling], [lastStep, ceiling]], dashed: true, colour: 'var(--bad)' },
-          { label: `floor ${floor}`, points: [[0, floor], [lastStep, floor]], dashed: true, colour: 'var(--warn)' },
+          {
+            label: `ceiling ${ceiling}`,
+            points: [
+              [0, ceiling],
+              [lastStep, ceiling],
+            ],
+            dashed: true,
+            colour: 'var(--bad)',
+          },
+          {
+            label: `floor ${floor}`,
+            points: [
+              [0, floor],
+              [lastStep, floor],
+            ],
+            dashed: true,
+            colour: 'var(--warn)',
+          },
         ]}
       />
       <EventLog events={events} label="Deployment events" />

@@ -1,6 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, type Random } from '../kit/model.ts';
-import { converged, counted, countedAfterDeletingOne, DEFAULT_TOLERATION_S, deletePod, evictionTimeline, failNode, NODE_MONITOR_GRACE_PERIOD_S, newCluster, recoverNode, scale, step, type Cluster, type Pod } from './replicaSet.ts';
+import {
+  converged,
+  counted,
+  countedAfterDeletingOne,
+  DEFAULT_TOLERATION_S,
+  deletePod,
+  evictionTimeline,
+  failNode,
+  NODE_MONITOR_GRACE_PERIOD_S,
+  newCluster,
+  recoverNode,
+  scale,
+  step,
+  type Cluster,
+  type Pod,
+} from './replicaSet.ts';
 
 function runUntilConverged(c: Cluster, random: Random, limit = 10): { cluster: Cluster; steps: number; reasons: string[] } {
   const reasons: string[] = [];
@@ -30,7 +45,13 @@ function randomCluster(random: Random): Cluster {
   for (let i = 0; i < pods; i++) {
     const bound = random() < 0.8;
     const node = bound ? c.nodes[Math.floor(random() * nodes)]!.name : null;
-    const p: Pod = { name: `web-7d4b9c6f8-p${i}`, node, phase: bound && random() < 0.7 ? 'Running' : 'Pending', terminating: random() < 0.2, created: -Math.floor(random() * 10) };
+    const p: Pod = {
+      name: `web-7d4b9c6f8-p${i}`,
+      node,
+      phase: bound && random() < 0.7 ? 'Running' : 'Pending',
+      terminating: random() < 0.2,
+      created: -Math.floor(random() * 10),
+    };
     c.pods.push(p);
   }
   return c;
@@ -42,7 +63,17 @@ describe('ReplicaSet reconciliation', () => {
     const { cluster, steps, reasons } = runUntilConverged(newCluster(3, 3), random);
     expect(steps).toBe(3);
     expect(cluster.pods.filter((p) => p.phase === 'Running')).toHaveLength(3);
-    expect(reasons).toEqual(['SuccessfulCreate', 'SuccessfulCreate', 'SuccessfulCreate', 'Scheduled', 'Scheduled', 'Scheduled', 'Started', 'Started', 'Started']);
+    expect(reasons).toEqual([
+      'SuccessfulCreate',
+      'SuccessfulCreate',
+      'SuccessfulCreate',
+      'Scheduled',
+      'Scheduled',
+      'Scheduled',
+      'Started',
+      'Started',
+      'Started',
+    ]);
     // Spread across the three nodes, one each.
     expect(new Set(cluster.pods.map((p) => p.node)).size).toBe(3);
   });
@@ -103,7 +134,12 @@ describe('ReplicaSet reconciliation', () => {
     c = after.cluster;
     expect(converged(c)).toBe(true);
     expect(c.pods.filter((p) => !p.terminating).every((p) => p.node !== 'node-a')).toBe(true);
-    expect(c.pods.filter((p) => p.terminating).map((p) => p.name).sort()).toEqual(onA.sort());
+    expect(
+      c.pods
+        .filter((p) => p.terminating)
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(onA.sort());
     c = step(recoverNode(c, 'node-a').cluster, random).cluster;
     expect(c.pods.some((p) => p.terminating)).toBe(false);
   });
@@ -118,7 +154,12 @@ describe('ReplicaSet reconciliation', () => {
     const down = scale(c, 3);
     expect(down.events[0]!.message).toBe('Scaled down replica set web-7d4b9c6f8 to 3');
     const out = step(down.cluster, random);
-    expect(out.events.filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message).sort()).toEqual(fresh.map((n) => `Deleted pod: ${n}`).sort());
+    expect(
+      out.events
+        .filter((e) => e.reason === 'SuccessfulDelete')
+        .map((e) => e.message)
+        .sort(),
+    ).toEqual(fresh.map((n) => `Deleted pod: ${n}`).sort());
   });
 
   it('reports FailedScheduling once while no node is ready, and keeps the count', () => {

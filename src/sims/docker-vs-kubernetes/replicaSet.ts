@@ -87,7 +87,15 @@ export function scale(cluster: Cluster, replicas: number): Change {
   const verb = target > cluster.desired ? 'up' : 'down';
   return {
     cluster: next,
-    events: [{ step: next.step, type: 'Normal', reason: 'ScalingReplicaSet', object: 'deployment/web', message: `Scaled ${verb} replica set ${cluster.replicaSet} to ${target}` }],
+    events: [
+      {
+        step: next.step,
+        type: 'Normal',
+        reason: 'ScalingReplicaSet',
+        object: 'deployment/web',
+        message: `Scaled ${verb} replica set ${cluster.replicaSet} to ${target}`,
+      },
+    ],
   };
 }
 
@@ -97,7 +105,10 @@ export function deletePod(cluster: Cluster, name: string): Change {
   const pod = next.pods.find((p) => p.name === name && !p.terminating);
   if (!pod) return { cluster: next, events: [] };
   pod.terminating = true;
-  return { cluster: next, events: [{ step: next.step, type: 'Normal', reason: 'Killing', object: `pod/${name}`, message: `Stopping container ${next.container}` }] };
+  return {
+    cluster: next,
+    events: [{ step: next.step, type: 'Normal', reason: 'Killing', object: `pod/${name}`, message: `Stopping container ${next.container}` }],
+  };
 }
 
 /**
@@ -121,7 +132,10 @@ export function recoverNode(cluster: Cluster, name: string): Change {
   delete node.notReadySince;
   if (node.ready) return { cluster: next, events: [] };
   node.ready = true;
-  return { cluster: next, events: [{ step: next.step, type: 'Normal', reason: 'NodeReady', object: `node/${name}`, message: `Node ${name} status is now: NodeReady` }] };
+  return {
+    cluster: next,
+    events: [{ step: next.step, type: 'Normal', reason: 'NodeReady', object: `node/${name}`, message: `Node ${name} status is now: NodeReady` }],
+  };
 }
 
 /**
@@ -176,7 +190,12 @@ export function step(cluster: Cluster, random: Random): Change {
     if (live.length === 0) {
       if (!p.unschedulable) {
         const n = next.nodes.length;
-        log('Warning', 'FailedScheduling', `pod/${p.name}`, `0/${n} nodes are available: ${n} node(s) had untolerated taint {node.kubernetes.io/unreachable: }.`);
+        log(
+          'Warning',
+          'FailedScheduling',
+          `pod/${p.name}`,
+          `0/${n} nodes are available: ${n} node(s) had untolerated taint {node.kubernetes.io/unreachable: }.`,
+        );
         p.unschedulable = true;
       }
       continue;

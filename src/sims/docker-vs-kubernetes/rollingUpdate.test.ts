@@ -44,7 +44,7 @@ function* validSettings(seed: number, count: number): Generator<{ replicas: numb
   const random = mulberry32(seed);
   const pick = (replicas: number, maxPercent: number): Fencepost =>
     random() < 0.5 ? Math.floor(random() * (replicas + 3)) : (`${Math.floor(random() * (maxPercent + 1))}%` as Fencepost);
-  for (let made = 0; made < count; ) {
+  for (let made = 0; made < count;) {
     const replicas = 1 + Math.floor(random() * 20);
     const surge = pick(replicas, 200);
     const unavailable = pick(replicas, 100);
@@ -65,7 +65,10 @@ describe('rolling update', () => {
       const { final, minReady, maxPods } = run(startRollout(s.replicas, f), 10 * s.replicas + 10);
       const label = JSON.stringify(s);
       expect(status(final), label).toBe('complete');
-      expect(final.pods.every((p) => p.version === 'new' && p.ready), label).toBe(true);
+      expect(
+        final.pods.every((p) => p.version === 'new' && p.ready),
+        label,
+      ).toBe(true);
       expect(maxPods, label).toBeLessThanOrEqual(s.replicas + f.surge);
       expect(minReady, label).toBeGreaterThanOrEqual(s.replicas - f.unavailable);
     }
@@ -76,7 +79,10 @@ describe('rolling update', () => {
       const { final, minReady, maxPods } = run(startRollout(s.replicas, f, false), 10 * s.replicas + 20);
       const label = JSON.stringify(s);
       expect(status(final), label).toBe('stalled');
-      expect(final.pods.some((p) => p.version === 'new' && p.ready), label).toBe(false);
+      expect(
+        final.pods.some((p) => p.version === 'new' && p.ready),
+        label,
+      ).toBe(false);
       expect(maxPods, label).toBeLessThanOrEqual(s.replicas + f.surge);
       // Every ready pod is an old one, and there are at least replicas − maxUnavailable of them.
       expect(minReady, label).toBeGreaterThanOrEqual(Math.max(0, s.replicas - f.unavailable));
