@@ -137,6 +137,15 @@ describe('Latency vs. Throughput article', () => {
     await expect.poll(() => frame.locator('.sim-controls output').first().innerText()).toBe('10%');
   });
 
+  it('the hockey stick keeps filling its table when the reader steps the queue during the sweep', async () => {
+    const page = await site.page(path);
+    const frame = await hydrated(page, 'hockey');
+    // A Step wraps the model in a new object while the sweep still runs in slices; the table must keep updating.
+    await frame.getByRole('button', { name: 'Step' }).click();
+    const row = frame.locator('tbody tr', { hasText: '90%' });
+    await expect.poll(() => row.locator('td').nth(1).innerText(), { timeout: 60_000 }).not.toBe('…');
+  });
+
   it('restores every simulation from a shared link and ignores hostile values', async () => {
     const hash = '#pipe.width=9&pipe.length=120&pipe.payload=25000&averages.slow=1&averages.share=%3Cscript%3E&hockey.service=heavy&hockey.at=99';
     const page = await site.page(`${path}${hash}`);

@@ -90,8 +90,9 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
           }
         },
         () => {
-          // The model advanced in place; draw it unless a newer one has replaced it.
-          if (store.current?.model === model) render((n) => n + 1);
+          // The model advanced in place. Draw it even if a Step or a tick has since wrapped it in a new
+          // object that shares the work (a newly built model cancels these slices instead).
+          render((n) => n + 1);
         },
       );
     }
