@@ -33,7 +33,8 @@ export default defineConfig(
     },
   },
   {
-    files: ['**/*.tsx'],
+    // The kit's own hooks live in .ts files.
+    files: ['**/*.tsx', 'src/sims/kit/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },

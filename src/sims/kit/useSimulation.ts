@@ -121,14 +121,19 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
   const set = (patch: Partial<StateOf<S>>) => transition((s) => withParams(latest.current.spec, s, patch), true);
 
   // Once, at hydration: a shared link takes the same path as a control; then the opening model's work.
+  // Runs once per mount on purpose: the id and schema are constants of the view, and set and startWork
+  // read the latest spec through refs.
   useEffect(() => {
     const patch = linkPatch(location.hash, id, schema, store.current!.params);
     if (patch) set(patch);
     else startWork(store.current!);
+    // The jobs object lives as long as the component; the cleanup cancels whatever it holds then.
+    const running = jobs.current;
     return () => {
-      jobs.current.cancelSlices?.();
-      jobs.current.newest.cancel();
+      running.cancelSlices?.();
+      running.newest.cancel();
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const state = store.current;
