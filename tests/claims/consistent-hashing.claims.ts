@@ -21,33 +21,22 @@ const seeded =
 const seeds = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-/** The busiest attendant's share of the ring, in fair shares, averaged over `rings` random rings. */
-function busiestShare(servers: number, vnodes: number, rings: number): number {
-  return mean(
-    seeds(rings).map(
-      (seed) =>
-        Math.max(
-          ...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) })
-            .shares()
-            .values(),
-        ) * servers,
-    ),
+/** The busiest attendant's share, in fair shares, on each of `rings` random rings. */
+const busiestShares = (servers: number, vnodes: number, rings: number): number[] =>
+  seeds(rings).map(
+    (seed) =>
+      Math.max(
+        ...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) })
+          .shares()
+          .values(),
+      ) * servers,
   );
-}
+
+/** The busiest attendant's share of the ring, in fair shares, averaged over `rings` random rings. */
+const busiestShare = (servers: number, vnodes: number, rings: number) => mean(busiestShares(servers, vnodes, rings));
 
 /** The busiest attendant's share, in fair shares, on the worst of `rings` random rings. */
-function worstShare(servers: number, vnodes: number, rings: number): number {
-  return Math.max(
-    ...seeds(rings).map(
-      (seed) =>
-        Math.max(
-          ...Ring.of(attendants(servers), { vnodesPerServer: vnodes, hash: seeded(seed) })
-            .shares()
-            .values(),
-        ) * servers,
-    ),
-  );
-}
+const worstShare = (servers: number, vnodes: number, rings: number) => Math.max(...busiestShares(servers, vnodes, rings));
 
 /** Squared coefficient of variation of the shares, averaged over `rings` random rings. */
 function spread(servers: number, vnodes: number, rings: number): number {
