@@ -6,6 +6,7 @@
  *   --skip build,weight,lighthouse,engines,motion
  *   --only motion           run only these sections (e.g. `npm run bench -- --only motion`)
  *   --site dist             the built site that page weight, Lighthouse and motion measure
+ *   --pages slug,slug       motion: only these articles (their earlier rows in results.json are kept)
  * Build scaling uses generated posts in bench/tmp/ and never touches real content. Page weight and
  * Lighthouse measure the real site in dist/ (built first if missing).
  */
@@ -193,7 +194,8 @@ async function main() {
 
   if (!skip.has('motion')) {
     console.log(`\nMotion (Chromium, CPU ${CPU_SLOWDOWN}× slower, each simulation that starts by itself, 5 s in view):`);
-    const motion = await motionBenchmarks(SITE);
+    const pages = args.get('pages')?.split(',').filter(Boolean);
+    const motion = await motionBenchmarks(SITE, pages);
     results.motion = motion;
     const n = (x: number, digits = 0) => (Number.isNaN(x) ? '–' : x.toFixed(digits));
     console.log(
@@ -210,6 +212,12 @@ async function main() {
     const fresh = new Set((results.buildScaling as ScalingRow[]).map((r) => r.posts));
     results.buildScaling = [...(previous.buildScaling as ScalingRow[]).filter((r) => !fresh.has(r.posts)), ...(results.buildScaling as ScalingRow[])].sort(
       (a, b) => a.posts - b.posts,
+    );
+  }
+  if (Array.isArray(previous.motion) && Array.isArray(results.motion) && args.has('pages')) {
+    const fresh = new Set((results.motion as { page: string }[]).map((r) => r.page));
+    results.motion = [...(previous.motion as { page: string }[]).filter((r) => !fresh.has(r.page)), ...(results.motion as { page: string }[])].sort((a, b) =>
+      a.page.localeCompare(b.page),
     );
   }
   writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);

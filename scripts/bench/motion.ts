@@ -59,8 +59,11 @@ async function measure(page: Page): Promise<{ fps: number; longTasks: number; lo
   return { fps: frames / seconds, longTasks: long.filter((d) => d > 50).length, longestTaskMs: Math.max(0, ...long) };
 }
 
-export async function motionBenchmarks(dir: string): Promise<MotionResult[]> {
-  const pages = builtPages(dir).filter((p) => p.root.querySelector('figure.sim') && p.root.querySelector('astro-island'));
+/** `slugs` limits the run to those articles (a helper measuring the one it changed). */
+export async function motionBenchmarks(dir: string, slugs?: string[]): Promise<MotionResult[]> {
+  const pages = builtPages(dir).filter(
+    (p) => p.root.querySelector('figure.sim') && p.root.querySelector('astro-island') && (!slugs || slugs.some((s) => p.path === `/${s}/`)),
+  );
   const site = await serveSite(dir);
   const browser = await launchBrowser();
   const results: MotionResult[] = [];

@@ -9,24 +9,29 @@ const formatters = new Map<string, Intl.NumberFormat>();
 interface NumberStyle {
   /** Exactly this many digits after the decimal point; by default as many as the value needs (up to 3). */
   digits?: number;
+  /** At most this many significant digits ("0.0123", "1.23", "123"); for values of any size, such as axis ticks. */
+  significant?: number;
   /** Group thousands ("12,345"); on by default. Durations and ticks turn it off. */
   grouping?: boolean;
 }
 
 /** `n` in the site's locale: `formatNumber(12345)` is "12,345", `formatNumber(0.5, { digits: 2 })` "0.50". */
-export function formatNumber(n: number, { digits, grouping = true }: NumberStyle = {}): string {
+export function formatNumber(n: number, { digits, significant, grouping = true }: NumberStyle = {}): string {
   if (!Number.isFinite(n)) return '–';
-  const key = `${digits ?? ''}/${grouping}`;
+  if (significant !== undefined && digits !== undefined) throw new Error('formatNumber: give digits or significant, not both');
+  const key = `${digits ?? ''}/${significant ?? ''}/${grouping}`;
   let format = formatters.get(key);
   if (!format) {
     format = new Intl.NumberFormat(site.locale, {
       useGrouping: grouping,
       ...(digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+      ...(significant === undefined ? {} : { maximumSignificantDigits: significant }),
     });
     formatters.set(key, format);
   }
   // Rounded first as toFixed rounds (the binary value, so 20.15 is 20.1), then written in the locale:
   // Intl rounds the shortest decimal instead (20.2), which would shift figures the articles quote.
+  if (significant !== undefined) return format.format(Number(n.toPrecision(significant)));
   return format.format(digits === undefined ? n : Number(n.toFixed(digits)));
 }
 

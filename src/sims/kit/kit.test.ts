@@ -127,6 +127,10 @@ describe('numbers on the site locale', () => {
     expect(formatNumber(12_345)).toBe('12,345');
     expect(formatNumber(0.5, { digits: 2 })).toBe('0.50');
     expect(formatNumber(1234.56, { digits: 1, grouping: false })).toBe('1234.6');
+    expect(formatNumber(0.000123456, { significant: 3 })).toBe('0.000123');
+    expect(formatNumber(123456, { significant: 3 })).toBe('123,000');
+    expect(formatNumber(2.5, { significant: 3 })).toBe('2.5');
+    expect(() => formatNumber(1, { digits: 1, significant: 2 })).toThrow(/not both/);
     expect(formatNumber(Number.NaN)).toBe('–');
     // Halfway cases round as toFixed does, on the binary value: 20.15 is stored just below 20.15.
     expect(formatNumber(20.15, { digits: 1 })).toBe('20.1');

@@ -1,3 +1,5 @@
+import { formatNumber } from './format.ts';
+
 /** Maps a data domain onto a pixel range; the log variant needs a strictly positive domain. */
 export type Scale = (value: number) => number;
 
@@ -38,7 +40,7 @@ export function logTicks(min: number, max: number): number[] {
 /** Compact labels: 1200 → "1.2k", 0.004 → "0.004". */
 export function formatTick(v: number): string {
   const abs = Math.abs(v);
-  if (abs >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
-  if (abs >= 1e3) return `${Number((v / 1e3).toPrecision(3))}k`;
-  return String(Number(v.toPrecision(3)));
+  if (abs >= 1e6) return `${formatNumber(v / 1e6, { significant: 3 })}M`;
+  if (abs >= 1e3) return `${formatNumber(v / 1e3, { significant: 3 })}k`;
+  return formatNumber(v, { significant: 3 });
 }
