@@ -137,7 +137,8 @@ const stepCount = (m: Flow, tamper: Tamper) => flowSteps(EXAMPLE_ENDPOINTS, m.va
 function ValetFlowView() {
   const sim = useSimulation('valet', schema, {
     title: 'The valet key: authorization code flow with PKCE',
-    init: (p): Flow => ({ values: INITIAL, renew: false, at: p.step, held: 0 }),
+    // Reset starts the flow over at its first request; a link or the step buttons go through `change`.
+    init: (): Flow => ({ values: INITIAL, renew: false, at: 1, held: 0 }),
     change: (m, p) => ({ ...m, at: p.step, held: 0 }),
     // Step goes on to the next request (after the last, back to the first); playback rests on the last a while.
     step: (m, p) => ({ ...m, at: m.at >= stepCount(m, p.tamper) ? 1 : m.at + 1, held: 0 }),
@@ -190,8 +191,7 @@ function ValetFlowView() {
         <Button onClick={regenerate}>New code_verifier</Button>
       </Controls>
       <Controls>
-        {/* Reset goes back to the first request but keeps the flow's values (a new verifier stays). */}
-        <PlayControls sim={sim} finished={false} onReset={() => sim.set({ step: 1 })} />
+        <PlayControls sim={sim} finished={false} />
       </Controls>
       <dl class="auth-fields">
         <dt>code_verifier</dt>

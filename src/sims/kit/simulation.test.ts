@@ -93,6 +93,11 @@ describe('the one state path', () => {
     const opened = openingState(schema, counting);
     expect(stepped(counting, stepped(counting, opened, 'step'), 'step').params.size).toBe(4);
     expect(acted(counting, opened, (m) => ({ ...m, count: 9 })).params.size).toBe(9);
+    // Reset rebuilds from init, and the parameters follow the fresh model.
+    const stepped9 = acted(counting, opened, (m) => ({ ...m, count: 9 }));
+    const reset = restarted(counting, stepped9);
+    expect(reset.model.count).toBe(0);
+    expect(reset.params.size).toBe(0);
   });
 });
 

@@ -92,11 +92,12 @@ export function linkPatch<S extends Schema>(hash: string, id: string, schema: S,
 }
 
 /**
- * Reset: the model for the current parameters from scratch. A reader's Play ends there (the page is as
- * it opened, so it may start by itself again); a reader's Pause holds.
+ * Reset: the model for the current parameters from scratch, and the parameters it carries (`sync`)
+ * back in step with it. A reader's Play ends there (the page is as it opened, so it may start by
+ * itself again); a reader's Pause holds.
  */
 export function restarted<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>): SimState<S, M> {
-  return { ...state, model: spec.init(state.params), before: state.model, intent: state.intent === 'play' ? 'auto' : state.intent };
+  return { ...synced(spec, state, spec.init(state.params)), intent: state.intent === 'play' ? 'auto' : state.intent };
 }
 
 /** Play: the reader's own; a finished model starts over first. */
