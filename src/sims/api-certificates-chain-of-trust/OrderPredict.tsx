@@ -6,4 +6,4 @@ function OrderPredict({ question, why }: { question: string; why: string }) {
   return <Predict question={question} choices={ORDER_CHOICES} truth={intermediateFirstAnswer()} why={why} />;
 }
 
-export default island('Guess first: the order of the chain', OrderPredict);
+export default island(OrderPredict);

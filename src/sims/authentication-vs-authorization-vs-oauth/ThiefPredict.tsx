@@ -6,4 +6,4 @@ function ThiefPredict({ question, why }: { question: string; why: string }) {
   return <Predict question={question} choices={THIEF_CHOICES} truth={thiefAnswer()} why={why} />;
 }
 
-export default island('Guess first: the stolen code', ThiefPredict);
+export default island(ThiefPredict);

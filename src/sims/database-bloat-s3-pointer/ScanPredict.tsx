@@ -20,4 +20,4 @@ function ScanPredict({ truth }: { truth: ScanFate }) {
   );
 }
 
-export default island('Guess first: the scan', ScanPredict);
+export default island(ScanPredict);

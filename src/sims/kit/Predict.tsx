@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
 import { useHydrated } from './hooks.ts';
 import { reveal } from './predict.ts';
+import { useIslandTitle } from './SimFrame.tsx';
 
 interface Common {
   /** The question, e.g. "When a fifth attendant joins, how many of 1,000 coats move?" */
@@ -44,6 +45,7 @@ export type PredictProps = ChoiceQuestion | NumberQuestion;
 
 export function Predict(props: PredictProps) {
   const id = useId();
+  useIslandTitle(`Guess first: ${props.question}`, { weak: true });
   const hydrated = useHydrated();
   const isChoice = 'choices' in props;
   const numeric = isChoice ? undefined : props;

@@ -20,10 +20,13 @@ const ErrorReport = createContext<(error: unknown) => void>(() => {});
 /** Where a simulation tells its island its title, so the island's error message can name it. */
 const IslandTitle = createContext<{ title?: string } | null>(null);
 
-/** Called by `useSimulation` with the simulation's title, which is then stated in one place only. */
-export function useIslandTitle(title: string): void {
+/**
+ * Called by `useSimulation` with the simulation's title, which is then stated in one place only. A
+ * `Predict` names its island too, unless a simulation around it already has (`weak`).
+ */
+export function useIslandTitle(title: string, { weak = false }: { weak?: boolean } = {}): void {
   const holder = useContext(IslandTitle);
-  if (holder) holder.title = title;
+  if (holder && !(weak && holder.title !== undefined)) holder.title = title;
 }
 
 /** Lets code outside rendering (timers, handlers) show its error in the frame instead of failing silently. */
@@ -124,13 +127,10 @@ export function SimFrame({ id, title, caption, status, share, children }: FrameP
  * Wraps a simulation's view so that an exception anywhere in it, including in the view's own
  * render, is shown in place of that simulation only. Every simulation's default export goes
  * through this: `export default island(RingView)`. The message names the title the view gave
- * `useSimulation`; a view without one may pass it: `island('The ring', RingView)`.
+ * `useSimulation` (or a lone `Predict`'s question).
  */
-export function island<P extends object>(View: ComponentType<P>): ComponentType<P>;
-export function island<P extends object>(title: string, View: ComponentType<P>): ComponentType<P>;
-export function island<P extends object>(first: string | ComponentType<P>, second?: ComponentType<P>): ComponentType<P> {
-  const View = typeof first === 'string' ? second! : first;
-  const fallback = typeof first === 'string' ? first : 'This simulation';
+export function island<P extends object>(View: ComponentType<P>): ComponentType<P> {
+  const fallback = 'This simulation';
   const Guarded = (props: P) => {
     // One holder per mounted island, filled in by the view's useSimulation as it renders.
     const [holder] = useState<{ title?: string }>(() => ({}));

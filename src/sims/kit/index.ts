@@ -7,8 +7,6 @@ export {
   boolParam,
   textParam,
   localParam,
-  readState,
-  writeState,
   defaults,
   type Param,
   type RangeParam,
@@ -20,8 +18,8 @@ export { lerp } from './motion.ts';
 export { Grabbable, type Point, type Nudge } from './Grabbable.tsx';
 export { Predict, type PredictProps } from './Predict.tsx';
 export type { SimulationSpec } from './simulationCore.ts';
-export { usePrefersReducedMotion, useHydrated } from './hooks.ts';
-export { SimFrame, island, useReportError, useGuarded } from './SimFrame.tsx';
+export { useHydrated } from './hooks.ts';
+export { SimFrame, island, useGuarded } from './SimFrame.tsx';
 export { Slider, Toggle, Select, Button, PlayControls, Controls } from './controls.tsx';
 export { BarChart, Histogram, LineChart } from './charts.tsx';
 export { Readout } from './Readout.tsx';

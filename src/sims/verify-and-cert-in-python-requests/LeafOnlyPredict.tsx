@@ -6,4 +6,4 @@ function LeafOnlyPredict({ question, why }: { question: string; why: string }) {
   return <Predict question={question} choices={LEAF_ONLY_CHOICES} truth={leafOnlyOutcome().kind} why={why} />;
 }
 
-export default island('Guess first: the leaf alone', LeafOnlyPredict);
+export default island(LeafOnlyPredict);
