@@ -150,7 +150,7 @@ function FlowMotion({ t, y, at }: { t: Timeline; y: number; at: number }) {
     <g transform={`translate(0 ${y})`}>
       {moving}
       {PLACES.map((p) => (
-        <text class="sim-chart-label" x={p.x} y={22 + BOX_H + 16} text-anchor="middle">
+        <text class="sim-chart-label bt-count" x={p.x} y={22 + BOX_H + 16} text-anchor="middle">
           {bytes(Math.round(bytesThrough(t, p.lane, at)))}
         </text>
       ))}
