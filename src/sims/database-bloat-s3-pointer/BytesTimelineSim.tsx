@@ -133,8 +133,13 @@ function FlowMotion({ t, y, at }: { t: Timeline; y: number; at: number }) {
     const length = Math.abs(x2 - x1);
     const dir = Math.sign(x2 - x1);
     if (p.hop.what === 'log') {
-      const shift = (done * 3 * length) % GAP;
-      for (let d = shift; d <= length; d += GAP) moving.push(<circle class="bt-byte" cx={x1 + dir * d} cy={mid} r={3.5} style={{ fill: COLOUR[p.lane] }} />);
+      // The same dots every frame, each wrapping round to the start: the drawing keeps its shape and only moves.
+      const count = Math.floor(length / GAP) + 1;
+      const lap = count * GAP;
+      for (let k = 0; k < count; k++) {
+        const d = (k * GAP + done * 3 * length) % lap;
+        moving.push(<circle class="bt-byte" cx={x1 + dir * Math.min(d, length)} cy={mid} r={d > length ? 0 : 3.5} style={{ fill: COLOUR[p.lane] }} />);
+      }
     } else {
       const x = lerp(x1, x2, done);
       moving.push(
@@ -316,7 +321,7 @@ function BytesTimeline() {
         <Slider sim={sim} param="rtt" label="Reader's round trip" step={5} format={(v) => `${v} ms`} />
       </Controls>
       <Flow sim={sim} still={still.flow} />
-      <svg class="sim-chart" viewBox={`0 0 ${W} ${LANES_H}`} role="img" aria-label={status}>
+      <svg class="sim-chart bt-lanes" viewBox={`0 0 ${W} ${LANES_H}`} role="img" aria-label={status}>
         {still.lanes}
         <Playhead sim={sim} x={x} height={LANES_H} />
       </svg>
