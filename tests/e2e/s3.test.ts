@@ -169,6 +169,81 @@ describe('buffer pool eviction moves by itself', () => {
     expect(await grid(page)).toBe(opened);
     expect(await requests(page)).toBe('300');
   });
+
+  // A square on the grid sits at a whole multiple of the 34-unit pitch, plus one; between two places it does not.
+  const offGrid = (page: Page) =>
+    page
+      .locator('#sim-pool svg.bp-grid rect.bp-page')
+      .evaluateAll((rs) => rs.filter((r) => (Number(r.getAttribute('x')) - 1) % 34 !== 0 && Number(r.getAttribute('x')) < 16 * 34).length);
+
+  it('slides the squares between places instead of jumping', async () => {
+    const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
+    await expect.poll(() => offGrid(page), { timeout: 5_000, intervals: [20] }).toBeGreaterThan(0);
+  });
+
+  it('under reduced motion a Step puts every square straight at its new place', async () => {
+    const page = await openFigure('pool', '', { reducedMotion: 'reduce' });
+    const before = await grid(page);
+    await page.locator('#sim-pool').getByRole('button', { name: 'Step' }).press('Enter');
+    await expect.poll(() => grid(page)).not.toBe(before);
+    expect(await offGrid(page)).toBe(0);
+  });
+});
+
+describe('where the bytes go: the bytes move', () => {
+  const flow = (page: Page) => page.locator('#sim-bytes svg.bt-flow').innerHTML();
+  const bytesInFlight = (page: Page) => page.locator('#sim-bytes svg.bt-flow circle.bt-byte').count();
+
+  it('shows the log on its way in the static figure, through the app and straight from the bucket', async () => {
+    const html = await (await fetch(`${site.origin}${PATH}`)).text();
+    const figure = html.slice(html.indexOf('id="sim-bytes"'));
+    expect(figure).toMatch(
+      /<svg class="sim-chart bt-flow"[^>]*aria-label="Bytes on their way\. Log in the database: the log flows from the database through the app server/,
+    );
+    expect(figure.slice(0, figure.indexOf('</svg>'))).toContain('class="bt-byte"');
+  });
+
+  it('in view, replays the request without input', async () => {
+    const page = await openFigure('bytes', '', { reducedMotion: 'no-preference' });
+    const opened = await flow(page);
+    await expect.poll(() => flow(page), { timeout: 5_000 }).not.toBe(opened);
+    expect(await page.locator('#sim-bytes .sim-play button[aria-pressed=true]').count()).toBe(1);
+  });
+
+  it('stops after scrolling away', async () => {
+    const page = await openFigure('bytes', '', { reducedMotion: 'no-preference' });
+    const opened = await flow(page);
+    await expect.poll(() => flow(page), { timeout: 5_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(700);
+    const away = await flow(page);
+    await page.waitForTimeout(2_000);
+    expect(await flow(page)).toBe(away);
+  });
+
+  it('under reduced motion stays still, and Step moves the replay on by keyboard', async () => {
+    const page = await openFigure('bytes', '', { reducedMotion: 'reduce' });
+    const opened = await flow(page);
+    expect(await bytesInFlight(page)).toBeGreaterThan(0);
+    await page.waitForTimeout(2_000);
+    expect(await flow(page)).toBe(opened);
+    const clock = page.locator('#sim-bytes svg.bt-flow text', { hasText: 'after the click' });
+    const at = await clock.textContent();
+    await page.locator('#sim-bytes').getByRole('button', { name: 'Step' }).press('Enter');
+    await expect.poll(() => clock.textContent()).not.toBe(at);
+  });
+
+  it('counts the whole log twice through the app from the database, and only the URL with a presigned URL, at the end', async () => {
+    const page = await openFigure('bytes', '', { reducedMotion: 'reduce' });
+    const step = page.locator('#sim-bytes').getByRole('button', { name: 'Step' });
+    // Step until the replay holds its last moment (at most 40 ticks from the opening moment).
+    const counts = () => page.locator('#sim-bytes svg.bt-flow text.bt-count').allTextContents();
+    for (let i = 0; i < 40 && (await bytesInFlight(page)) > 0; i++) await step.press('Enter');
+    expect(await bytesInFlight(page)).toBe(0);
+    // Places left to right: database, app, browser, object storage; the database route first.
+    expect((await counts()).slice(0, 4)).toEqual(['10.0 MiB', '20.0 MiB', '10.0 MiB', '0 B']);
+    expect((await counts()).slice(4)).toEqual(['0 B', '700 B', '10.0 MiB', '10.0 MiB']);
+  });
 });
 
 describe('where the bytes go', () => {

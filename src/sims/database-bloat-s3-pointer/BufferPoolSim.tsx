@@ -15,10 +15,15 @@ import {
   formatPercent,
   intParam,
   island,
+  lerp,
+  useProgress,
   useSimulation,
+  type Simulation,
   type StateOf,
 } from '../kit/index.ts';
-import { DEFAULT_WORKLOAD, pageKind, type Design } from './workload.ts';
+import { Component } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { DEFAULT_WORKLOAD as D, WORKLOAD_RANGES as R, pageKind, type Design } from './workload.ts';
 import {
   MAX_REQUESTS,
   REQUESTS_PER_STEP,
@@ -28,7 +33,7 @@ import {
   advance,
   hitRatio,
   newExperiment,
-  slotsOf,
+  type Experiment,
   type Lane,
   type Slot,
 } from './bufferPoolExperiment.ts';
@@ -37,13 +42,14 @@ import './bufferpool.css';
 
 const schema = {
   show: enumParam(['inline', 'pointer'] as const, 'inline'),
-  // The defaults are the model's, so the figure opens on the numbers the article quotes.
-  time: intParam(0, 3000, DEFAULT_WORKLOAD.oldBlocksTimeMs),
-  pct: intParam(5, 95, DEFAULT_WORKLOAD.oldBlocksPct),
-  fetch: intParam(0, 30, Math.round(DEFAULT_WORKLOAD.fetchShare * 100)),
-  pages: intParam(2, 48, DEFAULT_WORKLOAD.blobPages),
+  // The model's ranges and defaults, so the figure opens on the numbers the article quotes.
+  time: intParam(R.oldBlocksTimeMs.min, R.oldBlocksTimeMs.max, D.oldBlocksTimeMs),
+  pct: intParam(R.oldBlocksPct.min, R.oldBlocksPct.max, D.oldBlocksPct),
+  fetch: intParam(R.fetchShare.min * 100, R.fetchShare.max * 100, Math.round(D.fetchShare * 100)),
+  pages: intParam(R.blobPages.min, R.blobPages.max, D.blobPages),
 };
 type State = StateOf<typeof schema>;
+type PoolSimulation = Simulation<typeof schema, Experiment>;
 
 const COLUMNS = 16;
 const CELL = 30;
@@ -69,29 +75,57 @@ function place(slot: Slot, young: number): { x: number; y: number } {
   return { x: (slot.at % COLUMNS) * PITCH + 1, y: top + 22 + Math.floor(slot.at / COLUMNS) * PITCH };
 }
 
-/**
- * The pages, one square each, keyed by page so that a square is the same element wherever its page goes:
- * each step redraws them where the model now has them, so pages read in appear at the midpoint (outlined),
- * drift down the old sublist, cross into the young one when promoted, and drop into the row of evictions.
- * The squares jump from step to step rather than slide: redrawing the grid on every display frame cost
- * half the frame rate under a phone's CPU (see the report of issue 17), and a step is only 200 ms.
- */
-function PoolPages({ lane, evictedTop }: { lane: Lane; evictedTop: number }) {
-  const list = lane.run.pool.list();
-  const now = slotsOf(list);
-  const evicted = lane.evicted.filter((page) => !now.pages.has(page)).slice(-COLUMNS);
-  const square = (page: string, cls: string, at: { x: number; y: number }) => (
-    <rect key={page} class={`bp-page ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}${cls}`} x={at.x} y={at.y} width={CELL} height={CELL} rx={4} />
-  );
-  return (
-    <g>
-      {list.map((f) => square(f.page, lane.entered.has(f.page) ? ' bp-entered' : '', place(now.pages.get(f.page)!, now.young)))}
-      {evicted.map((page, i) => square(page, ' bp-evicted', { x: i * PITCH + 1, y: evictedTop + 22 }))}
-    </g>
-  );
+/** Where a page read in comes from: off the right edge at the midpoint, as if from disk. */
+const entry = (young: number) => ({ x: COLUMNS * PITCH + GAP, y: oldTop(young) + 22 });
+
+interface SquareProps {
+  page: string;
+  cls: string;
+  x: number;
+  y: number;
 }
 
-function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
+/** One page's square; redrawn only on the frames where it moves or changes class, not for every page on every frame. */
+class PageSquare extends Component<SquareProps> {
+  override shouldComponentUpdate(next: SquareProps): boolean {
+    const p = this.props;
+    return next.x !== p.x || next.y !== p.y || next.cls !== p.cls || next.page !== p.page;
+  }
+
+  override render({ page, cls, x, y }: SquareProps) {
+    return <rect class={`bp-page ${pageKind(page) === 'overflow' ? 'bp-log' : 'bp-index'}${cls}`} x={x} y={y} width={CELL} height={CELL} rx={4} />;
+  }
+}
+
+/**
+ * The pages, one square each, keyed by page so that a square is the same element wherever its page goes.
+ * Over each step every square slides from where the model had its page before the step to where it is
+ * now: pages read in come in at the midpoint (outlined), drift down the old sublist, cross into the young
+ * one when promoted, and drop into the row of evictions. Only this component redraws per display frame.
+ */
+function PoolPages({ sim, lane, evictedTop }: { sim: PoolSimulation; lane: Lane; evictedTop: number }) {
+  const t = useProgress(sim);
+  // Ease in and out, so a square starts and stops gently rather than at full speed.
+  const k = t * t * (3 - 2 * t);
+  const { placesBefore: before, places: now } = lane;
+  const at = (from: { x: number; y: number }, to: { x: number; y: number }) => ({ x: lerp(from.x, to.x, k), y: lerp(from.y, to.y, k) });
+  const squares = [];
+  for (const [page, slot] of now.pages) {
+    const was = before.pages.get(page);
+    const { x, y } = at(was ? place(was, before.young) : entry(before.young), place(slot, now.young));
+    squares.push(<PageSquare key={page} page={page} cls={lane.entered.has(page) ? ' bp-entered' : ''} x={x} y={y} />);
+  }
+  const evicted = lane.evicted.filter((page) => !now.pages.has(page)).slice(-COLUMNS);
+  for (const [i, page] of evicted.entries()) {
+    const was = before.pages.get(page);
+    // A page read in and evicted within the step had no place on the list: it passes through from the entry.
+    const { x, y } = at(was ? place(was, before.young) : entry(before.young), { x: i * PITCH + 1, y: evictedTop + 22 });
+    squares.push(<PageSquare key={page} page={page} cls=" bp-evicted" x={x} y={y} />);
+  }
+  return <g>{squares}</g>;
+}
+
+function PoolGrid({ sim, lane, design }: { sim: PoolSimulation; lane: Lane; design: Design }) {
   const list = lane.run.pool.list();
   const young = list.filter((f) => !f.old);
   const old = list.filter((f) => f.old);
@@ -114,13 +148,13 @@ function PoolGrid({ lane, design }: { lane: Lane; design: Design }) {
           ? 'Evicted in the last step: none'
           : `Evicted in the last step: ${evictedLastStep} pages${evictedLastStep > COLUMNS ? ` (last ${COLUMNS} shown)` : ''}`}
       </text>
-      <PoolPages lane={lane} evictedTop={evictedY} />
+      <PoolPages sim={sim} lane={lane} evictedTop={evictedY} />
     </svg>
   );
 }
 
 function BufferPoolSim() {
-  const sim = useSimulation('pool', schema, {
+  const sim: PoolSimulation = useSimulation('pool', schema, {
     title: 'Buffer pool eviction: logs inline against pointers',
     init: experimentFor,
     // Which pool is drawn is only a view of the same experiment.
@@ -134,10 +168,22 @@ function BufferPoolSim() {
   const { inline, pointer } = current.lanes;
   const shown = current.lanes[state.show];
   const status = `After ${current.requests} requests: hit ratio ${percent(hitRatio(inline))} with logs inline, ${percent(hitRatio(pointer))} with pointers.`;
-  const series = [
-    { label: 'logs inline', points: inline.series, colour: 'var(--series-2)' },
-    { label: 'pointers', points: pointer.series, colour: 'var(--series-1)' },
-  ];
+  // The chart changes once per window of requests (a new series array), not on every step.
+  const chart = useMemo(
+    () => (
+      <LineChart
+        title="Hit ratio per 100 requests"
+        series={[
+          { label: 'logs inline', points: inline.series, colour: 'var(--series-2)' },
+          { label: 'pointers', points: pointer.series, colour: 'var(--series-1)' },
+        ]}
+        xLabel="requests"
+        yLabel="hit ratio (%)"
+        yDomain={[0, 110]}
+      />
+    ),
+    [inline.series, pointer.series],
+  );
 
   return (
     <SimFrame
@@ -179,8 +225,8 @@ function BufferPoolSim() {
           [`Evictions (${state.show === 'inline' ? 'inline' : 'pointers'})`, shown.run.pool.evictions],
         ]}
       />
-      <PoolGrid lane={shown} design={state.show} />
-      <LineChart title="Hit ratio per 100 requests" series={series} xLabel="requests" yLabel="hit ratio (%)" yDomain={[0, 110]} />
+      <PoolGrid sim={sim} lane={shown} design={state.show} />
+      {chart}
     </SimFrame>
   );
 }

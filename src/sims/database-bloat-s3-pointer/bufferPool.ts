@@ -40,6 +40,8 @@ export interface Frame {
 export type AccessOutcome = { kind: 'hit'; page: PageId; promoted: boolean } | { kind: 'miss'; page: PageId; evicted: PageId | null };
 
 export const INNODB_DEFAULTS = { oldBlocksPct: 37, oldBlocksTimeMs: 1000, oldListMinLength: 512 } as const;
+/** innodb_old_blocks_pct's documented range. */
+export const OLD_BLOCKS_PCT = { min: 5, max: 95 } as const;
 
 export class BufferPool {
   readonly capacity: number;
@@ -59,7 +61,7 @@ export class BufferPool {
   constructor(options: BufferPoolOptions) {
     if (!Number.isInteger(options.capacity) || options.capacity < 1) throw new RangeError('capacity must be a positive whole number of pages');
     this.capacity = options.capacity;
-    this.oldBlocksPct = Math.min(95, Math.max(5, options.oldBlocksPct ?? INNODB_DEFAULTS.oldBlocksPct));
+    this.oldBlocksPct = Math.min(OLD_BLOCKS_PCT.max, Math.max(OLD_BLOCKS_PCT.min, options.oldBlocksPct ?? INNODB_DEFAULTS.oldBlocksPct));
     this.oldBlocksTimeMs = Math.max(0, options.oldBlocksTimeMs ?? INNODB_DEFAULTS.oldBlocksTimeMs);
     this.oldListMinLength = Math.max(0, options.oldListMinLength ?? INNODB_DEFAULTS.oldListMinLength);
   }

@@ -73,6 +73,33 @@ describe('the eviction experiment', () => {
     expect(slotsOf(experiment.lanes.inline.run.pool.list())).not.toEqual(slots);
   });
 
+  it('remembers where each page sat before the last step and where it sits after, so the figure can move it', () => {
+    const experiment = advance(newExperiment(settings), 100);
+    const lane = experiment.lanes.inline;
+    // Read the list before and after one step ourselves, frame by frame.
+    const heads = (old: boolean) =>
+      lane.run.pool
+        .list()
+        .filter((f) => f.old === old)
+        .map((f) => f.page);
+    const youngBefore = heads(false);
+    const oldBefore = heads(true);
+    const chart = lane.series;
+    advance(experiment, 10);
+    for (const [i, page] of youngBefore.entries()) expect(lane.placesBefore.pages.get(page)).toEqual({ old: false, at: i });
+    for (const [i, page] of oldBefore.entries()) expect(lane.placesBefore.pages.get(page)).toEqual({ old: true, at: i });
+    for (const [i, page] of heads(false).entries()) expect(lane.places.pages.get(page)).toEqual({ old: false, at: i });
+    for (const [i, page] of heads(true).entries()) expect(lane.places.pages.get(page)).toEqual({ old: true, at: i });
+    // A page new to the list was read in by this step; a page gone from it was evicted by this step.
+    for (const page of lane.places.pages.keys()) if (!lane.placesBefore.pages.has(page)) expect(lane.entered.has(page)).toBe(true);
+    for (const page of lane.placesBefore.pages.keys()) if (!lane.places.pages.has(page)) expect(lane.evicted).toContain(page);
+    // Ten requests cannot finish a window of 100 that started at 400: the chart's points are the same array.
+    expect(lane.series).toBe(chart);
+    advance(experiment, 90);
+    expect(lane.series).not.toBe(chart);
+    expect(lane.series.at(-1)![0]).toBe(INITIAL_REQUESTS + 200);
+  });
+
   it('stops at MAX_REQUESTS however far it is asked to go', () => {
     const experiment = advance(newExperiment(settings), MAX_REQUESTS + 5000);
     expect(experiment.requests).toBe(MAX_REQUESTS);

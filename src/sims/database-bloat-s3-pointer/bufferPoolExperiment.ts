@@ -29,12 +29,15 @@ const MAX_POINTS = 300;
 export interface Lane {
   run: WorkloadRun;
   windows: HitRatioWindow;
-  /** [requests, hit ratio in % over the window ending there]. */
-  series: [number, number][];
+  /** [requests, hit ratio in % over the window ending there]; a new array whenever a point is added, so a chart can tell. */
+  series: readonly [number, number][];
   /** Pages read in from disk during the last step and still in the pool. */
   entered: Set<string>;
   /** Pages evicted during the last step, oldest first. */
   evicted: string[];
+  /** Where each page sat on the list before the last step, and where it sits after: the figure moves each from one to the other. */
+  placesBefore: Slots;
+  places: Slots;
   /** Page reads requested and page reads from disk, counted from the end of the warm-up. */
   readRequests: number;
   reads: number;
@@ -74,7 +77,8 @@ export function newExperiment(settings: ExperimentSettings): Experiment {
   const lane = (design: Design): Lane => {
     const run = new WorkloadRun(workloadConfig(design, settings));
     for (let i = 0; i < WARMUP_REQUESTS; i++) run.next({ lookupsOnly: true });
-    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], readRequests: 0, reads: 0 };
+    const places = slotsOf(run.pool.list());
+    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], placesBefore: places, places, readRequests: 0, reads: 0 };
   };
   const experiment: Experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
   // The last stretch as one ordinary step, so the first picture already marks what entered and left.
@@ -89,6 +93,7 @@ export function advance(experiment: Experiment, requests: number): Experiment {
   for (const lane of lanes) {
     lane.entered = new Set();
     lane.evicted = [];
+    lane.placesBefore = lane.places;
   }
   for (let i = 0; i < requests && experiment.requests < MAX_REQUESTS; i++) {
     experiment.requests++;
@@ -105,12 +110,11 @@ export function advance(experiment: Experiment, requests: number): Experiment {
         }
       }
       const ratio = lane.windows.add(outcomes);
-      if (ratio !== undefined) {
-        lane.series.push([experiment.requests, 100 * ratio]);
-        if (lane.series.length > MAX_POINTS) lane.series.shift();
-      }
+      if (ratio !== undefined) lane.series = [...lane.series.slice(-(MAX_POINTS - 1)), [experiment.requests, 100 * ratio]];
     }
   }
+  // Once per step, not per drawn frame: the figure moves every page between these two.
+  for (const lane of lanes) lane.places = slotsOf(lane.run.pool.list());
   return experiment;
 }
 

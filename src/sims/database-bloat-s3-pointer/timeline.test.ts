@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, normaliseTimeline, timeline, transferMs } from './timeline.ts';
+import { ASSUMPTIONS, bytesThrough, normaliseTimeline, phaseDone, timeline, transferMs } from './timeline.ts';
 
 const MiB = 1024 * 1024;
 
@@ -71,12 +71,57 @@ describe('the timeline model', () => {
 
   it('clamps nonsense input', () => {
     expect(normaliseTimeline({ logBytes: -1, missShare: 7, clientMbps: 'fast', clientRttMs: Number.POSITIVE_INFINITY, bucketConnected: 'yes' })).toEqual({
-      logBytes: 1024,
+      logBytes: MiB,
       missShare: 1,
       clientMbps: 100,
       clientRttMs: 40,
       bucketConnected: false,
     });
     expect(Number.isFinite(timeline('database', { logBytes: Number.NaN }).totalMs)).toBe(true);
+  });
+
+  it('holds every number to one range: a 1 to 200 MiB log, 5 to 1000 Mbit/s, a 5 to 300 ms round trip', () => {
+    const low = normaliseTimeline({ logBytes: 10, missShare: -0.5, clientMbps: 0, clientRttMs: -3 });
+    expect([low.logBytes, low.missShare, low.clientMbps, low.clientRttMs]).toEqual([MiB, 0, 5, 5]);
+    const high = normaliseTimeline({ logBytes: 1e12, missShare: 2, clientMbps: 1e6, clientRttMs: 5000 });
+    expect([high.logBytes, high.missShare, high.clientMbps, high.clientRttMs]).toEqual([200 * MiB, 1, 1000, 300]);
+    const nan = normaliseTimeline({ logBytes: Number.NaN, missShare: Number.NaN, clientMbps: Number.NaN, clientRttMs: '' });
+    expect([nan.logBytes, nan.missShare, nan.clientMbps, nan.clientRttMs]).toEqual([10 * MiB, 0.9, 100, 40]);
+    // The model itself clamps, so a direct call cannot divide by a zero bandwidth.
+    expect(timeline('database', { clientMbps: 0 }).totalMs).toBe(timeline('database', { clientMbps: 5 }).totalMs);
+  });
+});
+
+describe('what travels where', () => {
+  const input = { logBytes: 10 * MiB, missShare: 0.5, clientMbps: 100, clientRttMs: 40 };
+
+  it('carries the log database to app to browser in one route, and bucket to browser in the other', () => {
+    const hops = (route: 'database' | 'presigned') => timeline(route, input).phases.flatMap((p) => (p.hop ? [`${p.hop.from}>${p.hop.to}:${p.hop.what}`] : []));
+    expect(hops('database')).toEqual(['browser>app:request', 'app>database:request', 'database>app:log', 'app>browser:log']);
+    expect(hops('presigned')).toEqual(['browser>app:request', 'app>browser:url', 'browser>storage:request', 'storage>browser:log']);
+  });
+
+  it('counts the bytes through the app from nothing at the click to the whole of appBytes at the last byte', () => {
+    const db = timeline('database', input);
+    const url = timeline('presigned', input);
+    expect(bytesThrough(db, 'app', 0)).toBe(0);
+    expect(bytesThrough(db, 'app', db.totalMs)).toBe(20 * MiB);
+    expect(bytesThrough(url, 'app', url.totalMs)).toBe(700);
+    expect(bytesThrough(url, 'storage', url.totalMs)).toBe(10 * MiB);
+    expect(bytesThrough(url, 'database', url.totalMs)).toBe(0);
+    // Halfway through sending the log to the browser, the app has received it all and sent half.
+    const last = db.phases.at(-1)!;
+    expect(bytesThrough(db, 'app', (last.startMs + last.endMs) / 2)).toBeCloseTo(15 * MiB, 6);
+    let previous = 0;
+    for (let at = 0; at <= db.totalMs; at += db.totalMs / 50) {
+      const now = bytesThrough(db, 'app', at);
+      expect(now).toBeGreaterThanOrEqual(previous);
+      previous = now;
+    }
+  });
+
+  it('says how far a phase has got, 0 before and 1 after', () => {
+    const phase = { lane: 'app' as const, label: 'x', startMs: 10, endMs: 30 };
+    expect([phaseDone(phase, 0), phaseDone(phase, 15), phaseDone(phase, 30), phaseDone(phase, 99)]).toEqual([0, 0.25, 1, 1]);
   });
 });

@@ -6,7 +6,7 @@
  * the bucket's new connection a few more round trips (an initial window of about 14 KB, RFC 6928).
  */
 // The kit's plain-TypeScript module, not its index (which pulls in .tsx), so the model runs in Node too.
-import { clampNumber, pickOne } from '../kit/model.ts';
+import { clampNumber, pickOne, type NumberRange } from '../kit/model.ts';
 
 export type Route = 'database' | 'presigned';
 export type Lane = 'browser' | 'app' | 'database' | 'storage';
@@ -48,17 +48,40 @@ export const ASSUMPTIONS = {
   handshakeRoundTrips: 2,
 } as const;
 
-export const DEFAULT_TIMELINE: TimelineInput = { logBytes: 10 * 1024 * 1024, missShare: 0.9, clientMbps: 100, clientRttMs: 40, bucketConnected: false };
+const MiB = 1024 * 1024;
+
+export const DEFAULT_TIMELINE: TimelineInput = { logBytes: 10 * MiB, missShare: 0.9, clientMbps: 100, clientRttMs: 40, bucketConnected: false };
+
+/**
+ * The one range of each number the reader can set, from a small log to one no one should fetch through
+ * an app, and from a slow mobile link to a fast office one; the figure's controls take theirs from here.
+ */
+export const TIMELINE_RANGES: Record<Exclude<keyof TimelineInput, 'bucketConnected'>, Omit<NumberRange, 'fallback'>> = {
+  logBytes: { min: MiB, max: 200 * MiB, integer: true },
+  missShare: { min: 0, max: 1 },
+  clientMbps: { min: 5, max: 1000 },
+  clientRttMs: { min: 5, max: 300 },
+};
 
 export function normaliseTimeline(input: Partial<Record<keyof TimelineInput, unknown>>): TimelineInput {
   const d = DEFAULT_TIMELINE;
+  const R = TIMELINE_RANGES;
   return {
-    logBytes: clampNumber(input.logBytes, { min: 1024, max: 1024 ** 3, fallback: d.logBytes, integer: true }),
-    missShare: clampNumber(input.missShare, { min: 0, max: 1, fallback: d.missShare }),
-    clientMbps: clampNumber(input.clientMbps, { min: 1, max: 10_000, fallback: d.clientMbps }),
-    clientRttMs: clampNumber(input.clientRttMs, { min: 1, max: 1000, fallback: d.clientRttMs }),
+    logBytes: clampNumber(input.logBytes, { ...R.logBytes, fallback: d.logBytes }),
+    missShare: clampNumber(input.missShare, { ...R.missShare, fallback: d.missShare }),
+    clientMbps: clampNumber(input.clientMbps, { ...R.clientMbps, fallback: d.clientMbps }),
+    clientRttMs: clampNumber(input.clientRttMs, { ...R.clientRttMs, fallback: d.clientRttMs }),
     bucketConnected: typeof input.bucketConnected === 'boolean' ? input.bucketConnected : d.bucketConnected,
   };
+}
+
+/** What travels between two places during a phase: a request, the app's URL answer, or the log itself. */
+export interface Hop {
+  from: Lane;
+  to: Lane;
+  what: 'request' | 'url' | 'log';
+  /** Bytes the model counts: the log's or the URL answer's; a request's few hundred bytes count as none. */
+  bytes: number;
 }
 
 export interface Phase {
@@ -66,6 +89,8 @@ export interface Phase {
   label: string;
   startMs: number;
   endMs: number;
+  /** Absent for work done in one place (reading pages, signing, a handshake's round trips). */
+  hop?: Hop;
 }
 
 export interface Timeline {
@@ -97,20 +122,22 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
   const r = pickOne(route, ['database', 'presigned'] as const, 'database');
   const phases: Phase[] = [];
   let t = 0;
-  const add = (lane: Lane, label: string, ms: number) => {
-    phases.push({ lane, label, startMs: t, endMs: t + ms });
+  const add = (lane: Lane, label: string, ms: number, hop?: Hop) => {
+    phases.push({ lane, label, startMs: t, endMs: t + ms, ...(hop ? { hop } : {}) });
     t += ms;
   };
-  add('browser', 'request to the app', input.clientRttMs / 2);
+  const request = (from: Lane, to: Lane): Hop => ({ from, to, what: 'request', bytes: 0 });
+  const log = (from: Lane, to: Lane): Hop => ({ from, to, what: 'log', bytes: input.logBytes });
+  add('browser', 'request to the app', input.clientRttMs / 2, request('browser', 'app'));
   if (r === 'database') {
     const pages = Math.ceil(input.logBytes / a.pageBytes);
     const dbStart = t;
-    add('app', 'query to the database', a.dbRttMs / 2);
+    add('app', 'query to the database', a.dbRttMs / 2, request('app', 'database'));
     add('database', `read ${pages} pages (${Math.round(pages * input.missShare)} from disk)`, a.lookupMs + pages * input.missShare * a.pageReadMs);
-    add('database', 'send the log to the app', transferMs(input.logBytes, a.dbMbps) + a.dbRttMs / 2);
+    add('database', 'send the log to the app', transferMs(input.logBytes, a.dbMbps) + a.dbRttMs / 2, log('database', 'app'));
     const databaseMs = t - dbStart;
     // Most drivers and ORMs buffer the whole result before the handler sees it.
-    add('app', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
+    add('app', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps), log('app', 'browser'));
     const appBusyMs = databaseMs + transferMs(input.logBytes, input.clientMbps);
     return { route: r, phases, totalMs: t, appBytes: 2 * input.logBytes, appPeakBytes: input.logBytes, databaseMs, appBusyMs };
   }
@@ -118,14 +145,36 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
   add('app', 'look up the pointer', a.dbRttMs + a.lookupMs);
   const databaseMs = t - dbStart;
   add('app', 'sign a GET URL', a.signMs);
-  add('app', 'answer with the URL', input.clientRttMs / 2 + transferMs(a.urlResponseBytes, input.clientMbps));
+  add('app', 'answer with the URL', input.clientRttMs / 2 + transferMs(a.urlResponseBytes, input.clientMbps), {
+    from: 'app',
+    to: 'browser',
+    what: 'url',
+    bytes: a.urlResponseBytes,
+  });
   if (!input.bucketConnected) {
     add('browser', "look up the bucket's name (DNS)", a.dnsMs);
     add('browser', 'open TCP and TLS to the bucket', a.handshakeRoundTrips * input.clientRttMs);
   }
-  add('browser', 'GET from the bucket', input.clientRttMs / 2);
+  add('browser', 'GET from the bucket', input.clientRttMs / 2, request('browser', 'storage'));
   add('storage', 'first byte', a.storageFirstByteMs);
-  add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps));
+  add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps), log('storage', 'browser'));
   const appBusyMs = databaseMs + a.signMs + transferMs(a.urlResponseBytes, input.clientMbps);
   return { route: r, phases, totalMs: t, appBytes: a.urlResponseBytes, appPeakBytes: a.urlResponseBytes, databaseMs, appBusyMs };
+}
+
+/** How far a phase has got at `atMs`: 0 before it starts, 1 once it ends. */
+export function phaseDone(phase: Phase, atMs: number): number {
+  if (atMs <= phase.startMs) return 0;
+  if (atMs >= phase.endMs) return 1;
+  return (atMs - phase.startMs) / (phase.endMs - phase.startMs);
+}
+
+/**
+ * Bytes that have passed through `place` (received or sent) by `atMs`, each hop's bytes counted in
+ * proportion to how far it has got: at the end, the app's count is the timeline's `appBytes`.
+ */
+export function bytesThrough(t: Timeline, place: Lane, atMs: number): number {
+  let sum = 0;
+  for (const p of t.phases) if (p.hop && (p.hop.from === place || p.hop.to === place)) sum += p.hop.bytes * phaseDone(p, atMs);
+  return sum;
 }

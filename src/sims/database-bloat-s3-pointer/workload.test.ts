@@ -111,9 +111,19 @@ describe('bad input', () => {
     const c = normaliseWorkload({ poolPages: -5, fetchShare: Number.NaN, blobPages: 1e9, design: '<script>', rows: 'many' });
     expect(c.poolPages).toBe(8);
     expect(c.fetchShare).toBe(DEFAULT_WORKLOAD.fetchShare);
-    expect(c.blobPages).toBe(1024);
+    expect(c.blobPages).toBe(64);
     expect(c.design).toBe('inline');
     expect(c.rows).toBe(DEFAULT_WORKLOAD.rows);
+  });
+
+  it("holds the figure's settings to one range: old_blocks_time 0 to 3000 ms, old_blocks_pct 5 to 95, logs of 1 to 64 pages", () => {
+    const low = normaliseWorkload({ oldBlocksTimeMs: -10, oldBlocksPct: 0, fetchShare: -1, blobPages: 0 });
+    expect([low.oldBlocksTimeMs, low.oldBlocksPct, low.fetchShare, low.blobPages]).toEqual([0, 5, 0, 1]);
+    const high = normaliseWorkload({ oldBlocksTimeMs: 1e9, oldBlocksPct: 100, fetchShare: 3, blobPages: 65 });
+    expect([high.oldBlocksTimeMs, high.oldBlocksPct, high.fetchShare, high.blobPages]).toEqual([3000, 95, 1, 64]);
+    const nan = normaliseWorkload({ oldBlocksTimeMs: Number.NaN, oldBlocksPct: 'x', fetchShare: Number.NaN, blobPages: undefined });
+    expect([nan.oldBlocksTimeMs, nan.oldBlocksPct, nan.fetchShare, nan.blobPages]).toEqual([1000, 37, 0.05, 16]);
+    expect(normaliseWorkload({ blobPages: 2.6 }).blobPages).toBe(3);
   });
 
   it('caps the number of requests a run may simulate', () => {

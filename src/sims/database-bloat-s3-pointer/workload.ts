@@ -6,8 +6,8 @@
  * pointer, the row only holds the object's key and the bytes come from object storage.
  */
 // The kit's plain-TypeScript modules, not its index (which pulls in .tsx), so the model runs in Node too.
-import { clampNumber, mulberry32, pickOne, type Random } from '../kit/model.ts';
-import { BufferPool, type AccessOutcome, type PageId } from './bufferPool.ts';
+import { clampNumber, mulberry32, pickOne, type NumberRange, type Random } from '../kit/model.ts';
+import { BufferPool, OLD_BLOCKS_PCT, type AccessOutcome, type PageId } from './bufferPool.ts';
 
 export type Design = 'inline' | 'pointer';
 export const DESIGNS: readonly Design[] = ['inline', 'pointer'];
@@ -60,26 +60,48 @@ export const DEFAULT_WORKLOAD: WorkloadConfig = {
   requestsPerSecond: 200,
 };
 
-/** Every field clamped to a range the simulation can run in a browser tab. */
+type NumericField = { [K in keyof WorkloadConfig]: WorkloadConfig[K] extends number ? K : never }[keyof WorkloadConfig];
+
+/**
+ * The one range of every number in the workload, sized so a run fits in a browser tab: the figure's
+ * controls take theirs from here, so a slider cannot offer what the model would clamp away.
+ * innodb_old_blocks_time reaches 3 s (three times InnoDB's default, past which the figure shows nothing new);
+ * a log reaches 64 pages (1 MiB), half the figure's pool.
+ */
+export const WORKLOAD_RANGES: Record<NumericField, Omit<NumberRange, 'fallback'>> = {
+  seed: { min: 0, max: 2 ** 31, integer: true },
+  poolPages: { min: 8, max: 4096, integer: true },
+  oldBlocksTimeMs: { min: 0, max: 3000, integer: true },
+  oldBlocksPct: { ...OLD_BLOCKS_PCT, integer: true },
+  rows: { min: 10, max: 1_000_000, integer: true },
+  rowsPerLeaf: { min: 1, max: 500, integer: true },
+  fanout: { min: 2, max: 1200, integer: true },
+  hotRowShare: { min: 0.001, max: 1 },
+  hotTrafficShare: { min: 0, max: 1 },
+  fetchShare: { min: 0, max: 1 },
+  blobPages: { min: 1, max: 64, integer: true },
+  requestsPerSecond: { min: 1, max: 100_000 },
+};
+
+/** Every number clamped to its range in WORKLOAD_RANGES (non-numbers take the default); unknown names take the default. */
 export function normaliseWorkload(input: Partial<Record<keyof WorkloadConfig, unknown>>): WorkloadConfig {
   const d = DEFAULT_WORKLOAD;
-  const n = (key: keyof WorkloadConfig, min: number, max: number, integer = false) =>
-    clampNumber(input[key], { min, max, fallback: d[key] as number, integer });
+  const n = (key: NumericField) => clampNumber(input[key], { ...WORKLOAD_RANGES[key], fallback: d[key] });
   return {
-    seed: n('seed', 0, 2 ** 31, true),
+    seed: n('seed'),
     design: pickOne(input.design, DESIGNS, d.design),
     lru: pickOne(input.lru, LRU_POLICIES, d.lru),
-    poolPages: n('poolPages', 8, 4096, true),
-    oldBlocksTimeMs: n('oldBlocksTimeMs', 0, 10_000, true),
-    oldBlocksPct: n('oldBlocksPct', 5, 95, true),
-    rows: n('rows', 10, 1_000_000, true),
-    rowsPerLeaf: n('rowsPerLeaf', 1, 500, true),
-    fanout: n('fanout', 2, 1200, true),
-    hotRowShare: n('hotRowShare', 0.001, 1),
-    hotTrafficShare: n('hotTrafficShare', 0, 1),
-    fetchShare: n('fetchShare', 0, 1),
-    blobPages: n('blobPages', 1, 1024, true),
-    requestsPerSecond: n('requestsPerSecond', 1, 100_000),
+    poolPages: n('poolPages'),
+    oldBlocksTimeMs: n('oldBlocksTimeMs'),
+    oldBlocksPct: n('oldBlocksPct'),
+    rows: n('rows'),
+    rowsPerLeaf: n('rowsPerLeaf'),
+    fanout: n('fanout'),
+    hotRowShare: n('hotRowShare'),
+    hotTrafficShare: n('hotTrafficShare'),
+    fetchShare: n('fetchShare'),
+    blobPages: n('blobPages'),
+    requestsPerSecond: n('requestsPerSecond'),
   };
 }
 
