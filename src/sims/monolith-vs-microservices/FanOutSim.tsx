@@ -10,6 +10,7 @@ import {
   Predict,
   SimFrame,
   Slider,
+  formatMs,
   formatNumber,
   formatPercent,
   intParam,
@@ -67,7 +68,7 @@ function FanOut() {
   return (
     <SimFrame
       {...sim.frame}
-      caption={`Each backend answers in ${formatNumber(P99, { digits: 0 })} ms or less 99 % of the time. The dashed curve is 1 − 0.99^N, the share of requests that meet at least one slower call when they call N backends in parallel; the dots are ${formatNumber(REQUESTS)} simulated requests at each N (${formatNumber(2 * REQUESTS)} at the N you choose). The drawing plays one request at a time: its calls go out and come back, each after its own latency, and the response leaves only when the slowest call is back.`}
+      caption={`Each backend answers in ${formatMs(P99, { digits: 0 })} or less 99 % of the time. The dashed curve is 1 − 0.99^N, the share of requests that meet at least one slower call when they call N backends in parallel; the dots are ${formatNumber(REQUESTS)} simulated requests at each N (${formatNumber(2 * REQUESTS)} at the N you choose). The drawing plays one request at a time: its calls go out and come back, each after its own latency, and the response leaves only when the slowest call is back.`}
       status={`With ${state.n} parallel calls, ${pct(chosen)} of simulated requests met a slow call; theory says ${pct(theory(state.n))}.`}
     >
       <Predict

@@ -4,9 +4,11 @@
  * watch the percentiles settle.
  */
 import {
+  Button,
   Controls,
   LineChart,
   PlayControls,
+  Readout,
   Select,
   SimFrame,
   Slider,
@@ -16,30 +18,17 @@ import {
   formatPercent,
   intParam,
   island,
-  mulberry32,
   useSimulation,
-  type Random,
   type StateOf,
-  Readout,
 } from '../kit/index.ts';
-import {
-  IN_PROCESS,
-  NETWORK_FAILURE,
-  NETWORK_HOP_MEDIAN_MS,
-  callsIn,
-  networkTransport,
-  sampleBatch,
-  summarize,
-  type CallNode,
-  type Summary,
-  type Transport,
-} from './callGraph.ts';
-import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
+import { NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn, type Summary } from './callGraph.ts';
+import { MAX_REQUESTS, OPENING_REQUESTS, cdfPoints, requestsIn, summaryOf, taxSampleOf, withMoreRequests, type TaxSettings } from './latencyTax.ts';
 import './microservices.css';
 
-const BATCH = 1000;
-const OPENING = 5000;
-const MAX_REQUESTS = 20_000;
+/** Requests a Step adds. */
+const STEP_REQUESTS = 1000;
+/** Requests a tick of playback adds: a Step's worth every half second, in bounded pieces. */
+const TICK_REQUESTS = 250;
 
 const schema = {
   shape: enumParam(['fan-out', 'chain'] as const, 'fan-out'),
@@ -50,49 +39,11 @@ const schema = {
   seed: intParam(1, 9999, 1),
 };
 
-/** Points of the empirical CDF at 101 evenly spaced ranks, enough for a smooth curve. */
-function cdfPoints(sorted: number[]): [number, number][] {
-  const points: [number, number][] = [];
-  for (let i = 0; i <= 100; i++) {
-    const rank = Math.min(sorted.length - 1, Math.floor((i / 100) * (sorted.length - 1)));
-    points.push([sorted[rank]!, (rank + 1) / sorted.length]);
-  }
-  return points;
-}
+/** The schema's integer controls in the model's units. */
+const settingsOf = (p: StateOf<typeof schema>): TaxSettings => ({ shape: p.shape, hopMs: p.hop / 10, loss: p.loss / 10_000, seed: p.seed });
 
 const ms = (v: number) => formatMs(v, { digits: 1 });
 const pct = (v: number) => formatPercent(v, 2, { space: true });
-
-/** Both runs' samples so far, the call graph and network they were drawn with, and the generators that continue them. */
-interface Samples {
-  graph: CallNode;
-  network: Transport;
-  mansion: { latencies: number[]; ok: number; random: Random };
-  village: { latencies: number[]; ok: number; random: Random };
-}
-
-function networkOf(hop: number, loss: number): Transport {
-  return networkTransport(hop / 10, loss / 10_000);
-}
-
-type Settings = StateOf<typeof schema>;
-
-/** The opening sample for a set of settings. */
-function fresh(settings: Settings, requests: number): Samples {
-  const graph = settings.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
-  const network = networkOf(settings.hop, settings.loss);
-  const run = (transport: Transport, random: Random) => ({ ...sampleBatch(graph, transport, requests, random), random });
-  return { graph, network, mansion: run(IN_PROCESS, mulberry32(settings.seed)), village: run(network, mulberry32(settings.seed + 7919)) };
-}
-
-/** More requests for the same settings: the samples carry their own graph, network and generators. */
-function more(s: Samples, requests: number): Samples {
-  const add = (run: Samples['mansion'], transport: Transport) => {
-    const b = sampleBatch(s.graph, transport, requests, run.random);
-    return { latencies: run.latencies.concat(b.latencies), ok: run.ok + b.ok, random: run.random };
-  };
-  return { ...s, mansion: add(s.mansion, IN_PROCESS), village: add(s.village, s.network) };
-}
 
 function Result({ title, summary }: { title: string; summary: Summary }) {
   return (
@@ -112,16 +63,18 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
 function LatencyTax() {
   const sim = useSimulation('tax', schema, {
     title: 'The latency tax: one checkout, in one process and across the network',
-    init: (p) => fresh(p, OPENING),
-    step: (s) => more(s, BATCH),
-    finished: (s) => s.mansion.latencies.length >= MAX_REQUESTS,
-    tickMs: 500,
+    init: (p) => taxSampleOf(settingsOf(p)),
+    step: (s) => withMoreRequests(s, STEP_REQUESTS),
+    // Playback sends the same stream in smaller batches, so each tick's work stays well inside a frame budget.
+    tick: (s) => withMoreRequests(s, TICK_REQUESTS),
+    finished: (s) => requestsIn(s) >= MAX_REQUESTS,
+    tickMs: 125,
   });
   const state = sim.params;
   const samples = sim.model;
-  const requests = samples.mansion.latencies.length;
-  const mansion = summarize(samples.mansion.latencies, samples.mansion.ok);
-  const village = summarize(samples.village.latencies, samples.village.ok);
+  const requests = requestsIn(samples);
+  const mansion = summaryOf(samples.mansion);
+  const village = summaryOf(samples.village);
 
   return (
     <SimFrame
@@ -141,14 +94,8 @@ function LatencyTax() {
         />
         <Slider sim={sim} param="hop" label="Network hop (median)" format={(v) => ms(v / 10)} />
         <Slider sim={sim} param="loss" label="Lost hops per 10 000" />
-        {/* Reset draws fresh requests: a new seed, through the same path as any control. */}
-        <PlayControls
-          sim={sim}
-          onReset={() => {
-            sim.pause();
-            sim.set({ seed: (state.seed % 9999) + 1 });
-          }}
-        />
+        <PlayControls sim={sim} />
+        <Button onClick={() => sim.set({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
       </Controls>
       <div class="ms-compare">
         <Result title="Mansion (in-process calls)" summary={mansion} />
@@ -167,8 +114,8 @@ function LatencyTax() {
         ]}
       />
       <p class="sim-note">
-        Step sends {formatNumber(BATCH)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from {formatNumber(OPENING)} with fresh random
-        draws.
+        Step sends {formatNumber(STEP_REQUESTS)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from the same{' '}
+        {formatNumber(OPENING_REQUESTS)}, and Draw new requests from {formatNumber(OPENING_REQUESTS)} fresh ones.
       </p>
     </SimFrame>
   );
