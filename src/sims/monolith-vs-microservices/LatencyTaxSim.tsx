@@ -27,8 +27,8 @@ import './microservices.css';
 
 /** Requests a Step adds. */
 const STEP_REQUESTS = 1000;
-/** Requests a tick of playback adds: a Step's worth every half second, in bounded pieces. */
-const TICK_REQUESTS = 250;
+/** Requests a tick of playback adds: a Step's worth every half second, in halves, so no tick's work nears a frame budget on a phone. */
+const TICK_REQUESTS = 500;
 
 const schema = {
   shape: enumParam(['fan-out', 'chain'] as const, 'fan-out'),
@@ -68,7 +68,7 @@ function LatencyTax() {
     // Playback sends the same stream in smaller batches, so each tick's work stays well inside a frame budget.
     tick: (s) => withMoreRequests(s, TICK_REQUESTS),
     finished: (s) => requestsIn(s) >= MAX_REQUESTS,
-    tickMs: 125,
+    tickMs: 250,
   });
   const state = sim.params;
   const samples = sim.model;
