@@ -12,6 +12,7 @@ import {
   Select,
   SimFrame,
   Slider,
+  defaults,
   enumParam,
   formatMs,
   formatNumber,
@@ -21,8 +22,19 @@ import {
   useSimulation,
   type StateOf,
 } from '../kit/index.ts';
-import { NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn, type Summary } from './callGraph.ts';
-import { MAX_REQUESTS, OPENING_REQUESTS, cdfPoints, requestsIn, summaryOf, taxSampleOf, withMoreRequests, type TaxSettings } from './latencyTax.ts';
+import { NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn } from './callGraph.ts';
+import {
+  MAX_REQUESTS,
+  OPENING_REQUESTS,
+  buildSome,
+  shownOf,
+  taxRunOf,
+  taxSampleOf,
+  withMore,
+  type RunShown,
+  type TaxSettings,
+  type TaxShown,
+} from './latencyTax.ts';
 import './microservices.css';
 
 /** Requests a Step adds. */
@@ -45,7 +57,7 @@ const settingsOf = (p: StateOf<typeof schema>): TaxSettings => ({ shape: p.shape
 const ms = (v: number) => formatMs(v, { digits: 1 });
 const pct = (v: number) => formatPercent(v, 2, { space: true });
 
-function Result({ title, summary }: { title: string; summary: Summary }) {
+function Result({ title, summary }: { title: string; summary: RunShown }) {
   return (
     <section>
       <h3>{title}</h3>
@@ -60,26 +72,41 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
   );
 }
 
-function LatencyTax() {
+/** Requests drawn per slice step while the opening builds on the page: about a millisecond's work. */
+const BUILD_REQUESTS = 250;
+
+const isOpening = (p: StateOf<typeof schema>) => Object.entries(defaults(schema)).every(([k, v]) => p[k as keyof typeof p] === v);
+
+/** What the figure shows for the opening settings, computed at build time for the article to pass in. */
+export function openingShown(): TaxShown {
+  return shownOf(taxSampleOf(settingsOf(defaults(schema))));
+}
+
+/** `opening`: the figure at the opening settings, so the page draws those requests in slices, never all at once on load. */
+function LatencyTax({ opening }: { opening: TaxShown }) {
   const sim = useSimulation('tax', schema, {
     title: 'The latency tax: one checkout, in one process and across the network',
-    init: (p) => taxSampleOf(settingsOf(p)),
-    step: (s) => withMoreRequests(s, STEP_REQUESTS),
+    init: (p) => {
+      if (isOpening(p)) return taxRunOf(settingsOf(p), opening);
+      // Other settings show their first requests at once and grow from there.
+      const run = taxRunOf(settingsOf(p));
+      buildSome(run, BUILD_REQUESTS);
+      return run;
+    },
+    settle: (run) => buildSome(run, BUILD_REQUESTS),
+    step: (run) => withMore(run, STEP_REQUESTS, 'step'),
     // Playback sends the same stream in smaller batches, so each tick's work stays well inside a frame budget.
-    tick: (s) => withMoreRequests(s, TICK_REQUESTS),
-    finished: (s) => requestsIn(s) >= MAX_REQUESTS,
+    tick: (run) => withMore(run, TICK_REQUESTS, 'tick'),
+    finished: (run) => run.shown.requests >= MAX_REQUESTS,
     tickMs: 250,
   });
   const state = sim.params;
-  const samples = sim.model;
-  const requests = requestsIn(samples);
-  const mansion = summaryOf(samples.mansion);
-  const village = summaryOf(samples.village);
+  const { requests, mansion, village } = sim.model.shown;
 
   return (
     <SimFrame
       {...sim.frame}
-      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(samples.graph).length} calls and loses ${state.loss} hops in 10 000.`}
+      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(sim.model.sample.graph).length} calls and loses ${state.loss} hops in 10 000.`}
       status={`${requests} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
     >
       <Controls>
@@ -107,10 +134,10 @@ function LatencyTax() {
         yLabel="share finished"
         logX
         yDomain={[0, 1]}
-        xDomain={[10 ** Math.floor(Math.log10(Math.max(0.1, mansion.latencies[0]!))), Math.max(mansion.latencies.at(-1)!, village.latencies.at(-1)!)]}
+        xDomain={[10 ** Math.floor(Math.log10(Math.max(0.1, mansion.fastest || 0.1))), Math.max(mansion.slowest, village.slowest) || 1]}
         series={[
-          { label: 'in-process', points: cdfPoints(mansion.latencies) },
-          { label: 'network', points: cdfPoints(village.latencies), dashed: true },
+          { label: 'in-process', points: mansion.cdf },
+          { label: 'network', points: village.cdf, dashed: true },
         ]}
       />
       <p class="sim-note">

@@ -6,11 +6,15 @@ import { meanOf, varianceOf } from './latency.ts';
 import {
   MAX_REQUESTS,
   OPENING_REQUESTS,
+  buildSome,
   cdfPoints,
   mergeSorted,
   requestsIn,
+  shownOf,
   summaryOf,
+  taxRunOf,
   taxSampleOf,
+  withMore,
   withMoreRequests,
   type TaxSettings,
 } from './latencyTax.ts';
@@ -94,5 +98,40 @@ describe('the latency tax sample', () => {
       expect(points[i]![1]).toBeGreaterThanOrEqual(points[i - 1]![1]);
     }
     expect(cdfPoints([])).toEqual([]);
+  });
+
+  it('builds the opening on the page in slices, to the same figure the build computed', () => {
+    const atBuild = shownOf(taxSampleOf(SETTINGS));
+    const run = taxRunOf(SETTINGS, atBuild);
+    expect(run.shown).toBe(atBuild);
+    let slices = 0;
+    while (!buildSome(run, 250)) {
+      slices++;
+      // Until the page has drawn the same requests, the figure keeps what the build showed.
+      expect(run.shown).toBe(atBuild);
+    }
+    expect(slices).toBe(OPENING_REQUESTS / 250 - 1);
+    expect(run.shown).toEqual(atBuild);
+    expect(requestsIn(run.sample)).toBe(OPENING_REQUESTS);
+  });
+
+  it('shows a run without a build-time figure as it grows', () => {
+    const run = taxRunOf(SETTINGS);
+    expect(run.shown.requests).toBe(0);
+    buildSome(run, 300);
+    expect(run.shown.requests).toBe(300);
+    expect(run.shown.mansion.fastest).toBe(run.sample.mansion.sorted[0]);
+  });
+
+  it('lets a Step finish a half-built opening first, while a tick waits for it', () => {
+    const run = taxRunOf(SETTINGS, shownOf(taxSampleOf(SETTINGS)));
+    buildSome(run, 1000);
+    expect(withMore(run, 500, 'tick')).toBe(run);
+    const stepped = withMore(run, 1000, 'step');
+    expect(stepped.shown.requests).toBe(OPENING_REQUESTS + 1000);
+    // The same requests as a sample drawn straight to 6 000, and the half-built opening is now complete.
+    expect(stepped.sample.village.sorted).toEqual(taxSampleOf(SETTINGS, OPENING_REQUESTS + 1000).village.sorted);
+    expect(run.pending).toBe(0);
+    expect(withMore(stepped, 500, 'tick').shown.requests).toBe(OPENING_REQUESTS + 1500);
   });
 });

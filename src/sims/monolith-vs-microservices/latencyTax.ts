@@ -103,3 +103,70 @@ export function mergeSorted(a: readonly number[], b: readonly number[]): number[
   while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
+
+/** What the figure shows of one run: the dashboard numbers and the CDF's points. */
+export interface RunShown {
+  p50: number;
+  p99: number;
+  successRate: number;
+  fastest: number;
+  slowest: number;
+  cdf: [number, number][];
+}
+
+/** What the figure shows: small enough to compute at build time and pass to the page. */
+export interface TaxShown {
+  requests: number;
+  mansion: RunShown;
+  village: RunShown;
+}
+
+export function shownOf(s: TaxSample): TaxShown {
+  const run = (r: Run): RunShown => {
+    const { p50, p99, successRate } = summaryOf(r);
+    return { p50, p99, successRate, fastest: r.sorted[0] ?? NaN, slowest: r.sorted.at(-1) ?? NaN, cdf: cdfPoints(r.sorted) };
+  };
+  return { requests: requestsIn(s), mansion: run(s.mansion), village: run(s.village) };
+}
+
+/**
+ * The figure's model: the sample, the opening requests still to draw, and what is shown. The opening
+ * is drawn on the page a bounded batch at a time (`buildSome`, which advances it in place); until then
+ * the figure shows what the build computed for the same settings, or the sample as it grows.
+ */
+export interface TaxRun {
+  sample: TaxSample;
+  pending: number;
+  shown: TaxShown;
+  /** Shown was made at build time for these settings: keep it until the page has drawn the same requests. */
+  prebuilt: boolean;
+}
+
+export function taxRunOf(settings: TaxSettings, prebuilt?: TaxShown): TaxRun {
+  const sample = taxSampleOf(settings, 0);
+  return { sample, pending: OPENING_REQUESTS, shown: prebuilt ?? shownOf(sample), prebuilt: prebuilt !== undefined };
+}
+
+/** Draws up to `maxRequests` more of the opening, in place; returns whether the opening is complete. */
+export function buildSome(run: TaxRun, maxRequests: number): boolean {
+  const n = Math.min(run.pending, Math.max(1, Math.floor(maxRequests)));
+  if (run.pending > 0) {
+    run.sample = withMoreRequests(run.sample, n);
+    run.pending -= n;
+    if (run.pending === 0 || !run.prebuilt) run.shown = shownOf(run.sample);
+  }
+  return run.pending === 0;
+}
+
+/**
+ * `requests` more, after the opening: a Step finishes a half-built opening first (in place, so the
+ * slices building it stop), while a tick of playback waits for the slices instead.
+ */
+export function withMore(run: TaxRun, requests: number, how: 'step' | 'tick'): TaxRun {
+  if (run.pending > 0) {
+    if (how === 'tick') return run;
+    buildSome(run, run.pending);
+  }
+  const sample = withMoreRequests(run.sample, requests);
+  return { sample, pending: 0, shown: shownOf(sample), prebuilt: false };
+}
