@@ -183,7 +183,7 @@ describe('fan-out and the tail', () => {
     await expect.poll(() => calm.frame.locator('.ms-travellers').innerHTML()).not.toBe(before);
   });
 
-  it('counts the dots again for new requests in slices, the drawing still playing meanwhile', async () => {
+  it('counts the dots again in slices for new requests', async () => {
     const { frame } = await openSim('fanout');
     const dots = () => frame.locator('svg').last().innerHTML();
     const opened = await dots();
