@@ -85,6 +85,43 @@ describe('the latency tax', () => {
     await frame.getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => frame.locator('[aria-live=polite]').innerText()).toMatch(/^6000 requests\./);
   });
+
+  it('sends requests by itself in view, stops off view, and holds still under reduced motion', async () => {
+    const { page, frame } = await openSim('tax', '', { reducedMotion: 'no-preference' });
+    const live = frame.locator('[aria-live=polite]');
+    const curves = () => frame.locator('svg').last().innerHTML();
+    const opened = await curves();
+    await expect.poll(() => live.innerText(), { timeout: 5_000 }).not.toMatch(/^5000 requests\./);
+    expect(await curves()).not.toBe(opened);
+    // The tax sits near the top of the article: the end of the page is well away from it.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(500);
+    const away = await live.innerText();
+    await page.waitForTimeout(1_500);
+    expect(await live.innerText()).toBe(away);
+    expect(away).not.toMatch(/^20000 requests\./);
+    const calm = await openSim('tax', '', { reducedMotion: 'reduce' });
+    const before = await calm.frame.locator('svg').last().innerHTML();
+    await calm.page.waitForTimeout(1_500);
+    expect(await calm.frame.locator('[aria-live=polite]').innerText()).toMatch(/^5000 requests\./);
+    expect(await calm.frame.locator('svg').last().innerHTML()).toBe(before);
+  });
+
+  it('draws new requests on demand, and Reset goes back to the same opening sample', async () => {
+    const { frame } = await openSim('tax');
+    const live = frame.locator('[aria-live=polite]');
+    const opening = await live.innerText();
+    await frame.getByRole('button', { name: 'Draw new requests' }).click();
+    await expect.poll(() => live.innerText()).not.toBe(opening);
+    // The new requests are drawn in slices, so the figure fills up to the opening 5 000.
+    await expect.poll(() => live.innerText()).toMatch(/^5000 requests\./);
+    const fresh = await live.innerText();
+    expect(fresh).not.toBe(opening);
+    await frame.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => live.innerText()).toMatch(/^6000 requests\./);
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => live.innerText()).toBe(fresh);
+  });
 });
 
 describe('fan-out and the tail', () => {
@@ -96,6 +133,8 @@ describe('fan-out and the tail', () => {
     await frame.getByRole('slider', { name: 'Backends called in parallel (N)' }).focus();
     await page.keyboard.press('End');
     await expect.poll(async () => (await values())[1]).toBe('86.6 %'); // 1 − 0.99^200
+    // The page counts the 2 000 requests at N = 200 in slices, then shows the share.
+    await expect.poll(async () => (await values())[0], { timeout: 15_000 }).toMatch(/^[\d.]+ %$/);
     const simulated = Number((await values())[0]!.replace(' %', ''));
     // 2 000 requests: a standard error under 0.8 points, so 4 points is a generous bound.
     expect(Math.abs(simulated - 86.6)).toBeLessThan(4);
@@ -142,6 +181,20 @@ describe('fan-out and the tail', () => {
     expect(await calm.frame.locator('.ms-travellers').innerHTML()).toBe(before);
     await calm.frame.getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => calm.frame.locator('.ms-travellers').innerHTML()).not.toBe(before);
+  });
+
+  it('counts the dots again in slices for new requests', async () => {
+    const { frame } = await openSim('fanout');
+    const dots = () => frame.locator('svg').last().innerHTML();
+    const opened = await dots();
+    await frame.getByRole('button', { name: 'Draw new requests' }).click();
+    // Nine dots and the chosen N's, each near the curve: the same figure with other draws.
+    await expect.poll(dots, { timeout: 15_000 }).not.toBe(opened);
+    await expect.poll(() => frame.locator('.sim-readout dd').first().innerText(), { timeout: 15_000 }).toMatch(/^[\d.]+ %$/);
+    await expect.poll(() => frame.locator('svg').last().locator('circle').count(), { timeout: 15_000 }).toBe(10);
+    const simulated = Number((await frame.locator('.sim-readout dd').first().innerText()).replace(' %', ''));
+    // 2 000 requests at N = 10 (theory 9.6 %): a standard error of 0.66 points.
+    expect(Math.abs(simulated - 9.6)).toBeLessThan(3);
   });
 
   it('ignores a hostile value in a shared link', async () => {

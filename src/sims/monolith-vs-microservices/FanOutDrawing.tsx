@@ -3,7 +3,7 @@
  * over its own latency, and the response leaves only when the slowest is back. The trip's clock is
  * interpolated between ticks, so nothing but positions is computed per frame.
  */
-import { formatNumber, lerp, useProgress, type Motion } from '../kit/index.ts';
+import { formatMs, lerp, useProgress, type Motion } from '../kit/index.ts';
 import { LANES, callReach, responseReach, type Trip } from './fanOutTrip.ts';
 
 const CLIENT_X = 40;
@@ -13,6 +13,9 @@ const TOP = 24;
 const LANE = 22;
 const laneY = (i: number) => TOP + i * LANE;
 const MID_Y = laneY((LANES - 1) / 2);
+/** Positions to a tenth of a drawing unit: finer than a pixel, and a short attribute. */
+const tenth = (v: number) => Math.round(v * 10) / 10;
+const ms = (v: number) => formatMs(v, { digits: 0 });
 
 function Travellers({ sim }: { sim: { motion: Motion; before: { trip: Trip }; model: { trip: Trip } } }) {
   const progress = useProgress(sim);
@@ -23,16 +26,15 @@ function Travellers({ sim }: { sim: { motion: Motion; before: { trip: Trip }; mo
   return (
     <g class="ms-travellers">
       {trip.calls.map((c, i) => (
-        <circle cx={(CALLER_X + (BACKEND_X - CALLER_X) * callReach(c, t)).toFixed(1)} cy={laneY(i)} r={5} class={c.slow ? 'ms-call-dot slow' : 'ms-call-dot'} />
+        <circle cx={tenth(CALLER_X + (BACKEND_X - CALLER_X) * callReach(c, t))} cy={laneY(i)} r={5} class={c.slow ? 'ms-call-dot slow' : 'ms-call-dot'} />
       ))}
-      {back > 0 && <circle cx={(CALLER_X - (CALLER_X - CLIENT_X) * back).toFixed(1)} cy={MID_Y} r={6} class="ms-response-dot" />}
+      {back > 0 && <circle cx={tenth(CALLER_X - (CALLER_X - CLIENT_X) * back)} cy={MID_Y} r={6} class="ms-response-dot" />}
     </g>
   );
 }
 
 export function FanOutDrawing({ sim }: { sim: { motion: Motion; before: { trip: Trip }; model: { trip: Trip } } }) {
   const trip = sim.model.trip;
-  const ms = (v: number) => `${formatNumber(v, { digits: 0 })} ms`;
   const label = `A request calls ${trip.n} backends at once (${trip.calls.length} drawn); its response waits ${ms(trip.responseMs)} for the slowest, backend ${trip.slowest + 1}${trip.slowCalls ? `, slower than its p99` : ''}.`;
   const height = TOP + LANES * LANE + 16;
   return (

@@ -4,42 +4,43 @@
  * watch the percentiles settle.
  */
 import {
+  Button,
   Controls,
   LineChart,
   PlayControls,
+  Readout,
   Select,
   SimFrame,
   Slider,
+  defaults,
   enumParam,
   formatMs,
   formatNumber,
   formatPercent,
   intParam,
   island,
-  mulberry32,
   useSimulation,
-  type Random,
   type StateOf,
-  Readout,
 } from '../kit/index.ts';
+import { NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn } from './callGraph.ts';
 import {
-  IN_PROCESS,
-  NETWORK_FAILURE,
-  NETWORK_HOP_MEDIAN_MS,
-  callsIn,
-  networkTransport,
-  sampleBatch,
-  summarize,
-  type CallNode,
-  type Summary,
-  type Transport,
-} from './callGraph.ts';
-import { CHECKOUT, CHECKOUT_CHAIN } from './checkout.ts';
+  MAX_REQUESTS,
+  OPENING_REQUESTS,
+  buildSome,
+  shownOf,
+  taxRunOf,
+  taxSampleOf,
+  withMore,
+  type RunShown,
+  type TaxSettings,
+  type TaxShown,
+} from './latencyTax.ts';
 import './microservices.css';
 
-const BATCH = 1000;
-const OPENING = 5000;
-const MAX_REQUESTS = 20_000;
+/** Requests a Step adds. */
+const STEP_REQUESTS = 1000;
+/** Requests a tick of playback adds: a Step's worth every half second, in halves, so no tick's work nears a frame budget on a phone. */
+const TICK_REQUESTS = 500;
 
 const schema = {
   shape: enumParam(['fan-out', 'chain'] as const, 'fan-out'),
@@ -50,51 +51,13 @@ const schema = {
   seed: intParam(1, 9999, 1),
 };
 
-/** Points of the empirical CDF at 101 evenly spaced ranks, enough for a smooth curve. */
-function cdfPoints(sorted: number[]): [number, number][] {
-  const points: [number, number][] = [];
-  for (let i = 0; i <= 100; i++) {
-    const rank = Math.min(sorted.length - 1, Math.floor((i / 100) * (sorted.length - 1)));
-    points.push([sorted[rank]!, (rank + 1) / sorted.length]);
-  }
-  return points;
-}
+/** The schema's integer controls in the model's units. */
+const settingsOf = (p: StateOf<typeof schema>): TaxSettings => ({ shape: p.shape, hopMs: p.hop / 10, loss: p.loss / 10_000, seed: p.seed });
 
 const ms = (v: number) => formatMs(v, { digits: 1 });
 const pct = (v: number) => formatPercent(v, 2, { space: true });
 
-/** Both runs' samples so far, the call graph and network they were drawn with, and the generators that continue them. */
-interface Samples {
-  graph: CallNode;
-  network: Transport;
-  mansion: { latencies: number[]; ok: number; random: Random };
-  village: { latencies: number[]; ok: number; random: Random };
-}
-
-function networkOf(hop: number, loss: number): Transport {
-  return networkTransport(hop / 10, loss / 10_000);
-}
-
-type Settings = StateOf<typeof schema>;
-
-/** The opening sample for a set of settings. */
-function fresh(settings: Settings, requests: number): Samples {
-  const graph = settings.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
-  const network = networkOf(settings.hop, settings.loss);
-  const run = (transport: Transport, random: Random) => ({ ...sampleBatch(graph, transport, requests, random), random });
-  return { graph, network, mansion: run(IN_PROCESS, mulberry32(settings.seed)), village: run(network, mulberry32(settings.seed + 7919)) };
-}
-
-/** More requests for the same settings: the samples carry their own graph, network and generators. */
-function more(s: Samples, requests: number): Samples {
-  const add = (run: Samples['mansion'], transport: Transport) => {
-    const b = sampleBatch(s.graph, transport, requests, run.random);
-    return { latencies: run.latencies.concat(b.latencies), ok: run.ok + b.ok, random: run.random };
-  };
-  return { ...s, mansion: add(s.mansion, IN_PROCESS), village: add(s.village, s.network) };
-}
-
-function Result({ title, summary }: { title: string; summary: Summary }) {
+function Result({ title, summary }: { title: string; summary: RunShown }) {
   return (
     <section>
       <h3>{title}</h3>
@@ -109,24 +72,41 @@ function Result({ title, summary }: { title: string; summary: Summary }) {
   );
 }
 
-function LatencyTax() {
+/** Requests drawn per slice step while the opening builds on the page: about a millisecond's work. */
+const BUILD_REQUESTS = 250;
+
+const isOpening = (p: StateOf<typeof schema>) => Object.entries(defaults(schema)).every(([k, v]) => p[k as keyof typeof p] === v);
+
+/** What the figure shows for the opening settings, computed at build time for the article to pass in. */
+export function openingShown(): TaxShown {
+  return shownOf(taxSampleOf(settingsOf(defaults(schema))));
+}
+
+/** `opening`: the figure at the opening settings, so the page draws those requests in slices, never all at once on load. */
+function LatencyTax({ opening }: { opening: TaxShown }) {
   const sim = useSimulation('tax', schema, {
     title: 'The latency tax: one checkout, in one process and across the network',
-    init: (p) => fresh(p, OPENING),
-    step: (s) => more(s, BATCH),
-    finished: (s) => s.mansion.latencies.length >= MAX_REQUESTS,
-    tickMs: 500,
+    init: (p) => {
+      if (isOpening(p)) return taxRunOf(settingsOf(p), opening);
+      // Other settings show their first requests at once and grow from there.
+      const run = taxRunOf(settingsOf(p));
+      buildSome(run, BUILD_REQUESTS);
+      return run;
+    },
+    settle: (run) => buildSome(run, BUILD_REQUESTS),
+    step: (run) => withMore(run, STEP_REQUESTS, 'step'),
+    // Playback sends the same stream in smaller batches, so each tick's work stays well inside a frame budget.
+    tick: (run) => withMore(run, TICK_REQUESTS, 'tick'),
+    finished: (run) => run.shown.requests >= MAX_REQUESTS,
+    tickMs: 250,
   });
   const state = sim.params;
-  const samples = sim.model;
-  const requests = samples.mansion.latencies.length;
-  const mansion = summarize(samples.mansion.latencies, samples.mansion.ok);
-  const village = summarize(samples.village.latencies, samples.village.ok);
+  const { requests, mansion, village } = sim.model.shown;
 
   return (
     <SimFrame
       {...sim.frame}
-      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(samples.graph).length} calls and loses ${state.loss} hops in 10 000.`}
+      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(sim.model.sample.graph).length} calls and loses ${state.loss} hops in 10 000.`}
       status={`${requests} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
     >
       <Controls>
@@ -141,14 +121,8 @@ function LatencyTax() {
         />
         <Slider sim={sim} param="hop" label="Network hop (median)" format={(v) => ms(v / 10)} />
         <Slider sim={sim} param="loss" label="Lost hops per 10 000" />
-        {/* Reset draws fresh requests: a new seed, through the same path as any control. */}
-        <PlayControls
-          sim={sim}
-          onReset={() => {
-            sim.pause();
-            sim.set({ seed: (state.seed % 9999) + 1 });
-          }}
-        />
+        <PlayControls sim={sim} />
+        <Button onClick={() => sim.set({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
       </Controls>
       <div class="ms-compare">
         <Result title="Mansion (in-process calls)" summary={mansion} />
@@ -160,15 +134,15 @@ function LatencyTax() {
         yLabel="share finished"
         logX
         yDomain={[0, 1]}
-        xDomain={[10 ** Math.floor(Math.log10(Math.max(0.1, mansion.latencies[0]!))), Math.max(mansion.latencies.at(-1)!, village.latencies.at(-1)!)]}
+        xDomain={[10 ** Math.floor(Math.log10(Math.max(0.1, mansion.fastest || 0.1))), Math.max(mansion.slowest, village.slowest) || 1]}
         series={[
-          { label: 'in-process', points: cdfPoints(mansion.latencies) },
-          { label: 'network', points: cdfPoints(village.latencies), dashed: true },
+          { label: 'in-process', points: mansion.cdf },
+          { label: 'network', points: village.cdf, dashed: true },
         ]}
       />
       <p class="sim-note">
-        Step sends {formatNumber(BATCH)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from {formatNumber(OPENING)} with fresh random
-        draws.
+        Step sends {formatNumber(STEP_REQUESTS)} more requests (up to {formatNumber(MAX_REQUESTS)}); Reset starts again from the same{' '}
+        {formatNumber(OPENING_REQUESTS)}, and Draw new requests from {formatNumber(OPENING_REQUESTS)} fresh ones.
       </p>
     </SimFrame>
   );
