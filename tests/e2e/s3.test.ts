@@ -178,7 +178,7 @@ describe('buffer pool eviction moves by itself', () => {
 
   it('slides the squares between places instead of jumping', async () => {
     const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
-    await expect.poll(() => offGrid(page), { timeout: 5_000, intervals: [20] }).toBeGreaterThan(0);
+    await expect.poll(() => offGrid(page), { timeout: 5_000, interval: 20 }).toBeGreaterThan(0);
   });
 
   it('under reduced motion a Step puts every square straight at its new place', async () => {
