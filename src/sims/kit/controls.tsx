@@ -138,70 +138,30 @@ export function Button({ onClick, children, disabled = false, pressed, label }: 
   );
 }
 
-interface PlayHandlers {
-  playing: boolean;
-  onPlay(): void;
-  onPause(): void;
-  onStep(): void;
-  onReset(): void;
-  /** Steps per second, when the simulation offers a speed choice. */
-  speed?: number;
-  onSpeed?(speed: number): void;
-  /** True when there is nothing more to play. */
+interface PlayControlsProps {
+  /** Play, Pause, Step and Reset go through the simulation, the one state path. */
+  sim: Simulation<Schema, unknown>;
+  /** A Reset that keeps part of the model (the dots already counted), instead of `sim.reset`. */
+  onReset?(): void;
+  /** `false` keeps Play and Step available at the end, for a simulation whose Step starts over there. */
   finished?: boolean;
 }
 
 /**
- * Bound to a simulation: Play, Pause, Step and Reset go through `sim`. `finished={false}` keeps Play
- * and Step available at the end, for a simulation whose Step starts over there.
+ * Play / pause / step / reset. Under reduced motion nothing starts by itself (the note says so);
+ * Play and Step still work.
  */
-type PlayControlsProps = PlayHandlers | ({ sim: Simulation<Schema, unknown> } & Partial<PlayHandlers>);
-
-const SPEEDS = [0.5, 1, 2, 4] as const;
-
-/**
- * Play / pause / step / reset and an optional speed. Under reduced motion nothing starts by itself
- * (the note says so); Play and Step still work.
- */
-export function PlayControls(props: PlayControlsProps) {
-  const sim = 'sim' in props ? props.sim : undefined;
-  const {
-    playing = sim!.playing,
-    onPlay = sim!.play,
-    onPause = sim!.pause,
-    onStep = sim!.step,
-    onReset = sim!.reset,
-    speed,
-    onSpeed,
-    finished = sim?.finished ?? false,
-  } = props;
+export function PlayControls({ sim, onReset = sim.reset, finished = sim.finished }: PlayControlsProps) {
   const reduced = usePrefersReducedMotion();
-  const hydrated = useHydrated();
-  const id = useId();
   return (
     <div class="sim-control sim-play" role="group" aria-label="Playback">
-      <Button onClick={playing ? onPause : onPlay} pressed={playing} disabled={finished && !playing}>
-        {playing ? 'Pause' : 'Play'}
+      <Button onClick={sim.playing ? sim.pause : sim.play} pressed={sim.playing} disabled={finished && !sim.playing}>
+        {sim.playing ? 'Pause' : 'Play'}
       </Button>
-      <Button onClick={onStep} disabled={playing || finished}>
+      <Button onClick={sim.step} disabled={sim.playing || finished}>
         Step
       </Button>
       <Button onClick={onReset}>Reset</Button>
-      {speed !== undefined && onSpeed && (
-        <>
-          <label for={id}>Speed</label>
-          <select
-            id={id}
-            value={String(speed)}
-            disabled={!hydrated}
-            onChange={(e) => onSpeed(clampNumber(e.currentTarget.value, { min: 0.5, max: 4, fallback: 1 }))}
-          >
-            {SPEEDS.map((s) => (
-              <option value={String(s)}>{s}×</option>
-            ))}
-          </select>
-        </>
-      )}
       {reduced && <span class="sim-note">Nothing moves by itself because your system asks for reduced motion; use Play or Step.</span>}
     </div>
   );
