@@ -20,7 +20,17 @@ import {
 } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
-import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
+import {
+  ROLLOUT_RANGES,
+  podCount,
+  readyCount,
+  resolveFenceposts,
+  startRollout,
+  status,
+  stepRollout,
+  type Fencepost,
+  type Rollout,
+} from './rollingUpdate.ts';
 import './kubernetes.css';
 
 const FENCEPOSTS = ['0', '1', '2', '25%', '50%', '100%'] as const;
@@ -29,7 +39,7 @@ const options = FENCEPOSTS.map((v) => ({ value: v, label: v }));
 const asFencepost = (c: Choice): Fencepost => (c.endsWith('%') ? (c as Fencepost) : Number(c));
 
 const schema = {
-  replicas: intParam(1, 10, 4),
+  replicas: intParam(ROLLOUT_RANGES.replicas.min, ROLLOUT_RANGES.replicas.max, ROLLOUT_RANGES.replicas.fallback),
   surge: enumParam(FENCEPOSTS, '25%'),
   unavailable: enumParam(FENCEPOSTS, '25%'),
   failing: boolParam(false),
