@@ -20,17 +20,7 @@ import {
 } from '../kit/index.ts';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
-import {
-  ROLLOUT_RANGES,
-  podCount,
-  readyCount,
-  resolveFenceposts,
-  startRollout,
-  status,
-  stepRollout,
-  type Fencepost,
-  type Rollout,
-} from './rollingUpdate.ts';
+import { ROLLOUT_RANGES, podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
 import './kubernetes.css';
 
 const FENCEPOSTS = ['0', '1', '2', '25%', '50%', '100%'] as const;

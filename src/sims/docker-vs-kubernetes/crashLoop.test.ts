@@ -39,7 +39,7 @@ describe('CrashLoopBackOff', () => {
 });
 
 describe('the figure and input at the model edge', () => {
-  it("shows twelve restarts; run 6 lasting eleven minutes resets the back-off", () => {
+  it('shows twelve restarts; run 6 lasting eleven minutes resets the back-off', () => {
     expect(figureRestarts(5, false).map((r) => r.wait)).toEqual([0, 10, 20, 40, 80, 160, 300, 300, 300, 300, 300, 300]);
     expect(figureRestarts(5, true).map((r) => r.wait)).toEqual([0, 10, 20, 40, 80, 0, 10, 20, 40, 80, 160, 300]);
   });

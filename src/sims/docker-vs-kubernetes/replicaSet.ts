@@ -78,7 +78,11 @@ export function newCluster(nodeCount: number = CLUSTER_RANGES.nodes.fallback, de
     replicaSet: 'web-7d4b9c6f8',
     container: 'web',
     desired: clampNumber(desired, CLUSTER_RANGES.replicas),
-    nodes: Array.from({ length: clampNumber(nodeCount, CLUSTER_RANGES.nodes) }, (_, i) => ({ name: `node-${String.fromCharCode(97 + i)}`, reporting: true, ready: true })),
+    nodes: Array.from({ length: clampNumber(nodeCount, CLUSTER_RANGES.nodes) }, (_, i) => ({
+      name: `node-${String.fromCharCode(97 + i)}`,
+      reporting: true,
+      ready: true,
+    })),
     pods: [],
   };
 }
