@@ -20,6 +20,7 @@ import {
   useSimulation,
   type Simulation,
 } from '../kit/index.ts';
+import { useMemo } from 'preact/hooks';
 import { EventLog } from './EventLog.tsx';
 import { SHAPE_RANGES, afterDeletingOldest, pass, reshape, settled, summarisePass, withChange, type World } from './reconcileLoop.ts';
 import {
@@ -106,42 +107,57 @@ function PodBox({ pod, x, y, opacity = 1 }: { pod: Pod; x: number; y: number; op
   );
 }
 
+/** A pod where the drawing puts it: a button that deletes it, unless it is already on its way out. */
+function podNode(sim: Sim, p: Pod, x: number, y: number, opacity: number) {
+  const box = <PodBox pod={p} x={x} y={y} opacity={opacity} />;
+  if (p.terminating) return <g key={p.name}>{box}</g>;
+  const where = p.node ? `on ${p.node}` : 'not yet scheduled';
+  return (
+    <Grabbable
+      key={p.name}
+      sim={sim}
+      x={x + POD.w / 2}
+      y={y + POD.h / 2}
+      r={POD.h / 2}
+      label={`${p.name.slice(-5)} ${p.phase}: pod ${where}; Enter or Delete deletes it`}
+      activate={(w) => withChange(w, deletePod(w.cluster, p.name))}
+      remove={(w) => withChange(w, deletePod(w.cluster, p.name))}
+    >
+      {box}
+    </Grabbable>
+  );
+}
+
 /**
  * The pods, drawn at the display's rate: a pod the scheduler bound slides from the unscheduled column to
- * its node, a new pod fades in, a pod whose kubelet finished stopping it fades out where it was.
+ * its node, a new pod fades in, a pod whose kubelet finished stopping it fades out where it was. Only
+ * those are drawn anew each frame; the pods that stay put are built once per transition and handed back
+ * as the same elements, which Preact skips (most passes of a settled cluster move nothing at all).
  */
 function Pods({ sim }: { sim: Sim }) {
   const t = useProgress(sim);
-  const { cluster } = sim.model;
-  const from = podSpots(sim.before.cluster);
-  const to = podSpots(cluster);
-  const gone = sim.before.cluster.pods.filter((p) => !to.has(p.name));
+  const { from, to, gone, still } = useMemo(() => {
+    const from = podSpots(sim.before.cluster);
+    const to = podSpots(sim.model.cluster);
+    const gone = sim.before.cluster.pods.filter((p) => !to.has(p.name));
+    const still = new Map<string, ReturnType<typeof podNode>>();
+    for (const p of sim.model.cluster.pods) {
+      const start = from.get(p.name);
+      const end = to.get(p.name)!;
+      if (start && start.x === end.x && start.y === end.y) still.set(p.name, podNode(sim, p, end.x, end.y, 1));
+    }
+    return { from, to, gone, still };
+  }, [sim]);
   return (
     <g>
       {t < 1 &&
         gone.map((p) => <PodBox key={`gone-${p.name}`} pod={{ ...p, terminating: true }} x={from.get(p.name)!.x} y={from.get(p.name)!.y} opacity={1 - t} />)}
-      {cluster.pods.map((p) => {
+      {sim.model.cluster.pods.map((p) => {
+        const kept = still.get(p.name);
+        if (kept) return kept;
         const end = to.get(p.name)!;
         const start = from.get(p.name);
-        const x = start ? lerp(start.x, end.x, t) : end.x;
-        const y = start ? lerp(start.y, end.y, t) : end.y;
-        const box = <PodBox pod={p} x={x} y={y} opacity={start ? 1 : t} />;
-        if (p.terminating) return <g key={p.name}>{box}</g>;
-        const where = p.node ? `on ${p.node}` : 'not yet scheduled';
-        return (
-          <Grabbable
-            key={p.name}
-            sim={sim}
-            x={x + POD.w / 2}
-            y={y + POD.h / 2}
-            r={POD.h / 2}
-            label={`${p.name.slice(-5)} ${p.phase}: pod ${where}; Enter or Delete deletes it`}
-            activate={(w) => withChange(w, deletePod(w.cluster, p.name))}
-            remove={(w) => withChange(w, deletePod(w.cluster, p.name))}
-          >
-            {box}
-          </Grabbable>
-        );
+        return start ? podNode(sim, p, lerp(start.x, end.x, t), lerp(start.y, end.y, t), 1) : podNode(sim, p, end.x, end.y, t);
       })}
     </g>
   );
