@@ -324,6 +324,8 @@ describe('the rollout and the crash loop move by themselves', () => {
   it('the rollout steps by itself in view and pauses, unfinished, after scrolling away', async () => {
     // One new pod at a time with none unavailable: a rollout of 10 that takes many seconds of play.
     const { page, frame } = await openSim('rollout', '#rollout.replicas=10&rollout.surge=1&rollout.unavailable=0', still);
+    // Between steps a pod is drawn part way: a new one fading in, a stopped one fading out.
+    await expect.poll(() => frame.locator('svg.k8s-cluster g[opacity]').count(), { timeout: 5_000, interval: 50 }).toBeGreaterThan(0);
     expect(await movesThenStops(page, frame)).toMatch(/rollout progressing\.$/);
   });
 
