@@ -304,6 +304,50 @@ describe('CrashLoopBackOff', () => {
   });
 });
 
+describe('the rollout and the crash loop move by themselves', () => {
+  const still = { reducedMotion: 'no-preference' } as const;
+  /** What the reader sees change: the figure's drawings and its status line. */
+  const picture = async (frame: Locator) => `${await frame.locator('[aria-live=polite]').innerText()}${await frame.locator('svg').first().innerHTML()}`;
+
+  /** Expects the drawing to change by itself, then to stop once the page is scrolled to its end; returns the status it stopped on. */
+  async function movesThenStops(page: Page, frame: Locator): Promise<string> {
+    const opened = await picture(frame);
+    await expect.poll(() => picture(frame), { timeout: 5_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(1_200);
+    const away = await picture(frame);
+    await page.waitForTimeout(2_000);
+    expect(await picture(frame)).toBe(away);
+    return frame.locator('[aria-live=polite]').innerText();
+  }
+
+  it('the rollout steps by itself in view and pauses, unfinished, after scrolling away', async () => {
+    // One new pod at a time with none unavailable: a rollout of 10 that takes many seconds of play.
+    const { page, frame } = await openSim('rollout', '#rollout.replicas=10&rollout.surge=1&rollout.unavailable=0', still);
+    // Between steps a pod is drawn part way: a new one fading in, a stopped one fading out.
+    await expect.poll(() => frame.locator('svg.k8s-cluster g[opacity]').count(), { timeout: 5_000, interval: 50 }).toBeGreaterThan(0);
+    expect(await movesThenStops(page, frame)).toMatch(/rollout progressing\.$/);
+  });
+
+  it('the crash loop reveals restarts by itself after Reset and pauses, unfinished, after scrolling away', async () => {
+    const { page, frame } = await openSim('crashloop', '', still);
+    await frame.getByRole('button', { name: 'Reset' }).click();
+    await expect.poll(() => readout(frame)).toMatch(/^RESTARTS [1-3] /);
+    const status = await movesThenStops(page, frame);
+    expect(Number(status.match(/^Restart (\d+) /)![1])).toBeLessThan(12);
+  });
+
+  it('under reduced motion neither moves by itself', async () => {
+    for (const id of ['rollout', 'crashloop']) {
+      const { page, frame } = await openSim(id);
+      const opened = await picture(frame);
+      await page.waitForTimeout(2_500);
+      expect(await picture(frame), id).toBe(opened);
+      expect(await frame.getByRole('button', { name: 'Play' }).getAttribute('aria-pressed'), id).toBe('false');
+    }
+  });
+});
+
 describe('accessibility and motion', () => {
   it('passes axe with all three simulations hydrated', async () => {
     const page = await site.page(path);

@@ -3,14 +3,13 @@
  * each restart. Stepping reveals one restart at a time.
  */
 import { BarChart, Controls, PlayControls, SimFrame, Slider, Toggle, boolParam, intParam, island, useSimulation } from '../kit/index.ts';
-import { MAX_BACKOFF_S, backOffMessage, crashLoop, formatDuration } from './crashLoop.ts';
+import { CRASH_LOOP_RANGES, LONG_RUN_AT, MAX_BACKOFF_S, RESTARTS, backOffMessage, figureRestarts, formatDuration } from './crashLoop.ts';
 import './kubernetes.css';
 
-const RESTARTS = 12;
-const LONG_RUN_AT = 6;
 const POD = 'web-7d4b9c6f8-x2k9p';
 
-const schema = { run: intParam(1, 300, 5), longRun: boolParam(false) };
+const { run } = CRASH_LOOP_RANGES;
+const schema = { run: intParam(run.min, run.max, run.fallback), longRun: boolParam(false) };
 
 function CrashLoop() {
   // The model is how many restarts are revealed: the page opens on eight, Reset goes back to one.
@@ -25,9 +24,7 @@ function CrashLoop() {
   });
   const state = sim.params;
   const shown = sim.model;
-  // Run number LONG_RUN_AT stays up for 11 minutes when asked: long enough for the kubelet to forget.
-  const runs = Array.from({ length: RESTARTS }, (_, i) => (state.longRun && i + 1 === LONG_RUN_AT ? 660 : state.run));
-  const restarts = crashLoop(runs).slice(0, shown);
+  const restarts = figureRestarts(state.run, state.longRun).slice(0, shown);
   const last = restarts.at(-1)!;
   const waiting =
     last.wait > 0

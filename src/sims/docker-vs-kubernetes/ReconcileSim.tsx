@@ -18,67 +18,32 @@ import {
   useHydrated,
   useProgress,
   useSimulation,
-  type Random,
   type Simulation,
-  type StateOf,
 } from '../kit/index.ts';
-import type { KubeEvent } from './events.ts';
+import { useMemo } from 'preact/hooks';
 import { EventLog } from './EventLog.tsx';
+import { SHAPE_RANGES, afterDeletingOldest, pass, reshape, settled, summarisePass, withChange, type World } from './reconcileLoop.ts';
 import {
-  MAX_REPLICAS,
   converged,
   counted,
   countedAfterDeletingOne,
   deletePod,
   evictionTimeline,
   failNode,
-  newCluster,
   oldestRunning,
   recoverNode,
-  scale,
-  step,
   type Change,
   type Cluster,
   type Pod,
 } from './replicaSet.ts';
 import './kubernetes.css';
 
-const schema = { replicas: intParam(0, MAX_REPLICAS, 3), nodes: intParam(2, 4, 3), seed: intParam(1, 9999, 1) };
-
-interface World {
-  cluster: Cluster;
-  events: KubeEvent[];
-  random: Random;
-}
-
-/** A cluster that has already settled, so the page opens on a healthy ReplicaSet and its history. */
-function settled(nodes: number, replicas: number, seed: number): World {
-  const random = mulberry32(seed);
-  let cluster = newCluster(nodes, replicas);
-  const events: KubeEvent[] = [];
-  for (let i = 0; i < 6 && !converged(cluster); i++) {
-    const out = step(cluster, random);
-    cluster = out.cluster;
-    events.push(...out.events);
-  }
-  return { cluster, events, random };
-}
-
-function withChange(w: World, change: Change): World {
-  // The log keeps the last 200 events: enough to scroll back, bounded however long the reader plays.
-  return { ...w, cluster: change.cluster, events: [...w.events, ...change.events].slice(-200) };
-}
-
-type Params = StateOf<typeof schema>;
-
-/**
- * Another cluster shape (nodes, seed) starts a new, settled cluster; a new replica count is only a
- * change of roster, as with `kubectl scale`, so the running cluster carries on.
- */
-function reshape(w: World, p: Params, before: Params): World {
-  if (p.nodes !== before.nodes || p.seed !== before.seed) return settled(p.nodes, p.replicas, p.seed);
-  return p.replicas === before.replicas ? w : withChange(w, scale(w.cluster, p.replicas));
-}
+const { nodes, replicas, seed } = SHAPE_RANGES;
+const schema = {
+  replicas: intParam(replicas.min, replicas.max, replicas.fallback),
+  nodes: intParam(nodes.min, nodes.max, nodes.fallback),
+  seed: intParam(seed.min, seed.max, seed.fallback),
+};
 
 const W = 640;
 const POD = { w: 104, h: 30, gap: 8 };
@@ -125,56 +90,74 @@ function figureHeight(cluster: Cluster): number {
   return TOP + 10 + rows * (POD.h + POD.gap);
 }
 
+/** SVG coordinates to a tenth of a unit: short attributes, and no locale (they are syntax, not text to read). */
+const tenth = (v: number) => Math.round(v * 10) / 10;
+
 function PodBox({ pod, x, y, opacity = 1 }: { pod: Pod; x: number; y: number; opacity?: number }) {
   const state = pod.terminating ? 'terminating' : pod.phase === 'Running' ? 'running' : 'pending';
   return (
-    <g opacity={opacity === 1 ? undefined : opacity.toFixed(2)}>
-      <rect class={`pod ${state}`} x={x.toFixed(1)} y={y.toFixed(1)} width={POD.w} height={POD.h} rx={6} />
+    <g opacity={opacity === 1 ? undefined : Math.round(opacity * 100) / 100}>
+      <rect class={`pod ${state}`} x={tenth(x)} y={tenth(y)} width={POD.w} height={POD.h} rx={6} />
       {/* The trailing space keeps the two lines apart in the text a button's name is checked against. */}
-      <text x={(x + POD.w / 2).toFixed(1)} y={(y + 13).toFixed(1)} text-anchor="middle">{`${pod.name.slice(-5)} `}</text>
-      <text class="muted" x={(x + POD.w / 2).toFixed(1)} y={(y + 26).toFixed(1)} text-anchor="middle" style={{ fontSize: '10px' }}>
+      <text x={tenth(x + POD.w / 2)} y={tenth(y + 13)} text-anchor="middle">{`${pod.name.slice(-5)} `}</text>
+      <text class="muted" x={tenth(x + POD.w / 2)} y={tenth(y + 26)} text-anchor="middle" style={{ fontSize: '10px' }}>
         {pod.terminating ? 'Terminating' : pod.phase}
       </text>
     </g>
   );
 }
 
+/** A pod where the drawing puts it: a button that deletes it, unless it is already on its way out. */
+function podNode(sim: Sim, p: Pod, x: number, y: number, opacity: number) {
+  const box = <PodBox pod={p} x={x} y={y} opacity={opacity} />;
+  if (p.terminating) return <g key={p.name}>{box}</g>;
+  const where = p.node ? `on ${p.node}` : 'not yet scheduled';
+  return (
+    <Grabbable
+      key={p.name}
+      sim={sim}
+      x={x + POD.w / 2}
+      y={y + POD.h / 2}
+      r={POD.h / 2}
+      label={`${p.name.slice(-5)} ${p.phase}: pod ${where}; Enter or Delete deletes it`}
+      activate={(w) => withChange(w, deletePod(w.cluster, p.name))}
+      remove={(w) => withChange(w, deletePod(w.cluster, p.name))}
+    >
+      {box}
+    </Grabbable>
+  );
+}
+
 /**
  * The pods, drawn at the display's rate: a pod the scheduler bound slides from the unscheduled column to
- * its node, a new pod fades in, a pod whose kubelet finished stopping it fades out where it was.
+ * its node, a new pod fades in, a pod whose kubelet finished stopping it fades out where it was. Only
+ * those are drawn anew each frame; the pods that stay put are built once per transition and handed back
+ * as the same elements, which Preact skips (most passes of a settled cluster move nothing at all).
  */
 function Pods({ sim }: { sim: Sim }) {
   const t = useProgress(sim);
-  const { cluster } = sim.model;
-  const from = podSpots(sim.before.cluster);
-  const to = podSpots(cluster);
-  const gone = sim.before.cluster.pods.filter((p) => !to.has(p.name));
+  const { from, to, gone, still } = useMemo(() => {
+    const from = podSpots(sim.before.cluster);
+    const to = podSpots(sim.model.cluster);
+    const gone = sim.before.cluster.pods.filter((p) => !to.has(p.name));
+    const still = new Map<string, ReturnType<typeof podNode>>();
+    for (const p of sim.model.cluster.pods) {
+      const start = from.get(p.name);
+      const end = to.get(p.name)!;
+      if (start && start.x === end.x && start.y === end.y) still.set(p.name, podNode(sim, p, end.x, end.y, 1));
+    }
+    return { from, to, gone, still };
+  }, [sim]);
   return (
     <g>
       {t < 1 &&
         gone.map((p) => <PodBox key={`gone-${p.name}`} pod={{ ...p, terminating: true }} x={from.get(p.name)!.x} y={from.get(p.name)!.y} opacity={1 - t} />)}
-      {cluster.pods.map((p) => {
+      {sim.model.cluster.pods.map((p) => {
+        const kept = still.get(p.name);
+        if (kept) return kept;
         const end = to.get(p.name)!;
         const start = from.get(p.name);
-        const x = start ? lerp(start.x, end.x, t) : end.x;
-        const y = start ? lerp(start.y, end.y, t) : end.y;
-        const box = <PodBox pod={p} x={x} y={y} opacity={start ? 1 : t} />;
-        if (p.terminating) return <g key={p.name}>{box}</g>;
-        const where = p.node ? `on ${p.node}` : 'not yet scheduled';
-        return (
-          <Grabbable
-            key={p.name}
-            sim={sim}
-            x={x + POD.w / 2}
-            y={y + POD.h / 2}
-            r={POD.h / 2}
-            label={`${p.name.slice(-5)} ${p.phase}: pod ${where}; Enter or Delete deletes it`}
-            activate={(w) => withChange(w, deletePod(w.cluster, p.name))}
-            remove={(w) => withChange(w, deletePod(w.cluster, p.name))}
-          >
-            {box}
-          </Grabbable>
-        );
+        return start ? podNode(sim, p, lerp(start.x, end.x, t), lerp(start.y, end.y, t), 1) : podNode(sim, p, end.x, end.y, t);
       })}
     </g>
   );
@@ -244,19 +227,6 @@ function ClusterFigure({ sim }: { sim: Sim }) {
   );
 }
 
-/** How the last pass's events read as the controllers' acts, e.g. "created 1 pod, scheduled 1". */
-function acts(events: readonly KubeEvent[]): string {
-  const count = (reason: string) => events.filter((e) => e.reason === reason).length;
-  const parts = [
-    [count('SuccessfulCreate'), 'created'],
-    [count('SuccessfulDelete') + count('TaintManagerEviction'), 'deleted'],
-    [count('Scheduled'), 'scheduled'],
-    [count('Started'), 'started'],
-  ] as const;
-  const said = parts.filter(([n]) => n > 0).map(([n, verb]) => `${verb} ${n}`);
-  return said.length ? said.join(', ') : 'nothing to do';
-}
-
 /**
  * One pass of the loop as it happens: observe (what the pass started from), compare (with the roster),
  * act (what the controllers did). Each lights up in turn while the pass is drawn; a reader's own action
@@ -264,22 +234,17 @@ function acts(events: readonly KubeEvent[]): string {
  */
 function LoopPhases({ sim }: { sim: Sim }) {
   const t = useProgress(sim);
-  const { cluster, events } = sim.model;
-  const seen = sim.before.cluster;
-  const pass = cluster.step !== seen.step;
-  const observed = counted(seen).length;
-  const gap = seen.desired - observed;
-  const phase = !pass ? -1 : t < 1 / 3 ? 0 : t < 2 / 3 ? 1 : 2;
+  const summary = summarisePass(sim.before.cluster, sim.model);
+  const phase = !summary ? -1 : t < 1 / 3 ? 0 : t < 2 / 3 ? 1 : 2;
+  const compared = (s: NonNullable<typeof summary>) =>
+    `desired ${s.desired}: ${s.short === 0 ? 'no difference' : s.short > 0 ? `${s.short} short` : `${-s.short} too many`}`;
   const phases = [
-    ['Observe', pass ? `${observed} pods counted` : 'waiting for the next pass'],
-    [
-      'Compare',
-      pass ? (gap === 0 ? `desired ${seen.desired}: no difference` : `desired ${seen.desired}: ${gap > 0 ? `${gap} short` : `${-gap} too many`}`) : '…',
-    ],
-    ['Act', pass ? acts(events.filter((e) => e.step === cluster.step)) : '…'],
+    ['Observe', summary ? `${summary.observed} pods counted` : 'waiting for the next pass'],
+    ['Compare', summary ? compared(summary) : '…'],
+    ['Act', summary ? summary.acts : '…'],
   ] as const;
   return (
-    <ol class="k8s-loop" aria-label={`Reconcile pass ${cluster.step}`}>
+    <ol class="k8s-loop" aria-label={`Reconcile pass ${sim.model.cluster.step}`}>
       {phases.map(([name, what], i) => (
         <li class={i === phase ? 'now' : undefined}>
           <strong>{name}</strong> {what}
@@ -291,17 +256,10 @@ function LoopPhases({ sim }: { sim: Sim }) {
 
 /** The predict step asks about the figure's opening cluster: the schema's defaults. */
 const ASKED = { nodes: schema.nodes.default, replicas: schema.replicas.default, seed: schema.seed.default };
-
-/** The opening cluster with its oldest running pod just deleted: the scenario the question is about. */
-function askedScenario(): World {
-  const w = settled(ASKED.nodes, ASKED.replicas, ASKED.seed);
-  const victim = oldestRunning(w.cluster);
-  return victim ? withChange(w, deletePod(w.cluster, victim.name)) : w;
-}
+/** What the model says happens, from that opening cluster: the answer the reader's guess is held against. */
+const ASKED_TRUTH = countedAfterDeletingOne(settled(ASKED).cluster, mulberry32(ASKED.seed));
 
 function DeletePredict({ sim }: { sim: Sim }) {
-  const opening = settled(ASKED.nodes, ASKED.replicas, ASKED.seed).cluster;
-  const truth = countedAfterDeletingOne(opening, mulberry32(ASKED.seed));
   const d = ASKED.replicas;
   return (
     <Predict
@@ -311,12 +269,12 @@ function DeletePredict({ sim }: { sim: Sim }) {
         { value: String(d), label: `${d}: a replacement is already counted` },
         { value: String(d + 1), label: `${d + 1}: the replacement and the deleted pod` },
       ]}
-      truth={String(truth)}
+      truth={String(ASKED_TRUTH)}
       why="The controller counts every pod not marked for deletion, sees one short of the roster and creates a replacement in the same pass; the deleted pod, still stopping, no longer counts."
       onLock={() => {
         // Run the scenario the question is about, from the figure's opening cluster.
         sim.set(ASKED);
-        sim.act(askedScenario);
+        sim.act(() => afterDeletingOldest(ASKED));
       }}
     />
   );
@@ -325,9 +283,9 @@ function DeletePredict({ sim }: { sim: Sim }) {
 function Reconcile() {
   const sim = useSimulation('reconcile', schema, {
     title: 'The reconciliation loop',
-    init: (p) => settled(p.nodes, p.replicas, p.seed),
+    init: settled,
     change: reshape,
-    step: (w) => withChange(w, step(w.cluster, w.random)),
+    step: pass,
     tickMs: 900,
   });
   const world = sim.model;

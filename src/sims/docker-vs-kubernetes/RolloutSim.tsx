@@ -15,12 +15,27 @@ import {
   enumParam,
   intParam,
   island,
+  lerp,
+  useProgress,
   useSimulation,
+  type Simulation,
   type StateOf,
 } from '../kit/index.ts';
+import { useMemo } from 'preact/hooks';
 import type { KubeEvent } from './events.ts';
 import { EventLog } from './EventLog.tsx';
-import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Rollout } from './rollingUpdate.ts';
+import {
+  ROLLOUT_RANGES,
+  podCount,
+  readyCount,
+  resolveFenceposts,
+  startRollout,
+  status,
+  stepRollout,
+  type Fencepost,
+  type Rollout,
+  type RolloutPod,
+} from './rollingUpdate.ts';
 import './kubernetes.css';
 
 const FENCEPOSTS = ['0', '1', '2', '25%', '50%', '100%'] as const;
@@ -29,7 +44,7 @@ const options = FENCEPOSTS.map((v) => ({ value: v, label: v }));
 const asFencepost = (c: Choice): Fencepost => (c.endsWith('%') ? (c as Fencepost) : Number(c));
 
 const schema = {
-  replicas: intParam(1, 10, 4),
+  replicas: intParam(ROLLOUT_RANGES.replicas.min, ROLLOUT_RANGES.replicas.max, ROLLOUT_RANGES.replicas.fallback),
   surge: enumParam(FENCEPOSTS, '25%'),
   unavailable: enumParam(FENCEPOSTS, '25%'),
   failing: boolParam(false),
@@ -65,31 +80,78 @@ function begin({ replicas, surge, unavailable, failing }: StateOf<typeof schema>
 const OPENING_STEPS = 3;
 const W = 640;
 const POD = 56;
+const PER_ROW = Math.floor((W - 20) / (POD + 6));
 
-function PodsFigure({ rollout }: { rollout: Rollout }) {
+type Sim = Simulation<typeof schema, Run | string>;
+
+/** Where each pod's box sits (its top left): old pods first, then new, in rows of as many as fit. */
+function podSpots(rollout: Rollout): Map<string, { x: number; y: number }> {
   const pods = [...rollout.pods].sort((a, b) => (a.version === b.version ? 0 : a.version === 'old' ? -1 : 1));
-  const perRow = Math.floor((W - 20) / (POD + 6));
-  const rows = Math.max(1, Math.ceil(pods.length / perRow));
-  const H = 20 + rows * (POD + 8);
-  const text = pods.map((p) => `${p.name} ${p.terminating ? 'terminating' : p.ready ? 'ready' : 'not ready'}`).join(', ');
+  return new Map(pods.map((p, i) => [p.name, { x: 10 + (i % PER_ROW) * (POD + 6), y: 10 + Math.floor(i / PER_ROW) * (POD + 8) }]));
+}
+
+const heightOf = (rollout: Rollout) => 20 + Math.max(1, Math.ceil(rollout.pods.length / PER_ROW)) * (POD + 8);
+
+function PodBox({ pod, x, y, opacity }: { pod: RolloutPod; x: number; y: number; opacity: number }) {
+  const cls = pod.terminating ? 'terminating' : pod.ready ? 'ready' : 'unready';
   return (
-    <svg class="k8s-cluster" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Pods: ${text}.`}>
-      {pods.map((p, i) => {
-        const x = 10 + (i % perRow) * (POD + 6);
-        const y = 10 + Math.floor(i / perRow) * (POD + 8);
-        const cls = p.terminating ? 'terminating' : p.ready ? 'ready' : 'unready';
-        return (
-          <g>
-            <rect class={`pod ${cls} ${p.version}`} x={x} y={y} width={POD} height={POD} rx={8} />
-            <text x={x + POD / 2} y={y + 22} text-anchor="middle" style={{ fontWeight: 600 }}>
-              {p.version === 'old' ? 'v1' : 'v2'}
-            </text>
-            <text class="muted" x={x + POD / 2} y={y + 40} text-anchor="middle" style={{ fontSize: '10px' }}>
-              {p.terminating ? 'stopping' : p.ready ? 'ready' : 'not ready'}
-            </text>
-          </g>
+    <g opacity={opacity === 1 ? undefined : Math.round(opacity * 100) / 100}>
+      <rect class={`pod ${cls} ${pod.version}`} x={Math.round(x * 10) / 10} y={y} width={POD} height={POD} rx={8} />
+      <text x={Math.round((x + POD / 2) * 10) / 10} y={y + 22} text-anchor="middle" style={{ fontWeight: 600 }}>
+        {pod.version === 'old' ? 'v1' : 'v2'}
+      </text>
+      <text class="muted" x={Math.round((x + POD / 2) * 10) / 10} y={y + 40} text-anchor="middle" style={{ fontSize: '10px' }}>
+        {pod.terminating ? 'stopping' : pod.ready ? 'ready' : 'not ready'}
+      </text>
+    </g>
+  );
+}
+
+/**
+ * The pods, drawn at the display's rate: a new pod fades in, a pod whose kubelet finished stopping it
+ * fades out where it was, and the others slide to close the gap. Pods that stay put are built once per
+ * step and reused, so a frame redraws only what moves.
+ */
+function MovingPods({ sim, rollout }: { sim: Sim; rollout: Rollout }) {
+  const t = useProgress(sim);
+  const { from, to, gone, still } = useMemo(() => {
+    const before = typeof sim.before === 'string' ? null : sim.before.rollout;
+    const from = before ? podSpots(before) : new Map<string, { x: number; y: number }>();
+    const to = podSpots(rollout);
+    const gone = before ? before.pods.filter((p) => !to.has(p.name)) : [];
+    const still = new Map(
+      rollout.pods.flatMap((p) => {
+        const [start, end] = [from.get(p.name), to.get(p.name)!];
+        return start && start.x === end.x && start.y === end.y ? [[p.name, <PodBox key={p.name} pod={p} x={end.x} y={end.y} opacity={1} />] as const] : [];
+      }),
+    );
+    return { from, to, gone, still };
+  }, [sim.before, rollout]);
+  return (
+    <g>
+      {t < 1 && gone.map((p) => <PodBox key={`gone-${p.name}`} pod={{ ...p, terminating: true }} {...from.get(p.name)!} opacity={1 - t} />)}
+      {rollout.pods.map((p) => {
+        const kept = still.get(p.name);
+        if (kept) return kept;
+        const end = to.get(p.name)!;
+        const start = from.get(p.name);
+        return start ? (
+          <PodBox key={p.name} pod={p} x={lerp(start.x, end.x, t)} y={lerp(start.y, end.y, t)} opacity={1} />
+        ) : (
+          <PodBox key={p.name} pod={p} x={end.x} y={end.y} opacity={t} />
         );
       })}
+    </g>
+  );
+}
+
+function PodsFigure({ sim, rollout }: { sim: Sim; rollout: Rollout }) {
+  // Tall enough for the pods on their way out as well as those arriving.
+  const H = Math.max(heightOf(rollout), typeof sim.before === 'string' ? 0 : heightOf(sim.before.rollout));
+  const text = rollout.pods.map((p) => `${p.name} ${p.terminating ? 'terminating' : p.ready ? 'ready' : 'not ready'}`).join(', ');
+  return (
+    <svg class="k8s-cluster" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Pods: ${text}.`}>
+      <MovingPods sim={sim} rollout={rollout} />
     </svg>
   );
 }
@@ -146,7 +208,7 @@ function RollingUpdate() {
         Step {rollout.step} · ready {readyCount(rollout)} (at least {floor}) · pods {podCount(rollout)} (at most {ceiling}) ·{' '}
         {phase === 'stalled' ? 'stalled: ProgressDeadlineExceeded' : phase}
       </p>
-      <PodsFigure rollout={rollout} />
+      <PodsFigure sim={sim} rollout={rollout} />
       <LineChart
         title="Ready pods and all pods at each step, against the allowed floor and ceiling"
         xLabel="step"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backOffMessage, crashLoop } from './crashLoop.ts';
+import { MAX_RUNS, backOffMessage, crashLoop, figureRestarts, formatDuration } from './crashLoop.ts';
 
 describe('CrashLoopBackOff', () => {
   it('restarts at once, then waits 10 s, 20 s, 40 s, 80 s, 160 s and is capped at 300 s', () => {
@@ -35,5 +35,31 @@ describe('CrashLoopBackOff', () => {
     expect(backOffMessage(40, 'web', 'web-1')).toBe('back-off 40s restarting failed container=web pod=web-1');
     expect(backOffMessage(300, 'web', 'web-1')).toBe('back-off 5m0s restarting failed container=web pod=web-1');
     expect(backOffMessage(160, 'web', 'web-1')).toBe('back-off 2m40s restarting failed container=web pod=web-1');
+  });
+});
+
+describe('the figure and input at the model edge', () => {
+  it('shows twelve restarts; run 6 lasting eleven minutes resets the back-off', () => {
+    expect(figureRestarts(5, false).map((r) => r.wait)).toEqual([0, 10, 20, 40, 80, 160, 300, 300, 300, 300, 300, 300]);
+    expect(figureRestarts(5, true).map((r) => r.wait)).toEqual([0, 10, 20, 40, 80, 0, 10, 20, 40, 80, 160, 300]);
+  });
+
+  it('clamps the run length to the slider range of 1 s to 5 min; nonsense is 5 s', () => {
+    expect(figureRestarts(Number.NaN, false)[0]!.crashedAt).toBe(5);
+    expect(figureRestarts(-10, false)[0]!.crashedAt).toBe(1);
+    expect(figureRestarts(1e9, false)[0]!.crashedAt).toBe(300);
+  });
+
+  it('caps a list of runs and a single run, so no input loops without end or overflows the timeline', () => {
+    expect(crashLoop(Array(1e6).fill(1))).toHaveLength(MAX_RUNS);
+    // A run longer than a day is a day: the back-off is forgotten either way.
+    const [, second] = crashLoop([1, 1e300]);
+    expect(second!.crashedAt).toBe(1 + 86_400);
+    expect(second!.reset).toBe(true);
+  });
+
+  it('writes a nonsense duration as 0s, as Go prints a zero Duration', () => {
+    expect(formatDuration(Number.NaN)).toBe('0s');
+    expect(formatDuration(-3)).toBe('0s');
   });
 });

@@ -1,3 +1,5 @@
+import { clampNumber } from '../kit/model.ts';
+
 /**
  * The kubelet's restart back-off for a container that keeps exiting (restartPolicy: Always), with the
  * documented defaults: the first restart is immediate, then the waits are 10 s, 20 s, 40 s, … doubling
@@ -7,6 +9,23 @@ export const INITIAL_BACKOFF_S = 10;
 export const MAX_BACKOFF_S = 300;
 /** The kubelet forgets a back-off entry that has not been touched for twice the cap. */
 export const RESET_AFTER_S = 2 * MAX_BACKOFF_S;
+
+/**
+ * What the figure may ask for, stated once: the model clamps to these and the slider offers them. A run
+ * longer than a day changes nothing more (the back-off is long forgotten), and a list of runs is cut
+ * at MAX_RUNS so that no input makes an unbounded loop.
+ */
+export const CRASH_LOOP_RANGES = {
+  run: { min: 1, max: 300, fallback: 5, integer: true },
+  anyRun: { min: 0, max: 86_400, fallback: 0 },
+} as const;
+export const MAX_RUNS = 100;
+
+/** The figure's scenario: how many restarts it shows, and which run may stay up long enough to reset the back-off. */
+export const RESTARTS = 12;
+export const LONG_RUN_AT = 6;
+/** Eleven minutes: past the ten after which the kubelet forgets the back-off. */
+export const LONG_RUN_S = 660;
 
 export interface Restart {
   /** 1 for the first restart, as in the pod's RESTARTS column afterwards. */
@@ -30,8 +49,8 @@ export function crashLoop(runSeconds: readonly number[]): Restart[] {
   let backoff: number | null = null;
   let lastUpdate = 0;
   let start = 0;
-  for (const [i, raw] of runSeconds.entries()) {
-    const run = Math.max(0, Number.isFinite(raw) ? raw : 0);
+  for (const [i, raw] of runSeconds.slice(0, MAX_RUNS).entries()) {
+    const run = clampNumber(raw, CRASH_LOOP_RANGES.anyRun);
     const crashedAt = start + run;
     const expired = backoff !== null && crashedAt - lastUpdate > RESET_AFTER_S;
     let wait: number;
@@ -50,6 +69,15 @@ export function crashLoop(runSeconds: readonly number[]): Restart[] {
   return restarts;
 }
 
+/**
+ * The figure's container: every run lasts `run` seconds (clamped to CRASH_LOOP_RANGES.run), except that
+ * run LONG_RUN_AT lasts LONG_RUN_S when `longRun` is set; RESTARTS restarts.
+ */
+export function figureRestarts(run: number, longRun: boolean): Restart[] {
+  const each = clampNumber(run, CRASH_LOOP_RANGES.run);
+  return crashLoop(Array.from({ length: RESTARTS }, (_, i) => (longRun === true && i + 1 === LONG_RUN_AT ? LONG_RUN_S : each)));
+}
+
 /** What `kubectl describe pod` shows while the container waits. */
 export function backOffMessage(wait: number, container: string, pod: string): string {
   return `back-off ${formatDuration(wait)} restarting failed container=${container} pod=${pod}`;
@@ -57,6 +85,6 @@ export function backOffMessage(wait: number, container: string, pod: string): st
 
 /** Go's time.Duration formatting for whole seconds: 40s, 1m20s, 5m0s. */
 export function formatDuration(seconds: number): string {
-  const s = Math.round(seconds);
+  const s = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0;
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32, type Random } from '../kit/model.ts';
 import {
+  CLUSTER_RANGES,
+  MAX_REPLICAS,
   converged,
   counted,
   countedAfterDeletingOne,
@@ -31,7 +33,8 @@ function runUntilConverged(c: Cluster, random: Random, limit = 10): { cluster: C
 
 /** Any state a real cluster can be in: pods in every phase, bound or not, on live or dead nodes. */
 function randomCluster(random: Random): Cluster {
-  const nodes = 1 + Math.floor(random() * 5);
+  const { min, max } = CLUSTER_RANGES.nodes;
+  const nodes = min + Math.floor(random() * (max - min + 1));
   const c = newCluster(nodes, Math.floor(random() * 13));
   // Every combination of kubelet and API status: up, silent within the grace period, marked NotReady
   // (just now or long ago), and back but not yet marked Ready.
@@ -224,5 +227,37 @@ describe('the predict step: deleting one pod of a converged ReplicaSet', () => {
     const next = step(deletePod(cluster, victim.name).cluster, mulberry32(2)).cluster;
     expect(next.pods.filter((p) => !p.terminating && p.phase === 'Running')).toHaveLength(2);
     expect(next.pods.filter((p) => !p.terminating && p.phase === 'Pending')).toHaveLength(1);
+  });
+});
+
+describe('input at the model edge', () => {
+  it('clamps a cluster built from nonsense to the ranges the figure offers', () => {
+    // The figure offers 2 to 4 nodes and 0 to 12 replicas; nonsense falls back to 3 and 3.
+    const shapes: [number, number, number, number][] = [
+      [Number.NaN, Number.NaN, 3, 3],
+      [-5, -5, 2, 0],
+      [1e9, 1e9, 4, 12],
+      [Infinity, -Infinity, 3, 3],
+      [2.6, 4.4, 3, 4],
+    ];
+    for (const [nodeCount, desired, nodes, replicas] of shapes) {
+      const c = newCluster(nodeCount, desired);
+      expect(c.nodes.map((n) => n.name)).toEqual(['node-a', 'node-b', 'node-c', 'node-d'].slice(0, nodes));
+      expect(c.desired).toBe(replicas);
+    }
+  });
+
+  it('settles a clamped cluster like any other: a huge request converges on 12 pods, never hangs', () => {
+    const { cluster, steps } = runUntilConverged(newCluster(1e9, 1e9), mulberry32(3));
+    expect(steps).toBeLessThan(10);
+    expect(counted(cluster)).toHaveLength(12);
+    expect(MAX_REPLICAS).toBe(12);
+  });
+
+  it('scales to a clamped count, and keeps the roster when the count is not a number', () => {
+    const c = newCluster(3, 3);
+    expect(scale(c, 1e6).cluster.desired).toBe(12);
+    expect(scale(c, -1).cluster.desired).toBe(0);
+    expect(scale(c, Number.NaN)).toEqual({ cluster: c, events: [] });
   });
 });

@@ -1,5 +1,5 @@
 import { podSuffix, type KubeEvent } from './events.ts';
-import type { Random } from '../kit/model.ts';
+import { clampNumber, type Random } from '../kit/model.ts';
 
 /**
  * The hotel: nodes are floors, pods are the robots on them, and the ReplicaSet controller is the
@@ -45,7 +45,16 @@ export interface Change {
   events: KubeEvent[];
 }
 
-export const MAX_REPLICAS = 12;
+/**
+ * What a cluster may be built with, stated once: the model clamps to these and the figure's sliders
+ * offer them. Four nodes is as many columns as the figure fits beside the unscheduled one.
+ */
+export const CLUSTER_RANGES = {
+  nodes: { min: 2, max: 4, fallback: 3, integer: true },
+  replicas: { min: 0, max: 12, fallback: 3, integer: true },
+} as const;
+
+export const MAX_REPLICAS = CLUSTER_RANGES.replicas.max;
 
 /**
  * The real durations that the simulation's steps stand for, as defaulted by Kubernetes 1.32.
@@ -63,13 +72,17 @@ export function evictionTimeline(): string {
   return `In a real cluster a failed node is marked NotReady after ${NODE_MONITOR_GRACE_PERIOD_S} s without heartbeats, and its pods are evicted ${DEFAULT_TOLERATION_S} s after that; here each wait is one step.`;
 }
 
-export function newCluster(nodeCount = 3, desired = 3): Cluster {
+export function newCluster(nodeCount: number = CLUSTER_RANGES.nodes.fallback, desired: number = CLUSTER_RANGES.replicas.fallback): Cluster {
   return {
     step: 0,
     replicaSet: 'web-7d4b9c6f8',
     container: 'web',
-    desired,
-    nodes: Array.from({ length: nodeCount }, (_, i) => ({ name: `node-${String.fromCharCode(97 + i)}`, reporting: true, ready: true })),
+    desired: clampNumber(desired, CLUSTER_RANGES.replicas),
+    nodes: Array.from({ length: clampNumber(nodeCount, CLUSTER_RANGES.nodes) }, (_, i) => ({
+      name: `node-${String.fromCharCode(97 + i)}`,
+      reporting: true,
+      ready: true,
+    })),
     pods: [],
   };
 }
@@ -81,7 +94,7 @@ const isReporting = (c: Cluster, node: string | null) => node !== null && c.node
 /** `kubectl scale --replicas=n`: only the roster changes; the controller does the rest on its next pass. */
 export function scale(cluster: Cluster, replicas: number): Change {
   const next = clone(cluster);
-  const target = Math.max(0, Math.min(MAX_REPLICAS, Math.round(Number.isFinite(replicas) ? replicas : cluster.desired)));
+  const target = clampNumber(replicas, { ...CLUSTER_RANGES.replicas, fallback: cluster.desired });
   if (target === cluster.desired) return { cluster: next, events: [] };
   next.desired = target;
   const verb = target > cluster.desired ? 'up' : 'down';

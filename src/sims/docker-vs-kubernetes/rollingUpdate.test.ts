@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../kit/model.ts';
-import { podCount, readyCount, resolveFenceposts, startRollout, status, stepRollout, type Fencepost, type Fenceposts, type Rollout } from './rollingUpdate.ts';
+import {
+  ROLLOUT_RANGES,
+  podCount,
+  readyCount,
+  resolveFenceposts,
+  startRollout,
+  status,
+  stepRollout,
+  type Fencepost,
+  type Fenceposts,
+  type Rollout,
+} from './rollingUpdate.ts';
 
 describe('maxSurge and maxUnavailable', () => {
   it('rounds a surge percentage up and an unavailable percentage down', () => {
@@ -45,7 +56,7 @@ function* validSettings(seed: number, count: number): Generator<{ replicas: numb
   const pick = (replicas: number, maxPercent: number): Fencepost =>
     random() < 0.5 ? Math.floor(random() * (replicas + 3)) : (`${Math.floor(random() * (maxPercent + 1))}%` as Fencepost);
   for (let made = 0; made < count;) {
-    const replicas = 1 + Math.floor(random() * 20);
+    const replicas = 1 + Math.floor(random() * ROLLOUT_RANGES.replicas.max);
     const surge = pick(replicas, 200);
     const unavailable = pick(replicas, 100);
     let f: Fenceposts;
@@ -116,5 +127,37 @@ describe('rolling update', () => {
     expect(reasons.filter((x) => x === 'ProgressDeadlineExceeded')).toHaveLength(1);
     // With maxUnavailable 0 and a surge pod that never turns ready, no old pod may go.
     expect(r.pods.filter((p) => p.version === 'old' && !p.terminating)).toHaveLength(3);
+  });
+});
+
+describe('input at the model edge', () => {
+  it('clamps the replica count to the 1 to 10 pods the figure offers; nonsense falls back to 4', () => {
+    expect(startRollout(Number.NaN, { surge: 1, unavailable: 1 }).pods).toHaveLength(4);
+    expect(startRollout(-3, { surge: 1, unavailable: 1 }).pods).toHaveLength(1);
+    expect(startRollout(1e9, { surge: 1, unavailable: 1 }).pods).toHaveLength(10);
+  });
+
+  it('clamps fenceposts to 0..20 pods, and lets one pod be unavailable when both end up zero', () => {
+    expect(startRollout(4, { surge: Number.NaN, unavailable: -2 }).fenceposts).toEqual({ surge: 1, unavailable: 0 });
+    expect(startRollout(4, { surge: 1e9, unavailable: 1e9 }).fenceposts).toEqual({ surge: 20, unavailable: 20 });
+    expect(startRollout(4, { surge: -1, unavailable: -1 }).fenceposts).toEqual({ surge: 0, unavailable: 1 });
+  });
+
+  it('a rollout from nonsense input still completes within a bounded number of steps', () => {
+    const inputs: [number, Fenceposts][] = [
+      [Number.NaN, { surge: Number.NaN, unavailable: Number.NaN }],
+      [1e9, { surge: 0, unavailable: 0 }],
+      [-1, { surge: 1e9, unavailable: -1e9 }],
+    ];
+    for (const [replicas, f] of inputs) {
+      const { final, steps } = run(startRollout(replicas, f), 200);
+      expect(status(final)).toBe('complete');
+      expect(steps).toBeLessThan(40);
+    }
+  });
+
+  it('resolves percentages against a clamped replica count', () => {
+    expect(resolveFenceposts('50%', '50%', Number.NaN)).toEqual({ surge: 2, unavailable: 2 });
+    expect(resolveFenceposts('100%', '100%', 1e9)).toEqual({ surge: 10, unavailable: 10 });
   });
 });

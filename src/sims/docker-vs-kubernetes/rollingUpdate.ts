@@ -1,4 +1,15 @@
+import { clampNumber, type NumberRange } from '../kit/model.ts';
 import type { KubeEvent } from './events.ts';
+
+/**
+ * What a rollout may be started with, stated once: the model clamps to these and the figure's controls
+ * offer them. Ten pods fill the figure's row. A resolved maxSurge may exceed the replica count (200 % is
+ * valid), so a fencepost is capped at twice the largest Deployment, not at its own.
+ */
+export const ROLLOUT_RANGES = {
+  replicas: { min: 1, max: 10, fallback: 4, integer: true },
+  fencepost: { min: 0, max: 20, fallback: 1, integer: true },
+} as const satisfies Record<string, NumberRange>;
 
 /** maxSurge / maxUnavailable as a Deployment spells them: an absolute count or a percentage string. */
 export type Fencepost = number | `${number}%`;
@@ -26,8 +37,9 @@ export function resolveFenceposts(maxSurge: Fencepost, maxUnavailable: Fencepost
   const u = parse(maxUnavailable, 'maxUnavailable');
   if (u.percent && u.amount > 100) throw new RangeError('maxUnavailable: must not be greater than 100%');
   if (s.amount === 0 && u.amount === 0) throw new RangeError('maxUnavailable: may not be 0 when maxSurge is 0');
-  const surge = s.percent ? Math.ceil((s.amount * replicas) / 100) : s.amount;
-  const unavailable = u.percent ? Math.floor((u.amount * replicas) / 100) : u.amount;
+  const count = clampNumber(replicas, ROLLOUT_RANGES.replicas);
+  const surge = s.percent ? Math.ceil((s.amount * count) / 100) : s.amount;
+  const unavailable = u.percent ? Math.floor((u.amount * count) / 100) : u.amount;
   return surge === 0 && unavailable === 0 ? { surge, unavailable: 1 } : { surge, unavailable };
 }
 
@@ -56,13 +68,20 @@ export interface Rollout {
 /** progressDeadlineSeconds is 600 by default; the sim counts it in steps instead of seconds. */
 export const PROGRESS_DEADLINE_STEPS = 6;
 
+/**
+ * A Deployment of `replicas` v1 pods about to roll out v2. Out-of-range counts are clamped; both
+ * fenceposts zero gets the controller's own way out (one pod may be unavailable), so it always moves.
+ */
 export function startRollout(replicas: number, fenceposts: Fenceposts, newImageHealthy = true): Rollout {
+  const count = clampNumber(replicas, ROLLOUT_RANGES.replicas);
+  const surge = clampNumber(fenceposts?.surge, ROLLOUT_RANGES.fencepost);
+  const unavailable = clampNumber(fenceposts?.unavailable, ROLLOUT_RANGES.fencepost);
   return {
     step: 0,
-    replicas,
-    fenceposts,
-    newImageHealthy,
-    pods: Array.from({ length: replicas }, (_, i) => ({ name: `old-${i + 1}`, version: 'old', ready: true, terminating: false })),
+    replicas: count,
+    fenceposts: surge === 0 && unavailable === 0 ? { surge, unavailable: 1 } : { surge, unavailable },
+    newImageHealthy: newImageHealthy !== false,
+    pods: Array.from({ length: count }, (_, i) => ({ name: `old-${i + 1}`, version: 'old', ready: true, terminating: false })),
     stuckFor: 0,
     nextId: 1,
   };
