@@ -13,6 +13,7 @@ import {
   boolParam,
   formatMs,
   formatNumber,
+  formatPercent,
   intParam,
   island,
   numberParam,
@@ -53,7 +54,7 @@ const rows: { key: keyof LatencySummary; label: string }[] = [
 
 function change(before: number, after: number): string {
   const ratio = after / before;
-  return ratio >= 1.5 ? `×${ratio.toFixed(1)}` : `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)}%`;
+  return ratio >= 1.5 ? `×${formatNumber(ratio, { digits: 1, grouping: false })}` : `${ratio >= 1 ? '+' : '−'}${formatPercent(Math.abs(ratio - 1))}`;
 }
 
 /** The slow share in tenths of a percent, as the slider shows it. */

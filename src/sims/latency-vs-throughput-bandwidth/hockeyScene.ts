@@ -37,3 +37,12 @@ export function queueRestarted(model: HockeyModel): HockeyModel {
 export function queueTicked(model: HockeyModel): HockeyModel {
   return { ...model, queue: advanceQueue(model.queue) };
 }
+
+/** Index of the offered utilisation closest to `rho`. */
+export function nearestUtilisation(rho: number): number {
+  let best = 0;
+  UTILISATIONS.forEach((u, i) => {
+    if (Math.abs(u - rho) < Math.abs(UTILISATIONS[best]! - rho)) best = i;
+  });
+  return best;
+}
