@@ -1,8 +1,8 @@
 /**
  * The hockey stick: p50 and p99 latency of one server as its utilisation rises from 10% to 99%,
  * simulated points over the analytic M/M/1 curves, and the server itself at the chosen utilisation,
- * its line of requests moving. The reader guesses the time at 90% first. The sweep runs in slices
- * after hydration; the static figure shows the theory alone.
+ * its line of requests moving. The reader guesses the time at 90% first. The opening sweep is run at
+ * build time and comes in as a prop (the static figure has its dots too); any other runs in slices.
  */
 import {
   Button,
@@ -22,7 +22,7 @@ import {
   useHydrated,
   useSimulation,
 } from '../kit/index.ts';
-import { HockeySweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency } from './hockey.ts';
+import { HockeySweep, OPENING_SWEEP, type KnownSweep, SHAPES, SHAPE_LABELS, SERVICE_MS, UTILISATIONS, analyticCurve, analyticLatency } from './hockey.ts';
 import { hockeyScene, queueRestarted, queueTicked, utilisationMoved } from './hockeyScene.ts';
 import { meanTimeInServiceTimes } from './serverQueue.ts';
 import { ServerQueueDrawing } from './ServerQueueDrawing.tsx';
@@ -30,8 +30,8 @@ import { useMemo } from 'preact/hooks';
 import './latency.css';
 
 const schema = {
-  service: enumParam(SHAPES, 'exponential'),
-  seed: intParam(1, 999, 1),
+  service: enumParam(SHAPES, OPENING_SWEEP.shape),
+  seed: intParam(1, 999, OPENING_SWEEP.seed),
   at: intParam(0, UTILISATIONS.length - 1, UTILISATIONS.indexOf(0.9)),
 };
 
@@ -45,13 +45,15 @@ const GUESS_AT = UTILISATIONS.indexOf(GUESS_RHO);
 const P50_THEORY = analyticCurve(0.5);
 const P99_THEORY = analyticCurve(0.99);
 
-function HockeyView() {
+/** `opening`: the sweep at the opening parameters, run at build time (runSweep), so nothing runs on hydration. */
+function HockeyView({ opening }: { opening?: KnownSweep }) {
   const sim = useSimulation('hockey', schema, {
     title: 'The hockey stick: latency against utilisation',
-    init: (p) => hockeyScene(p.service, p.seed, p.at),
+    init: (p) => hockeyScene(p.service, p.seed, p.at, opening),
     // Looking at another utilisation reads the same sweep; other service times or a seed sweep again.
-    change: (m, p, before) => (p.service === before.service && p.seed === before.seed ? utilisationMoved(m, p.at) : hockeyScene(p.service, p.seed, p.at)),
-    // The sweep runs in slices in the browser; the static figure shows the theory alone.
+    change: (m, p, before) =>
+      p.service === before.service && p.seed === before.seed ? utilisationMoved(m, p.at) : hockeyScene(p.service, p.seed, p.at, opening),
+    // Other sweeps than the opening one run in slices in the browser.
     settle: (m) => m.sweep.advance(EVENTS_PER_STEP),
     // Playback moves the server's clock on; the marker on the curve sets the utilisation it works at.
     step: queueTicked,
