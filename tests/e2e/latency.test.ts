@@ -67,7 +67,7 @@ describe('Latency vs. Throughput article', () => {
     const pipe = await hydrated(page, 'pipe');
     const drawing = () => pipe.locator('svg[role=img]').first().getAttribute('aria-label');
     await pipe.getByRole('button', { name: 'Play' }).press('Enter');
-    await expect.poll(drawing, { timeout: 15_000 }).toContain('2 kB of 2 kB sent, 2 kB in the bucket');
+    await expect.poll(drawing, { timeout: 15_000 }).toContain('2 kB of 2 kB sent, 0 of 12 parcels in the pipe, 2 kB in the bucket');
     await expect.poll(() => pipe.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true); // finished
 
     const calm = await site.page(path, { reducedMotion: 'reduce' });
@@ -77,6 +77,49 @@ describe('Latency vs. Throughput article', () => {
     await frame.getByRole('button', { name: 'Reset' }).click();
     await frame.getByRole('button', { name: 'Step' }).click();
     expect(await frame.locator('svg[role=img]').first().getAttribute('aria-label')).toContain('4.02 ms after the tap opened');
+  });
+
+  it('the pipe: its parcels travel by themselves in view, stop off view, and hold still under reduced motion', async () => {
+    // A 300 ms pipe, played twenty times slower than life: six seconds to the first parcel in the bucket.
+    const page = await site.page(`${path}#pipe.length=300&pipe.payload=500`, { reducedMotion: 'no-preference' });
+    const pipe = await hydrated(page, 'pipe');
+    const parcels = () => pipe.locator('.latency-parcels').innerHTML();
+    const opened = await parcels();
+    await expect.poll(parcels, { timeout: 5_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(600);
+    const away = await parcels();
+    await page.waitForTimeout(1_500);
+    expect(await parcels()).toBe(away);
+    expect(await pipe.locator('svg[role=img]').first().getAttribute('aria-label')).not.toContain('500 kB in the bucket');
+
+    const calm = await site.page(`${path}#pipe.length=300&pipe.payload=500`);
+    const still = await hydrated(calm, 'pipe');
+    const before = await still.locator('.latency-parcels').innerHTML();
+    await calm.waitForTimeout(2_000);
+    expect(await still.locator('.latency-parcels').innerHTML()).toBe(before);
+    await still.getByRole('button', { name: 'Step' }).press('Enter');
+    await expect.poll(() => still.locator('.latency-parcels').innerHTML()).not.toBe(before);
+  });
+
+  it('the pipe: a wider pipe holds more parcels at once', async () => {
+    // 500 kB into a 40 ms pipe, a tenth of the trip after the tap opened (one Step from the start).
+    const page = await site.page(`${path}#pipe.payload=500&pipe.width=9`);
+    const pipe = await hydrated(page, 'pipe');
+    const label = () => pipe.locator('svg[role=img]').first().getAttribute('aria-label');
+    const inPipe = async () => Number((await label())!.match(/(\d+) of 12 parcels in the pipe/)![1]);
+    await pipe.getByRole('button', { name: 'Reset' }).press('Enter');
+    await pipe.getByRole('button', { name: 'Step' }).press('Enter');
+    // 1 Gbit/s: the payload goes in within 4 ms of a 44 ms trip, so at 4.4 ms all twelve parcels are inside.
+    await expect.poll(label).toContain('4.40 ms after the tap opened');
+    expect(await inPipe()).toBe(12);
+    const width = pipe.getByLabel('Width (bandwidth)');
+    await width.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft'); // 1 Gbit/s → 100 Mbit/s
+    await pipe.getByRole('button', { name: 'Step' }).press('Enter');
+    // 100 Mbit/s: 40 ms to push in, a parcel every 3.33 ms; at 8 ms (a tenth of 80) two have gone in.
+    await expect.poll(label).toContain('8.00 ms after the tap opened');
+    expect(await inPipe()).toBe(2);
   });
 
   it('averages lie: injecting slow requests multiplies p99 and barely moves the mean', async () => {
