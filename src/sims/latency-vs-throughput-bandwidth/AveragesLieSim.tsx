@@ -108,17 +108,19 @@ function AveragesView() {
         <PlayControls sim={sim} />
         <span class="sim-note">{`${formatNumber(requests)} of ${formatNumber(MAX_REQUESTS)} requests`}</span>
       </Controls>
-      <Histogram
-        title={`Latency histogram, ${state.slow ? `with ${share}% slow requests` : 'without slow requests'}`}
-        buckets={buckets}
-        logX
-        xLabel="latency (ms, log scale)"
-        markers={[
-          { label: `mean ${formatMs(shown.mean)}`, value: shown.mean },
-          { label: `p50 ${formatMs(shown.p50)}`, value: shown.p50 },
-          { label: `p99 ${formatMs(shown.p99)}`, value: shown.p99 },
-        ]}
-      />
+      <div class="latency-layer">
+        <Histogram
+          title={`Latency histogram, ${state.slow ? `with ${share}% slow requests` : 'without slow requests'}`}
+          buckets={buckets}
+          logX
+          xLabel="latency (ms, log scale)"
+          markers={[
+            { label: `mean ${formatMs(shown.mean)}`, value: shown.mean },
+            { label: `p50 ${formatMs(shown.p50)}`, value: shown.p50 },
+            { label: `p99 ${formatMs(shown.p99)}`, value: shown.p99 },
+          ]}
+        />
+      </div>
       <table class="latency-table">
         <caption class="visually-hidden">Latency with and without slow requests, same traffic</caption>
         <thead>
