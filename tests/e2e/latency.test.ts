@@ -32,6 +32,8 @@ describe('Latency vs. Throughput article', () => {
     const hockey = page.locator('#sim-hockey');
     // The M/M/1 p99 at 90% utilisation with 10 ms service: 10 ln(100) / 0.1 ≈ 461 ms.
     expect(await hockey.locator('tr', { hasText: '90%' }).innerText()).toContain('461 ms');
+    // The opening sweep was run at build time, so its simulated points are in the page already.
+    expect(await hockey.locator('tr', { hasText: '90%' }).locator('td').nth(1).innerText()).toMatch(/^\d+(\.\d+)? ms$/);
     expect(await page.locator('#sim-pipe').getByLabel('Width (bandwidth)').isDisabled()).toBe(true);
     const averages = page.locator('#sim-averages');
     expect(await averages.locator('svg[role=img]').getAttribute('aria-label')).toMatch(/mean [\d.]+ ms[\s\S]*p50 [\d.]+ ms[\s\S]*p99 [\d.]+ ms/);
@@ -67,7 +69,7 @@ describe('Latency vs. Throughput article', () => {
     const pipe = await hydrated(page, 'pipe');
     const drawing = () => pipe.locator('svg[role=img]').first().getAttribute('aria-label');
     await pipe.getByRole('button', { name: 'Play' }).press('Enter');
-    await expect.poll(drawing, { timeout: 15_000 }).toContain('2 kB of 2 kB sent, 2 kB in the bucket');
+    await expect.poll(drawing, { timeout: 15_000 }).toContain('2 kB of 2 kB sent, 0 of 12 parcels in the pipe, 2 kB in the bucket');
     await expect.poll(() => pipe.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true); // finished
 
     const calm = await site.page(path, { reducedMotion: 'reduce' });
@@ -77,6 +79,49 @@ describe('Latency vs. Throughput article', () => {
     await frame.getByRole('button', { name: 'Reset' }).click();
     await frame.getByRole('button', { name: 'Step' }).click();
     expect(await frame.locator('svg[role=img]').first().getAttribute('aria-label')).toContain('4.02 ms after the tap opened');
+  });
+
+  it('the pipe: its parcels travel by themselves in view, stop off view, and hold still under reduced motion', async () => {
+    // A 300 ms pipe, played twenty times slower than life: six seconds to the first parcel in the bucket.
+    const page = await site.page(`${path}#pipe.length=300&pipe.payload=500`, { reducedMotion: 'no-preference' });
+    const pipe = await hydrated(page, 'pipe');
+    const parcels = () => pipe.locator('.latency-parcels').innerHTML();
+    const opened = await parcels();
+    await expect.poll(parcels, { timeout: 5_000 }).not.toBe(opened);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(600);
+    const away = await parcels();
+    await page.waitForTimeout(1_500);
+    expect(await parcels()).toBe(away);
+    expect(await pipe.locator('svg[role=img]').first().getAttribute('aria-label')).not.toContain('500 kB in the bucket');
+
+    const calm = await site.page(`${path}#pipe.length=300&pipe.payload=500`);
+    const still = await hydrated(calm, 'pipe');
+    const before = await still.locator('.latency-parcels').innerHTML();
+    await calm.waitForTimeout(2_000);
+    expect(await still.locator('.latency-parcels').innerHTML()).toBe(before);
+    await still.getByRole('button', { name: 'Step' }).press('Enter');
+    await expect.poll(() => still.locator('.latency-parcels').innerHTML()).not.toBe(before);
+  });
+
+  it('the pipe: a wider pipe holds more parcels at once', async () => {
+    // 500 kB into a 40 ms pipe, a tenth of the trip after the tap opened (one Step from the start).
+    const page = await site.page(`${path}#pipe.payload=500&pipe.width=9`);
+    const pipe = await hydrated(page, 'pipe');
+    const label = () => pipe.locator('svg[role=img]').first().getAttribute('aria-label');
+    const inPipe = async () => Number((await label())!.match(/(\d+) of 12 parcels in the pipe/)![1]);
+    await pipe.getByRole('button', { name: 'Reset' }).press('Enter');
+    await pipe.getByRole('button', { name: 'Step' }).press('Enter');
+    // 1 Gbit/s: the payload goes in within 4 ms of a 44 ms trip, so at 4.4 ms all twelve parcels are inside.
+    await expect.poll(label).toContain('4.40 ms after the tap opened');
+    expect(await inPipe()).toBe(12);
+    const width = pipe.getByLabel('Width (bandwidth)');
+    await width.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft'); // 1 Gbit/s → 100 Mbit/s
+    await pipe.getByRole('button', { name: 'Step' }).press('Enter');
+    // 100 Mbit/s: 40 ms to push in, a parcel every 3.33 ms; at 8 ms (a tenth of 80) two have gone in.
+    await expect.poll(label).toContain('8.00 ms after the tap opened');
+    expect(await inPipe()).toBe(2);
   });
 
   it('averages lie: injecting slow requests multiplies p99 and barely moves the mean', async () => {
@@ -119,7 +164,8 @@ describe('Latency vs. Throughput article', () => {
   });
 
   it('the hockey stick: simulated points arrive in slices and follow the theory at low load', async () => {
-    const page = await site.page(path);
+    // Another seed than the opening one, whose sweep came with the page: this one runs in the browser.
+    const page = await site.page(`${path}#hockey.seed=2`);
     const frame = await hydrated(page, 'hockey');
     const row = frame.locator('tbody tr', { hasText: '10%' });
     await expect.poll(() => row.locator('td').nth(1).innerText(), { timeout: 60_000 }).not.toBe('…');
@@ -138,7 +184,7 @@ describe('Latency vs. Throughput article', () => {
   });
 
   it('the hockey stick keeps filling its table when the reader steps the queue during the sweep', async () => {
-    const page = await site.page(path);
+    const page = await site.page(`${path}#hockey.seed=2`);
     const frame = await hydrated(page, 'hockey');
     // A Step wraps the model in a new object while the sweep still runs in slices; the table must keep updating.
     await frame.getByRole('button', { name: 'Step' }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runInSlices } from './slices.ts';
+import { atMostEvery, runInSlices } from './slices.ts';
 
 describe('runInSlices', () => {
   it('gives control back between slices and reports completion once', async () => {
@@ -40,5 +40,26 @@ describe('runInSlices', () => {
     const at = steps;
     await new Promise((r) => setTimeout(r, 20));
     expect(steps).toBe(at);
+  });
+});
+
+describe('atMostEvery', () => {
+  it('passes the first report, then one per interval, and always the last', () => {
+    let clock = 0;
+    const passed: [number, boolean][] = [];
+    const report = atMostEvery(
+      100,
+      (done) => passed.push([clock, done]),
+      () => clock,
+    );
+    for (clock = 0; clock <= 250; clock += 10) report(false);
+    clock = 255;
+    report(true);
+    expect(passed).toEqual([
+      [0, false],
+      [100, false],
+      [200, false],
+      [255, true],
+    ]);
   });
 });

@@ -23,3 +23,18 @@ export function runInSlices(step: () => boolean, onSlice: (done: boolean) => voi
     if (timer !== undefined) clearTimeout(timer);
   };
 }
+
+/**
+ * Wraps a slice report so it passes at most once per `everyMs` (and always the last, `done`): a view
+ * redrawn after every 8 ms slice spends as long drawing as computing, and on a phone the two make
+ * tasks of over 50 ms. `now` is a clock in ms (a test passes its own).
+ */
+export function atMostEvery(everyMs: number, report: (done: boolean) => void, now: () => number = () => performance.now()): (done: boolean) => void {
+  let last = -Infinity;
+  return (done) => {
+    const t = now();
+    if (!done && t - last < everyMs) return;
+    last = t;
+    report(done);
+  };
+}

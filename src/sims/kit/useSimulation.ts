@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { usePrefersReducedMotion } from './hooks.ts';
 import { useIslandTitle, useReportError } from './SimFrame.tsx';
 import { newestOnly } from './newest.ts';
-import { runInSlices } from './slices.ts';
+import { atMostEvery, runInSlices } from './slices.ts';
 import { Clock, isRunning, seenFrom, type Seen } from './motion.ts';
 import {
   acted,
@@ -56,6 +56,9 @@ export interface Motion {
   subscribe(listener: () => void): () => void;
 }
 
+/** How often background slices redraw their view while they run (and once when they finish). */
+const SLICE_DRAW_MS = 150;
+
 export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: SimulationSpec<S, M>): Simulation<S, M> {
   useIslandTitle(spec.title);
   const report = useReportError();
@@ -89,11 +92,10 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
             return true;
           }
         },
-        () => {
-          // The model advanced in place. Draw it even if a Step or a tick has since wrapped it in a new
-          // object that shares the work (a newly built model cancels these slices instead).
-          render((n) => n + 1);
-        },
+        // The model advanced in place. Draw it even if a Step or a tick has since wrapped it in a new
+        // object that shares the work (a newly built model cancels these slices instead); a few times a
+        // second shows progress, and drawing after every slice cost a phone about as much as the work itself.
+        atMostEvery(SLICE_DRAW_MS, () => render((n) => n + 1)),
       );
     }
     const job = load?.(state.model, state.params);

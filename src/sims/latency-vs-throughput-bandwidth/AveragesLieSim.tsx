@@ -13,6 +13,7 @@ import {
   boolParam,
   formatMs,
   formatNumber,
+  formatPercent,
   intParam,
   island,
   numberParam,
@@ -53,7 +54,7 @@ const rows: { key: keyof LatencySummary; label: string }[] = [
 
 function change(before: number, after: number): string {
   const ratio = after / before;
-  return ratio >= 1.5 ? `×${ratio.toFixed(1)}` : `${ratio >= 1 ? '+' : '−'}${Math.abs((ratio - 1) * 100).toFixed(0)}%`;
+  return ratio >= 1.5 ? `×${formatNumber(ratio, { digits: 1, grouping: false })}` : `${ratio >= 1 ? '+' : '−'}${formatPercent(Math.abs(ratio - 1))}`;
 }
 
 /** The slow share in tenths of a percent, as the slider shows it. */
@@ -107,17 +108,19 @@ function AveragesView() {
         <PlayControls sim={sim} />
         <span class="sim-note">{`${formatNumber(requests)} of ${formatNumber(MAX_REQUESTS)} requests`}</span>
       </Controls>
-      <Histogram
-        title={`Latency histogram, ${state.slow ? `with ${share}% slow requests` : 'without slow requests'}`}
-        buckets={buckets}
-        logX
-        xLabel="latency (ms, log scale)"
-        markers={[
-          { label: `mean ${formatMs(shown.mean)}`, value: shown.mean },
-          { label: `p50 ${formatMs(shown.p50)}`, value: shown.p50 },
-          { label: `p99 ${formatMs(shown.p99)}`, value: shown.p99 },
-        ]}
-      />
+      <div class="latency-layer">
+        <Histogram
+          title={`Latency histogram, ${state.slow ? `with ${share}% slow requests` : 'without slow requests'}`}
+          buckets={buckets}
+          logX
+          xLabel="latency (ms, log scale)"
+          markers={[
+            { label: `mean ${formatMs(shown.mean)}`, value: shown.mean },
+            { label: `p50 ${formatMs(shown.p50)}`, value: shown.p50 },
+            { label: `p99 ${formatMs(shown.p99)}`, value: shown.p99 },
+          ]}
+        />
+      </div>
       <table class="latency-table">
         <caption class="visually-hidden">Latency with and without slow requests, same traffic</caption>
         <thead>

@@ -4,11 +4,12 @@
  * requests arrive, wait in line and leave. The requests move at the display's rate between two
  * snapshots of the seeded M/M/1 trace (serverQueue.ts); nothing is simulated per frame.
  */
-import { Grabbable, lerp, useProgress, type Simulation, type Schema } from '../kit/index.ts';
+import { useMemo } from 'preact/hooks';
+import { Grabbable, formatNumber, formatPercent, lerp, useProgress, type Simulation, type Schema } from '../kit/index.ts';
 import { UTILISATIONS } from './hockey.ts';
 import { meanTimeInServiceTimes, type QueueSnapshot } from './serverQueue.ts';
 import type { HockeyModel } from './hockeyScene.ts';
-import { utilisationMoved } from './hockeyScene.ts';
+import { nearestUtilisation, utilisationMoved } from './hockeyScene.ts';
 
 type HockeySim = Simulation<Schema, HockeyModel>;
 
@@ -72,47 +73,56 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
   const waiting = queue.now.waiting.length;
   const mx = curveX(rho);
   const my = curveY(times);
-  const percent = Math.round(rho * 100);
+  const percent = formatPercent(rho);
+  // The curve, its axes and the server never change: drawn once, so a tick redraws only what moves.
+  const axes = useMemo(
+    () => (
+      <>
+        <path d={CURVE_PATH} class="latency-curve" />
+        <line x1={CURVE.left} x2={CURVE.right} y1={CURVE.bottom} y2={CURVE.bottom} class="latency-axis" />
+        <line x1={CURVE.left} x2={CURVE.left} y1={CURVE.top} y2={CURVE.bottom} class="latency-axis" />
+        <text class="sim-chart-label" x={CURVE.left} y={CURVE.bottom + 16}>
+          10%
+        </text>
+        <text class="sim-chart-label" x={CURVE.right} y={CURVE.bottom + 16} text-anchor="end">
+          99%
+        </text>
+        <text class="sim-chart-label" x={(CURVE.left + CURVE.right) / 2} y={CURVE.bottom + 30} text-anchor="middle">
+          utilisation
+        </text>
+        <text class="sim-chart-label" x={CURVE.left + 4} y={CURVE.top - 8}>{`time at the server (× service time, cut at ${CURVE.yMax}×)`}</text>
+        {/* the server and its line */}
+        <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 24}>
+          arrivals →
+        </text>
+        <rect x={SERVER_X - 16} y={LANE_Y - 18} width={32} height={36} rx={4} class="latency-server-box" />
+        <text class="sim-chart-label" x={SERVER_X} y={LANE_Y + 34} text-anchor="middle">
+          server
+        </text>
+      </>
+    ),
+    [],
+  );
   return (
     <svg
       class="sim-drawing latency-server"
       viewBox="0 0 640 190"
       role="group"
-      aria-label={`A server at ${percent}% utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
+      aria-label={`A server at ${percent} utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
     >
-      <path d={CURVE_PATH} class="latency-curve" />
-      <line x1={CURVE.left} x2={CURVE.right} y1={CURVE.bottom} y2={CURVE.bottom} class="latency-axis" />
-      <line x1={CURVE.left} x2={CURVE.left} y1={CURVE.top} y2={CURVE.bottom} class="latency-axis" />
-      <text class="sim-chart-label" x={CURVE.left} y={CURVE.bottom + 16}>
-        10%
-      </text>
-      <text class="sim-chart-label" x={CURVE.right} y={CURVE.bottom + 16} text-anchor="end">
-        99%
-      </text>
-      <text class="sim-chart-label" x={(CURVE.left + CURVE.right) / 2} y={CURVE.bottom + 30} text-anchor="middle">
-        utilisation
-      </text>
-      <text class="sim-chart-label" x={CURVE.left + 4} y={CURVE.top - 8}>{`time at the server (× service time, cut at ${CURVE.yMax}×)`}</text>
+      {axes}
       <Grabbable
         sim={sim}
         x={mx}
         y={my}
         r={7}
         step={SLOT}
-        label={`Marker at ${percent}% utilisation, where a request spends ${formatTimes(times)} its service time at the server on average. Arrow keys or a drag move it along the curve.`}
+        label={`Marker at ${percent} utilisation, where a request spends ${formatTimes(times)} its service time at the server on average. Arrow keys or a drag move it along the curve.`}
         move={(m, to, how) => utilisationMoved(m, how.via === 'keyboard' ? m.at + Math.round((how.dx || -how.dy) / SLOT) : nearestUtilisation(rhoAt(to.x)))}
       >
         <circle cx={mx} cy={my} r={7} class="latency-marker" />
       </Grabbable>
-      <text class="sim-chart-label" x={Math.min(mx + 10, CURVE.right - 40)} y={Math.max(my - 10, CURVE.top + 10)}>{`${percent}%: ${formatTimes(times)}`}</text>
-      {/* the server and its line */}
-      <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 24}>
-        arrivals →
-      </text>
-      <rect x={SERVER_X - 16} y={LANE_Y - 18} width={32} height={36} rx={4} class="latency-server-box" />
-      <text class="sim-chart-label" x={SERVER_X} y={LANE_Y + 34} text-anchor="middle">
-        server
-      </text>
+      <text class="sim-chart-label" x={Math.min(mx + 10, CURVE.right - 40)} y={Math.max(my - 10, CURVE.top + 10)}>{`${percent}: ${formatTimes(times)}`}</text>
       <Requests sim={sim} />
       <text class="sim-chart-label" x={DOOR_X} y={LANE_Y + 60}>{`${waiting} waiting${waiting > SHOWN + 1 ? ` (${SHOWN + 1} drawn)` : ''}`}</text>
     </svg>
@@ -120,14 +130,5 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
 }
 
 function formatTimes(times: number): string {
-  return `${Number(times.toPrecision(2))}×`;
-}
-
-/** Index of the offered utilisation closest to `rho`. */
-export function nearestUtilisation(rho: number): number {
-  let best = 0;
-  UTILISATIONS.forEach((u, i) => {
-    if (Math.abs(u - rho) < Math.abs(UTILISATIONS[best]! - rho)) best = i;
-  });
-  return best;
+  return `${formatNumber(times, { significant: 2 })}×`;
 }

@@ -1,10 +1,12 @@
-/** How the latency article writes sizes and rates: few digits, units a reader knows (durations: the kit's formatMs). */
+/** How the latency article writes sizes and rates: three significant digits, units a reader knows (durations: the kit's formatMs). */
+import { formatNumber } from '../kit/model.ts';
+
+const three = (n: number) => formatNumber(n, { significant: 3 });
+
 export function formatKb(kb: number): string {
-  if (kb >= 1000) return `${Number((kb / 1000).toPrecision(3))} MB`;
-  return `${Number(kb.toPrecision(3))} kB`;
+  return kb >= 1000 ? `${three(kb / 1000)} MB` : `${three(kb)} kB`;
 }
 
 export function formatMbps(mbps: number): string {
-  if (mbps >= 1000) return `${Number((mbps / 1000).toPrecision(3))} Gbit/s`;
-  return `${Number(mbps.toPrecision(3))} Mbit/s`;
+  return mbps >= 1000 ? `${three(mbps / 1000)} Gbit/s` : `${three(mbps)} Mbit/s`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HockeySweep, UTILISATIONS, analyticCurve, analyticLatency, type ServiceShape } from './hockey.ts';
+import { HockeySweep, UTILISATIONS, analyticCurve, analyticLatency, runSweep, type ServiceShape } from './hockey.ts';
 
 function sweep(shape: ServiceShape) {
   const s = new HockeySweep(shape, 1);
@@ -40,5 +40,15 @@ describe('the hockey stick', () => {
       expect(det[i]!.p99).toBeLessThan(exp[i]!.p99);
       expect(heavy[i]!.p99).toBeGreaterThan(exp[i]!.p99);
     }
+  });
+});
+
+describe('the opening sweep, run at build time', () => {
+  it('is the same sweep the browser would run in slices, for the same service times and seed', () => {
+    const known = runSweep('deterministic', 4);
+    const sliced = new HockeySweep('deterministic', 4);
+    while (!sliced.advance(7_000));
+    expect(known.points).toEqual(sliced.points);
+    expect(known).toMatchObject({ shape: 'deterministic', seed: 4 });
   });
 });

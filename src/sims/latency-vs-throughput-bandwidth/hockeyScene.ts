@@ -2,7 +2,7 @@
  * The hockey stick figure's model: the sweep of simulated points (filled in slices), the utilisation
  * the reader looks at, and the server at that utilisation as it works.
  */
-import { HockeySweep, UTILISATIONS, type ServiceShape } from './hockey.ts';
+import { HockeySweep, UTILISATIONS, type KnownSweep, type ServiceShape } from './hockey.ts';
 import { advanceQueue, serverQueue, type ServerQueue } from './serverQueue.ts';
 
 export interface HockeyModel {
@@ -18,9 +18,10 @@ export interface HockeyModel {
 const clampAt = (at: number) => Math.min(UTILISATIONS.length - 1, Math.max(0, Math.round(at)));
 const queueFor = (at: number, seed: number) => serverQueue(UTILISATIONS[at]!, seed);
 
-export function hockeyScene(shape: ServiceShape, seed: number, at: number): HockeyModel {
+/** `known`: a sweep finished at build time, used when it was run with this shape and seed. */
+export function hockeyScene(shape: ServiceShape, seed: number, at: number, known?: KnownSweep): HockeyModel {
   const index = clampAt(at);
-  return { sweep: new HockeySweep(shape, seed), at: index, queue: queueFor(index, seed), seed };
+  return { sweep: HockeySweep.resume(shape, seed, known), at: index, queue: queueFor(index, seed), seed };
 }
 
 /** The reader looks at another utilisation: the same sweep, the server at the new load. */
@@ -36,4 +37,13 @@ export function queueRestarted(model: HockeyModel): HockeyModel {
 
 export function queueTicked(model: HockeyModel): HockeyModel {
   return { ...model, queue: advanceQueue(model.queue) };
+}
+
+/** Index of the offered utilisation closest to `rho`. */
+export function nearestUtilisation(rho: number): number {
+  let best = 0;
+  UTILISATIONS.forEach((u, i) => {
+    if (Math.abs(u - rho) < Math.abs(UTILISATIONS[best]! - rho)) best = i;
+  });
+  return best;
 }

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { BANDWIDTHS, arrivalMs, effectiveThroughputMbps, pipeHoldsKb, pipeOf, snapshotAt, transferMs, type Pipe } from './pipe.ts';
+import {
+  BANDWIDTHS,
+  arrivalMs,
+  effectiveThroughputMbps,
+  parcelsInPipe,
+  pipeHoldsKb,
+  pipeOf,
+  runFinished,
+  runOf,
+  runStepped,
+  runTicked,
+  snapshotAt,
+  tickSimMs,
+  transferMs,
+  type Pipe,
+} from './pipe.ts';
 
 const pipe = (bandwidthMbps: number, latencyMs: number, payloadKb: number): Pipe => ({ bandwidthMbps, latencyMs, payloadKb });
 
@@ -56,5 +71,56 @@ describe('the water pipe', () => {
     expect(pipeOf({ bandwidthMbps: '7', latencyMs: 'NaN', payloadKb: '<b>' })).toEqual({ bandwidthMbps: 100, latencyMs: 40, payloadKb: 2 });
     expect(pipeOf({ bandwidthMbps: 1000, latencyMs: 1e9, payloadKb: 500 })).toEqual({ bandwidthMbps: 1000, latencyMs: 300, payloadKb: 500 });
     expect(snapshotAt(pipe(10, 10, 2), Number.NaN).front).toBe(0);
+  });
+});
+
+describe('the parcels in the pipe', () => {
+  it('a longer pipe is slower to the first parcel: it needs the whole latency to cross', () => {
+    // 500 kB at 100 Mbit/s: 40 ms to push in, so a parcel every 40 / 12 ms; the first enters at 1.67 ms.
+    for (const latency of [20, 40, 160]) {
+      const p = pipe(100, latency, 500);
+      expect(parcelsInPipe(p, 1).map((q) => q.id)).toEqual([]);
+      expect(parcelsInPipe(p, 2).map((q) => q.id)).toEqual([0]);
+      // Still inside just before 1.67 ms + latency, gone into the bucket just after.
+      expect(parcelsInPipe(p, 1.6 + latency).map((q) => q.id)).toContain(0);
+      expect(parcelsInPipe(p, 1.7 + latency).map((q) => q.id)).not.toContain(0);
+    }
+  });
+
+  it('a wider pipe carries more of the payload at once', () => {
+    // 500 kB, 40 ms long, 20 ms after the tap opened. At 1000 Mbit/s the payload goes in within 4 ms,
+    // so all 12 parcels are inside; at 10 Mbit/s it takes 400 ms, a parcel every 33.3 ms: only the first.
+    expect(parcelsInPipe(pipe(1000, 40, 500), 20)).toHaveLength(12);
+    expect(parcelsInPipe(pipe(10, 40, 500), 20)).toHaveLength(1);
+    // At 100 Mbit/s a parcel enters every 3.33 ms: by 20 ms, six have (1.67, 5, 8.33, 11.7, 15, 18.3 ms).
+    expect(parcelsInPipe(pipe(100, 40, 500), 20)).toHaveLength(6);
+  });
+
+  it('a parcel moves along the pipe at the pipe length per latency', () => {
+    const p = pipe(100, 40, 500);
+    const [first] = parcelsInPipe(p, 11.67);
+    // Entered at 1.667 ms, so 10 ms of 40 in: a quarter of the way.
+    expect(first!.along).toBeCloseTo(0.25, 3);
+  });
+
+  it('plays short trips at one speed, a twentieth of real time, so a longer pipe takes longer to watch', () => {
+    // A tick is 50 ms of the reader's time, so 2.5 ms of the pipe's.
+    expect(tickSimMs(pipe(100, 40, 2))).toBe(2.5);
+    expect(tickSimMs(pipe(100, 300, 2))).toBe(2.5);
+    // An app download over a slow link would take 4,000 s at a twentieth of real time: it is sped up to 160 ticks.
+    expect(tickSimMs(pipe(1, 40, 25_000))).toBeCloseTo(200_040 / 160, 9);
+  });
+
+  it('a run starts at the tap, moves a tick or a tenth of the trip at a time and stops when the last parcel lands', () => {
+    const p = pipe(100, 40, 2); // the whole trip: 40.16 ms
+    let run = runOf(p);
+    expect(run.t).toBe(0);
+    run = runTicked(run);
+    expect(run.t).toBe(2.5);
+    expect(runStepped(runOf(p)).t).toBeCloseTo(4.016, 12);
+    for (let i = 0; i < 20; i++) run = runTicked(run);
+    expect(run.t).toBeCloseTo(40.16, 12);
+    expect(runFinished(run)).toBe(true);
+    expect(runFinished(runOf(p, 40))).toBe(false);
   });
 });

@@ -83,3 +83,53 @@ export function snapshotAt(pipe: Pipe, t: number): PipeSnapshot {
     deliveredKb: pipe.payloadKb * clamp01((time - pipe.latencyMs) / transfer),
   };
 }
+
+/**
+ * The payload drawn as this many parcels, each an equal share of it, pushed in one after another at
+ * the pipe's rate: parcel i enters during [i, i + 1) × transfer / PARCELS and needs the latency to cross.
+ */
+export const PARCELS = 12;
+
+/** Where a parcel is: `along` 0 at the tap, 1 at the bucket (its middle). */
+export interface Parcel {
+  id: number;
+  along: number;
+}
+
+/** The parcels inside the pipe `t` ms after the tap opened; those not yet sent or already in the bucket are left out. */
+export function parcelsInPipe(pipe: Pipe, t: number): Parcel[] {
+  const slot = transferMs(pipe) / PARCELS;
+  const inside: Parcel[] = [];
+  for (let id = 0; id < PARCELS; id++) {
+    const along = (t - (id + 0.5) * slot) / pipe.latencyMs;
+    if (along >= 0 && along <= 1) inside.push({ id, along });
+  }
+  return inside;
+}
+
+/** Playback: one tick every TICK_MS of the reader's time. */
+export const PLAYBACK = {
+  tickMs: 50,
+  /** Shown twenty times slower than life, so a 300 ms pipe takes six seconds to the first drop... */
+  slowMotion: 20,
+  /** ...unless the whole trip would then take longer than this many ticks (eight seconds): then faster. */
+  maxTicks: 160,
+} as const;
+
+/** Simulated ms one tick moves the clock by: the same for every short trip, so a longer pipe is visibly slower. */
+export function tickSimMs(pipe: Pipe): number {
+  return Math.max(PLAYBACK.tickMs / PLAYBACK.slowMotion, arrivalMs(pipe) / PLAYBACK.maxTicks);
+}
+
+/** A trip through the pipe as the figure plays it: the pipe and the time since the tap opened, in ms. */
+export interface PipeRun {
+  pipe: Pipe;
+  t: number;
+}
+
+export const runOf = (pipe: Pipe, t = 0): PipeRun => ({ pipe, t: Math.min(arrivalMs(pipe), Math.max(0, t)) });
+/** One tick of playback. */
+export const runTicked = (run: PipeRun): PipeRun => runOf(run.pipe, run.t + tickSimMs(run.pipe));
+/** One Step: a tenth of the whole trip. */
+export const runStepped = (run: PipeRun): PipeRun => runOf(run.pipe, run.t + arrivalMs(run.pipe) / 10);
+export const runFinished = (run: PipeRun): boolean => run.t >= arrivalMs(run.pipe);
