@@ -156,13 +156,13 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
       class="sim-drawing lb-lobby"
       viewBox={`0 0 ${LOBBY_W} ${height}`}
       role="group"
-      aria-label={`The lobby ${(now.time / 1000).toFixed(2)} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
+      aria-label={`The lobby ${formatNumber(now.time / 1000, { digits: 2 })} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
     >
       <rect class="lb-door" x={4} y={DOOR.y - 22} width={12} height={44} rx={2} />
       <text class="lb-lobby-label" x={4} y={DOOR.y + 36}>
         door
       </text>
-      <text class="lb-lobby-label" x={4} y={height - 4}>{`${(now.time / 1000).toFixed(2)} s`}</text>
+      <text class="lb-lobby-label" x={4} y={height - 4}>{`${formatNumber(now.time / 1000, { digits: 2 })} s`}</text>
       {ROOM_NAMES.map((name, i) => {
         const y = roomY(i);
         const out = closed.includes(i);
