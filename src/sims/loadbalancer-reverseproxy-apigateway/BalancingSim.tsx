@@ -31,66 +31,28 @@ import {
   useSimulation,
 } from '../kit/index.ts';
 import { POLICY_LABELS } from './policies.ts';
-import {
-  BALANCING_POLICIES,
-  FAILING_ROOM,
-  LOAD,
-  MEAN_SERVICE_MS,
-  ROOM_NAMES,
-  ROOM_SPEED,
-  ROOM_SPEEDS,
-  SEED,
-  closedRooms,
-  lobbyFrames,
-  runBalancing,
-  weightFor,
-  type BalancingResult,
-  type LobbyFrame,
-} from './balancing.ts';
+import { BALANCING_POLICIES, FAILING_ROOM, LOAD, MEAN_SERVICE_MS, ROOM_NAMES, ROOM_SPEED, ROOM_SPEEDS, SEED, weightFor } from './balancing.ts';
+import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, slowestRoom, type FrontDesk } from './frontDesk.ts';
 import './loadbalancer.css';
 
 const schema = {
-  policy: enumParam(BALANCING_POLICIES, 'round-robin'),
-  load: intParam(LOAD.min * 100, LOAD.max * 100, 60),
-  speed1: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[0]),
-  speed2: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[1]),
-  speed3: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[2]),
-  speed4: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[3]),
-  outage: boolParam(false),
-  seed: intParam(SEED.min, SEED.max, SEED.fallback),
+  policy: enumParam(BALANCING_POLICIES, OPENING.policy),
+  load: intParam(LOAD.min * 100, LOAD.max * 100, OPENING.load),
+  speed1: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[0]!),
+  speed2: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[1]!),
+  speed3: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[2]!),
+  speed4: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[3]!),
+  outage: boolParam(OPENING.outage),
+  seed: intParam(SEED.min, SEED.max, OPENING.seed),
   /** Rooms out of service, a bit mask (bit i = room i + 1). */
-  closed: intParam(0, 2 ** ROOM_NAMES.length - 1, 0),
+  closed: intParam(0, 2 ** ROOM_NAMES.length - 1, OPENING.closed),
 };
 const SPEED_KEYS = ['speed1', 'speed2', 'speed3', 'speed4'] as const;
 
-const REQUESTS = 12_000;
-
-interface FrontDesk {
-  result: BalancingResult;
-  lobby: LobbyFrame[];
-  /** The lobby frame shown now. */
-  frame: number;
-  /** The rooms out of service, as the `closed` parameter's mask. */
-  closed: number;
-}
 type Params = StateOf<typeof schema>;
 type DeskSimulation = Simulation<typeof schema, FrontDesk>;
 
-const closedFrom = (mask: number) => closedRooms(ROOM_NAMES.map((_, i) => (mask & (1 << i) ? i : -1)));
-const maskOf = (rooms: readonly number[]) => rooms.reduce((m, i) => m | (1 << i), 0);
-
-function open(p: Params): FrontDesk {
-  const scenario = {
-    policy: p.policy,
-    load: p.load / 100,
-    speeds: SPEED_KEYS.map((key) => p[key]),
-    outage: p.outage,
-    seed: p.seed,
-    requests: REQUESTS,
-    closed: closedFrom(p.closed),
-  };
-  return { result: runBalancing(scenario), lobby: lobbyFrames(scenario), frame: 0, closed: maskOf(scenario.closed) };
-}
+const open = (p: Params): FrontDesk => openDesk({ ...p, speeds: SPEED_KEYS.map((key) => p[key]) });
 
 /** The lobby's geometry: the door on the left, the rooms stacked on the right, their lines reaching left. */
 const LOBBY_W = 360;
@@ -197,24 +159,14 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
   );
 }
 
-/** The predict step's scenario: the opening settings, round robin. */
-const GUESS = { policy: 'round-robin', load: 0.6, outage: false, seed: SEED.fallback, requests: REQUESTS } as const;
-let guessed: string | undefined;
-/** The room with the worst p99 under round robin at the opening settings (computed once, on first use). */
-function slowestLine(): string {
-  guessed ??= (() => {
-    const rooms = runBalancing(GUESS).rooms;
-    return String(rooms.indexOf(rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a))));
-  })();
-  return guessed;
-}
-
-function BalancingView() {
+/** `opening`: the desk at the opening settings, built at build time (openDesk(OPENING)), so hydration simulates nothing. */
+function BalancingView({ opening }: { opening: FrontDesk }) {
   const sim = useSimulation('balancing', schema, {
     title: 'How the front desk picks a room',
     init: open,
-    step: (desk) => ({ ...desk, frame: desk.frame + 1 }),
-    finished: (desk) => desk.frame >= desk.lobby.length - 1,
+    opening: () => opening,
+    step: nextFrame,
+    finished: lastFrame,
     sync: (desk) => ({ closed: desk.closed }),
     tickMs: 500,
   });
@@ -233,28 +185,28 @@ function BalancingView() {
   return (
     <SimFrame
       {...sim.frame}
-      caption={`${formatNumber(REQUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
+      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
       status={status}
     >
       <Predict
-        question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${v}×`).join(', ')} speed and ${GUESS.load * 100}% load, which room's line grows longest?`}
+        question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${v}×`).join(', ')} speed and ${OPENING.load}% load, which room's line grows longest?`}
         choices={[
           ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })),
           { value: 'none', label: 'None: the lines stay about even' },
         ]}
-        truth={slowestLine()}
+        truth={slowestRoom(opening.result)}
         why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
         onLock={() =>
           sim.set({
-            policy: GUESS.policy,
-            load: GUESS.load * 100,
-            outage: false,
-            closed: 0,
-            speed1: ROOM_SPEEDS[0],
-            speed2: ROOM_SPEEDS[1],
-            speed3: ROOM_SPEEDS[2],
-            speed4: ROOM_SPEEDS[3],
-            seed: GUESS.seed,
+            policy: OPENING.policy,
+            load: OPENING.load,
+            outage: OPENING.outage,
+            closed: OPENING.closed,
+            speed1: OPENING.speeds[0],
+            speed2: OPENING.speeds[1],
+            speed3: OPENING.speeds[2],
+            speed4: OPENING.speeds[3],
+            seed: OPENING.seed,
           })
         }
       />
