@@ -203,7 +203,10 @@ describe('the ring, grabbed and guessed', () => {
     const figure = await hydrated(page, 'ring');
     expect(await attendantsDrawn(figure).count()).toBe(5);
     // The desk itself: the button's box also spans the dashed line to Cleo's place on the ring.
-    await figure.getByRole('button', { name: /^Cleo, at/ }).locator('circle.ring-desk').click();
+    await figure
+      .getByRole('button', { name: /^Cleo, at/ })
+      .locator('circle.ring-desk')
+      .click();
     const keys = sampleKeys(2000);
     const five = Ring.of(attendants(5), { vnodesPerServer: 3 });
     const four = Ring.of(['Ada', 'Ben', 'Dev', 'Eli'], { vnodesPerServer: 3 });
@@ -247,6 +250,28 @@ describe('the ring, grabbed and guessed', () => {
     expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).toContain('Ben');
   });
 
+  it('moves an attendant dragged by touch', async () => {
+    const page = await site.page(PATH, { hasTouch: true, isMobile: true, viewport: { width: 412, height: 823 } });
+    const figure = await hydrated(page, 'ring');
+    const box = (await figure
+      .getByRole('button', { name: /^Ada, at/ })
+      .locator('circle.ring-desk')
+      .boundingBox())!;
+    const ring = (await figure.locator('svg.ring-diagram circle.ring-track').boundingBox())!;
+    const [cx, cy] = [ring.x + ring.width / 2, ring.y + ring.height / 2];
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    await touch('touchStart', [{ x, y }]);
+    // A quarter turn around the ring's centre, in small steps.
+    const [r, a0] = [Math.hypot(x - cx, y - cy), Math.atan2(y - cy, x - cx)];
+    for (let i = 1; i <= 8; i++)
+      await touch('touchMove', [{ x: cx + r * Math.cos(a0 + (Math.PI / 2) * (i / 8)), y: cy + r * Math.sin(a0 + (Math.PI / 2) * (i / 8)) }]);
+    await touch('touchEnd', []);
+    await expect.poll(() => status(page, 'ring')).toMatch(/Ada moved: [1-9]\d* of 2000 keys moved/);
+  });
+
   it('walks a focused attendant along the ring with the arrow keys, with a visible focus', async () => {
     const page = await site.page(PATH);
     const figure = await hydrated(page, 'ring');
@@ -265,9 +290,9 @@ describe('the ring, grabbed and guessed', () => {
     const focused = figure.getByRole('button', { name: /^Dev, at/ });
     expect(await focused.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await focused.locator('.sim-grab-ring').evaluate((el) => getComputedStyle(el).stroke)).not.toBe('none');
-    // And back: the coats return to their owners.
+    // And back: the coats return to their owners, and the count since Dev started walking is 0.
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => status(page, 'ring')).toContain(`Dev moved: ${moved} of 2000 keys moved`);
+    await expect.poll(() => status(page, 'ring')).toContain('Dev moved: 0 of 2000 keys moved');
     await expect.poll(chart).toBe(opened);
   });
 

@@ -107,7 +107,24 @@ describe('an attendant moved along the ring', () => {
     expect(standingAt(one, 'Ada')).toBeCloseTo((standingAt(room, 'Ada') + 1 / STEPS_PER_LAP) % 1, 9);
     const back = walkAttendant(one, 'Ada', -1);
     expect(back.placement).toEqual(room.placement);
+    // Counted since Ada started walking: a step there and back re-homes nothing in the end.
+    expect(one.change.startsWith(`Ada moved: ${one.moves.length} of`)).toBe(true);
+    expect(back.moves.length).toBe(one.moves.length);
+    expect(back.change.startsWith('Ada moved: 0 of')).toBe(true);
     expect(walkAttendant(room, 'Ada', STEPS_PER_LAP)).toBe(room);
+  });
+
+  it('counts a drag of many small moves from where it began, and starts a new count for another attendant', () => {
+    const room = openRoom(0b11111, 3);
+    let dragged = room;
+    for (let i = 1; i <= 10; i++) dragged = moveAttendant(dragged, 'Cleo', standingAt(room, 'Cleo') + i / 40);
+    const direct = moveAttendant(room, 'Cleo', standingAt(room, 'Cleo') + 10 / 40);
+    expect(dragged.placement).toEqual(direct.placement);
+    expect(dragged.change).toBe(direct.change);
+    expect(direct.change.startsWith(`Cleo moved: ${direct.moves.length} of`)).toBe(true);
+    const other = moveAttendant(dragged, 'Ada', 0.5);
+    expect(other.change.startsWith(`Ada moved: ${other.moves.length} of`)).toBe(true);
+    expect(join(dragged).walkFrom).toBeNull();
   });
 
   it('keeps the moved spot through a join and a change of name tags, and ignores who is not on shift', () => {

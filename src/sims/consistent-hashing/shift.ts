@@ -40,6 +40,11 @@ export interface LockerRoom {
   change: string;
   /** Who joined in the latest change, so that the next shift change sends them home again. */
   joined: string | null;
+  /**
+   * While one attendant keeps moving (a drag is many small moves, as are arrow presses), where the
+   * coats hung before they started: the change counts the coats re-homed since then, not since the last step.
+   */
+  walkFrom: { name: string; placement: string[] } | null;
 }
 
 export const onShift = (staff: number): string[] => ATTENDANTS.filter((_, i) => staff & (1 << i));
@@ -78,7 +83,7 @@ function tagAt(server: string, i: number, walks: Walks): number {
 
 export function openRoom(staff: number, vnodes: number, walks: Walks = {}): LockerRoom {
   checked(staff, vnodes);
-  return { staff, vnodes, walks, ...built(staff, vnodes, walks), moves: [], change: '', joined: null };
+  return { staff, vnodes, walks, ...built(staff, vnodes, walks), moves: [], change: '', joined: null, walkFrom: null };
 }
 
 /** Where an attendant stands: their first name tag, as a fraction of the circle (0 at the top, clockwise). */
@@ -100,7 +105,9 @@ const movedNote = (what: string, moves: number) => `${what}: ${moves} of ${COATS
 
 /**
  * `name` walks along the ring until their first name tag hangs at fraction `to` of the circle, taking
- * all their name tags the same distance. Only coats between `name` and a neighbour change hands.
+ * all their name tags the same distance. Only coats between `name` and a neighbour change hands: the
+ * moves are those of this step (what the drawing animates); the change counts the coats re-homed since
+ * `name` started moving.
  */
 export function moveAttendant(room: LockerRoom, name: string, to: number): LockerRoom {
   if (!onShift(room.staff).includes(name) || !Number.isFinite(to)) return room;
@@ -108,8 +115,9 @@ export function moveAttendant(room: LockerRoom, name: string, to: number): Locke
   const walk = (target - murmur3_32(virtualNodeLabel(name, 0)) + RING_SIZE) % RING_SIZE;
   if (walk === (room.walks[name] ?? 0)) return room;
   const next = openRoom(room.staff, room.vnodes, { ...room.walks, [name]: walk });
-  const moves = movesBetween(room, next);
-  return { ...next, moves, change: movedNote(`${name} moved`, moves.length), joined: room.joined };
+  const walkFrom = room.walkFrom?.name === name ? room.walkFrom : { name, placement: room.placement };
+  const net = next.placement.reduce((n, owner, coat) => n + (owner === walkFrom.placement[coat] ? 0 : 1), 0);
+  return { ...next, moves: movesBetween(room, next), change: movedNote(`${name} moved`, net), joined: room.joined, walkFrom };
 }
 
 /** One arrow press moves an attendant 3° along the ring. */
