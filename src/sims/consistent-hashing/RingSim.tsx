@@ -23,6 +23,7 @@ import {
   useSimulation,
   type Simulation,
 } from '../kit/index.ts';
+import { useMemo } from 'preact/hooks';
 import { MAX_SERVERS } from './lockerRoom.ts';
 import { MIN_VNODES, MAX_VNODES, summarizeLoad } from '../engines/hash-ring/ring.ts';
 import {
@@ -96,8 +97,8 @@ function TravellingCoats({ sim }: { sim: RingSimulation }) {
         const jitter = ((i * 37) % 11) - 5;
         return (
           <circle
-            cx={(lerp(x0, x1, t) + jitter).toFixed(1)}
-            cy={(lerp(y0, y1, t) + (((i * 53) % 9) - 4)).toFixed(1)}
+            cx={Math.round((lerp(x0, x1, t) + jitter) * 10) / 10}
+            cy={Math.round((lerp(y0, y1, t) + (((i * 53) % 9) - 4)) * 10) / 10}
             r={3}
             style={{ fill: serverColour(m.to) }}
           />
@@ -140,7 +141,6 @@ function Attendants({ sim }: { sim: RingSimulation }) {
           </Grabbable>
         );
       })}
-      <TravellingCoats sim={sim} />
     </>
   );
 }
@@ -160,8 +160,12 @@ function RingView() {
   const { vnodes } = sim.params;
   const { ring, placement, change } = sim.model;
   const servers = ring.servers();
-  const load = summarizeLoad(servers.map((server) => ({ server, keys: placement.filter((p) => p === server).length })));
-  const truth = movedWhenOneJoins(GUESS_FROM, GUESS_TAGS);
+  const load = useMemo(
+    () => summarizeLoad(ring.servers().map((server) => ({ server, keys: placement.filter((p) => p === server).length }))),
+    [ring, placement],
+  );
+  // A constant of the article; computed once, not on each drag step.
+  const truth = useMemo(() => movedWhenOneJoins(GUESS_FROM, GUESS_TAGS), []);
   const newcomer = onShift(2 ** (GUESS_FROM + 1) - 1).at(-1)!;
 
   const ratio = formatNumber(load.maxOverMean, { digits: 2 });
@@ -199,6 +203,7 @@ function RingView() {
       <div class="ring-and-chart">
         <RingDiagram
           ring={ring}
+          overlay={<TravellingCoats sim={sim} />}
           label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each. Drag an attendant along the ring to move them, or press one to send them home.`}
         >
           <Attendants sim={sim} />
