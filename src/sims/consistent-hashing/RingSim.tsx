@@ -25,13 +25,14 @@ import {
 } from '../kit/index.ts';
 import { useMemo } from 'preact/hooks';
 import { MAX_SERVERS } from './lockerRoom.ts';
-import { MIN_VNODES, MAX_VNODES, summarizeLoad } from '../engines/hash-ring/ring.ts';
+import { MIN_VNODES, MAX_VNODES } from '../engines/hash-ring/ring.ts';
 import {
   ALL_STAFF,
   COATS,
   OPENING_STAFF,
   join,
   leave,
+  loadOf,
   moveAttendant,
   movedWhenOneJoins,
   onShift,
@@ -117,7 +118,7 @@ function Attendants({ sim }: { sim: RingSimulation }) {
       {servers.map((s) => {
         const desk = at.get(s)!;
         const [x, y] = desk.at;
-        const holds = sim.model.placement.filter((p) => p === s).length;
+        const holds = sim.model.placement.reduce((n, owner) => n + (owner === s ? 1 : 0), 0);
         const degrees = formatNumber(desk.standing * 360, { digits: 0 });
         return (
           <Grabbable
@@ -158,12 +159,9 @@ function RingView() {
     tickMs: 1600,
   });
   const { vnodes } = sim.params;
-  const { ring, placement, change } = sim.model;
+  const { ring, change } = sim.model;
   const servers = ring.servers();
-  const load = useMemo(
-    () => summarizeLoad(ring.servers().map((server) => ({ server, keys: placement.filter((p) => p === server).length }))),
-    [ring, placement],
-  );
+  const load = useMemo(() => loadOf(sim.model), [sim.model]);
   // A constant of the article; computed once, not on each drag step.
   const truth = useMemo(() => movedWhenOneJoins(GUESS_FROM, GUESS_TAGS), []);
   const newcomer = onShift(2 ** (GUESS_FROM + 1) - 1).at(-1)!;

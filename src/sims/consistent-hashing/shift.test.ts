@@ -7,6 +7,7 @@ import {
   STEPS_PER_LAP,
   join,
   leave,
+  loadOf,
   moveAttendant,
   movedWhenOneJoins,
   onShift,
@@ -58,6 +59,11 @@ describe('shift changes on the ring', () => {
     expect(b.change.startsWith('Fay left')).toBe(true);
     // The same coats go to Fay and come back.
     expect(b.moves.map((m) => m.coat)).toEqual(a.moves.map((m) => m.coat));
+  });
+
+  it('counts coats per attendant as the ring itself does', () => {
+    const room = openRoom(0b1011, 5);
+    expect(loadOf(room)).toEqual(Ring.of(['Ada', 'Ben', 'Dev'], { vnodesPerServer: 5 }).load(keys));
   });
 
   it('changes nothing when the staff and the tags are the same', () => {

@@ -4,7 +4,7 @@
  * deterministic; the view draws those moves and nothing else travels.
  */
 import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
-import { MAX_VNODES, MIN_VNODES, RING_SIZE, Ring, virtualNodeLabel } from '../engines/hash-ring/ring.ts';
+import { MAX_VNODES, MIN_VNODES, RING_SIZE, Ring, summarizeLoad, virtualNodeLabel, type LoadSummary } from '../engines/hash-ring/ring.ts';
 import { formatPercent } from '../kit/model.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 
@@ -170,4 +170,11 @@ export function shiftChange(room: LockerRoom): LockerRoom {
 /** How many coats move when the attendant after the first `before` joins them, with `vnodes` tags each. */
 export function movedWhenOneJoins(before: number, vnodes: number): number {
   return reshuffle(openRoom(2 ** before - 1, vnodes), 2 ** (before + 1) - 1, vnodes).moves.length;
+}
+
+/** Coats per attendant on shift, in joining order, with the imbalance figures. */
+export function loadOf(room: LockerRoom): LoadSummary {
+  const counts = new Map(room.ring.servers().map((s) => [s, 0]));
+  for (const owner of room.placement) counts.set(owner, counts.get(owner)! + 1);
+  return summarizeLoad([...counts].map(([server, keys]) => ({ server, keys })));
 }

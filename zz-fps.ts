@@ -1,0 +1,32 @@
+// Throwaway (not committed): fps, long tasks and main-thread time per frame while a sim autoplays, CPU 4x.
+import { launchBrowser, openPage } from './tests/support/browser.ts';
+import { serveSite } from './tests/support/staticServer.ts';
+const [dir, path, id] = process.argv.slice(2);
+const site = await serveSite(dir!);
+const browser = await launchBrowser();
+const { context, page } = await openPage(browser, { reducedMotion: 'no-preference', viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
+await page.addInitScript(() => {
+  const m = { frames: 0, long: [] as number[] };
+  (window as any).__m = m;
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) m.long.push(e.duration); }).observe({ type: 'longtask' });
+  const f = () => { m.frames++; requestAnimationFrame(f); };
+  requestAnimationFrame(f);
+});
+const cdp = await context.newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await page.goto(new URL(path!, site.origin).href);
+if (id !== "none") await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
+await page.waitForTimeout(4000);
+await cdp.send('Performance.enable');
+const m0 = (await cdp.send('Performance.getMetrics')).metrics;
+await page.evaluate(() => { (window as any).__m.frames = 0; (window as any).__m.long = []; });
+const t0 = Date.now();
+await page.waitForTimeout(5000);
+const r = await page.evaluate(() => (window as any).__m);
+const secs = (Date.now() - t0) / 1000;
+const m1 = (await cdp.send('Performance.getMetrics')).metrics;
+const d = (n: string) => m1.find((m) => m.name === n)!.value - m0.find((m) => m.name === n)!.value;
+const per = (n: string) => ((d(n) * 1000) / r.frames).toFixed(2);
+console.log(`${dir} ${id}: ${(r.frames / secs).toFixed(1)} fps, long>50: ${r.long.filter((x: number) => x > 50).length}, longest ${Math.max(0, ...r.long).toFixed(0)} ms; per frame ms: task ${per('TaskDuration')} script ${per('ScriptDuration')} layout ${per('LayoutDuration')} style ${per('RecalcStyleDuration')}`);
+await browser.close();
+await site.close();
