@@ -11,6 +11,7 @@ import { axeViolations } from '../support/browser.ts';
 import { attendants, sampleKeys } from '../../src/sims/consistent-hashing/lockerRoom.ts';
 import { compareResize, countMoved } from '../../src/sims/consistent-hashing/movement.ts';
 import { movedWhenOneJoins } from '../../src/sims/consistent-hashing/shift.ts';
+import { murmur3_32 } from '../../src/sims/engines/hash-ring/murmur3.ts';
 import { Ring } from '../../src/sims/engines/hash-ring/ring.ts';
 
 const PATH = '/consistent-hashing/';
@@ -101,7 +102,7 @@ describe('hydrated', () => {
     await expect.poll(() => status(page, 'ring')).toContain(`Fay joined: ${joined} of 2000 keys moved`);
 
     // Ben himself, on the ring: focused and sent home with Delete.
-    await figure.getByRole('button', { name: /^Ben, holding \d+ coats/ }).focus();
+    await figure.getByRole('button', { name: /^Ben, at \d+° on the ring, holding \d+ coats/ }).focus();
     await page.keyboard.press('Delete');
     const withoutBen = Ring.of(
       attendants(6).filter((s) => s !== 'Ben'),
@@ -201,13 +202,98 @@ describe('the ring, grabbed and guessed', () => {
     const page = await site.page(PATH);
     const figure = await hydrated(page, 'ring');
     expect(await attendantsDrawn(figure).count()).toBe(5);
-    await figure.getByRole('button', { name: /^Cleo, holding/ }).click();
+    // The desk itself: the button's box also spans the dashed line to Cleo's place on the ring.
+    await figure
+      .getByRole('button', { name: /^Cleo, at/ })
+      .locator('circle.ring-desk')
+      .click();
     const keys = sampleKeys(2000);
     const five = Ring.of(attendants(5), { vnodesPerServer: 3 });
     const four = Ring.of(['Ada', 'Ben', 'Dev', 'Eli'], { vnodesPerServer: 3 });
     await expect.poll(() => status(page, 'ring')).toContain(`Cleo left: ${countMoved(placement(five, keys), placement(four, keys))} of 2000 keys moved`);
     expect(await attendantsDrawn(figure).count()).toBe(4);
     expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).not.toContain('Cleo');
+  });
+
+  /** The opening ring (five attendants, three tags) with every one of `name`'s tags `walk` positions clockwise. */
+  const walked = (name: string, walk: number) =>
+    Ring.of(attendants(5), {
+      vnodesPerServer: 3,
+      tagPositions: (s, n) => Array.from({ length: n }, (_, i) => (murmur3_32(`${s}#${i}`) + (s === name ? walk : 0)) % 2 ** 32),
+    });
+
+  it('moves an attendant dragged along the ring, and the coats that change hands travel', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'ring');
+    const ben = figure.getByRole('button', { name: /^Ben, at/ });
+    const before = (await ben.getAttribute('aria-label'))!;
+    const drawing = await figure.locator('svg.ring-diagram').innerHTML();
+    const ring = (await figure.locator('svg.ring-diagram circle.ring-track').boundingBox())!;
+    const box = (await ben.locator('circle.ring-desk').boundingBox())!;
+    const [cx, cy] = [ring.x + ring.width / 2, ring.y + ring.height / 2];
+    const [bx, by] = [box.x + box.width / 2, box.y + box.height / 2];
+    // Drag Ben to the opposite side of the ring, through a quarter turn, as a pointer would.
+    await page.mouse.move(bx, by);
+    await page.mouse.down();
+    await page.mouse.move(cx + (cy - by), cy + (bx - cx), { steps: 4 });
+    await page.mouse.move(2 * cx - bx, 2 * cy - by, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => status(page, 'ring')).toMatch(/Ben moved: [1-9]\d* of 2000 keys moved/);
+    const after = (await figure.getByRole('button', { name: /^Ben, at/ }).getAttribute('aria-label'))!;
+    const degrees = (label: string) => Number(/at (\d+)°/.exec(label)![1]);
+    // Half a turn, give or take where on the desk the drag began and how far the desk is spread from its tag.
+    const turned = (degrees(after) - degrees(before) + 360) % 360;
+    expect(turned).toBeGreaterThan(130);
+    expect(turned).toBeLessThan(230);
+    expect(await figure.locator('svg.ring-diagram').innerHTML()).not.toBe(drawing);
+    // The drag ended on Ben, but a drag is not a press: Ben is still on shift.
+    expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).toContain('Ben');
+  });
+
+  it('moves an attendant dragged by touch', async () => {
+    const page = await site.page(PATH, { hasTouch: true, isMobile: true, viewport: { width: 412, height: 823 } });
+    const figure = await hydrated(page, 'ring');
+    const box = (await figure
+      .getByRole('button', { name: /^Ada, at/ })
+      .locator('circle.ring-desk')
+      .boundingBox())!;
+    const ring = (await figure.locator('svg.ring-diagram circle.ring-track').boundingBox())!;
+    const [cx, cy] = [ring.x + ring.width / 2, ring.y + ring.height / 2];
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    await touch('touchStart', [{ x, y }]);
+    // A quarter turn around the ring's centre, in small steps.
+    const [r, a0] = [Math.hypot(x - cx, y - cy), Math.atan2(y - cy, x - cx)];
+    for (let i = 1; i <= 8; i++)
+      await touch('touchMove', [{ x: cx + r * Math.cos(a0 + (Math.PI / 2) * (i / 8)), y: cy + r * Math.sin(a0 + (Math.PI / 2) * (i / 8)) }]);
+    await touch('touchEnd', []);
+    await expect.poll(() => status(page, 'ring')).toMatch(/Ada moved: [1-9]\d* of 2000 keys moved/);
+  });
+
+  it('walks a focused attendant along the ring with the arrow keys, with a visible focus', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'ring');
+    const keys = sampleKeys(2000);
+    const chart = () => figure.locator('svg.sim-chart').getAttribute('aria-label');
+    const opened = await chart();
+    await figure.getByRole('button', { name: /^Dev, at/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    // One arrow press is a 120th of a lap: all of Dev's tags walk that far clockwise.
+    const home = murmur3_32('Dev#0');
+    const walk = (Math.floor(((home / 2 ** 32 + 1 / 120) % 1) * 2 ** 32) - home + 2 ** 32) % 2 ** 32;
+    const moved = countMoved(placement(Ring.of(attendants(5), { vnodesPerServer: 3 }), keys), placement(walked('Dev', walk), keys));
+    expect(moved).toBeGreaterThan(0);
+    await expect.poll(() => status(page, 'ring')).toContain(`Dev moved: ${moved} of 2000 keys moved`);
+    expect(await chart()).not.toBe(opened);
+    const focused = figure.getByRole('button', { name: /^Dev, at/ });
+    expect(await focused.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await focused.locator('.sim-grab-ring').evaluate((el) => getComputedStyle(el).stroke)).not.toBe('none');
+    // And back: the coats return to their owners, and the count since Dev started walking is 0.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => status(page, 'ring')).toContain('Dev moved: 0 of 2000 keys moved');
+    await expect.poll(chart).toBe(opened);
   });
 
   it('holds the answer in <details> before JavaScript, and reveals it only after a guess is locked in', async () => {

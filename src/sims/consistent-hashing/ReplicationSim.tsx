@@ -3,29 +3,15 @@
  * its locker. Pick the factor and the key, then send one attendant home and see who takes over.
  */
 import { Controls, Select, SimFrame, Slider, enumParam, intParam, textParam, island, Readout, useSimulation } from '../kit/index.ts';
-import { ATTENDANTS } from './lockerRoom.ts';
-import { Ring } from '../engines/hash-ring/ring.ts';
+import { MAX_FACTOR, NOBODY, STAFF, VNODES, replicas, ringWithout } from './replication.ts';
 import { fractionOf } from './ringDrawing.ts';
 import { KEY_PATTERN, KeyInput, RingDiagram } from './parts.tsx';
 
-const STAFF = ATTENDANTS.slice(0, 8);
-const VNODES = 4;
-const MAX_FACTOR = 5;
-const NOBODY = 'nobody';
 const schema = {
   factor: intParam(1, MAX_FACTOR, 3),
   key: textParam(32, 'user:42', KEY_PATTERN),
   leaves: enumParam([NOBODY, ...STAFF], NOBODY),
 };
-const FULL = Ring.of(STAFF, { vnodesPerServer: VNODES });
-const ringWithout = (leaves: string) =>
-  leaves === NOBODY
-    ? FULL
-    : Ring.of(
-        STAFF.filter((s) => s !== leaves),
-        { vnodesPerServer: VNODES },
-      );
-
 function ReplicationView() {
   const sim = useSimulation('replicas', schema, {
     title: 'Replication: the next attendants clockwise keep copies',
@@ -35,11 +21,8 @@ function ReplicationView() {
   });
   const { factor, key, leaves } = sim.params;
   const ring = sim.model;
-  const before = FULL.replicasFor(key, factor);
-  const nodes = ring.replicaNodesFor(key, factor);
-  const after = nodes.map((n) => n.server);
+  const { before, after, nodes, newcomer } = replicas(ring, key, factor);
   const at = fractionOf(ring.positionOf(key));
-  const newcomer = after.find((s) => !before.includes(s));
 
   let story = `${key} is stored by ${before.join(', ')}.`;
   if (leaves !== NOBODY) {

@@ -1,8 +1,8 @@
 /**
  * "The ring": attendants join and leave, each hangs 1 to 500 name tags, and 2000 coats re-home.
  * The coats a change re-homes, and only those, travel from their old attendant to the new one;
- * playing, an attendant joins and then leaves again. An attendant is pressed (click, Enter, Delete)
- * to send them home. The bar chart shows keys per attendant with the mean, max/mean and standard deviation.
+ * playing, an attendant joins and then leaves again. An attendant is dragged along the ring (or walked
+ * with the arrow keys) to move their name tags, or pressed (click, Enter, Delete) to send them home. The bar chart shows keys per attendant with the mean, max/mean and standard deviation.
  */
 import {
   BarChart,
@@ -23,22 +23,61 @@ import {
   useSimulation,
   type Simulation,
 } from '../kit/index.ts';
+import { useMemo } from 'preact/hooks';
 import { MAX_SERVERS } from './lockerRoom.ts';
-import { MIN_VNODES, MAX_VNODES, summarizeLoad } from '../engines/hash-ring/ring.ts';
-import { ALL_STAFF, COATS, OPENING_STAFF, join, leave, movedWhenOneJoins, onShift, openRoom, reshuffle, shiftChange, type LockerRoom } from './shift.ts';
+import { MIN_VNODES, MAX_VNODES } from '../engines/hash-ring/ring.ts';
+import {
+  ALL_STAFF,
+  COATS,
+  OPENING_STAFF,
+  join,
+  leave,
+  loadOf,
+  moveAttendant,
+  movedWhenOneJoins,
+  onShift,
+  openRoom,
+  reshuffle,
+  shiftChange,
+  standingAt,
+  walkAttendant,
+  type LockerRoom,
+} from './shift.ts';
 import { RingDiagram, serverColour } from './parts.tsx';
-import { pointAt } from './ringDrawing.ts';
+import { fractionAt, pointAt, spreadAround } from './ringDrawing.ts';
 
 const schema = { staff: intParam(1, ALL_STAFF, OPENING_STAFF), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3) };
 type RingSimulation = Simulation<typeof schema, LockerRoom>;
 
-/** Attendants stand evenly inside the ring; coats travel between them. */
+/** Attendants stand inside the ring, facing their first name tag; coats travel between them. */
 const DESK_R = 62;
+const RING_R = 100;
+/** Desks (24 units across) keep this much of the circle apart, so that names never overlap. */
+const DESK_GAP = 28 / (2 * Math.PI * DESK_R);
 /** At most this many travelling coats are drawn (an even sample of the moves), to keep each frame cheap. */
 const DRAWN_MOVES = 80;
 
-function desks(servers: readonly string[]): Map<string, [number, number]> {
-  return new Map(servers.map((s, i) => [s, pointAt(i / servers.length, DESK_R)]));
+interface Desk {
+  /** Where the desk is drawn. */
+  at: [number, number];
+  /** Where the attendant stands on the ring (their first name tag). */
+  on: [number, number];
+  /** The same, as a fraction of the circle. */
+  standing: number;
+}
+
+/** Each room's desks, computed once per room: every display frame of a move reads them. */
+const deskCache = new WeakMap<LockerRoom, Map<string, Desk>>();
+function desks(room: LockerRoom): Map<string, Desk> {
+  let found = deskCache.get(room);
+  if (!found) {
+    const servers = onShift(room.staff);
+    const standing = servers.map((s) => standingAt(room, s));
+    const drawn = spreadAround(standing, DESK_GAP);
+    found = new Map(servers.map((s, i) => [s, { at: pointAt(drawn[i]!, DESK_R), on: pointAt(standing[i]!, RING_R - 4), standing: standing[i]! }]));
+    deskCache.set(room, found);
+  }
+  return found;
 }
 
 /** The coats the latest change re-homed, on their way from the old attendant's desk to the new one's. */
@@ -46,21 +85,21 @@ function TravellingCoats({ sim }: { sim: RingSimulation }) {
   const t = useProgress(sim);
   const { moves } = sim.model;
   if (t >= 1 || moves.length === 0) return null;
-  const from = desks(onShift(sim.before.staff));
-  const to = desks(onShift(sim.model.staff));
+  const from = desks(sim.before);
+  const to = desks(sim.model);
   const every = Math.max(1, Math.ceil(moves.length / DRAWN_MOVES));
   const shown = moves.filter((_, i) => i % every === 0);
   return (
     <g class="ring-coats" aria-hidden="true">
       {shown.map((m, i) => {
-        const [x0, y0] = from.get(m.from) ?? [0, 0];
-        const [x1, y1] = to.get(m.to) ?? [0, 0];
+        const [x0, y0] = from.get(m.from)?.at ?? [0, 0];
+        const [x1, y1] = to.get(m.to)?.at ?? [0, 0];
         // Spread the coats a little so a crowd reads as many, not one.
         const jitter = ((i * 37) % 11) - 5;
         return (
           <circle
-            cx={(lerp(x0, x1, t) + jitter).toFixed(1)}
-            cy={(lerp(y0, y1, t) + (((i * 53) % 9) - 4)).toFixed(1)}
+            cx={Math.round((lerp(x0, x1, t) + jitter) * 10) / 10}
+            cy={Math.round((lerp(y0, y1, t) + (((i * 53) % 9) - 4)) * 10) / 10}
             r={3}
             style={{ fill: serverColour(m.to) }}
           />
@@ -72,13 +111,15 @@ function TravellingCoats({ sim }: { sim: RingSimulation }) {
 
 function Attendants({ sim }: { sim: RingSimulation }) {
   const servers = sim.model.ring.servers();
-  const at = desks(servers);
+  const at = desks(sim.model);
   const last = servers.length <= 1;
   return (
     <>
       {servers.map((s) => {
-        const [x, y] = at.get(s)!;
-        const holds = sim.model.placement.filter((p) => p === s).length;
+        const desk = at.get(s)!;
+        const [x, y] = desk.at;
+        const holds = sim.model.placement.reduce((n, owner) => n + (owner === s ? 1 : 0), 0);
+        const degrees = formatNumber(desk.standing * 360, { digits: 0 });
         return (
           <Grabbable
             key={s}
@@ -86,11 +127,14 @@ function Attendants({ sim }: { sim: RingSimulation }) {
             x={x}
             y={y}
             r={12}
-            disabled={last}
-            label={`${s}, holding ${holds} coats. Press Enter or Delete to send ${s} home.`}
-            activate={(room) => leave(room, s)}
-            remove={(room) => leave(room, s)}
+            step={1}
+            label={`${s}, at ${degrees}° on the ring, holding ${holds} coats. Drag along the ring or use the arrow keys to move ${s}${last ? '' : `; Enter or Delete sends ${s} home`}.`}
+            activate={last ? undefined : (room) => leave(room, s)}
+            remove={last ? undefined : (room) => leave(room, s)}
+            // An arrow press walks one step along the ring (Right and Down clockwise); a drag follows the pointer's direction.
+            move={(room, to, how) => (how.via === 'keyboard' ? walkAttendant(room, s, how.dx + how.dy) : moveAttendant(room, s, fractionAt(to.x, to.y)))}
           >
+            <line x1={x} y1={y} x2={desk.on[0]} y2={desk.on[1]} class="ring-desk-lead" style={{ stroke: serverColour(s) }} />
             <circle cx={x} cy={y} r={12} class="ring-desk" style={{ stroke: serverColour(s) }} />
             <text x={x} y={y} dy="0.35em" text-anchor="middle" class="ring-desk-name">
               {s}
@@ -98,7 +142,6 @@ function Attendants({ sim }: { sim: RingSimulation }) {
           </Grabbable>
         );
       })}
-      <TravellingCoats sim={sim} />
     </>
   );
 }
@@ -116,10 +159,11 @@ function RingView() {
     tickMs: 1600,
   });
   const { vnodes } = sim.params;
-  const { ring, placement, change } = sim.model;
+  const { ring, change } = sim.model;
   const servers = ring.servers();
-  const load = summarizeLoad(servers.map((server) => ({ server, keys: placement.filter((p) => p === server).length })));
-  const truth = movedWhenOneJoins(GUESS_FROM, GUESS_TAGS);
+  const load = useMemo(() => loadOf(sim.model), [sim.model]);
+  // A constant of the article; computed once, not on each drag step.
+  const truth = useMemo(() => movedWhenOneJoins(GUESS_FROM, GUESS_TAGS), []);
   const newcomer = onShift(2 ** (GUESS_FROM + 1) - 1).at(-1)!;
 
   const ratio = formatNumber(load.maxOverMean, { digits: 2 });
@@ -127,7 +171,7 @@ function RingView() {
   return (
     <SimFrame
       {...sim.frame}
-      caption={`The ring of lockers with each attendant's stretch in their colour; ticks are name tags (virtual nodes). Inside the ring stand the attendants: when one joins or leaves, the coats that change attendant travel to their new owner, and no others. The chart counts the keys user:1 to user:${COATS} each attendant holds, with the mean as a dashed line. ${summary}`}
+      caption={`The ring of lockers with each attendant's stretch in their colour; ticks are name tags (virtual nodes). Inside the ring stand the attendants, each facing their first name tag: when one joins, leaves or is dragged along the ring (taking all their tags), the coats that change attendant travel to their new owner, and no others. The chart counts the keys user:1 to user:${COATS} each attendant holds, with the mean as a dashed line. ${summary}`}
       status={`${change} ${summary}`.trim()}
     >
       <Predict
@@ -157,7 +201,8 @@ function RingView() {
       <div class="ring-and-chart">
         <RingDiagram
           ring={ring}
-          label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each. Press an attendant to send them home.`}
+          overlay={<TravellingCoats sim={sim} />}
+          label={`Ring of ${servers.length} attendants (${servers.join(', ')}) with ${vnodes} name tags each. Drag an attendant along the ring to move them, or press one to send them home.`}
         >
           <Attendants sim={sim} />
         </RingDiagram>

@@ -35,10 +35,29 @@ interface RingDiagramProps {
   walk?: { from: number; to: number };
   /** Things drawn over the ring that the reader acts on (attendants); the figure becomes a group around them. */
   children?: ComponentChildren;
+  /**
+   * Things that move at the display's rate (travelling coats), drawn in a layer of their own over the
+   * ring so that each display frame repaints only them. Decorative: hidden from assistive technology.
+   */
+  overlay?: ComponentChildren;
 }
 
 /** The ring: each attendant's stretch in its colour (one path each), name tags as ticks, markers. */
-export function RingDiagram({ ring, label, keyMarker, badges = [], walk, children }: RingDiagramProps) {
+export function RingDiagram({ overlay, ...props }: RingDiagramProps) {
+  if (overlay === undefined) return <RingDrawing {...props} />;
+  return (
+    <div class="ring-stack">
+      <RingDrawing {...props} />
+      <svg class="ring-overlay" viewBox={VIEW_BOX} aria-hidden="true">
+        {overlay}
+      </svg>
+    </div>
+  );
+}
+
+const VIEW_BOX = '-190 -135 380 270';
+
+function RingDrawing({ ring, label, keyMarker, badges = [], walk, children }: Omit<RingDiagramProps, 'overlay'>) {
   const drawing = useMemo(() => {
     const arcs = ownerArcs(ring);
     const nodes = ring.virtualNodes();
@@ -61,7 +80,7 @@ export function RingDiagram({ ring, label, keyMarker, badges = [], walk, childre
   }, [ring]);
   const walkPath = walk ? arcPath([{ from: walk.from, to: walk.to < walk.from ? walk.to + 1 : walk.to }], R + 15) : '';
   return (
-    <svg class="ring-diagram" viewBox="-190 -135 380 270" role={children ? 'group' : 'img'} aria-label={label}>
+    <svg class="ring-diagram" viewBox={VIEW_BOX} role={children ? 'group' : 'img'} aria-label={label}>
       <title>{label}</title>
       <circle r={R} class="ring-track" />
       {drawing.map((d) => (

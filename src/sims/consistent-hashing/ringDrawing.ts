@@ -66,3 +66,31 @@ export function tickPath(fractions: readonly number[], r1: number, r2: number, c
 export function fractionOf(position: number): number {
   return position / RING_SIZE;
 }
+
+/** The fraction of the circle (0 at 12 o'clock, clockwise) in the direction of a point from the centre. */
+export function fractionAt(x: number, y: number, cx = 0, cy = 0): number {
+  const t = Math.atan2(x - cx, cy - y) / (2 * Math.PI);
+  return t < 0 ? t + 1 : t;
+}
+
+/**
+ * Positions for things standing around a circle at `fractions`, each kept `gap` from its neighbours
+ * (or evenly spread when they cannot all keep it), so that close ones stay apart; the result is in
+ * the input's order.
+ */
+export function spreadAround(fractions: readonly number[], gap: number): number[] {
+  const n = fractions.length;
+  if (n === 0) return [];
+  const g = Math.min(gap, 1 / n);
+  const order = fractions.map((f, i) => ({ f: f - Math.floor(f), i })).sort((a, b) => a.f - b.f);
+  const t = order.map((o) => o.f);
+  for (let k = 1; k < n; k++) t[k] = Math.max(t[k]!, t[k - 1]! + g);
+  // Past a full lap the last ones crowd the first: pull them back, keeping the gap.
+  if (n > 1) {
+    t[n - 1] = Math.min(t[n - 1]!, t[0]! + 1 - g);
+    for (let k = n - 2; k > 0; k--) t[k] = Math.min(t[k]!, t[k + 1]! - g);
+  }
+  const out = new Array<number>(n);
+  order.forEach((o, k) => (out[o.i] = t[k]! % 1));
+  return out;
+}

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
 import { Ring } from '../engines/hash-ring/ring.ts';
 import { sampleKeys } from './lockerRoom.ts';
-import { COATS, join, leave, movedWhenOneJoins, onShift, openRoom, reshuffle, shiftChange } from './shift.ts';
+import {
+  COATS,
+  STEPS_PER_LAP,
+  join,
+  leave,
+  loadOf,
+  moveAttendant,
+  movedWhenOneJoins,
+  onShift,
+  openRoom,
+  reshuffle,
+  shiftChange,
+  standingAt,
+  walkAttendant,
+} from './shift.ts';
 
 const keys = sampleKeys(COATS);
 const owners = (names: string[], vnodes: number) => {
@@ -46,8 +61,83 @@ describe('shift changes on the ring', () => {
     expect(b.moves.map((m) => m.coat)).toEqual(a.moves.map((m) => m.coat));
   });
 
+  it('counts coats per attendant as the ring itself does', () => {
+    const room = openRoom(0b1011, 5);
+    expect(loadOf(room)).toEqual(Ring.of(['Ada', 'Ben', 'Dev'], { vnodesPerServer: 5 }).load(keys));
+  });
+
   it('changes nothing when the staff and the tags are the same', () => {
     const room = openRoom(0b111, 4);
     expect(reshuffle(room, 0b111, 4)).toBe(room);
+  });
+});
+
+describe('an attendant moved along the ring', () => {
+  /** Owners when `name`'s tags all sit `walk` positions clockwise of their usual lockers. */
+  const ownersWalked = (names: string[], vnodes: number, name: string, walk: number) => {
+    const ring = Ring.of(names, {
+      vnodesPerServer: vnodes,
+      tagPositions: (s, n) => Array.from({ length: n }, (_, i) => (murmur3_32(`${s}#${i}`) + (s === name ? walk : 0)) % 2 ** 32),
+    });
+    return keys.map((k) => ring.serverFor(k));
+  };
+
+  it('stands at their first name tag, and after a move stands where they were put', () => {
+    const room = openRoom(0b11111, 3);
+    expect(standingAt(room, 'Cleo')).toBe(murmur3_32('Cleo#0') / 2 ** 32);
+    expect(standingAt(moveAttendant(room, 'Cleo', 0.25), 'Cleo')).toBe(0.25);
+    expect(standingAt(moveAttendant(room, 'Cleo', 1.75), 'Cleo')).toBe(0.75);
+    expect(standingAt(moveAttendant(room, 'Cleo', -0.25), 'Cleo')).toBe(0.75);
+  });
+
+  it('re-homes exactly the coats whose owner differs, each to or from the one who moved', () => {
+    const names = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli'];
+    for (const vnodes of [1, 3, 40]) {
+      const room = openRoom(0b11111, vnodes);
+      const moved = moveAttendant(room, 'Ben', standingAt(room, 'Ben') + 0.1);
+      const walk = Math.floor(((murmur3_32('Ben#0') / 2 ** 32 + 0.1) % 1) * 2 ** 32) - murmur3_32('Ben#0');
+      const before = owners(names, vnodes);
+      const after = ownersWalked(names, vnodes, 'Ben', (walk + 2 ** 32) % 2 ** 32);
+      expect(moved.placement).toEqual(after);
+      const expected = before.flatMap((from, coat) => (from !== after[coat] ? [{ coat, from, to: after[coat] }] : []));
+      expect(moved.moves).toEqual(expected);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(moved.moves.every((m) => m.from === 'Ben' || m.to === 'Ben')).toBe(true);
+      expect(moved.change.startsWith(`Ben moved: ${expected.length} of 2000 keys moved (`)).toBe(true);
+    }
+  });
+
+  it('walks by arrow steps, a lap of steps bringing them back with no coat changed for good', () => {
+    const room = openRoom(0b111, 3);
+    const one = walkAttendant(room, 'Ada', 1);
+    expect(standingAt(one, 'Ada')).toBeCloseTo((standingAt(room, 'Ada') + 1 / STEPS_PER_LAP) % 1, 9);
+    const back = walkAttendant(one, 'Ada', -1);
+    expect(back.placement).toEqual(room.placement);
+    // Counted since Ada started walking: a step there and back re-homes nothing in the end.
+    expect(one.change.startsWith(`Ada moved: ${one.moves.length} of`)).toBe(true);
+    expect(back.moves.length).toBe(one.moves.length);
+    expect(back.change.startsWith('Ada moved: 0 of')).toBe(true);
+    expect(walkAttendant(room, 'Ada', STEPS_PER_LAP)).toBe(room);
+  });
+
+  it('counts a drag of many small moves from where it began, and starts a new count for another attendant', () => {
+    const room = openRoom(0b11111, 3);
+    let dragged = room;
+    for (let i = 1; i <= 10; i++) dragged = moveAttendant(dragged, 'Cleo', standingAt(room, 'Cleo') + i / 40);
+    const direct = moveAttendant(room, 'Cleo', standingAt(room, 'Cleo') + 10 / 40);
+    expect(dragged.placement).toEqual(direct.placement);
+    expect(dragged.change).toBe(direct.change);
+    expect(direct.change.startsWith(`Cleo moved: ${direct.moves.length} of`)).toBe(true);
+    const other = moveAttendant(dragged, 'Ada', 0.5);
+    expect(other.change.startsWith(`Ada moved: ${other.moves.length} of`)).toBe(true);
+    expect(join(dragged).walkFrom).toBeNull();
+  });
+
+  it('keeps the moved spot through a join and a change of name tags, and ignores who is not on shift', () => {
+    const room = moveAttendant(openRoom(0b111, 3), 'Ben', 0.5);
+    expect(standingAt(join(room), 'Ben')).toBe(0.5);
+    expect(standingAt(reshuffle(room, 0b111, 7), 'Ben')).toBe(0.5);
+    expect(moveAttendant(room, 'Dev', 0.2)).toBe(room);
+    expect(moveAttendant(room, 'Ben', Number.NaN)).toBe(room);
   });
 });

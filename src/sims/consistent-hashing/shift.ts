@@ -3,7 +3,8 @@
  * after a join or a departure, exactly which coats changed attendant (from whom, to whom). Pure and
  * deterministic; the view draws those moves and nothing else travels.
  */
-import { MAX_VNODES, MIN_VNODES, Ring } from '../engines/hash-ring/ring.ts';
+import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
+import { MAX_VNODES, MIN_VNODES, RING_SIZE, Ring, summarizeLoad, virtualNodeLabel, type LoadSummary } from '../engines/hash-ring/ring.ts';
 import { formatPercent } from '../kit/model.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 
@@ -22,9 +23,14 @@ export interface CoatMove {
   to: string;
 }
 
+/** How far each moved attendant has walked along the ring, in ring positions; absent is 0. */
+export type Walks = Readonly<Record<string, number>>;
+
 export interface LockerRoom {
   staff: number;
   vnodes: number;
+  /** Attendants the reader moved, and how far: all of a moved attendant's name tags shift together. */
+  walks: Walks;
   ring: Ring;
   /** Each coat's attendant, by coat index. */
   placement: string[];
@@ -34,6 +40,11 @@ export interface LockerRoom {
   change: string;
   /** Who joined in the latest change, so that the next shift change sends them home again. */
   joined: string | null;
+  /**
+   * While one attendant keeps moving (a drag is many small moves, as are arrow presses), where the
+   * coats hung before they started: the change counts the coats re-homed since then, not since the last step.
+   */
+  walkFrom: { name: string; placement: string[] } | null;
 }
 
 export const onShift = (staff: number): string[] => ATTENDANTS.filter((_, i) => staff & (1 << i));
@@ -43,11 +54,14 @@ export const onShift = (staff: number): string[] => ATTENDANTS.filter((_, i) => 
  * the same few rings, so a small cache saves rebuilding up to 10 000 tags each time.
  */
 const recent = new Map<string, { ring: Ring; placement: string[] }>();
-function built(staff: number, vnodes: number): { ring: Ring; placement: string[] } {
-  const id = `${staff}/${vnodes}`;
+function built(staff: number, vnodes: number, walks: Walks): { ring: Ring; placement: string[] } {
+  const id = `${staff}/${vnodes}/${JSON.stringify(walks)}`;
   let entry = recent.get(id);
   if (!entry) {
-    const ring = Ring.of(onShift(staff), { vnodesPerServer: vnodes });
+    const ring = Ring.of(onShift(staff), {
+      vnodesPerServer: vnodes,
+      tagPositions: (server, count) => Array.from({ length: count }, (_, i) => tagAt(server, i, walks)),
+    });
     entry = { ring, placement: KEYS.map((k) => ring.serverFor(k)) };
     recent.set(id, entry);
     if (recent.size > 8) recent.delete(recent.keys().next().value!);
@@ -62,9 +76,56 @@ function checked(staff: number, vnodes: number): void {
     throw new RangeError(`tags per attendant must be ${MIN_VNODES} to ${MAX_VNODES}, got ${vnodes}`);
 }
 
-export function openRoom(staff: number, vnodes: number): LockerRoom {
+/** Where an attendant's i-th name tag hangs: its usual locker, walked along by the attendant's walk. */
+function tagAt(server: string, i: number, walks: Walks): number {
+  return (murmur3_32(virtualNodeLabel(server, i)) + (walks[server] ?? 0)) % RING_SIZE;
+}
+
+export function openRoom(staff: number, vnodes: number, walks: Walks = {}): LockerRoom {
   checked(staff, vnodes);
-  return { staff, vnodes, ...built(staff, vnodes), moves: [], change: '', joined: null };
+  return { staff, vnodes, walks, ...built(staff, vnodes, walks), moves: [], change: '', joined: null, walkFrom: null };
+}
+
+/** Where an attendant stands: their first name tag, as a fraction of the circle (0 at the top, clockwise). */
+export function standingAt(room: LockerRoom, name: string): number {
+  return tagAt(name, 0, room.walks) / RING_SIZE;
+}
+
+/** The coats whose attendant differs between two rooms, each from the old owner to the new. */
+function movesBetween(before: LockerRoom, after: LockerRoom): CoatMove[] {
+  const moves: CoatMove[] = [];
+  before.placement.forEach((from, coat) => {
+    const to = after.placement[coat]!;
+    if (to !== from) moves.push({ coat, from, to });
+  });
+  return moves;
+}
+
+const movedNote = (what: string, moves: number) => `${what}: ${moves} of ${COATS} keys moved (${formatPercent(moves / COATS)}).`;
+
+/**
+ * `name` walks along the ring until their first name tag hangs at fraction `to` of the circle, taking
+ * all their name tags the same distance. Only coats between `name` and a neighbour change hands: the
+ * moves are those of this step (what the drawing animates); the change counts the coats re-homed since
+ * `name` started moving.
+ */
+export function moveAttendant(room: LockerRoom, name: string, to: number): LockerRoom {
+  if (!onShift(room.staff).includes(name) || !Number.isFinite(to)) return room;
+  const target = Math.floor((((to % 1) + 1) % 1) * RING_SIZE);
+  const walk = (target - murmur3_32(virtualNodeLabel(name, 0)) + RING_SIZE) % RING_SIZE;
+  if (walk === (room.walks[name] ?? 0)) return room;
+  const next = openRoom(room.staff, room.vnodes, { ...room.walks, [name]: walk });
+  const walkFrom = room.walkFrom?.name === name ? room.walkFrom : { name, placement: room.placement };
+  const net = next.placement.reduce((n, owner, coat) => n + (owner === walkFrom.placement[coat] ? 0 : 1), 0);
+  return { ...next, moves: movesBetween(room, next), change: movedNote(`${name} moved`, net), joined: room.joined, walkFrom };
+}
+
+/** One arrow press moves an attendant 3° along the ring. */
+export const STEPS_PER_LAP = 120;
+
+/** A walk of `steps` along the ring from where `name` stands (positive is clockwise), STEPS_PER_LAP to a lap. */
+export function walkAttendant(room: LockerRoom, name: string, steps: number): LockerRoom {
+  return moveAttendant(room, name, standingAt(room, name) + steps / STEPS_PER_LAP);
 }
 
 /** Who joined or left, or the new tag count. */
@@ -80,19 +141,10 @@ function whatChanged(room: LockerRoom, staff: number, vnodes: number): string {
 /** A new staff or tag count: each coat whose attendant differs is a move, from the old owner to the new. */
 export function reshuffle(room: LockerRoom, staff: number, vnodes: number): LockerRoom {
   if (staff === room.staff && vnodes === room.vnodes) return room;
-  const next = openRoom(staff, vnodes);
-  const moves: CoatMove[] = [];
-  room.placement.forEach((from, coat) => {
-    const to = next.placement[coat]!;
-    if (to !== from) moves.push({ coat, from, to });
-  });
+  const next = openRoom(staff, vnodes, room.walks);
+  const moves = movesBetween(room, next);
   const joinedNow = ATTENDANTS.filter((_, i) => staff & (1 << i) && !(room.staff & (1 << i)));
-  return {
-    ...next,
-    moves,
-    change: `${whatChanged(room, staff, vnodes)}: ${moves.length} of ${COATS} keys moved (${formatPercent(moves.length / COATS)}).`,
-    joined: joinedNow.length === 1 ? joinedNow[0]! : null,
-  };
+  return { ...next, moves, change: movedNote(whatChanged(room, staff, vnodes), moves.length), joined: joinedNow.length === 1 ? joinedNow[0]! : null };
 }
 
 /** The first attendant not on shift joins (no change when all are on shift). */
@@ -118,4 +170,11 @@ export function shiftChange(room: LockerRoom): LockerRoom {
 /** How many coats move when the attendant after the first `before` joins them, with `vnodes` tags each. */
 export function movedWhenOneJoins(before: number, vnodes: number): number {
   return reshuffle(openRoom(2 ** before - 1, vnodes), 2 ** (before + 1) - 1, vnodes).moves.length;
+}
+
+/** Coats per attendant on shift, in joining order, with the imbalance figures. */
+export function loadOf(room: LockerRoom): LoadSummary {
+  const counts = new Map(room.ring.servers().map((s) => [s, 0]));
+  for (const owner of room.placement) counts.set(owner, counts.get(owner)! + 1);
+  return summarizeLoad([...counts].map(([server, keys]) => ({ server, keys })));
 }

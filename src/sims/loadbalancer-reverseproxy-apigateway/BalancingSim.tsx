@@ -40,57 +40,32 @@ import {
   ROOM_SPEED,
   ROOM_SPEEDS,
   SEED,
-  closedRooms,
-  lobbyFrames,
-  runBalancing,
   weightFor,
   type BalancingResult,
   type LobbyFrame,
 } from './balancing.ts';
+import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, slowestRoom, type FrontDesk } from './frontDesk.ts';
+import { useMemo } from 'preact/hooks';
 import './loadbalancer.css';
 
 const schema = {
-  policy: enumParam(BALANCING_POLICIES, 'round-robin'),
-  load: intParam(LOAD.min * 100, LOAD.max * 100, 60),
-  speed1: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[0]),
-  speed2: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[1]),
-  speed3: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[2]),
-  speed4: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, ROOM_SPEEDS[3]),
-  outage: boolParam(false),
-  seed: intParam(SEED.min, SEED.max, SEED.fallback),
+  policy: enumParam(BALANCING_POLICIES, OPENING.policy),
+  load: intParam(LOAD.min * 100, LOAD.max * 100, OPENING.load),
+  speed1: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[0]!),
+  speed2: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[1]!),
+  speed3: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[2]!),
+  speed4: numberParam(ROOM_SPEED.min, ROOM_SPEED.max, OPENING.speeds[3]!),
+  outage: boolParam(OPENING.outage),
+  seed: intParam(SEED.min, SEED.max, OPENING.seed),
   /** Rooms out of service, a bit mask (bit i = room i + 1). */
-  closed: intParam(0, 2 ** ROOM_NAMES.length - 1, 0),
+  closed: intParam(0, 2 ** ROOM_NAMES.length - 1, OPENING.closed),
 };
 const SPEED_KEYS = ['speed1', 'speed2', 'speed3', 'speed4'] as const;
 
-const REQUESTS = 12_000;
-
-interface FrontDesk {
-  result: BalancingResult;
-  lobby: LobbyFrame[];
-  /** The lobby frame shown now. */
-  frame: number;
-  /** The rooms out of service, as the `closed` parameter's mask. */
-  closed: number;
-}
 type Params = StateOf<typeof schema>;
 type DeskSimulation = Simulation<typeof schema, FrontDesk>;
 
-const closedFrom = (mask: number) => closedRooms(ROOM_NAMES.map((_, i) => (mask & (1 << i) ? i : -1)));
-const maskOf = (rooms: readonly number[]) => rooms.reduce((m, i) => m | (1 << i), 0);
-
-function open(p: Params): FrontDesk {
-  const scenario = {
-    policy: p.policy,
-    load: p.load / 100,
-    speeds: SPEED_KEYS.map((key) => p[key]),
-    outage: p.outage,
-    seed: p.seed,
-    requests: REQUESTS,
-    closed: closedFrom(p.closed),
-  };
-  return { result: runBalancing(scenario), lobby: lobbyFrames(scenario), frame: 0, closed: maskOf(scenario.closed) };
-}
+const open = (p: Params): FrontDesk => openDesk({ ...p, speeds: SPEED_KEYS.map((key) => p[key]) });
 
 /** The lobby's geometry: the door on the left, the rooms stacked on the right, their lines reaching left. */
 const LOBBY_W = 360;
@@ -103,41 +78,35 @@ const DOT = 8;
 /** Guests drawn in a line; more are written as "+n". */
 const SHOWN_IN_LINE = 20;
 const roomY = (i: number) => 8 + i * ROW_H + ROW_H / 2;
+const LOBBY_H = 8 + ROOM_NAMES.length * ROW_H + 18;
 
-/** One room's line, its arrivals walking in from the door and its departures walking out. */
-function RoomTraffic({ sim }: { sim: DeskSimulation }) {
-  const t = useProgress(sim);
+/** Whether the drawing is mid-way from the previous lobby frame to this one. */
+function walking(sim: DeskSimulation, t: number): boolean {
   const { lobby, frame } = sim.model;
-  const now = lobby[frame]!;
-  const moving = sim.before.lobby === lobby && sim.before.frame === frame - 1 && t < 1;
+  return sim.before.lobby === lobby && sim.before.frame === frame - 1 && t < 1;
+}
+
+/** Where guest j of a room's line stands: the one being served in the room, the others outside its door. */
+const spot = (j: number) => (j === 0 ? ROOM_X + ROOM_W / 2 : ROOM_X - 6 - (j - 1) * DOT);
+
+/** Each room's line; while this frame's guests walk in, it holds those already there (they join it on arrival). */
+function Lines({ now, arriving }: { now: LobbyFrame; arriving: boolean }) {
   return (
     <g aria-hidden="true">
       {now.inRoom.map((n, i) => {
         const y = roomY(i);
-        // While guests walk in, the line holds those already there; they join it when they arrive.
-        const waiting = moving ? n - now.arrived[i]! : n;
+        const waiting = arriving ? n - now.arrived[i]! : n;
         const drawn = Math.min(waiting, SHOWN_IN_LINE);
-        // The guest being served stands in the room; the others wait in line outside its door.
-        const spot = (j: number) => (j === 0 ? ROOM_X + ROOM_W / 2 : ROOM_X - 6 - (j - 1) * DOT);
-        const tail = spot(drawn);
         return (
           <g class="lb-traffic" style={{ fill: `var(--series-${i + 1})` }}>
             {Array.from({ length: drawn }, (_, j) => (
               <circle class="lb-guest" cx={spot(j)} cy={y} r={3.2} />
             ))}
             {waiting > SHOWN_IN_LINE && (
-              <text class="lb-more" x={tail - 4} y={y} dy="0.35em" text-anchor="end">
+              <text class="lb-more" x={spot(drawn) - 4} y={y} dy="0.35em" text-anchor="end">
                 +{waiting - SHOWN_IN_LINE}
               </text>
             )}
-            {moving &&
-              Array.from({ length: Math.min(now.arrived[i]!, 6) }, (_, j) => (
-                <circle class="lb-guest lb-walking" cx={lerp(DOOR.x + 10, tail, t).toFixed(1)} cy={lerp(DOOR.y + (j - 1) * 4, y, t).toFixed(1)} r={3.2} />
-              ))}
-            {moving &&
-              Array.from({ length: Math.min(now.left[i]!, 6) }, (_, j) => (
-                <circle class="lb-guest lb-leaving" cx={lerp(ROOM_X + ROOM_W + 4, EXIT_X, t).toFixed(1)} cy={(y + (j - 1) * 4).toFixed(1)} r={3.2} />
-              ))}
           </g>
         );
       })}
@@ -145,130 +114,106 @@ function RoomTraffic({ sim }: { sim: DeskSimulation }) {
   );
 }
 
+/**
+ * The lines, redrawn only when they change: at a new frame and when its walkers arrive (the same
+ * element otherwise, which Preact skips). The walkers move at the display's rate in a layer of their
+ * own (Walkers), so that a display frame repaints a handful of dots, not the lobby.
+ */
+function RoomLines({ sim }: { sim: DeskSimulation }) {
+  const t = useProgress(sim);
+  const now = sim.model.lobby[sim.model.frame]!;
+  const arriving = walking(sim, t);
+  return useMemo(() => <Lines now={now} arriving={arriving} />, [now, arriving]);
+}
+
+/** This frame's arrivals walking in from the door to the end of their line, and its departures walking out. */
+function Walkers({ sim }: { sim: DeskSimulation }) {
+  const t = useProgress(sim);
+  if (!walking(sim, t)) return null;
+  const now = sim.model.lobby[sim.model.frame]!;
+  return (
+    <>
+      {now.inRoom.map((n, i) => {
+        const y = roomY(i);
+        const tail = spot(Math.min(n - now.arrived[i]!, SHOWN_IN_LINE));
+        return (
+          <g class="lb-traffic" style={{ fill: `var(--series-${i + 1})` }}>
+            {Array.from({ length: Math.min(now.arrived[i]!, 6) }, (_, j) => (
+              <circle class="lb-guest lb-walking" cx={round1(lerp(DOOR.x + 10, tail, t))} cy={round1(lerp(DOOR.y + (j - 1) * 4, y, t))} r={3.2} />
+            ))}
+            {Array.from({ length: Math.min(now.left[i]!, 6) }, (_, j) => (
+              <circle class="lb-guest lb-leaving" cx={round1(lerp(ROOM_X + ROOM_W + 4, EXIT_X, t))} cy={y + (j - 1) * 4} r={3.2} />
+            ))}
+          </g>
+        );
+      })}
+    </>
+  );
+}
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
+
 function Lobby({ sim }: { sim: DeskSimulation }) {
   const { lobby, frame } = sim.model;
   const now = lobby[frame]!;
   const closed = closedFrom(sim.params.closed);
   const speeds = sim.model.result.rooms.map((r) => r.speed);
-  const height = 8 + ROOM_NAMES.length * ROW_H + 18;
   return (
-    <svg
-      class="sim-drawing lb-lobby"
-      viewBox={`0 0 ${LOBBY_W} ${height}`}
-      role="group"
-      aria-label={`The lobby ${(now.time / 1000).toFixed(2)} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
-    >
-      <rect class="lb-door" x={4} y={DOOR.y - 22} width={12} height={44} rx={2} />
-      <text class="lb-lobby-label" x={4} y={DOOR.y + 36}>
-        door
-      </text>
-      <text class="lb-lobby-label" x={4} y={height - 4}>{`${(now.time / 1000).toFixed(2)} s`}</text>
-      {ROOM_NAMES.map((name, i) => {
-        const y = roomY(i);
-        const out = closed.includes(i);
-        const lastOpen = !out && closed.length >= ROOM_NAMES.length - 1;
-        return (
-          <Grabbable
-            key={name}
-            sim={sim}
-            x={ROOM_X + ROOM_W / 2}
-            y={y}
-            r={18}
-            pressed={out}
-            disabled={lastOpen}
-            label={`${name} · ${speeds[i]}×${out ? ' · closed' : ''}: ${out ? 'out of service' : `${now.inRoom[i]} guests inside`}. Press to ${out ? 'bring it back into' : 'take it out of'} service.`}
-            activate={(_, p) => open({ ...p, closed: p.closed ^ (1 << i) })}
-          >
-            <rect
-              class={`lb-room${out ? ' lb-room-out' : ''}`}
-              x={ROOM_X}
-              y={y - 17}
-              width={ROOM_W}
-              height={34}
-              rx={4}
-              style={{ stroke: `var(--series-${i + 1})` }}
-            />
-            <text class="lb-room-name" x={ROOM_X + ROOM_W / 2} y={y - 22} text-anchor="middle">{`${name} · ${speeds[i]}×${out ? ' · closed' : ''}`}</text>
-          </Grabbable>
-        );
-      })}
-      <RoomTraffic sim={sim} />
-    </svg>
+    <div class="lb-stack">
+      <svg
+        class="sim-drawing lb-lobby"
+        viewBox={`0 0 ${LOBBY_W} ${LOBBY_H}`}
+        role="group"
+        aria-label={`The lobby ${formatNumber(now.time / 1000, { digits: 2 })} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
+      >
+        <rect class="lb-door" x={4} y={DOOR.y - 22} width={12} height={44} rx={2} />
+        <text class="lb-lobby-label" x={4} y={DOOR.y + 36}>
+          door
+        </text>
+        <text class="lb-lobby-label" x={4} y={LOBBY_H - 4}>{`${formatNumber(now.time / 1000, { digits: 2 })} s`}</text>
+        {ROOM_NAMES.map((name, i) => {
+          const y = roomY(i);
+          const out = closed.includes(i);
+          const lastOpen = !out && closed.length >= ROOM_NAMES.length - 1;
+          return (
+            <Grabbable
+              key={name}
+              sim={sim}
+              x={ROOM_X + ROOM_W / 2}
+              y={y}
+              r={18}
+              pressed={out}
+              disabled={lastOpen}
+              label={`${name} · ${speeds[i]}×${out ? ' · closed' : ''}: ${out ? 'out of service' : `${now.inRoom[i]} guests inside`}. Press to ${out ? 'bring it back into' : 'take it out of'} service.`}
+              activate={(_, p) => open({ ...p, closed: p.closed ^ (1 << i) })}
+            >
+              <rect
+                class={`lb-room${out ? ' lb-room-out' : ''}`}
+                x={ROOM_X}
+                y={y - 17}
+                width={ROOM_W}
+                height={34}
+                rx={4}
+                style={{ stroke: `var(--series-${i + 1})` }}
+              />
+              <text class="lb-room-name" x={ROOM_X + ROOM_W / 2} y={y - 22} text-anchor="middle">{`${name} · ${speeds[i]}×${out ? ' · closed' : ''}`}</text>
+            </Grabbable>
+          );
+        })}
+        <RoomLines sim={sim} />
+      </svg>
+      <svg class="sim-drawing lb-walkers" viewBox={`0 0 ${LOBBY_W} ${LOBBY_H}`} aria-hidden="true">
+        <Walkers sim={sim} />
+      </svg>
+    </div>
   );
 }
 
-/** The predict step's scenario: the opening settings, round robin. */
-const GUESS = { policy: 'round-robin', load: 0.6, outage: false, seed: SEED.fallback, requests: REQUESTS } as const;
-let guessed: string | undefined;
-/** The room with the worst p99 under round robin at the opening settings (computed once, on first use). */
-function slowestLine(): string {
-  guessed ??= (() => {
-    const rooms = runBalancing(GUESS).rooms;
-    return String(rooms.indexOf(rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a))));
-  })();
-  return guessed;
-}
-
-function BalancingView() {
-  const sim = useSimulation('balancing', schema, {
-    title: 'How the front desk picks a room',
-    init: open,
-    step: (desk) => ({ ...desk, frame: desk.frame + 1 }),
-    finished: (desk) => desk.frame >= desk.lobby.length - 1,
-    sync: (desk) => ({ closed: desk.closed }),
-    tickMs: 500,
-  });
-  const state = sim.params;
-  const result = sim.model.result;
+/** Per room: share of guests and p99 side by side, as charts and a table, and the lines over time. */
+function RunResults({ result }: { result: BalancingResult }) {
   const speeds = result.rooms.map((r) => r.speed);
-  const policyLabel =
-    state.policy === 'weighted-round-robin' ? `${POLICY_LABELS[state.policy]} (weights ${speeds.map(weightFor).join(':')})` : POLICY_LABELS[state.policy];
-  const worst = result.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
-  const outage = result.outageWindow
-    ? ` ${ROOM_NAMES[FAILING_ROOM]} is out of order from ${formatNumber(result.outageWindow[0], { digits: 0 })} s to ${formatNumber(result.outageWindow[1], { digits: 0 })} s; ${formatNumber(result.dropped)} guests in it were turned away.`
-    : '';
-  const shut = closedFrom(state.closed).map((i) => ROOM_NAMES[i]!);
-  const closedNote = shut.length > 0 ? ` ${shut.join(' and ')} ${shut.length === 1 ? 'is' : 'are'} out of service for the whole run.` : '';
-  const status = `${policyLabel} at ${state.load}% load: overall p99 ${formatMs(result.p99)}; the worst room is ${worst.name} with p99 ${formatMs(worst.p99)}.${outage}${closedNote}`;
   return (
-    <SimFrame
-      {...sim.frame}
-      caption={`${formatNumber(REQUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
-      status={status}
-    >
-      <Predict
-        question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${v}×`).join(', ')} speed and ${GUESS.load * 100}% load, which room's line grows longest?`}
-        choices={[
-          ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })),
-          { value: 'none', label: 'None: the lines stay about even' },
-        ]}
-        truth={slowestLine()}
-        why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
-        onLock={() =>
-          sim.set({
-            policy: GUESS.policy,
-            load: GUESS.load * 100,
-            outage: false,
-            closed: 0,
-            speed1: ROOM_SPEEDS[0],
-            speed2: ROOM_SPEEDS[1],
-            speed3: ROOM_SPEEDS[2],
-            speed4: ROOM_SPEEDS[3],
-            seed: GUESS.seed,
-          })
-        }
-      />
-      <Lobby sim={sim} />
-      <Controls>
-        <PlayControls sim={sim} onReset={() => sim.act((desk) => ({ ...desk, frame: 0 }))} />
-        <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
-        <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
-        {SPEED_KEYS.map((key, i) => (
-          <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
-        ))}
-        <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
-        <Slider sim={sim} param="seed" label="Seed" />
-      </Controls>
+    <>
       <div class="lb-columns">
         <div>
           <p class="lb-chart-title" aria-hidden="true">
@@ -326,6 +271,75 @@ function BalancingView() {
         yLabel="guests in room"
         series={result.timeline.map((points, i) => ({ label: ROOM_NAMES[i]!, points, colour: `var(--series-${i + 1})`, dashed: i === FAILING_ROOM }))}
       />
+    </>
+  );
+}
+
+/** `opening`: the desk at the opening settings, built at build time (openDesk(OPENING)), so hydration simulates nothing. */
+function BalancingView({ opening }: { opening: FrontDesk }) {
+  const sim = useSimulation('balancing', schema, {
+    title: 'How the front desk picks a room',
+    init: open,
+    opening: () => opening,
+    step: nextFrame,
+    finished: lastFrame,
+    sync: (desk) => ({ closed: desk.closed }),
+    tickMs: 500,
+  });
+  const state = sim.params;
+  const result = sim.model.result;
+  const speeds = result.rooms.map((r) => r.speed);
+  const policyLabel =
+    state.policy === 'weighted-round-robin' ? `${POLICY_LABELS[state.policy]} (weights ${speeds.map(weightFor).join(':')})` : POLICY_LABELS[state.policy];
+  const worst = result.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
+  const outage = result.outageWindow
+    ? ` ${ROOM_NAMES[FAILING_ROOM]} is out of order from ${formatNumber(result.outageWindow[0], { digits: 0 })} s to ${formatNumber(result.outageWindow[1], { digits: 0 })} s; ${formatNumber(result.dropped)} guests in it were turned away.`
+    : '';
+  const shut = closedFrom(state.closed).map((i) => ROOM_NAMES[i]!);
+  const closedNote = shut.length > 0 ? ` ${shut.join(' and ')} ${shut.length === 1 ? 'is' : 'are'} out of service for the whole run.` : '';
+  const status = `${policyLabel} at ${state.load}% load: overall p99 ${formatMs(result.p99)}; the worst room is ${worst.name} with p99 ${formatMs(worst.p99)}.${outage}${closedNote}`;
+  // The run's charts and table change only with the run, not with the lobby's frames: built once per run.
+  const results = useMemo(() => <RunResults result={result} />, [result]);
+  return (
+    <SimFrame
+      {...sim.frame}
+      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
+      status={status}
+    >
+      <Predict
+        question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${v}×`).join(', ')} speed and ${OPENING.load}% load, which room's line grows longest?`}
+        choices={[
+          ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })),
+          { value: 'none', label: 'None: the lines stay about even' },
+        ]}
+        truth={slowestRoom(opening.result)}
+        why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
+        onLock={() =>
+          sim.set({
+            policy: OPENING.policy,
+            load: OPENING.load,
+            outage: OPENING.outage,
+            closed: OPENING.closed,
+            speed1: OPENING.speeds[0],
+            speed2: OPENING.speeds[1],
+            speed3: OPENING.speeds[2],
+            speed4: OPENING.speeds[3],
+            seed: OPENING.seed,
+          })
+        }
+      />
+      <Lobby sim={sim} />
+      <Controls>
+        <PlayControls sim={sim} onReset={() => sim.act((desk) => ({ ...desk, frame: 0 }))} />
+        <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
+        <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
+        {SPEED_KEYS.map((key, i) => (
+          <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
+        ))}
+        <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
+        <Slider sim={sim} param="seed" label="Seed" />
+      </Controls>
+      {results}
     </SimFrame>
   );
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MEAN_SERVICE_MS, ROOM_SPEEDS } from './balancing.ts';
+import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, slowestRoom } from './frontDesk.ts';
+
+describe('the front desk figure', () => {
+  const desk = openDesk(OPENING);
+
+  it('runs every guest of the opening settings and starts the lobby at its first frame', () => {
+    const served = desk.result.rooms.reduce((n, r) => n + r.served, 0);
+    expect(served + desk.result.dropped).toBe(RUN_GUESTS);
+    expect(desk.frame).toBe(0);
+    expect(desk.lobby[0]!.inRoom).toEqual([0, 0, 0, 0]);
+  });
+
+  it('finds the half-speed room slowest under round robin at 60% load, as the predict step says', () => {
+    // Round robin gives each room a quarter of the guests: 0.6 x 4.5 / 4 = 0.675 guests per 20 ms for
+    // a room that serves 0.5 per 20 ms, so only the half-speed room is over capacity.
+    const slow = ROOM_SPEEDS.indexOf(0.5);
+    const rate = (0.6 * ROOM_SPEEDS.reduce((a, b) => a + b, 0)) / MEAN_SERVICE_MS / 4;
+    expect(rate).toBeGreaterThan(0.5 / MEAN_SERVICE_MS);
+    expect(slowestRoom(desk.result)).toBe(String(slow));
+  });
+
+  it('picks the room with the largest p99, first on a tie', () => {
+    const rooms = [5, 9, 2, 9].map((p99, i) => ({ name: `r${i}`, speed: 1, served: 1, share: 0.25, p99 }));
+    expect(slowestRoom({ ...desk.result, rooms })).toBe('1');
+  });
+
+  it('steps through the lobby frames and stops at the last', () => {
+    let d = desk;
+    for (let i = 0; i < desk.lobby.length + 5; i++) d = nextFrame(d);
+    expect(d.frame).toBe(desk.lobby.length - 1);
+    expect(lastFrame(d)).toBe(true);
+    expect(lastFrame(desk)).toBe(false);
+  });
+
+  it('reads closed rooms from a mask and keeps one room open', () => {
+    expect(closedFrom(0b0101)).toEqual([0, 2]);
+    expect(closedFrom(0b1111)).toHaveLength(3);
+    expect(openDesk({ ...OPENING, closed: 0b1111 }).closed).toBe(0b1110);
+  });
+});
