@@ -121,12 +121,12 @@ describe('Verify vs Cert article', () => {
     await expect.poll(() => frame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
     const opened = await diagram(frame);
     await expect.poll(() => diagram(frame), { timeout: 6_000 }).not.toBe(opened);
-    // A message in flight is drawn at the display's rate, between ticks.
+    // A message in flight is drawn at the display's rate, between ticks (moved over the drawing, not in it).
     const positions = new Set<string>();
     for (let i = 0; i < 60 && positions.size < 4; i++) {
       const x = await frame
         .locator('.tls-message')
-        .getAttribute('x', { timeout: 50 })
+        .evaluate((el) => getComputedStyle(el).transform, undefined, { timeout: 50 })
         .catch(() => null);
       if (x) positions.add(x);
       await pause(page, 25);

@@ -6,7 +6,7 @@
 import { Button, Controls, SimFrame, enumParam, island, useSimulation } from '../kit/index.ts';
 import { CATALOGUE, SIMULATION_DAY } from '../engines/tls/catalogue.ts';
 import { HOSTNAME, ORDERS, SLOTS, SWAP_LABEL, VARIANTS, cardFor, layout, verdictFor, type ChainState, type Slot, type Variant } from './chainBuilder.ts';
-import '../engines/tls/tls.css';
+import './tls.css';
 
 const schema = {
   leaf: enumParam(VARIANTS, 'valid'),
