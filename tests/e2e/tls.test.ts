@@ -255,6 +255,13 @@ describe('API Certificates article', () => {
     expect(await frame.locator('.tls-outcome').innerText()).toContain("The root in the client's own trust store has expired");
     await sample.selectOption('client-cert-required');
     await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The client side must fix it');
+    // Another sample replaces what the reader typed, in both boxes.
+    await frame.getByLabel('openssl s_client output').fill('typed by the reader');
+    await frame.getByLabel("The client's error message (may be empty)").fill('also typed');
+    await sample.selectOption('valid');
+    await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('Nobody: TLS is fine');
+    expect(await frame.getByLabel('openssl s_client output').inputValue()).toContain('Verify return code: 0 (ok)');
+    expect(await frame.getByLabel("The client's error message (may be empty)").inputValue()).not.toContain('also typed');
   });
 
   it('inspector: a complete chain verifies, links and shows fingerprints', async () => {
