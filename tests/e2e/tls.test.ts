@@ -242,6 +242,33 @@ describe('API Certificates article', () => {
     expect(await frame.locator('.tls-outcome').innerText()).toContain("client's own trust store");
   });
 
+  it('chain builder: the cards in the drawing are grabbed, by pointer and by keyboard', async () => {
+    const page = await site.page(CHAIN, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const frame = page.locator('#sim-chain');
+    await frame.scrollIntoViewIfNeeded();
+    const cards = frame.locator('svg.tls-diagram').getByRole('button');
+    await expect.poll(() => cards.first().getAttribute('aria-disabled')).not.toBe('true');
+    expect(await cards.count()).toBe(3);
+    // Click the intermediate: it leaves the chain (error 20), and the card's own button says "Put back".
+    await cards.nth(1).click();
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 20 at depth 0');
+    expect(await cards.count()).toBe(2);
+    await frame.getByRole('button', { name: 'Put back' }).click();
+    await expect.poll(() => cards.count()).toBe(3);
+    // Keyboard: the leaf, one place later (ArrowRight), is sent after the intermediate: error 26, as the Reorder button gives.
+    await cards.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 26 at depth 0');
+    expect(await frame.getByRole('button', { name: 'Reorder: server sends the intermediate first' }).getAttribute('aria-pressed')).toBe('true');
+    // Delete on the root (the last card) empties the trust store.
+    await cards.last().focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => frame.getByRole('region', { name: /Root/ }).getByRole('button', { name: 'Put back' }).count()).toBe(1);
+    await frame.getByRole('button', { name: /Copy link/ }).click();
+    await frame.locator('.sim-share-result').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/chain\.root=removed&chain\.order=intermediate-first$/);
+  });
+
   it('whose fault: the expired sample blames the server; the expired root in the store and the client-certificate samples the client', async () => {
     const page = await site.page(CHAIN);
     const frame = page.locator('#sim-fault');
