@@ -80,6 +80,8 @@ function ChainDiagram({ sim }: { sim: Simulation<typeof schema, Built> }) {
         const expired = c.notAfter < SIMULATION_DAY;
         const slot = slotOf(b.id);
         const sentCard = slot !== 'root';
+        const clip = (t: string) => (t.length > 24 ? `${t.slice(0, 23)}…` : t);
+        const validity = expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`;
         return (
           <g key={b.id}>
             <text x={x + w / 2} y={18} text-anchor="middle" class="tls-muted">
@@ -91,25 +93,28 @@ function ChainDiagram({ sim }: { sim: Simulation<typeof schema, Built> }) {
               y={76}
               r={48}
               step={w + gap}
-              label={`${SLOT_LABEL[slot]}: ${c.subject}. Enter or Delete removes it${sentCard ? '; the arrow keys or a drag send it earlier or later' : ''}.`}
+              label={`${SLOT_LABEL[slot]}: ${c.subject}, issued by ${c.issuer}, ${validity}. Enter or Delete removes it${sentCard ? '; the arrow keys or a drag send it earlier or later' : ''}.`}
               activate={(m) => without(m, slot)}
               remove={(m) => without(m, slot)}
               move={sentCard ? (m, to) => reordered(m, slot, to.x - (x + w / 2)) : undefined}
             >
               <rect class="tls-box" x={x} y={28} width={w} height={96} rx={8} />
+            </Grabbable>
+            {/* Drawn over the card but not part of its button (whose name says it all): clicks fall through to the card. */}
+            <g class="tls-card-text">
               <text x={x + 10} y={50}>
-                {c.subject.length > 24 ? `${c.subject.slice(0, 23)}…` : c.subject}
+                {clip(c.subject)}
               </text>
               <text x={x + 10} y={72} class="tls-muted">
                 issued by
               </text>
               <text x={x + 10} y={90}>
-                {c.issuer.length > 24 ? `${c.issuer.slice(0, 23)}…` : c.issuer}
+                {clip(c.issuer)}
               </text>
               <text x={x + 10} y={112} class={expired ? 'tls-fail' : 'tls-muted'}>
-                {expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`}
+                {validity}
               </text>
-            </Grabbable>
+            </g>
             {i < boxes.length - 1 && (
               <path
                 class="tls-skipped"
