@@ -121,12 +121,12 @@ describe('Verify vs Cert article', () => {
     await expect.poll(() => frame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
     const opened = await diagram(frame);
     await expect.poll(() => diagram(frame), { timeout: 6_000 }).not.toBe(opened);
-    // A message in flight is drawn at the display's rate, between ticks.
+    // A message in flight is drawn at the display's rate, between ticks (moved over the drawing, not in it).
     const positions = new Set<string>();
     for (let i = 0; i < 60 && positions.size < 4; i++) {
       const x = await frame
         .locator('.tls-message')
-        .getAttribute('x', { timeout: 50 })
+        .evaluate((el) => getComputedStyle(el).transform, undefined, { timeout: 50 })
         .catch(() => null);
       if (x) positions.add(x);
       await pause(page, 25);
@@ -242,6 +242,33 @@ describe('API Certificates article', () => {
     expect(await frame.locator('.tls-outcome').innerText()).toContain("client's own trust store");
   });
 
+  it('chain builder: the cards in the drawing are grabbed, by pointer and by keyboard', async () => {
+    const page = await site.page(CHAIN, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const frame = page.locator('#sim-chain');
+    await frame.scrollIntoViewIfNeeded();
+    const cards = frame.locator('svg.tls-diagram').getByRole('button');
+    await expect.poll(() => cards.first().getAttribute('aria-disabled')).not.toBe('true');
+    expect(await cards.count()).toBe(3);
+    // Click the intermediate: it leaves the chain (error 20), and the card's own button says "Put back".
+    await cards.nth(1).click();
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 20 at depth 0');
+    expect(await cards.count()).toBe(2);
+    await frame.getByRole('button', { name: 'Put back' }).click();
+    await expect.poll(() => cards.count()).toBe(3);
+    // Keyboard: the leaf, one place later (ArrowRight), is sent after the intermediate: error 26, as the Reorder button gives.
+    await cards.first().focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 26 at depth 0');
+    expect(await frame.getByRole('button', { name: 'Reorder: server sends the intermediate first' }).getAttribute('aria-pressed')).toBe('true');
+    // Delete on the root (the last card) empties the trust store.
+    await cards.last().focus();
+    await page.keyboard.press('Delete');
+    await expect.poll(() => frame.getByRole('region', { name: /Root/ }).getByRole('button', { name: 'Put back' }).count()).toBe(1);
+    await frame.getByRole('button', { name: /Copy link/ }).click();
+    await frame.locator('.sim-share-result').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/chain\.root=removed&chain\.order=intermediate-first$/);
+  });
+
   it('whose fault: the expired sample blames the server; the expired root in the store and the client-certificate samples the client', async () => {
     const page = await site.page(CHAIN);
     const frame = page.locator('#sim-fault');
@@ -255,6 +282,13 @@ describe('API Certificates article', () => {
     expect(await frame.locator('.tls-outcome').innerText()).toContain("The root in the client's own trust store has expired");
     await sample.selectOption('client-cert-required');
     await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('The client side must fix it');
+    // Another sample replaces what the reader typed, in both boxes.
+    await frame.getByLabel('openssl s_client output').fill('typed by the reader');
+    await frame.getByLabel("The client's error message (may be empty)").fill('also typed');
+    await sample.selectOption('valid');
+    await expect.poll(() => frame.locator('.tls-side').innerText()).toBe('Nobody: TLS is fine');
+    expect(await frame.getByLabel('openssl s_client output').inputValue()).toContain('Verify return code: 0 (ok)');
+    expect(await frame.getByLabel("The client's error message (may be empty)").inputValue()).not.toContain('also typed');
   });
 
   it('inspector: a complete chain verifies, links and shows fingerprints', async () => {

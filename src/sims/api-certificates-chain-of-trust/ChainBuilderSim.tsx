@@ -3,10 +3,23 @@
  * client's store, as cards. Remove, reorder, expire or swap one and see what a TLS client concludes
  * (the model agrees with `openssl verify -purpose sslserver` on every one of the 128 reachable states).
  */
-import { Button, Controls, SimFrame, enumParam, island, useSimulation } from '../kit/index.ts';
+import { Button, Controls, Grabbable, SimFrame, enumParam, island, useSimulation, type Simulation } from '../kit/index.ts';
 import { CATALOGUE, SIMULATION_DAY } from '../engines/tls/catalogue.ts';
-import { HOSTNAME, ORDERS, SLOTS, SWAP_LABEL, VARIANTS, cardFor, layout, verdictFor, type ChainState, type Slot, type Variant } from './chainBuilder.ts';
-import '../engines/tls/tls.css';
+import {
+  HOSTNAME,
+  ORDERS,
+  SLOTS,
+  SWAP_LABEL,
+  VARIANTS,
+  cardFor,
+  layout,
+  verdictFor,
+  type ChainState,
+  type ChainVerdict,
+  type Slot,
+  type Variant,
+} from './chainBuilder.ts';
+import './tls.css';
 
 const schema = {
   leaf: enumParam(VARIANTS, 'valid'),
@@ -22,10 +35,30 @@ function year(ms: number) {
   return new Date(ms).getUTCFullYear();
 }
 
-function ChainDiagram({ state }: { state: ChainState }) {
+/** The chain the reader built and what a TLS client concludes from it. */
+interface Built {
+  chain: ChainState;
+  verdict: ChainVerdict;
+}
+const built = (chain: ChainState): Built => ({ chain, verdict: verdictFor(chain, SIMULATION_DAY) });
+const without = (m: Built, slot: Slot): Built => built({ ...m.chain, [slot]: 'removed' });
+/** The two sent cards in the other order when `slot` is dragged (or nudged) past the other one, else as they were. */
+function reordered(m: Built, slot: Slot, dx: number): Built {
+  if (slot === 'root') return m;
+  const first: Slot = m.chain.order === 'leaf-first' ? 'leaf' : 'intermediate';
+  const wantFirst = dx < 0 ? slot : slot === 'leaf' ? 'intermediate' : 'leaf';
+  if (wantFirst === first) return m;
+  return built({ ...m.chain, order: wantFirst === 'leaf' ? 'leaf-first' : 'intermediate-first' });
+}
+
+const CARD_W = 180;
+
+function ChainDiagram({ sim }: { sim: Simulation<typeof schema, Built> }) {
+  const state = sim.model.chain;
   const { sent, trusted } = layout(state);
+  const slotOf = (id: string) => SLOTS.find((slot) => cardFor(slot, state[slot]) === id)!;
   const boxes = [...sent.map((id) => ({ id, group: 'Server sends' })), ...trusted.map((id) => ({ id, group: 'Client trusts' }))];
-  const w = 180;
+  const w = CARD_W;
   const gap = 30;
   const total = boxes.length * w + Math.max(0, boxes.length - 1) * gap;
   const start = (640 - total) / 2;
@@ -33,8 +66,8 @@ function ChainDiagram({ state }: { state: ChainState }) {
     <svg
       class="tls-diagram"
       viewBox="0 0 640 150"
-      role="img"
-      aria-label={`Server sends: ${sent.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}. Client trusts: ${trusted.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}.`}
+      role="group"
+      aria-label={`Server sends: ${sent.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}. Client trusts: ${trusted.map((id) => CATALOGUE[id].subject).join(', ') || 'nothing'}. Each card is a button: Enter or Delete removes it; the arrow keys or a drag reorder the two the server sends.`}
     >
       {boxes.length === 0 && (
         <text x={320} y={80} text-anchor="middle" class="tls-muted">
@@ -45,24 +78,43 @@ function ChainDiagram({ state }: { state: ChainState }) {
         const c = CATALOGUE[b.id];
         const x = start + i * (w + gap);
         const expired = c.notAfter < SIMULATION_DAY;
+        const slot = slotOf(b.id);
+        const sentCard = slot !== 'root';
+        const clip = (t: string) => (t.length > 24 ? `${t.slice(0, 23)}…` : t);
+        const validity = expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`;
         return (
           <g key={b.id}>
             <text x={x + w / 2} y={18} text-anchor="middle" class="tls-muted">
               {b.group} #{b.group === 'Server sends' ? i + 1 : 1}
             </text>
-            <rect class="tls-box" x={x} y={28} width={w} height={96} rx={8} />
-            <text x={x + 10} y={50}>
-              {c.subject.length > 24 ? `${c.subject.slice(0, 23)}…` : c.subject}
-            </text>
-            <text x={x + 10} y={72} class="tls-muted">
-              issued by
-            </text>
-            <text x={x + 10} y={90}>
-              {c.issuer.length > 24 ? `${c.issuer.slice(0, 23)}…` : c.issuer}
-            </text>
-            <text x={x + 10} y={112} class={expired ? 'tls-fail' : 'tls-muted'}>
-              {expired ? `✗ expired ${year(c.notAfter)}` : `valid to ${year(c.notAfter)}`}
-            </text>
+            <Grabbable
+              sim={sim}
+              x={x + w / 2}
+              y={76}
+              r={48}
+              step={w + gap}
+              label={`${SLOT_LABEL[slot]}: ${c.subject}, issued by ${c.issuer}, ${validity}. Enter or Delete removes it${sentCard ? '; the arrow keys or a drag send it earlier or later' : ''}.`}
+              activate={(m) => without(m, slot)}
+              remove={(m) => without(m, slot)}
+              move={sentCard ? (m, to) => reordered(m, slot, to.x - (x + w / 2)) : undefined}
+            >
+              <rect class="tls-box" x={x} y={28} width={w} height={96} rx={8} />
+            </Grabbable>
+            {/* Drawn over the card but not part of its button (whose name says it all): clicks fall through to the card. */}
+            <g class="tls-card-text">
+              <text x={x + 10} y={50}>
+                {clip(c.subject)}
+              </text>
+              <text x={x + 10} y={72} class="tls-muted">
+                issued by
+              </text>
+              <text x={x + 10} y={90}>
+                {clip(c.issuer)}
+              </text>
+              <text x={x + 10} y={112} class={expired ? 'tls-fail' : 'tls-muted'}>
+                {validity}
+              </text>
+            </g>
             {i < boxes.length - 1 && (
               <path
                 class="tls-skipped"
@@ -77,9 +129,14 @@ function ChainDiagram({ state }: { state: ChainState }) {
 }
 
 function ChainBuilderView() {
-  const sim = useSimulation('chain', schema, { title: 'Chain builder: break the chain of trust', init: (p) => verdictFor(p, SIMULATION_DAY) });
+  const sim = useSimulation('chain', schema, {
+    title: 'Chain builder: break the chain of trust',
+    init: built,
+    // A card acted on in the drawing changes the chain, which the buttons and a copied link then show.
+    sync: (m) => m.chain,
+  });
   const state = sim.params;
-  const verdict = sim.model;
+  const verdict = sim.model.verdict;
   const update = sim.set;
   const set = (slot: Slot, variant: Variant) => update({ [slot]: state[slot] === variant ? 'valid' : variant } as Partial<ChainState>);
   const verdictText =
@@ -95,7 +152,7 @@ function ChainBuilderView() {
       caption={`Cards for the certificates a server sends and the root a client trusts, with the verdict a TLS client reaches, which is what openssl verify -purpose sslserver says (checking the host name ${HOSTNAME}). Remove, expire, swap or reorder a card to see which error it causes, why, and who has to fix it.`}
       status={`${verdictText}. ${verdict.explanation}`}
     >
-      <ChainDiagram state={state} />
+      <ChainDiagram sim={sim} />
       <div class="tls-cards">
         {SLOTS.map((slot) => {
           const id = cardFor(slot, state[slot]);

@@ -7,7 +7,7 @@ import { Button, Controls, Select, SimFrame, enumParam, formatNumber, island, lo
 import type { Inspection } from '../engines/tls/inspector.ts';
 import { MAX_INPUT_CHARS } from '../engines/tls/pem.ts';
 import { EXAMPLES, EXAMPLE_IDS, OPENING_EXAMPLE } from './inspectorExamples.ts';
-import '../engines/tls/tls.css';
+import './tls.css';
 
 /** `hostname`: the optional host name to check, typed by the reader (not shared). */
 const schema = { example: enumParam(EXAMPLE_IDS, OPENING_EXAMPLE), hostname: localParam('') };

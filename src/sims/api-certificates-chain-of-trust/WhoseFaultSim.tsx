@@ -15,7 +15,7 @@ import mitm from '../engines/tls/fixtures/s_client/short/mitm.txt?raw';
 import clientCert from '../engines/tls/fixtures/s_client/short/client-cert-required.txt?raw';
 import clientRejected from '../engines/tls/fixtures/s_client/short/client-cert-rejected.txt?raw';
 import wrongHost from '../engines/tls/fixtures/s_client/short/wrong-host-python.txt?raw';
-import '../engines/tls/tls.css';
+import './tls.css';
 
 const SAMPLES = {
   'missing-intermediate': { label: 'Works in the browser, fails in Python', text: missing },
@@ -78,14 +78,20 @@ function Flow({ steps, conclusion }: { steps: { question: string; answer: string
   );
 }
 
+/** The texts read (the reader's own where they typed, else the sample's) and the answer they lead to. */
+function diagnosed(sample: SampleId, pasted: { transcript: string | null; error: string | null }) {
+  const transcript = pasted.transcript ?? SAMPLES[sample].text;
+  const error = pasted.error ?? errorFor(sample);
+  return { transcript, error, pasted, answer: whoseFault(transcript, error) };
+}
+
 function WhoseFaultView() {
   const sim = useSimulation('fault', schema, {
     title: 'Whose fault is it?',
-    init: (p) => {
-      const transcript = p.transcript ?? SAMPLES[p.sample].text;
-      const error = p.error ?? errorFor(p.sample);
-      return { transcript, error, answer: whoseFault(transcript, error) };
-    },
+    init: (p) => diagnosed(p.sample, p),
+    // Another sample replaces what the reader typed; `sync` then clears the typed texts.
+    change: (_, p, before) => diagnosed(p.sample, p.sample === before.sample ? p : { transcript: null, error: null }),
+    sync: (m) => m.pasted,
   });
   const hydrated = useHydrated();
   const { transcript: t, error: e, answer } = sim.model;
@@ -96,12 +102,7 @@ function WhoseFaultView() {
       status={`${SIDE_WORD[answer.side]}: ${answer.title}`}
     >
       <Controls>
-        <Select
-          label="Sample"
-          value={sim.params.sample}
-          options={SAMPLE_IDS.map((id) => ({ value: id, label: SAMPLES[id].label }))}
-          onChange={(sample) => sim.set({ sample, transcript: null, error: null })}
-        />
+        <Select sim={sim} param="sample" label="Sample" options={SAMPLE_IDS.map((id) => ({ value: id, label: SAMPLES[id].label }))} />
       </Controls>
       <div class="tls-field">
         <label for="fault-sclient">openssl s_client output</label>

@@ -4,7 +4,8 @@ import {
   Controls,
   enumParam,
   intParam,
-  lerp,
+  Mark,
+  Marks,
   PlayControls,
   Select,
   SimFrame,
@@ -75,10 +76,15 @@ function Traveller({ sim, step, y }: { sim: Simulation<typeof schema, Flow>; ste
   if (t >= 1 || sim.before.at === sim.model.at) return null;
   const from = LANES[step.from].x;
   const to = LANES[step.to].x;
+  // Two marks, one per half, so the colour changes once at the turn rather than being redrawn each frame.
   const going = t < 0.5;
-  const x = going ? lerp(from, to, t * 2) : lerp(to, from, t * 2 - 1);
   const cls = going ? 'auth-token' : step.response.error ? 'auth-token auth-token-bad' : 'auth-token auth-token-back';
-  return <circle class={cls} cx={x} cy={y} r={7} />;
+  const path = going ? [from, to] : [to, from];
+  return (
+    <Mark key={going ? 'going' : 'back'} class={cls} r={8} poses={path.map((x) => ({ x, y }))} ms={TICK_MS / 2} at={going ? t * 2 : t * 2 - 1}>
+      <circle r={7} />
+    </Mark>
+  );
 }
 
 function SequenceDiagram({ steps, current, sim }: { steps: Step[]; current: number; sim: Simulation<typeof schema, Flow> }) {
@@ -86,37 +92,39 @@ function SequenceDiagram({ steps, current, sim }: { steps: Step[]; current: numb
   const failed = steps.at(-1)?.response.error !== undefined;
   const summary = steps.map((s, i) => `${i + 1}. ${LANES[s.from].label} to ${LANES[s.to].label}: ${shortLabel(s)}`).join('; ');
   return (
-    <svg class="auth-diagram" viewBox={`0 0 610 ${height}`} role="img" aria-label={`Sequence of requests: ${summary}.`}>
-      <defs>
-        <marker id="valet-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
-          <path d="M 0 0 L 10 5 L 0 10 z" class="auth-arrowhead" />
-        </marker>
-      </defs>
-      {Object.values(LANES).map((lane) => (
-        <g key={lane.label}>
-          <text x={lane.x} y="24" text-anchor="middle" class="auth-label">
-            {lane.label}
-          </text>
-          <line x1={lane.x} y1="34" x2={lane.x} y2={height - 8} class="auth-lane" />
-        </g>
-      ))}
-      {steps.map((step, i) => {
-        const y = 64 + i * 44;
-        const from = LANES[step.from].x;
-        const to = LANES[step.to].x;
-        const isFail = failed && i === steps.length - 1;
-        const cls = isFail ? 'auth-arrow-failed' : i === current ? 'auth-arrow-current' : 'auth-arrow';
-        return (
-          <g key={step.id}>
-            <line x1={from} y1={y} x2={to - Math.sign(to - from) * 6} y2={y} class={cls} marker-end="url(#valet-arrowhead)" />
-            <text x={(from + to) / 2} y={y - 7} text-anchor="middle" class={i === current ? 'auth-label' : 'auth-sub'}>
-              {`${i + 1}. ${shortLabel(step)}`}
+    <div class="sim-overlaid">
+      <svg class="auth-diagram" viewBox={`0 0 610 ${height}`} role="img" aria-label={`Sequence of requests: ${summary}.`}>
+        <defs>
+          <marker id="valet-arrowhead" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" class="auth-arrowhead" />
+          </marker>
+        </defs>
+        {Object.values(LANES).map((lane) => (
+          <g key={lane.label}>
+            <text x={lane.x} y="24" text-anchor="middle" class="auth-label">
+              {lane.label}
             </text>
+            <line x1={lane.x} y1="34" x2={lane.x} y2={height - 8} class="auth-lane" />
           </g>
-        );
-      })}
-      {steps[current] && <Traveller sim={sim} step={steps[current]} y={64 + current * 44} />}
-    </svg>
+        ))}
+        {steps.map((step, i) => {
+          const y = 64 + i * 44;
+          const from = LANES[step.from].x;
+          const to = LANES[step.to].x;
+          const isFail = failed && i === steps.length - 1;
+          const cls = isFail ? 'auth-arrow-failed' : i === current ? 'auth-arrow-current' : 'auth-arrow';
+          return (
+            <g key={step.id}>
+              <line x1={from} y1={y} x2={to - Math.sign(to - from) * 6} y2={y} class={cls} marker-end="url(#valet-arrowhead)" />
+              <text x={(from + to) / 2} y={y - 7} text-anchor="middle" class={i === current ? 'auth-label' : 'auth-sub'}>
+                {`${i + 1}. ${shortLabel(step)}`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <Marks width={610}>{steps[current] && <Traveller sim={sim} step={steps[current]} y={64 + current * 44} />}</Marks>
+    </div>
   );
 }
 
@@ -132,6 +140,8 @@ interface Flow {
 
 /** Playback rests this many ticks on the last step (the refusal, or the photos) before replaying. */
 const HOLD_TICKS = 2;
+/** One request and its response per tick. */
+const TICK_MS = 1600;
 const stepCount = (m: Flow, tamper: Tamper) => flowSteps(EXAMPLE_ENDPOINTS, m.values, tamper).length;
 
 function ValetFlowView() {
@@ -139,13 +149,15 @@ function ValetFlowView() {
     title: 'The valet key: authorization code flow with PKCE',
     // Reset starts the flow over at its first request; a link or the step buttons go through `change`.
     init: (): Flow => ({ values: INITIAL, renew: false, at: 1, held: 0 }),
-    change: (m, p) => ({ ...m, at: p.step, held: 0 }),
+    // Tampering with something else is another flow, seen from its first request (unless the same change
+    // names a step, as a shared link does); `sync` then brings the step parameter along.
+    change: (m, p, before) => ({ ...m, at: p.tamper !== before.tamper && p.step === before.step ? 1 : p.step, held: 0 }),
     // Step goes on to the next request (after the last, back to the first); playback rests on the last a while.
     step: (m, p) => ({ ...m, at: m.at >= stepCount(m, p.tamper) ? 1 : m.at + 1, held: 0 }),
     tick: (m, p) =>
       m.at < stepCount(m, p.tamper) ? { ...m, at: m.at + 1, held: 0 } : m.held < HOLD_TICKS ? { ...m, held: m.held + 1 } : { ...m, at: 1, held: 0 },
     sync: (m) => ({ step: m.at }),
-    tickMs: 1600,
+    tickMs: TICK_MS,
     // A new verifier's challenge is computed with WebCrypto, so it arrives later; the newest wins.
     load: (m) => {
       if (!m.renew) return undefined;
@@ -176,12 +188,7 @@ function ValetFlowView() {
       caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
-        <Select
-          label="Tamper with"
-          value={state.tamper}
-          options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))}
-          onChange={(tamper) => sim.set({ tamper, step: 1 })}
-        />
+        <Select sim={sim} param="tamper" label="Tamper with" options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} />
         <Button onClick={() => sim.set({ step: index })} disabled={index === 0}>
           Previous step
         </Button>

@@ -99,6 +99,19 @@ describe('the one state path', () => {
     expect(reset.model.count).toBe(0);
     expect(reset.params.size).toBe(0);
   });
+
+  it('carries them after a change of parameters too, so a change that moves another parameter shows it', () => {
+    // A change of `fast` starts the count over; `size` mirrors the count, so it must follow to 0.
+    const restarting: SimulationSpec<typeof schema, Counter> = {
+      ...spec,
+      change: (m, p, before) => (p.fast !== before.fast ? { ...m, count: 0 } : m),
+      sync: (m) => ({ size: m.count }),
+    };
+    const opened = openingState(schema, restarting);
+    const changed = withParams(restarting, opened, { fast: true });
+    expect(changed.params).toEqual({ size: 0, fast: true, note: '' });
+    expect(changed.before).toBe(opened.model);
+  });
 });
 
 describe('newestOnly', () => {

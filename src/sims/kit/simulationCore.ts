@@ -26,8 +26,8 @@ export interface SimulationSpec<S extends Schema, M> {
   /** Nothing more to step or play. */
   finished?(model: M, params: StateOf<S>): boolean;
   /**
-   * The parameters a model carries forward itself, read after each Step, tick or action (a flip count
-   * that Step raises, a step number in a flow), so that the controls and a copied link show them.
+   * The parameters a model carries forward itself, read after each change, Step, tick, action and Reset
+   * (a flip count that Step raises, a step number in a flow), so that the controls and a copied link show them.
    */
   sync?(model: M): Partial<StateOf<S>>;
   /** Milliseconds between ticks while playing, and the length of a drawn move (see `useProgress`). */
@@ -66,11 +66,15 @@ export function openingState<S extends Schema, M>(schema: S, spec: SimulationSpe
   return { params, model, before: model, intent: 'auto' };
 }
 
-/** A change of parameters, from a control or a shared link alike: the model is rebuilt at once. */
+/**
+ * A change of parameters, from a control or a shared link alike: the model is rebuilt at once, and the
+ * parameters it carries (`sync`) follow it, so a `change` that moves one parameter with another (a new
+ * flow starts at step 1) keeps the controls and a copied link in step.
+ */
 export function withParams<S extends Schema, M>(spec: SimulationSpec<S, M>, state: SimState<S, M>, patch: Partial<StateOf<S>>): SimState<S, M> {
   const params = { ...state.params, ...patch };
   const model = spec.change ? spec.change(state.model, params, state.params) : spec.init(params);
-  return { ...state, params, model, before: state.model };
+  return synced(spec, { ...state, params }, model);
 }
 
 /**

@@ -3,11 +3,24 @@
  * message (each one travelling between the lifelines, by itself once in view, or by Step) and stops
  * where requests really stops (the model is checked against requests 2.28).
  */
-import { Controls, PlayControls, Select, SimFrame, enumParam, island, lerp, useProgress, useSimulation, type Simulation, type StateOf } from '../kit/index.ts';
+import {
+  Controls,
+  Mark,
+  Marks,
+  PlayControls,
+  Select,
+  SimFrame,
+  enumParam,
+  island,
+  useProgress,
+  useSimulation,
+  type Simulation,
+  type StateOf,
+} from '../kit/index.ts';
 import { SERVERS, SITUATIONS } from '../engines/tls/servers.ts';
 import { CERT_OPTIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type Step, type StepState, type TrustCheckResult } from './trustCheck.ts';
 import { SIMULATION_DAY } from '../engines/tls/catalogue.ts';
-import '../engines/tls/tls.css';
+import '../api-certificates-chain-of-trust/tls.css';
 
 const schema = {
   verify: enumParam(VERIFY_OPTIONS, 'true'),
@@ -25,48 +38,103 @@ const TOP = 56;
 const LEFT = 110;
 const RIGHT = 530;
 const rowY = (i: number) => TOP + i * ROW_H + 20;
+/** One message or check per tick; a message takes the whole tick to cross. */
+const TICK_MS = 900;
 
-/** One row of the diagram, drawn `t` (0..1) of the way: a message's arrow reaches across, a check's box fills in. */
-function Row({ s, i, t }: { s: Step; i: number; t: number }) {
+const isCheck = (s: Step) => s.actor === 'client' || s.actor === 'server';
+/** Where a message leaves and arrives, and which way it goes. */
+function ends(s: Step) {
+  const x1 = s.actor === 'server-to-client' ? RIGHT : LEFT;
+  const x2 = s.actor === 'server-to-client' ? LEFT : RIGHT;
+  return { x1, x2, dir: x2 > x1 ? 1 : -1 };
+}
+
+/**
+ * One row of the diagram. `arrived` false: the message is still on its way (its title and a faint track
+ * are drawn; the message itself moves over the drawing, see Travelling), or the check is still running.
+ */
+function Row({ s, i, arrived }: { s: Step; i: number; arrived: boolean }) {
   const y = rowY(i);
-  if (s.actor === 'client' || s.actor === 'server') {
-    // A check one side makes alone: a box on its own lifeline; while it runs, a ring widens around it.
+  if (isCheck(s)) {
+    // A check one side makes alone: a box on its own lifeline.
     const x = s.actor === 'client' ? LEFT : RIGHT;
     const anchor = s.actor === 'client' ? 'start' : 'end';
     return (
       <g>
-        {t < 1 && <circle class="tls-skipped" cx={x} cy={y - 4} r={lerp(6, 22, t)} opacity={1 - t} />}
         <rect class={`tls-${s.state}`} x={x - 9} y={y - 13} width={18} height={18} rx={3} />
-        <text x={s.actor === 'client' ? x + 18 : x - 18} y={y + 1} text-anchor={anchor} class={`tls-${s.state}`} opacity={lerp(0.3, 1, t)}>
+        <text x={s.actor === 'client' ? x + 18 : x - 18} y={y + 1} text-anchor={anchor} class={`tls-${s.state}`} opacity={arrived ? 1 : 0.4}>
           {MARK[s.state]} {s.title}
         </text>
       </g>
     );
   }
-  const x1 = s.actor === 'server-to-client' ? RIGHT : LEFT;
-  const x2 = s.actor === 'server-to-client' ? LEFT : RIGHT;
-  const dir = x2 > x1 ? 1 : -1;
-  // The message travels: the arrow's head is where the message is now.
-  const head = lerp(x1 + dir * 12, x2, t);
+  const { x1, x2, dir } = ends(s);
   return (
     <g>
       <text x={(LEFT + RIGHT) / 2} y={y - 8} text-anchor="middle" class={`tls-${s.state}`}>
         {MARK[s.state]} {s.title}
       </text>
-      <line class={`tls-${s.state}`} x1={x1} y1={y} x2={head - dir * 8} y2={y} stroke-dasharray={s.state === 'skipped' ? '5 5' : undefined} />
-      <path class={`tls-${s.state}`} d={`M ${head - dir * 12} ${y - 6} L ${head} ${y} L ${head - dir * 12} ${y + 6}`} />
-      {t < 1 && <rect class="tls-message" x={head - dir * 12 - 8} y={y - 6} width={16} height={12} rx={2} />}
+      {arrived ? (
+        <>
+          <line class={`tls-${s.state}`} x1={x1} y1={y} x2={x2 - dir * 8} y2={y} stroke-dasharray={s.state === 'skipped' ? '5 5' : undefined} />
+          <path class={`tls-${s.state}`} d={`M ${x2 - dir * 12} ${y - 6} L ${x2} ${y} L ${x2 - dir * 12} ${y + 6}`} />
+        </>
+      ) : (
+        <line class="tls-skipped" x1={x1} y1={y} x2={x2} y2={y} stroke-dasharray="2 6" />
+      )}
     </g>
   );
 }
 
-/** The newest row, the only part redrawn at the display's rate while it moves. */
-function NewestRow({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
+/** How far the newest row has moved: 1 unless this Step or tick revealed it (a change of settings draws the whole handshake at once). */
+function useNewestProgress(sim: Simulation<typeof schema, Handshake>): number {
   const t = useProgress(sim);
   const { before, model } = sim;
-  // It moves only when this Step or tick revealed it; a change of settings draws the whole handshake at once.
-  const moving = before.result === model.result && before.shown !== model.shown;
-  return <Row s={s} i={i} t={moving ? t : 1} />;
+  return before.result === model.result && before.shown !== model.shown ? t : 1;
+}
+
+/** The newest row in the drawing: re-rendered every frame while it moves, but its markup changes only when it arrives. */
+function NewestRow({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
+  return <Row s={s} i={i} arrived={useNewestProgress(sim) >= 1} />;
+}
+
+/** What moves over the drawing for the newest row: the message travelling, or a ring widening around a running check. */
+function Travelling({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
+  const t = useNewestProgress(sim);
+  if (t >= 1) return null;
+  const y = rowY(i);
+  if (isCheck(s)) {
+    const x = s.actor === 'client' ? LEFT : RIGHT;
+    return (
+      <Mark
+        class="tls-ring"
+        r={24}
+        poses={[
+          { x, y: y - 4, scale: 6 / 22 },
+          { x, y: y - 4, scale: 1, opacity: 0 },
+        ]}
+        ms={TICK_MS}
+        at={t}
+      >
+        <circle r={22} />
+      </Mark>
+    );
+  }
+  const { x1, x2, dir } = ends(s);
+  return (
+    <Mark
+      class="tls-message"
+      r={9}
+      poses={[
+        { x: x1 + dir * 12, y },
+        { x: x2 - dir * 8, y },
+      ]}
+      ms={TICK_MS}
+      at={t}
+    >
+      <rect x={-8} y={-6} width={16} height={12} rx={2} />
+    </Mark>
+  );
 }
 
 function Diagram({ sim }: { sim: Simulation<typeof schema, Handshake> }) {
@@ -76,38 +144,41 @@ function Diagram({ sim }: { sim: Simulation<typeof schema, Handshake> }) {
   const last = steps[shown - 1];
   const stopped = shown >= steps.length && last?.state === 'fail';
   return (
-    <svg
-      class="tls-diagram"
-      viewBox={`0 0 640 ${h}`}
-      role="img"
-      aria-label={`Handshake diagram: ${steps
-        .slice(0, shown)
-        .map((s) => `${s.title}, ${STATE_WORD[s.state]}`)
-        .join('; ')}${stopped ? '; the handshake stops here' : ''}`}
-    >
-      <rect class="tls-box" x={LEFT - 80} y={8} width={160} height={32} rx={6} />
-      <text x={LEFT} y={29} text-anchor="middle">
-        Python client
-      </text>
-      <rect class="tls-box" x={RIGHT - 80} y={8} width={160} height={32} rx={6} />
-      <text x={RIGHT} y={29} text-anchor="middle">
-        Server (localhost)
-      </text>
-      <line class="tls-lifeline" x1={LEFT} y1={40} x2={LEFT} y2={h - 6} />
-      <line class="tls-lifeline" x1={RIGHT} y1={40} x2={RIGHT} y2={h - 6} />
-      {steps.slice(0, shown - 1).map((s, i) => (
-        <Row key={i} s={s} i={i} t={1} />
-      ))}
-      {last && <NewestRow key={shown - 1} sim={sim} s={last} i={shown - 1} />}
-      {stopped && (
-        <g class="tls-stop">
-          <line class="tls-fail" x1={LEFT - 60} y1={rowY(shown - 1) + 16} x2={RIGHT + 60} y2={rowY(shown - 1) + 16} stroke-dasharray="8 4" />
-          <text class="tls-fail" x={(LEFT + RIGHT) / 2} y={rowY(shown - 1) + 32} text-anchor="middle">
-            The handshake stops here
-          </text>
-        </g>
-      )}
-    </svg>
+    <div class="sim-overlaid">
+      <svg
+        class="tls-diagram"
+        viewBox={`0 0 640 ${h}`}
+        role="img"
+        aria-label={`Handshake diagram: ${steps
+          .slice(0, shown)
+          .map((s) => `${s.title}, ${STATE_WORD[s.state]}`)
+          .join('; ')}${stopped ? '; the handshake stops here' : ''}`}
+      >
+        <rect class="tls-box" x={LEFT - 80} y={8} width={160} height={32} rx={6} />
+        <text x={LEFT} y={29} text-anchor="middle">
+          Python client
+        </text>
+        <rect class="tls-box" x={RIGHT - 80} y={8} width={160} height={32} rx={6} />
+        <text x={RIGHT} y={29} text-anchor="middle">
+          Server (localhost)
+        </text>
+        <line class="tls-lifeline" x1={LEFT} y1={40} x2={LEFT} y2={h - 6} />
+        <line class="tls-lifeline" x1={RIGHT} y1={40} x2={RIGHT} y2={h - 6} />
+        {steps.slice(0, shown - 1).map((s, i) => (
+          <Row key={i} s={s} i={i} arrived />
+        ))}
+        {last && <NewestRow key={shown - 1} sim={sim} s={last} i={shown - 1} />}
+        {stopped && (
+          <g class="tls-stop">
+            <line class="tls-fail" x1={LEFT - 60} y1={rowY(shown - 1) + 16} x2={RIGHT + 60} y2={rowY(shown - 1) + 16} stroke-dasharray="8 4" />
+            <text class="tls-fail" x={(LEFT + RIGHT) / 2} y={rowY(shown - 1) + 32} text-anchor="middle">
+              The handshake stops here
+            </text>
+          </g>
+        )}
+      </svg>
+      <Marks width={640}>{last && <Travelling key={shown - 1} sim={sim} s={last} i={shown - 1} />}</Marks>
+    </div>
   );
 }
 
@@ -140,7 +211,7 @@ function TrustCheckView() {
     // the whole handshake, and a finished model would never start by itself.
     tick: (h) =>
       h.shown < h.result.steps.length ? { ...h, shown: h.shown + 1, held: 0 } : h.held < HOLD_TICKS ? { ...h, held: h.held + 1 } : { ...h, shown: 1, held: 0 },
-    tickMs: 900,
+    tickMs: TICK_MS,
   });
   const state = sim.params;
   const { result, shown: visible } = sim.model;
