@@ -1,6 +1,7 @@
 /**
- * The latency tax: one checkout sampled twice with the same draws of work, once with in-process calls
- * (the mansion) and once across the network (the village). Requests are added a batch at a time, so a
+ * The latency tax: one checkout sampled twice, once with in-process calls (the mansion) and once across
+ * the network (the village); each call's work follows the same distribution in both, drawn from
+ * separate streams. Requests are added a batch at a time, so a
  * reader watches the percentiles settle. Each run keeps its latencies sorted as it grows: a batch is
  * sorted on its own and merged in, so adding requests costs time in proportion to the batch and the
  * run's length, never a full sort of everything sampled so far.
@@ -159,13 +160,17 @@ export function buildSome(run: TaxRun, maxRequests: number): boolean {
 }
 
 /**
- * `requests` more, after the opening: a Step finishes a half-built opening first (in place, so the
- * slices building it stop), while a tick of playback waits for the slices instead.
+ * `requests` more, after the opening. A Step during a half-built opening joins the requests still to
+ * draw (in place, so the slices already building it draw them too, a bounded batch at a time, rather
+ * than this event drawing thousands at once); a tick of playback waits for the slices instead.
  */
 export function withMore(run: TaxRun, requests: number, how: 'step' | 'tick'): TaxRun {
   if (run.pending > 0) {
-    if (how === 'tick') return run;
-    buildSome(run, run.pending);
+    if (how === 'step') {
+      const room = MAX_REQUESTS - requestsIn(run.sample) - run.pending;
+      run.pending += clampNumber(requests, { min: 0, max: Math.max(0, room), fallback: 0, integer: true });
+    }
+    return run;
   }
   const sample = withMoreRequests(run.sample, requests);
   return { sample, pending: 0, shown: shownOf(sample), prebuilt: false };
