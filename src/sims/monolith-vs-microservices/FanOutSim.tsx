@@ -143,10 +143,11 @@ function FanOut({ opening }: { opening: MadeCounts }) {
         min={0}
         max={100}
         initial={1}
-        format={(v) => `${v}%`}
+        format={(v) => formatPercent(v / 100)}
         truth={Math.round(theory(GUESS_N) * 100)}
+        truthLabel="Theory"
         tolerance={5}
-        why={`A request is fast only if all ${GUESS_N} calls are, which happens 0.99^${GUESS_N} of the time, so ${pct(theory(GUESS_N))} wait for at least one slow call.`}
+        why={`A request is fast only if all ${GUESS_N} calls are, which happens 0.99^${GUESS_N} of the time, so ${pct(theory(GUESS_N))} wait for at least one slow call; the ${formatNumber(CHOSEN_REQUESTS)} simulated requests land within a few points of it.`}
         onLock={() => sim.set({ n: GUESS_N })}
       />
       <Controls>
