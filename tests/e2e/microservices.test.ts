@@ -155,10 +155,16 @@ describe('fan-out and the tail', () => {
     expect(await frame.locator('.sim-predict-reveal').innerText()).toBe('');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => frame.locator('.sim-predict-reveal').innerText()).toMatch(/^Right\. Your guess: 60%\. Theory: 63%\. .*the 2,000 simulated requests land within a few points of it\./);
+    await expect
+      .poll(() => frame.locator('.sim-predict-reveal').innerText())
+      .toMatch(/^Right\. Your guess: 60%\. Theory: 63%\. .*the 2,000 simulated requests land within a few points of it\./);
     // Locking in runs the question's case: 100 backends.
     expect(await frame.locator('.sim-controls output').first().innerText()).toBe('100');
     expect((await frame.locator('.sim-readout dd').allInnerTexts())[1]).toBe('63.4 %');
+    // The simulated count at N = 100 lands within a few points of theory, as the answer says.
+    await expect.poll(async () => (await frame.locator('.sim-readout dd').allInnerTexts())[0], { timeout: 15_000 }).toMatch(/^[\d.]+ %$/);
+    const simulated = Number((await frame.locator('.sim-readout dd').first().innerText()).replace(' %', ''));
+    expect(Math.abs(simulated - 63.4)).toBeLessThan(5);
   });
 
   it('plays one request fanning out by itself in view, stops off view, and holds still under reduced motion', async () => {

@@ -115,7 +115,8 @@ export function Predict(props: PredictProps) {
       <div class="sim-predict-reveal" role="status">
         {shown && (
           <p>
-            <strong>{shown.right ? 'Right.' : 'Not quite.'}</strong> Your guess: {say(shown.guess)}. {props.truthLabel ?? 'The simulation'}: {say(shown.truth)}. {props.why}
+            <strong>{shown.right ? 'Right.' : 'Not quite.'}</strong> Your guess: {say(shown.guess)}. {props.truthLabel ?? 'The simulation'}: {say(shown.truth)}.{' '}
+            {props.why}
           </p>
         )}
       </div>

@@ -26,8 +26,7 @@ describe('one request fanning out', () => {
     const trips = 20_000;
     const response = Array.from({ length: trips }, (_, i) => tripOf(n, WORK, P99, 100_000 + i).responseMs).sort((a, b) => a - b);
     // Kolmogorov–Smirnov distance from the maximum's CDF; 1.95/√trips is the critical value at 0.001.
-    const ks = (cdf: (x: number) => number) =>
-      response.reduce((d, x, i) => Math.max(d, Math.abs((i + 1) / trips - cdf(x)), Math.abs(cdf(x) - i / trips)), 0);
+    const ks = (cdf: (x: number) => number) => response.reduce((d, x, i) => Math.max(d, Math.abs((i + 1) / trips - cdf(x)), Math.abs(cdf(x) - i / trips)), 0);
     expect(ks((x) => cdfOf(WORK, x) ** n)).toBeLessThan(1.95 / Math.sqrt(trips));
     // One call's latency alone is far off: the response is not a typical call.
     expect(ks((x) => cdfOf(WORK, x))).toBeGreaterThan(0.3);
