@@ -25,6 +25,7 @@ import { atLeastOneSlow } from './callGraph.ts';
 import { tripOf, tripTicked, type Trip } from './fanOutTrip.ts';
 import {
   CHOSEN_REQUESTS,
+  N_RANGE,
   P99,
   REQUESTS,
   SAMPLED_N,
@@ -41,10 +42,10 @@ import {
 import { FanOutDrawing } from './FanOutDrawing.tsx';
 import './microservices.css';
 
-const schema = { n: intParam(1, 200, 10), seed: intParam(1, 9999, 1) };
+const schema = { n: intParam(N_RANGE.min, N_RANGE.max, 10), seed: intParam(1, 9999, 1) };
 
 const theory = (n: number) => atLeastOneSlow(n);
-const curve: [number, number][] = Array.from({ length: 200 }, (_, i) => [i + 1, theory(i + 1)]);
+const curve: [number, number][] = Array.from({ length: N_RANGE.max }, (_, i) => [i + 1, theory(i + 1)]);
 /** The fan-out the reader guesses about. */
 const GUESS_N = 100;
 const pct = (v: number) => formatPercent(v, 1, { space: true });
@@ -113,7 +114,7 @@ function FanOut({ opening }: { opening: MadeCounts }) {
         xLabel="backends called in parallel (N)"
         yLabel="share of requests"
         yDomain={[0, 1]}
-        xDomain={[0, 200]}
+        xDomain={[0, N_RANGE.max]}
         series={[
           { label: '1 − 0.99^N', points: curve, dashed: true },
           { label: 'simulated', points: SAMPLED_N.flatMap((n, i) => (shares[i] === undefined ? [] : [[n, shares[i]] as [number, number]])), dots: true },

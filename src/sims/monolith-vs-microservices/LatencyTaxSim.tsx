@@ -26,6 +26,7 @@ import { NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn } from './callGraph.ts'
 import {
   MAX_REQUESTS,
   OPENING_REQUESTS,
+  TAX_RANGES,
   buildSome,
   shownOf,
   taxRunOf,
@@ -45,9 +46,9 @@ const TICK_REQUESTS = 500;
 const schema = {
   shape: enumParam(['fan-out', 'chain'] as const, 'fan-out'),
   /** Median network hop in tenths of a millisecond. */
-  hop: intParam(1, 100, Math.round(NETWORK_HOP_MEDIAN_MS * 10)),
+  hop: intParam(TAX_RANGES.hopTenthsMs.min, TAX_RANGES.hopTenthsMs.max, Math.round(NETWORK_HOP_MEDIAN_MS * 10)),
   /** Failed hops per 10,000 calls. */
-  loss: intParam(0, 100, Math.round(NETWORK_FAILURE * 10_000)),
+  loss: intParam(TAX_RANGES.lossPer10k.min, TAX_RANGES.lossPer10k.max, Math.round(NETWORK_FAILURE * 10_000)),
   seed: intParam(1, 9999, 1),
 };
 

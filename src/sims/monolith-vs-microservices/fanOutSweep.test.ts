@@ -47,4 +47,10 @@ describe('counting the fan-out dots in slices', () => {
     expect(new Set(sweepOf(3).map((c) => c.seed)).size).toBe(SAMPLED_N.length);
     expect(sweepOf(3).map((c) => c.seed)).not.toContain(chosenOf(100, 3).seed);
   });
+
+  it('counts the chosen N only within the slider’s 1 to 200, so a hostile N cannot ask for unbounded work', () => {
+    expect(chosenOf(1e9, 1).n).toBe(200);
+    expect(chosenOf(0, 1).n).toBe(1);
+    expect(chosenOf(37, 1).n).toBe(37);
+  });
 });

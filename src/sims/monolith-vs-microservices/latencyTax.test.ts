@@ -60,6 +60,17 @@ describe('the latency tax sample', () => {
     expect(hostile.successRate).toBeGreaterThanOrEqual(0);
   });
 
+  it('holds a setting to the range the controls offer: a hop of 0.1 to 10 ms, at most 1 % lost', () => {
+    const median = (hopMs: number) => {
+      const hop = taxSampleOf({ ...SETTINGS, hopMs }, 0).network.hop;
+      return hop.kind === 'lognormal' ? hop.median : NaN;
+    };
+    expect(median(1000)).toBe(10);
+    expect(median(0.001)).toBe(0.1);
+    expect(median(2.5)).toBe(2.5);
+    expect(taxSampleOf({ ...SETTINGS, loss: 0.5 }, 0).network.failure).toBe(0.01);
+  });
+
   it('matches the checkout in theory: the chain’s mean is the sum of its calls’ means, success the product of theirs', () => {
     const s = withMoreRequests(taxSampleOf({ shape: 'chain', hopMs: 1, loss: 0.01, seed: 3 }), MAX_REQUESTS);
     const calls = callsIn(CHECKOUT_CHAIN);

@@ -18,6 +18,16 @@ export const MAX_REQUESTS = 20_000;
 /** A second seed for the network run, so its draws are not the in-process run's draws. */
 const VILLAGE_SEED_OFFSET = 7919;
 
+/**
+ * The settings' ranges, in the units a reader sets them: the hop's median in tenths of a millisecond
+ * (0.1 to 10 ms) and lost hops per 10,000 calls (up to 1 %). The view's controls take these ranges,
+ * and the model clamps to the same ones, so no setting can ask for another.
+ */
+export const TAX_RANGES = {
+  hopTenthsMs: { min: 1, max: 100 },
+  lossPer10k: { min: 0, max: 100 },
+} as const;
+
 export interface TaxSettings {
   shape: 'fan-out' | 'chain';
   /** Median network hop, ms. */
@@ -58,8 +68,8 @@ function grown(run: Run, graph: CallNode, transport: Transport, requests: number
 export function taxSampleOf(settings: TaxSettings, requests = OPENING_REQUESTS): TaxSample {
   const graph = settings.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
   const network = networkTransport(
-    clampNumber(settings.hopMs, { min: 0.01, max: 100, fallback: 1 }),
-    clampNumber(settings.loss, { min: 0, max: 1, fallback: 0 }),
+    clampNumber(settings.hopMs, { min: TAX_RANGES.hopTenthsMs.min / 10, max: TAX_RANGES.hopTenthsMs.max / 10, fallback: 1 }),
+    clampNumber(settings.loss, { min: TAX_RANGES.lossPer10k.min / 10_000, max: TAX_RANGES.lossPer10k.max / 10_000, fallback: 0 }),
   );
   const empty = (seed: number): Run => ({ sorted: [], ok: 0, random: mulberry32(seed) });
   return withMoreRequests({ graph, network, mansion: empty(settings.seed), village: empty(settings.seed + VILLAGE_SEED_OFFSET) }, requests);
