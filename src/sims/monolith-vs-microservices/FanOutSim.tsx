@@ -36,6 +36,7 @@ import {
   madeCount,
   shareOf,
   sweepOf,
+  tripSeedOf,
   type MadeCounts,
   type SlowCount,
 } from './fanOutSweep.ts';
@@ -60,7 +61,7 @@ interface Draws {
 }
 /** The static figure shows the first request a little way in, its calls on their way. */
 const OPENING_MS = 12;
-const firstTrip = (p: Params): Trip => ({ ...tripOf(p.n, WORK, P99, p.seed * 1000 + 1), t: OPENING_MS });
+const firstTrip = (p: Params): Trip => ({ ...tripOf(p.n, WORK, P99, tripSeedOf(p.seed)), t: OPENING_MS });
 /** Draws per slice step of counting: about a millisecond's work on a laptop, a few on a phone. */
 const DRAWS_PER_STEP = 4000;
 

@@ -69,6 +69,15 @@ export function chosenOf(n: number, seed: number): SlowCount {
   return slowCount(clampNumber(n, { ...N_RANGE, fallback: 10, integer: true }), CHOSEN_REQUESTS, seed * 1000 + 999);
 }
 
+/**
+ * The first drawn request's seed for a reader's seed (each next request takes the next seed). The
+ * counts take seeds up to 9,999,999 (seed × 1000 + 999); the drawn requests start above 2^30, so no
+ * request the drawing plays replays a count's draws.
+ */
+export function tripSeedOf(seed: number): number {
+  return 2 ** 30 + seed * 1000;
+}
+
 /** The counts made in one go, for the static figure: only at build time, never on the page. */
 export interface MadeCounts {
   seed: number;
