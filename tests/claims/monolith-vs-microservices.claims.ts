@@ -4,7 +4,7 @@
  */
 import { defineArticleClaims } from './claims.ts';
 import { NETWORK, atLeastOneSlow, callsIn, fanOutSlowShare, simulate } from '../../src/sims/monolith-vs-microservices/callGraph.ts';
-import { p99Of } from '../../src/sims/monolith-vs-microservices/latency.ts';
+import { P99, WORK } from '../../src/sims/monolith-vs-microservices/fanOutSweep.ts';
 import { CHECKOUT } from '../../src/sims/monolith-vs-microservices/checkout.ts';
 import { SLOW_SHARE } from '../../src/sims/latency-vs-throughput-bandwidth/averages.ts';
 
@@ -50,12 +50,11 @@ export default defineArticleClaims('monolith-vs-microservices', {
     {
       quote: 'with probability 1 − 0.99ᴺ: about 10 % at N = 10 and 63 % at N = 100.',
       numbers: () => {
-        // The closed form must agree with the fan-out model: backends drawn from a log-normal, "slow" past its p99.
-        const work = { kind: 'lognormal', median: 20, sigma: 0.6 } as const;
+        // The closed form must agree with the figure's fan-out model: its backends' log-normal, "slow" past its p99.
         const requests = 20_000;
         const shares = [10, 100].map((n) => {
           const theory = atLeastOneSlow(n);
-          const simulated = fanOutSlowShare(n, work, p99Of(work), requests, n);
+          const simulated = fanOutSlowShare(n, WORK, P99, requests, n);
           if (Math.abs(simulated - theory) > 4 * Math.sqrt((theory * (1 - theory)) / requests)) {
             throw new Error(`at N = ${n} the simulated fan-out met a slow call ${simulated}, not ${theory}`);
           }

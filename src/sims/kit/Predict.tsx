@@ -15,6 +15,12 @@ interface Common {
   question: string;
   /** One sentence on why the truth is what it is. */
   why: ComponentChildren;
+  /**
+   * What the truth is called beside the guess ("The simulation" by default). Name it for what computed
+   * it when that is not the simulation's own run, e.g. "Theory" for a closed form the sampled dots
+   * only approach: a label that said "simulation" would contradict the simulated readout.
+   */
+  truthLabel?: string;
 }
 
 interface ChoiceQuestion extends Common {
@@ -109,7 +115,8 @@ export function Predict(props: PredictProps) {
       <div class="sim-predict-reveal" role="status">
         {shown && (
           <p>
-            <strong>{shown.right ? 'Right.' : 'Not quite.'}</strong> Your guess: {say(shown.guess)}. The simulation: {say(shown.truth)}. {props.why}
+            <strong>{shown.right ? 'Right.' : 'Not quite.'}</strong> Your guess: {say(shown.guess)}. {props.truthLabel ?? 'The simulation'}: {say(shown.truth)}.{' '}
+            {props.why}
           </p>
         )}
       </div>

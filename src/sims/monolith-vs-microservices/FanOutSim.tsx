@@ -25,6 +25,7 @@ import { atLeastOneSlow } from './callGraph.ts';
 import { tripOf, tripTicked, type Trip } from './fanOutTrip.ts';
 import {
   CHOSEN_REQUESTS,
+  N_RANGE,
   P99,
   REQUESTS,
   SAMPLED_N,
@@ -35,16 +36,17 @@ import {
   madeCount,
   shareOf,
   sweepOf,
+  tripSeedOf,
   type MadeCounts,
   type SlowCount,
 } from './fanOutSweep.ts';
 import { FanOutDrawing } from './FanOutDrawing.tsx';
 import './microservices.css';
 
-const schema = { n: intParam(1, 200, 10), seed: intParam(1, 9999, 1) };
+const schema = { n: intParam(N_RANGE.min, N_RANGE.max, 10), seed: intParam(1, 9999, 1) };
 
 const theory = (n: number) => atLeastOneSlow(n);
-const curve: [number, number][] = Array.from({ length: 200 }, (_, i) => [i + 1, theory(i + 1)]);
+const curve: [number, number][] = Array.from({ length: N_RANGE.max }, (_, i) => [i + 1, theory(i + 1)]);
 /** The fan-out the reader guesses about. */
 const GUESS_N = 100;
 const pct = (v: number) => formatPercent(v, 1, { space: true });
@@ -59,7 +61,7 @@ interface Draws {
 }
 /** The static figure shows the first request a little way in, its calls on their way. */
 const OPENING_MS = 12;
-const firstTrip = (p: Params): Trip => ({ ...tripOf(p.n, WORK, P99, p.seed * 1000 + 1), t: OPENING_MS });
+const firstTrip = (p: Params): Trip => ({ ...tripOf(p.n, WORK, P99, tripSeedOf(p.seed)), t: OPENING_MS });
 /** Draws per slice step of counting: about a millisecond's work on a laptop, a few on a phone. */
 const DRAWS_PER_STEP = 4000;
 
@@ -113,7 +115,7 @@ function FanOut({ opening }: { opening: MadeCounts }) {
         xLabel="backends called in parallel (N)"
         yLabel="share of requests"
         yDomain={[0, 1]}
-        xDomain={[0, 200]}
+        xDomain={[0, N_RANGE.max]}
         series={[
           { label: '1 − 0.99^N', points: curve, dashed: true },
           { label: 'simulated', points: SAMPLED_N.flatMap((n, i) => (shares[i] === undefined ? [] : [[n, shares[i]] as [number, number]])), dots: true },
@@ -143,10 +145,11 @@ function FanOut({ opening }: { opening: MadeCounts }) {
         min={0}
         max={100}
         initial={1}
-        format={(v) => `${v}%`}
+        format={(v) => formatPercent(v / 100)}
         truth={Math.round(theory(GUESS_N) * 100)}
+        truthLabel="Theory"
         tolerance={5}
-        why={`A request is fast only if all ${GUESS_N} calls are, which happens 0.99^${GUESS_N} of the time, so ${pct(theory(GUESS_N))} wait for at least one slow call.`}
+        why={`A request is fast only if all ${GUESS_N} calls are, which happens 0.99^${GUESS_N} of the time, so ${pct(theory(GUESS_N))} wait for at least one slow call; the ${formatNumber(CHOSEN_REQUESTS)} simulated requests land within a few points of it.`}
         onLock={() => sim.set({ n: GUESS_N })}
       />
       <Controls>

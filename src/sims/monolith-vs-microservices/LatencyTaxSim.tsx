@@ -26,6 +26,7 @@ import { NETWORK_FAILURE, NETWORK_HOP_MEDIAN_MS, callsIn } from './callGraph.ts'
 import {
   MAX_REQUESTS,
   OPENING_REQUESTS,
+  TAX_RANGES,
   buildSome,
   shownOf,
   taxRunOf,
@@ -45,9 +46,9 @@ const TICK_REQUESTS = 500;
 const schema = {
   shape: enumParam(['fan-out', 'chain'] as const, 'fan-out'),
   /** Median network hop in tenths of a millisecond. */
-  hop: intParam(1, 100, Math.round(NETWORK_HOP_MEDIAN_MS * 10)),
-  /** Failed hops per 10 000 calls. */
-  loss: intParam(0, 100, Math.round(NETWORK_FAILURE * 10_000)),
+  hop: intParam(TAX_RANGES.hopTenthsMs.min, TAX_RANGES.hopTenthsMs.max, Math.round(NETWORK_HOP_MEDIAN_MS * 10)),
+  /** Failed hops per 10,000 calls. */
+  loss: intParam(TAX_RANGES.lossPer10k.min, TAX_RANGES.lossPer10k.max, Math.round(NETWORK_FAILURE * 10_000)),
   seed: intParam(1, 9999, 1),
 };
 
@@ -106,8 +107,8 @@ function LatencyTax({ opening }: { opening: TaxShown }) {
   return (
     <SimFrame
       {...sim.frame}
-      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call is the same in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(sim.model.sample.graph).length} calls and loses ${state.loss} hops in 10 000.`}
-      status={`${requests} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
+      caption={`Share of ${formatNumber(requests)} simulated checkout requests finished by a given time. The work in each call follows the same distribution in both runs; the network run adds a hop with a ${ms(state.hop / 10)} median to each of the ${callsIn(sim.model.sample.graph).length} calls and loses ${formatNumber(state.loss)} hops in ${formatNumber(10_000)}.`}
+      status={`${formatNumber(requests)} requests. In one process: p50 ${ms(mansion.p50)}, p99 ${ms(mansion.p99)}, ${pct(mansion.successRate)} succeeded. Across the network: p50 ${ms(village.p50)}, p99 ${ms(village.p99)}, ${pct(village.successRate)} succeeded.`}
     >
       <Controls>
         <Select
@@ -120,7 +121,7 @@ function LatencyTax({ opening }: { opening: TaxShown }) {
           ]}
         />
         <Slider sim={sim} param="hop" label="Network hop (median)" format={(v) => ms(v / 10)} />
-        <Slider sim={sim} param="loss" label="Lost hops per 10 000" />
+        <Slider sim={sim} param="loss" label={`Lost hops per ${formatNumber(10_000)}`} />
         <PlayControls sim={sim} />
         <Button onClick={() => sim.set({ seed: (state.seed % 9999) + 1 })}>Draw new requests</Button>
       </Controls>

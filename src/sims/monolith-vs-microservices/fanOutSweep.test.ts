@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { atLeastOneSlow, fanOutSlowShare } from './callGraph.ts';
-import { CHOSEN_REQUESTS, P99, REQUESTS, SAMPLED_N, WORK, advanceCount, chosenOf, countedNow, madeCount, shareOf, slowCount, sweepOf } from './fanOutSweep.ts';
+import {
+  CHOSEN_REQUESTS,
+  P99,
+  REQUESTS,
+  SAMPLED_N,
+  WORK,
+  advanceCount,
+  chosenOf,
+  countedNow,
+  madeCount,
+  shareOf,
+  slowCount,
+  sweepOf,
+  tripSeedOf,
+} from './fanOutSweep.ts';
 
 describe('counting the fan-out dots in slices', () => {
   it('gives the same share, draw for draw, as counting in one go', () => {
@@ -46,5 +60,22 @@ describe('counting the fan-out dots in slices', () => {
     });
     expect(new Set(sweepOf(3).map((c) => c.seed)).size).toBe(SAMPLED_N.length);
     expect(sweepOf(3).map((c) => c.seed)).not.toContain(chosenOf(100, 3).seed);
+  });
+
+  it('counts the chosen N only within the slider’s 1 to 200, so a hostile N cannot ask for unbounded work', () => {
+    expect(chosenOf(1e9, 1).n).toBe(200);
+    expect(chosenOf(0, 1).n).toBe(1);
+    expect(chosenOf(37, 1).n).toBe(37);
+  });
+
+  it('plays the drawing from streams no count uses, for any reader seed and the first million requests', () => {
+    const countSeeds = (seed: number) => [...sweepOf(seed).map((c) => c.seed), chosenOf(10, seed).seed];
+    // Every count seed, over every reader seed, lies below every trip seed a reader can reach.
+    const highestCount = Math.max(...countSeeds(9999));
+    expect(highestCount).toBe(9_999_999);
+    expect(tripSeedOf(1)).toBeGreaterThan(highestCount);
+    expect(countSeeds(1)).not.toContain(tripSeedOf(1));
+    // Seeds stay 32-bit integers, which mulberry32 needs, a million requests on.
+    expect(tripSeedOf(9999) + 1_000_000).toBeLessThan(2 ** 31);
   });
 });

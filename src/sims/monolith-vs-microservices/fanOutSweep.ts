@@ -4,7 +4,7 @@
  * advances a bounded number of draws at a time (the page runs it in slices) and gives the same share,
  * draw for draw, as `fanOutSlowShare` run in one go. The opening seed's counts are made at build time.
  */
-import { mulberry32, type Random } from '../kit/model.ts';
+import { clampNumber, mulberry32, type Random } from '../kit/model.ts';
 import { p99Of, sampleLatency } from './latency.ts';
 
 /** Each backend's latency: a 20 ms median with a long tail. */
@@ -14,6 +14,8 @@ export const P99 = p99Of(WORK);
 export const REQUESTS = 1000;
 /** Requests at the reader's chosen N: twice as many, for a tighter readout. */
 export const CHOSEN_REQUESTS = 2 * REQUESTS;
+/** The fan-outs a reader can choose: the view's slider takes this range, and the count clamps to it. */
+export const N_RANGE = { min: 1, max: 200 } as const;
 export const SAMPLED_N = [1, 2, 5, 10, 20, 50, 100, 150, 200] as const;
 
 /** Requests drawn so far at one fan-out, and how many met a slow call. Advanced in place. */
@@ -64,7 +66,16 @@ export function sweepOf(seed: number): SlowCount[] {
 
 /** The count at the reader's N for a seed. */
 export function chosenOf(n: number, seed: number): SlowCount {
-  return slowCount(n, CHOSEN_REQUESTS, seed * 1000 + 999);
+  return slowCount(clampNumber(n, { ...N_RANGE, fallback: 10, integer: true }), CHOSEN_REQUESTS, seed * 1000 + 999);
+}
+
+/**
+ * The first drawn request's seed for a reader's seed (each next request takes the next seed). The
+ * counts take seeds up to 9,999,999 (seed × 1000 + 999); the drawn requests start above 2^30, so no
+ * request the drawing plays replays a count's draws.
+ */
+export function tripSeedOf(seed: number): number {
+  return 2 ** 30 + seed * 1000;
 }
 
 /** The counts made in one go, for the static figure: only at build time, never on the page. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../kit/model.ts';
 import { atLeastOneSlow } from './callGraph.ts';
-import { p99Of, sampleLatency } from './latency.ts';
+import { cdfOf, p99Of, sampleLatency } from './latency.ts';
 import { LANES, callReach, responseReach, tripOf, tripTicked } from './fanOutTrip.ts';
 
 const WORK = { kind: 'lognormal', median: 20, sigma: 0.6 } as const;
@@ -19,6 +19,17 @@ describe('one request fanning out', () => {
       expect(trip.calls.some((c) => c.backend === trip.slowest && c.ms === trip.responseMs)).toBe(true);
       expect(trip.slowCalls).toBe(all.filter((ms) => ms > P99).length);
     }
+  });
+
+  it('answers after the largest of n independent calls: its CDF is F(x)^n (order statistics)', () => {
+    const n = 10;
+    const trips = 20_000;
+    const response = Array.from({ length: trips }, (_, i) => tripOf(n, WORK, P99, 100_000 + i).responseMs).sort((a, b) => a - b);
+    // Kolmogorov–Smirnov distance from the maximum's CDF; 1.95/√trips is the critical value at 0.001.
+    const ks = (cdf: (x: number) => number) => response.reduce((d, x, i) => Math.max(d, Math.abs((i + 1) / trips - cdf(x)), Math.abs(cdf(x) - i / trips)), 0);
+    expect(ks((x) => cdfOf(WORK, x) ** n)).toBeLessThan(1.95 / Math.sqrt(trips));
+    // One call's latency alone is far off: the response is not a typical call.
+    expect(ks((x) => cdfOf(WORK, x))).toBeGreaterThan(0.3);
   });
 
   it('meets a slow call as often as 1 − 0.99^n says', () => {

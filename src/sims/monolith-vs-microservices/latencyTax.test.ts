@@ -60,6 +60,17 @@ describe('the latency tax sample', () => {
     expect(hostile.successRate).toBeGreaterThanOrEqual(0);
   });
 
+  it('holds a setting to the range the controls offer: a hop of 0.1 to 10 ms, at most 1 % lost', () => {
+    const median = (hopMs: number) => {
+      const hop = taxSampleOf({ ...SETTINGS, hopMs }, 0).network.hop;
+      return hop.kind === 'lognormal' ? hop.median : NaN;
+    };
+    expect(median(1000)).toBe(10);
+    expect(median(0.001)).toBe(0.1);
+    expect(median(2.5)).toBe(2.5);
+    expect(taxSampleOf({ ...SETTINGS, loss: 0.5 }, 0).network.failure).toBe(0.01);
+  });
+
   it('matches the checkout in theory: the chain’s mean is the sum of its calls’ means, success the product of theirs', () => {
     const s = withMoreRequests(taxSampleOf({ shape: 'chain', hopMs: 1, loss: 0.01, seed: 3 }), MAX_REQUESTS);
     const calls = callsIn(CHECKOUT_CHAIN);
@@ -123,15 +134,29 @@ describe('the latency tax sample', () => {
     expect(run.shown.mansion.fastest).toBe(run.sample.mansion.sorted[0]);
   });
 
-  it('lets a Step finish a half-built opening first, while a tick waits for it', () => {
-    const run = taxRunOf(SETTINGS, shownOf(taxSampleOf(SETTINGS)));
+  it('lets a Step during a half-built opening join the slices, drawing nothing in its own event, while a tick waits', () => {
+    const atBuild = shownOf(taxSampleOf(SETTINGS));
+    const run = taxRunOf(SETTINGS, atBuild);
     buildSome(run, 1000);
     expect(withMore(run, 500, 'tick')).toBe(run);
+    expect(run.pending).toBe(OPENING_REQUESTS - 1000);
     const stepped = withMore(run, 1000, 'step');
-    expect(stepped.shown.requests).toBe(OPENING_REQUESTS + 1000);
-    // The same requests as a sample drawn straight to 6 000, and the half-built opening is now complete.
-    expect(stepped.sample.village.sorted).toEqual(taxSampleOf(SETTINGS, OPENING_REQUESTS + 1000).village.sorted);
-    expect(run.pending).toBe(0);
-    expect(withMore(stepped, 500, 'tick').shown.requests).toBe(OPENING_REQUESTS + 1500);
+    // The same run, its slices still to draw the Step's requests: none drawn in the Step's own event.
+    expect(stepped).toBe(run);
+    expect(requestsIn(run.sample)).toBe(1000);
+    expect(run.pending).toBe(OPENING_REQUESTS);
+    while (!buildSome(run, 250)) expect(run.shown).toBe(atBuild);
+    expect(run.shown.requests).toBe(OPENING_REQUESTS + 1000);
+    // The same requests as a sample drawn straight to 6 000.
+    expect(run.sample.village.sorted).toEqual(taxSampleOf(SETTINGS, OPENING_REQUESTS + 1000).village.sorted);
+    expect(withMore(run, 500, 'tick').shown.requests).toBe(OPENING_REQUESTS + 1500);
+  });
+
+  it('never lets Steps during the opening ask for more than the cap', () => {
+    const run = taxRunOf(SETTINGS);
+    for (let i = 0; i < 40; i++) withMore(run, 1000, 'step');
+    expect(run.pending).toBe(MAX_REQUESTS);
+    while (!buildSome(run, 5000));
+    expect(requestsIn(run.sample)).toBe(MAX_REQUESTS);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The latency tax: one checkout sampled twice with the same draws of work, once with in-process calls
- * (the mansion) and once across the network (the village). Requests are added a batch at a time, so a
+ * The latency tax: one checkout sampled twice, once with in-process calls (the mansion) and once across
+ * the network (the village); each call's work follows the same distribution in both, drawn from
+ * separate streams. Requests are added a batch at a time, so a
  * reader watches the percentiles settle. Each run keeps its latencies sorted as it grows: a batch is
  * sorted on its own and merged in, so adding requests costs time in proportion to the batch and the
  * run's length, never a full sort of everything sampled so far.
@@ -16,6 +17,16 @@ export const OPENING_REQUESTS = 5000;
 export const MAX_REQUESTS = 20_000;
 /** A second seed for the network run, so its draws are not the in-process run's draws. */
 const VILLAGE_SEED_OFFSET = 7919;
+
+/**
+ * The settings' ranges, in the units a reader sets them: the hop's median in tenths of a millisecond
+ * (0.1 to 10 ms) and lost hops per 10,000 calls (up to 1 %). The view's controls take these ranges,
+ * and the model clamps to the same ones, so no setting can ask for another.
+ */
+export const TAX_RANGES = {
+  hopTenthsMs: { min: 1, max: 100 },
+  lossPer10k: { min: 0, max: 100 },
+} as const;
 
 export interface TaxSettings {
   shape: 'fan-out' | 'chain';
@@ -57,8 +68,8 @@ function grown(run: Run, graph: CallNode, transport: Transport, requests: number
 export function taxSampleOf(settings: TaxSettings, requests = OPENING_REQUESTS): TaxSample {
   const graph = settings.shape === 'chain' ? CHECKOUT_CHAIN : CHECKOUT;
   const network = networkTransport(
-    clampNumber(settings.hopMs, { min: 0.01, max: 100, fallback: 1 }),
-    clampNumber(settings.loss, { min: 0, max: 1, fallback: 0 }),
+    clampNumber(settings.hopMs, { min: TAX_RANGES.hopTenthsMs.min / 10, max: TAX_RANGES.hopTenthsMs.max / 10, fallback: 1 }),
+    clampNumber(settings.loss, { min: TAX_RANGES.lossPer10k.min / 10_000, max: TAX_RANGES.lossPer10k.max / 10_000, fallback: 0 }),
   );
   const empty = (seed: number): Run => ({ sorted: [], ok: 0, random: mulberry32(seed) });
   return withMoreRequests({ graph, network, mansion: empty(settings.seed), village: empty(settings.seed + VILLAGE_SEED_OFFSET) }, requests);
@@ -159,13 +170,17 @@ export function buildSome(run: TaxRun, maxRequests: number): boolean {
 }
 
 /**
- * `requests` more, after the opening: a Step finishes a half-built opening first (in place, so the
- * slices building it stop), while a tick of playback waits for the slices instead.
+ * `requests` more, after the opening. A Step during a half-built opening joins the requests still to
+ * draw (in place, so the slices already building it draw them too, a bounded batch at a time, rather
+ * than this event drawing thousands at once); a tick of playback waits for the slices instead.
  */
 export function withMore(run: TaxRun, requests: number, how: 'step' | 'tick'): TaxRun {
   if (run.pending > 0) {
-    if (how === 'tick') return run;
-    buildSome(run, run.pending);
+    if (how === 'step') {
+      const room = MAX_REQUESTS - requestsIn(run.sample) - run.pending;
+      run.pending += clampNumber(requests, { min: 0, max: Math.max(0, room), fallback: 0, integer: true });
+    }
+    return run;
   }
   const sample = withMoreRequests(run.sample, requests);
   return { sample, pending: 0, shown: shownOf(sample), prebuilt: false };
