@@ -24,7 +24,7 @@ import {
   type Simulation,
   type StateOf,
 } from '../kit/index.ts';
-import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, phaseDone, type Lane, type Timeline } from './timeline.ts';
+import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, inTransit, phaseDone, type Lane, type Timeline } from './timeline.ts';
 import { advanceReplay, newReplay, shownMs, type Replay } from './replay.ts';
 import './bytes.css';
 
@@ -132,16 +132,21 @@ function FlowMotion({ t, y, at }: { t: Timeline; y: number; at: number }) {
     const [x1, x2] = ends(p.hop.from, p.hop.to);
     const length = Math.abs(x2 - x1);
     const dir = Math.sign(x2 - x1);
+    // The stretch of the link the model has bytes on: from the last byte sent so far to the first.
+    const [tail, head] = inTransit({ ...p, hop: p.hop }, at);
     if (p.hop.what === 'log') {
       // The same dots every frame, each wrapping round to the start: the drawing keeps its shape and only moves.
+      // Their drift is a picture of flow; which of them show is the model's (bytes not yet sent, or already in, are not drawn).
       const count = Math.floor(length / GAP) + 1;
       const lap = count * GAP;
       for (let k = 0; k < count; k++) {
         const d = (k * GAP + done * 3 * length) % lap;
-        moving.push(<circle class="bt-byte" cx={x1 + dir * Math.min(d, length)} cy={mid} r={d > length ? 0 : 3.5} style={{ fill: COLOUR[p.lane] }} />);
+        const shown = d <= length && d >= tail * length && d <= head * length;
+        moving.push(<circle class="bt-byte" cx={x1 + dir * Math.min(d, length)} cy={mid} r={shown ? 3.5 : 0} style={{ fill: COLOUR[p.lane] }} />);
       }
     } else {
-      const x = lerp(x1, x2, done);
+      // A message's front: a request is all delay, so it crosses the link over its phase.
+      const x = lerp(x1, x2, head);
       moving.push(
         p.hop.what === 'url' ? (
           <rect class="bt-url" x={x - 5} y={mid - 5} width={10} height={10} style={{ fill: COLOUR[p.lane] }} />
