@@ -136,7 +136,11 @@ describe('buffer pool eviction: guess first', () => {
 
 describe('buffer pool eviction moves by itself', () => {
   const grid = (page: Page) => page.locator('#sim-pool svg.bp-grid').innerHTML();
-  const requests = (page: Page) => page.locator('#sim-pool dt:text-is("Requests") + dd').innerText();
+  const requests = (page: Page) =>
+    page
+      .locator('#sim-pool dt:text-is("Requests") + dd')
+      .innerText()
+      .then((text) => text.replaceAll(',', ''));
 
   it('in view, pages enter, move down the list and leave without input', async () => {
     const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });

@@ -143,7 +143,12 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
     add('database', 'send the log to the app', transferMs(input.logBytes, a.dbMbps) + a.dbRttMs / 2, log('database', 'app', a.dbRttMs / 2));
     const databaseMs = t - dbStart;
     // Most drivers and ORMs buffer the whole result before the handler sees it.
-    add('app', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps), log('app', 'browser', input.clientRttMs / 2));
+    add(
+      'app',
+      'send the log to the browser',
+      input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps),
+      log('app', 'browser', input.clientRttMs / 2),
+    );
     const appBusyMs = databaseMs + transferMs(input.logBytes, input.clientMbps);
     return { route: r, phases, totalMs: t, appBytes: 2 * input.logBytes, appPeakBytes: input.logBytes, databaseMs, appBusyMs };
   }
@@ -164,7 +169,12 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
   }
   add('browser', 'GET from the bucket', input.clientRttMs / 2, request('browser', 'storage', input.clientRttMs / 2));
   add('storage', 'first byte', a.storageFirstByteMs);
-  add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps), log('storage', 'browser', input.clientRttMs / 2));
+  add(
+    'storage',
+    'send the log to the browser',
+    input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps),
+    log('storage', 'browser', input.clientRttMs / 2),
+  );
   const appBusyMs = databaseMs + a.signMs + transferMs(a.urlResponseBytes, input.clientMbps);
   return { route: r, phases, totalMs: t, appBytes: a.urlResponseBytes, appPeakBytes: a.urlResponseBytes, databaseMs, appBusyMs };
 }
