@@ -123,13 +123,13 @@ describe('buffer pool eviction: guess first', () => {
     expect(await question.getByRole('button', { name: 'Lock in my guess' }).isDisabled()).toBe(true);
     await first.focus();
     await page.keyboard.press('ArrowDown');
-    expect(await question.getByRole('radio', { name: 'About half are pushed out' }).isChecked()).toBe(true);
+    expect(await question.getByRole('radio', { name: 'Some of them are pushed out' }).isChecked()).toBe(true);
     expect(await reveal.innerText()).toBe('');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => reveal.innerText())
-      .toMatch(/^Not quite\. Your guess: About half are pushed out\. The simulation: They all stay in the pool\. The scan reads/);
+      .toMatch(/^Not quite\. Your guess: Some of them are pushed out\. The simulation: They all stay in the pool\. The scan reads/);
     expect(await question.getByRole('button', { name: 'Lock in my guess' }).count()).toBe(0);
   });
 });
