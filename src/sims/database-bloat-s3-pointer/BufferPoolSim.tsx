@@ -38,6 +38,7 @@ import {
   type Slot,
 } from './bufferPoolExperiment.ts';
 import type { Frame } from './bufferPool.ts';
+import { FIGURE_WORKLOAD } from './bufferPoolFigure.ts';
 import './bufferpool.css';
 
 const schema = {
@@ -191,11 +192,11 @@ function BufferPoolSim() {
       status={status}
       caption={
         <>
-          A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key lookups, 90% of them on the newest 10%
-          of {formatNumber(ROWS)} runs, and a share of requests that open the run's log. The pool is warmed with {formatNumber(WARMUP_REQUESTS)} lookups first,
-          as it was before logs were added; counts start after that. Blue squares are index pages, orange squares log (overflow) pages; an outline marks a page
-          read from disk in the last step, and faded squares under the list are the pages that step evicted. The chart plots the hit ratio of each window of{' '}
-          {WINDOW} requests. {status}
+          A {formatNumber(FIGURE_WORKLOAD.poolPages)}-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
+          lookups, {formatPercent(D.hotTrafficShare)} of them on the newest {formatPercent(D.hotRowShare)} of {formatNumber(ROWS)} runs, and a share of requests
+          that open the run's log. The pool is warmed with {formatNumber(WARMUP_REQUESTS)} lookups first, as it was before logs were added; counts start after
+          that. Blue squares are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step, and faded squares
+          under the list are the pages that step evicted. The chart plots the hit ratio of each window of {WINDOW} requests. {status}
         </>
       }
     >
