@@ -38,6 +38,7 @@ import {
   type Slot,
 } from './bufferPoolExperiment.ts';
 import type { Frame } from './bufferPool.ts';
+import { FIGURE_WORKLOAD } from './bufferPoolFigure.ts';
 import './bufferpool.css';
 
 const schema = {
@@ -115,7 +116,7 @@ function PoolPages({ sim, lane, evictedTop }: { sim: PoolSimulation; lane: Lane;
     const { x, y } = at(was ? place(was, before.young) : entry(before.young), place(slot, now.young));
     squares.push(<PageSquare key={page} page={page} cls={lane.entered.has(page) ? ' bp-entered' : ''} x={x} y={y} />);
   }
-  const evicted = lane.evicted.filter((page) => !now.pages.has(page)).slice(-COLUMNS);
+  const evicted = lane.evicted.slice(-COLUMNS);
   for (const [i, page] of evicted.entries()) {
     const was = before.pages.get(page);
     // A page read in and evicted within the step had no place on the list: it passes through from the entry.
@@ -167,7 +168,7 @@ function BufferPoolSim() {
   const current = sim.model;
   const { inline, pointer } = current.lanes;
   const shown = current.lanes[state.show];
-  const status = `After ${current.requests} requests: hit ratio ${percent(hitRatio(inline))} with logs inline, ${percent(hitRatio(pointer))} with pointers.`;
+  const status = `After ${formatNumber(current.requests)} requests: hit ratio ${percent(hitRatio(inline))} with logs inline, ${percent(hitRatio(pointer))} with pointers.`;
   // The chart changes once per window of requests (a new series array), not on every step.
   const chart = useMemo(
     () => (
@@ -191,11 +192,11 @@ function BufferPoolSim() {
       status={status}
       caption={
         <>
-          A 128-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key lookups, 90% of them on the newest 10%
-          of {formatNumber(ROWS)} runs, and a share of requests that open the run's log. The pool is warmed with {formatNumber(WARMUP_REQUESTS)} lookups first,
-          as it was before logs were added; counts start after that. Blue squares are index pages, orange squares log (overflow) pages; an outline marks a page
-          read from disk in the last step, and faded squares under the list are the pages that step evicted. The chart plots the hit ratio of each window of{' '}
-          {WINDOW} requests. {status}
+          A {formatNumber(FIGURE_WORKLOAD.poolPages)}-page buffer pool with InnoDB's midpoint-insertion LRU, fed the same requests in both designs: primary-key
+          lookups, {formatPercent(D.hotTrafficShare)} of them on the newest {formatPercent(D.hotRowShare)} of {formatNumber(ROWS)} runs, and a share of requests
+          that open the run's log. The pool is warmed with {formatNumber(WARMUP_REQUESTS)} lookups first, as it was before logs were added; counts start after
+          that. Blue squares are index pages, orange squares log (overflow) pages; an outline marks a page read from disk in the last step, and faded squares
+          under the list are the pages that step evicted. The chart plots the hit ratio of each window of {WINDOW} requests. {status}
         </>
       }
     >
@@ -212,17 +213,17 @@ function BufferPoolSim() {
         />
       </Controls>
       <Controls>
-        <Slider sim={sim} param="time" label="innodb_old_blocks_time" step={100} format={(v) => `${v} ms`} />
-        <Slider sim={sim} param="pct" label="innodb_old_blocks_pct" format={(v) => `${v}%`} />
-        <Slider sim={sim} param="fetch" label="Requests that open a log" format={(v) => `${v}%`} />
-        <Slider sim={sim} param="pages" label="Log size" format={(v) => `${v} pages (${v * 16} KiB)`} />
+        <Slider sim={sim} param="time" label="innodb_old_blocks_time" step={100} format={(v) => `${formatNumber(v, { grouping: false })} ms`} />
+        <Slider sim={sim} param="pct" label="innodb_old_blocks_pct" format={(v) => formatPercent(v / 100)} />
+        <Slider sim={sim} param="fetch" label="Requests that open a log" format={(v) => formatPercent(v / 100)} />
+        <Slider sim={sim} param="pages" label="Log size" format={(v) => `${formatNumber(v)} pages (${formatNumber(v * 16)} KiB)`} />
       </Controls>
       <Readout
         items={[
-          ['Requests', current.requests],
+          ['Requests', formatNumber(current.requests)],
           ['Hit ratio, logs inline', percent(hitRatio(inline))],
           ['Hit ratio, pointers', percent(hitRatio(pointer))],
-          [`Evictions (${state.show === 'inline' ? 'inline' : 'pointers'})`, shown.run.pool.evictions],
+          [`Evictions (${state.show === 'inline' ? 'inline' : 'pointers'})`, formatNumber(shown.evictions)],
         ]}
       />
       <PoolGrid sim={sim} lane={shown} design={state.show} />

@@ -12,6 +12,7 @@ import {
   Slider,
   formatMs,
   formatNumber,
+  formatPercent,
   intParam,
   island,
   niceTicks,
@@ -24,7 +25,7 @@ import {
   type Simulation,
   type StateOf,
 } from '../kit/index.ts';
-import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, phaseDone, type Lane, type Timeline } from './timeline.ts';
+import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, inTransit, phaseDone, type Lane, type Timeline } from './timeline.ts';
 import { advanceReplay, newReplay, shownMs, type Replay } from './replay.ts';
 import './bytes.css';
 
@@ -132,16 +133,21 @@ function FlowMotion({ t, y, at }: { t: Timeline; y: number; at: number }) {
     const [x1, x2] = ends(p.hop.from, p.hop.to);
     const length = Math.abs(x2 - x1);
     const dir = Math.sign(x2 - x1);
+    // The stretch of the link the model has bytes on: from the last byte sent so far to the first.
+    const [tail, head] = inTransit({ ...p, hop: p.hop }, at);
     if (p.hop.what === 'log') {
       // The same dots every frame, each wrapping round to the start: the drawing keeps its shape and only moves.
+      // Their drift is a picture of flow; which of them show is the model's (bytes not yet sent, or already in, are not drawn).
       const count = Math.floor(length / GAP) + 1;
       const lap = count * GAP;
       for (let k = 0; k < count; k++) {
         const d = (k * GAP + done * 3 * length) % lap;
-        moving.push(<circle class="bt-byte" cx={x1 + dir * Math.min(d, length)} cy={mid} r={d > length ? 0 : 3.5} style={{ fill: COLOUR[p.lane] }} />);
+        const shown = d <= length && d >= tail * length && d <= head * length;
+        moving.push(<circle class="bt-byte" cx={x1 + dir * Math.min(d, length)} cy={mid} r={shown ? 3.5 : 0} style={{ fill: COLOUR[p.lane] }} />);
       }
     } else {
-      const x = lerp(x1, x2, done);
+      // A message's front: a request is all delay, so it crosses the link over its phase.
+      const x = lerp(x1, x2, head);
       moving.push(
         p.hop.what === 'url' ? (
           <rect class="bt-url" x={x - 5} y={mid - 5} width={10} height={10} style={{ fill: COLOUR[p.lane] }} />
@@ -294,7 +300,7 @@ function BytesTimeline() {
     [db, url, x, endMs],
   );
   const status =
-    `A ${state.mib} MiB log: from the database ${ms(db.totalMs)}, ${bytes(db.appBytes)} through the app, an app worker busy ${ms(db.appBusyMs)} and ${ms(db.databaseMs)} of database time; ` +
+    `A ${formatNumber(state.mib)} MiB log: from the database ${ms(db.totalMs)}, ${bytes(db.appBytes)} through the app, an app worker busy ${ms(db.appBusyMs)} and ${ms(db.databaseMs)} of database time; ` +
     `through a presigned URL ${ms(url.totalMs)}, ${bytes(url.appBytes)} through the app, ${ms(url.appBusyMs)} of app time and ${ms(url.databaseMs)} of database time.`;
   return (
     <SimFrame
@@ -304,10 +310,11 @@ function BytesTimeline() {
         <>
           One click on "view log", served from a database column (top) and through a presigned URL (bottom). The upper drawing replays the request: dots are the
           log's bytes on their way, a circle a request, a square the URL, and each place counts the bytes that have passed through it. The lower drawing puts
-          each phase on one time axis. The model assumes a {A.dbMbps / 1000} Gbit/s link with a {A.dbRttMs} ms round trip between app and database,
-          {A.pageReadMs} ms per {A.pageBytes / 1024} KiB page read from disk, a {A.storageFirstByteMs} ms first byte from object storage, a first download that
-          must reach the bucket (a {A.dnsMs} ms DNS answer, then TCP and TLS 1.3 handshakes), full speed from the first byte (no TCP slow start), and an app
-          that buffers the whole result, as most drivers do. {status}
+          each phase on one time axis. The model assumes a {formatNumber(A.dbMbps / 1000)} Gbit/s link with a {formatNumber(A.dbRttMs)} ms round trip between
+          app and database, {formatNumber(A.pageReadMs)} ms per {formatNumber(A.pageBytes / 1024)} KiB page read from disk, a{' '}
+          {formatNumber(A.storageFirstByteMs)} ms first byte from object storage, a first download that must reach the bucket (a {formatNumber(A.dnsMs)} ms DNS
+          answer, then TCP and TLS 1.3 handshakes), full speed from the first byte (no TCP slow start), and an app that buffers the whole result, as most
+          drivers do. {status}
         </>
       }
     >
@@ -315,10 +322,10 @@ function BytesTimeline() {
         <PlayControls sim={sim} />
       </Controls>
       <Controls>
-        <Slider sim={sim} param="mib" label="Log size" format={(v) => `${v} MiB`} />
-        <Slider sim={sim} param="miss" label="Log pages not in the buffer pool" format={(v) => `${v}%`} />
-        <Slider sim={sim} param="mbps" label="Reader's bandwidth" step={5} format={(v) => `${v} Mbit/s`} />
-        <Slider sim={sim} param="rtt" label="Reader's round trip" step={5} format={(v) => `${v} ms`} />
+        <Slider sim={sim} param="mib" label="Log size" format={(v) => `${formatNumber(v)} MiB`} />
+        <Slider sim={sim} param="miss" label="Log pages not in the buffer pool" format={(v) => formatPercent(v / 100)} />
+        <Slider sim={sim} param="mbps" label="Reader's bandwidth" step={5} format={(v) => `${formatNumber(v)} Mbit/s`} />
+        <Slider sim={sim} param="rtt" label="Reader's round trip" step={5} format={(v) => `${formatNumber(v, { grouping: false })} ms`} />
       </Controls>
       <Flow sim={sim} still={still.flow} />
       <svg class="sim-chart bt-lanes" viewBox={`0 0 ${W} ${LANES_H}`} role="img" aria-label={status}>

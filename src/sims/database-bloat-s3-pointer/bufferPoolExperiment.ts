@@ -33,14 +33,15 @@ export interface Lane {
   series: readonly [number, number][];
   /** Pages read in from disk during the last step and still in the pool. */
   entered: Set<string>;
-  /** Pages evicted during the last step, oldest first. */
+  /** Pages the last step evicted and that are out of the pool at its end, each once, in the order they last left. */
   evicted: string[];
   /** Where each page sat on the list before the last step, and where it sits after: the figure moves each from one to the other. */
   placesBefore: Slots;
   places: Slots;
-  /** Page reads requested and page reads from disk, counted from the end of the warm-up. */
+  /** Page reads requested, page reads from disk and evictions, counted from the end of the warm-up. */
   readRequests: number;
   reads: number;
+  evictions: number;
 }
 
 /** A page's place on the LRU list: its sublist, and its position from that sublist's head. */
@@ -78,7 +79,18 @@ export function newExperiment(settings: ExperimentSettings): Experiment {
     const run = new WorkloadRun(workloadConfig(design, settings));
     for (let i = 0; i < WARMUP_REQUESTS; i++) run.next({ lookupsOnly: true });
     const places = slotsOf(run.pool.list());
-    return { run, windows: new HitRatioWindow(WINDOW), series: [], entered: new Set(), evicted: [], placesBefore: places, places, readRequests: 0, reads: 0 };
+    return {
+      run,
+      windows: new HitRatioWindow(WINDOW),
+      series: [],
+      entered: new Set(),
+      evicted: [],
+      placesBefore: places,
+      places,
+      readRequests: 0,
+      reads: 0,
+      evictions: 0,
+    };
   };
   const experiment: Experiment = { lanes: { inline: lane('inline'), pointer: lane('pointer') }, requests: 0 };
   // The last stretch as one ordinary step, so the first picture already marks what entered and left.
@@ -105,6 +117,7 @@ export function advance(experiment: Experiment, requests: number): Experiment {
         lane.reads++;
         lane.entered.add(outcome.page);
         if (outcome.evicted) {
+          lane.evictions++;
           lane.entered.delete(outcome.evicted);
           lane.evicted.push(outcome.evicted);
         }
@@ -114,7 +127,11 @@ export function advance(experiment: Experiment, requests: number): Experiment {
     }
   }
   // Once per step, not per drawn frame: the figure moves every page between these two.
-  for (const lane of lanes) lane.places = slotsOf(lane.run.pool.list());
+  for (const lane of lanes) {
+    lane.places = slotsOf(lane.run.pool.list());
+    // A page can be evicted, read again and evicted again within a step: it left once, as the figure draws it.
+    lane.evicted = [...new Set(lane.evicted.toReversed())].toReversed().filter((page) => !lane.places.pages.has(page));
+  }
   return experiment;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTIONS, bytesThrough, normaliseTimeline, phaseDone, timeline, transferMs } from './timeline.ts';
+import { ASSUMPTIONS, bytesThrough, inTransit, normaliseTimeline, phaseDone, timeline, transferMs } from './timeline.ts';
 
 const MiB = 1024 * 1024;
 
@@ -109,15 +109,41 @@ describe('what travels where', () => {
     expect(bytesThrough(url, 'app', url.totalMs)).toBe(700);
     expect(bytesThrough(url, 'storage', url.totalMs)).toBe(10 * MiB);
     expect(bytesThrough(url, 'database', url.totalMs)).toBe(0);
-    // Halfway through sending the log to the browser, the app has received it all and sent half.
+    // 10 MiB at 100 Mbit/s leaves the app in 838.8608 ms: halfway through that, the app has received it all and sent half.
     const last = db.phases.at(-1)!;
-    expect(bytesThrough(db, 'app', (last.startMs + last.endMs) / 2)).toBeCloseTo(15 * MiB, 6);
+    expect(bytesThrough(db, 'app', last.startMs + 838.8608 / 2)).toBeCloseTo(15 * MiB, 0);
     let previous = 0;
     for (let at = 0; at <= db.totalMs; at += db.totalMs / 50) {
       const now = bytesThrough(db, 'app', at);
       expect(now).toBeGreaterThanOrEqual(previous);
       previous = now;
     }
+  });
+
+  it('has the browser receive nothing until half a round trip after the app starts sending, then the log at the link rate', () => {
+    // 40 ms round trip, so 20 ms one way; 10 MiB at 100 Mbit/s takes 838.8608 ms to send.
+    const db = timeline('database', input);
+    const send = db.phases.at(-1)!;
+    expect(bytesThrough(db, 'browser', send.startMs + 19.9)).toBe(0);
+    expect(bytesThrough(db, 'app', send.startMs + 19.9)).toBeCloseTo(10 * MiB + (10 * MiB * 19.9) / 838.8608, 0);
+    expect(bytesThrough(db, 'browser', send.startMs + 20 + 838.8608 / 4)).toBeCloseTo(2.5 * MiB, 0);
+    // The app has sent everything 20 ms before the browser has it all.
+    expect(bytesThrough(db, 'app', send.endMs - 20)).toBeCloseTo(20 * MiB, 0);
+    expect(bytesThrough(db, 'browser', send.endMs - 20)).toBeLessThan(10 * MiB);
+  });
+
+  it('puts the bytes in transit on the stretch of the link between the last byte sent and the first', () => {
+    const db = timeline('database', input);
+    const send = { ...db.phases.at(-1)!, hop: db.phases.at(-1)!.hop! };
+    // 10 ms after the start the first byte is halfway along a 20 ms link, and the sender is still sending.
+    expect(inTransit(send, send.startMs + 10)).toEqual([0, 0.5]);
+    // Once it has sent the last byte, the train leaves the sender's end: 5 ms later it starts a quarter of the way along.
+    const [tail, head] = inTransit(send, send.startMs + 838.8608 + 5);
+    expect(tail).toBeCloseTo(0.25, 6);
+    expect(head).toBe(1);
+    // A request is one point crossing the link over its phase (20 ms one way).
+    const request = { ...db.phases[0]!, hop: db.phases[0]!.hop! };
+    expect(inTransit(request, 5)).toEqual([0.25, 0.25]);
   });
 
   it('says how far a phase has got, 0 before and 1 after', () => {

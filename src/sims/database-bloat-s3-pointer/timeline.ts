@@ -82,6 +82,11 @@ export interface Hop {
   what: 'request' | 'url' | 'log';
   /** Bytes the model counts: the log's or the URL answer's; a request's few hundred bytes count as none. */
   bytes: number;
+  /**
+   * The one-way delay of the link, the part of the phase that is not sending: the sender pushes the
+   * bytes out over the phase's first (duration - latencyMs) ms, and each arrives latencyMs later.
+   */
+  latencyMs: number;
 }
 
 export interface Phase {
@@ -126,18 +131,24 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
     phases.push({ lane, label, startMs: t, endMs: t + ms, ...(hop ? { hop } : {}) });
     t += ms;
   };
-  const request = (from: Lane, to: Lane): Hop => ({ from, to, what: 'request', bytes: 0 });
-  const log = (from: Lane, to: Lane): Hop => ({ from, to, what: 'log', bytes: input.logBytes });
-  add('browser', 'request to the app', input.clientRttMs / 2, request('browser', 'app'));
+  // A request is all delay (its bytes count as none); a log or URL answer is a delay plus its bytes at the link's rate.
+  const request = (from: Lane, to: Lane, latencyMs: number): Hop => ({ from, to, what: 'request', bytes: 0, latencyMs });
+  const log = (from: Lane, to: Lane, latencyMs: number): Hop => ({ from, to, what: 'log', bytes: input.logBytes, latencyMs });
+  add('browser', 'request to the app', input.clientRttMs / 2, request('browser', 'app', input.clientRttMs / 2));
   if (r === 'database') {
     const pages = Math.ceil(input.logBytes / a.pageBytes);
     const dbStart = t;
-    add('app', 'query to the database', a.dbRttMs / 2, request('app', 'database'));
+    add('app', 'query to the database', a.dbRttMs / 2, request('app', 'database', a.dbRttMs / 2));
     add('database', `read ${pages} pages (${Math.round(pages * input.missShare)} from disk)`, a.lookupMs + pages * input.missShare * a.pageReadMs);
-    add('database', 'send the log to the app', transferMs(input.logBytes, a.dbMbps) + a.dbRttMs / 2, log('database', 'app'));
+    add('database', 'send the log to the app', transferMs(input.logBytes, a.dbMbps) + a.dbRttMs / 2, log('database', 'app', a.dbRttMs / 2));
     const databaseMs = t - dbStart;
     // Most drivers and ORMs buffer the whole result before the handler sees it.
-    add('app', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps), log('app', 'browser'));
+    add(
+      'app',
+      'send the log to the browser',
+      input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps),
+      log('app', 'browser', input.clientRttMs / 2),
+    );
     const appBusyMs = databaseMs + transferMs(input.logBytes, input.clientMbps);
     return { route: r, phases, totalMs: t, appBytes: 2 * input.logBytes, appPeakBytes: input.logBytes, databaseMs, appBusyMs };
   }
@@ -150,14 +161,20 @@ export function timeline(route: Route, raw: Partial<TimelineInput> = {}): Timeli
     to: 'browser',
     what: 'url',
     bytes: a.urlResponseBytes,
+    latencyMs: input.clientRttMs / 2,
   });
   if (!input.bucketConnected) {
     add('browser', "look up the bucket's name (DNS)", a.dnsMs);
     add('browser', 'open TCP and TLS to the bucket', a.handshakeRoundTrips * input.clientRttMs);
   }
-  add('browser', 'GET from the bucket', input.clientRttMs / 2, request('browser', 'storage'));
+  add('browser', 'GET from the bucket', input.clientRttMs / 2, request('browser', 'storage', input.clientRttMs / 2));
   add('storage', 'first byte', a.storageFirstByteMs);
-  add('storage', 'send the log to the browser', input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps), log('storage', 'browser'));
+  add(
+    'storage',
+    'send the log to the browser',
+    input.clientRttMs / 2 + transferMs(input.logBytes, input.clientMbps),
+    log('storage', 'browser', input.clientRttMs / 2),
+  );
   const appBusyMs = databaseMs + a.signMs + transferMs(a.urlResponseBytes, input.clientMbps);
   return { route: r, phases, totalMs: t, appBytes: a.urlResponseBytes, appPeakBytes: a.urlResponseBytes, databaseMs, appBusyMs };
 }
@@ -169,12 +186,45 @@ export function phaseDone(phase: Phase, atMs: number): number {
   return (atMs - phase.startMs) / (phase.endMs - phase.startMs);
 }
 
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+/** A phase in which something travels between two places. */
+export type HopPhase = Phase & { hop: Hop };
+
+/** Share of a hop's bytes its sender has pushed out by `atMs`: they leave over the phase's sending time. */
+export function sentShare(phase: HopPhase, atMs: number): number {
+  const sending = phase.endMs - phase.startMs - phase.hop.latencyMs;
+  return sending > 0 ? clamp01((atMs - phase.startMs) / sending) : atMs >= phase.startMs ? 1 : 0;
+}
+
+/** Share of a hop's bytes that have reached the other end by `atMs`: each arrives latencyMs after it left. */
+export function receivedShare(phase: HopPhase, atMs: number): number {
+  return sentShare(phase, atMs - phase.hop.latencyMs);
+}
+
 /**
- * Bytes that have passed through `place` (received or sent) by `atMs`, each hop's bytes counted in
- * proportion to how far it has got: at the end, the app's count is the timeline's `appBytes`.
+ * Where a hop's bytes are on the link at `atMs`, as shares of its length from the sender: [tail, head],
+ * the last byte sent so far and the first. A byte sent at s is (atMs - s) / latencyMs of the way along.
+ * A request (no sending time) is a point; a link with no delay is full while the sender is sending.
+ */
+export function inTransit(phase: HopPhase, atMs: number): [tail: number, head: number] {
+  const { startMs, endMs, hop } = phase;
+  const sendEnd = endMs - hop.latencyMs;
+  if (atMs < startMs || atMs > endMs) return [0, 0];
+  if (hop.latencyMs <= 0) return atMs < sendEnd ? [0, 1] : [1, 1];
+  return [clamp01((atMs - Math.min(atMs, sendEnd)) / hop.latencyMs), clamp01((atMs - startMs) / hop.latencyMs)];
+}
+
+/**
+ * Bytes that have passed through `place` by `atMs`: those it has sent, and those that have reached it.
+ * At the end, the app's count is the timeline's `appBytes`.
  */
 export function bytesThrough(t: Timeline, place: Lane, atMs: number): number {
   let sum = 0;
-  for (const p of t.phases) if (p.hop && (p.hop.from === place || p.hop.to === place)) sum += p.hop.bytes * phaseDone(p, atMs);
+  for (const p of t.phases) {
+    if (!p.hop) continue;
+    const hop: HopPhase = { ...p, hop: p.hop };
+    if (p.hop.from === place) sum += p.hop.bytes * sentShare(hop, atMs);
+    if (p.hop.to === place) sum += p.hop.bytes * receivedShare(hop, atMs);
+  }
   return sum;
 }
