@@ -44,7 +44,7 @@ import {
   type BalancingResult,
   type LobbyFrame,
 } from './balancing.ts';
-import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, slowestRoom, type FrontDesk } from './frontDesk.ts';
+import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, longestLine, type FrontDesk } from './frontDesk.ts';
 import { useMemo } from 'preact/hooks';
 import './loadbalancer.css';
 
@@ -312,7 +312,7 @@ function BalancingView({ opening }: { opening: FrontDesk }) {
           ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })),
           { value: 'none', label: 'None: the lines stay about even' },
         ]}
-        truth={slowestRoom(opening.result)}
+        truth={longestLine(opening.result)}
         why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
         onLock={() =>
           sim.set({
