@@ -129,7 +129,7 @@ function Attendants({ sim }: { sim: RingSimulation }) {
             y={y}
             r={12}
             step={1}
-            label={`${s}, at ${degrees}° on the ring, holding ${holds} coats. Drag along the ring or use the arrow keys to move ${s}${last ? '' : `; Enter or Delete sends ${s} home`}.`}
+            label={`${s}, at ${degrees}° on the ring, holding ${formatNumber(holds)} coats. Drag along the ring or use the arrow keys to move ${s}${last ? '' : `; Enter or Delete sends ${s} home`}.`}
             activate={last ? undefined : (room) => leave(room, s)}
             remove={last ? undefined : (room) => leave(room, s)}
             // An arrow press walks one step along the ring (Right and Down clockwise); a drag follows the pointer's direction.

@@ -29,10 +29,22 @@ describe('the front desk figure', () => {
     // Room 0 has the worst p99 but room 2 the longest line.
     const rooms = [90, 10, 20, 30].map((p99, i) => ({ name: `r${i}`, speed: 1, served: 1, share: 0.25, p99 }));
     const timeline: [number, number][][] = [
-      [[1, 2], [2, 3]],
-      [[1, 1], [2, 7]],
-      [[1, 9], [2, 4]],
-      [[1, 9], [2, 0]],
+      [
+        [1, 2],
+        [2, 3],
+      ],
+      [
+        [1, 1],
+        [2, 7],
+      ],
+      [
+        [1, 9],
+        [2, 4],
+      ],
+      [
+        [1, 9],
+        [2, 0],
+      ],
     ];
     expect(longestLine({ ...desk.result, rooms, timeline })).toBe('2');
   });
