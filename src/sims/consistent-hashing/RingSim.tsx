@@ -45,6 +45,7 @@ import {
 } from './shift.ts';
 import { RingDiagram, serverColour } from './parts.tsx';
 import { fractionAt, pointAt, spreadAround } from './ringDrawing.ts';
+import { expectedModNMoved } from './movement.ts';
 
 const schema = { staff: intParam(1, ALL_STAFF, OPENING_STAFF), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3) };
 type RingSimulation = Simulation<typeof schema, LockerRoom>;
@@ -128,7 +129,7 @@ function Attendants({ sim }: { sim: RingSimulation }) {
             y={y}
             r={12}
             step={1}
-            label={`${s}, at ${degrees}° on the ring, holding ${holds} coats. Drag along the ring or use the arrow keys to move ${s}${last ? '' : `; Enter or Delete sends ${s} home`}.`}
+            label={`${s}, at ${degrees}° on the ring, holding ${formatNumber(holds)} coats. Drag along the ring or use the arrow keys to move ${s}${last ? '' : `; Enter or Delete sends ${s} home`}.`}
             activate={last ? undefined : (room) => leave(room, s)}
             remove={last ? undefined : (room) => leave(room, s)}
             // An arrow press walks one step along the ring (Right and Down clockwise); a drag follows the pointer's direction.
@@ -184,10 +185,12 @@ function RingView() {
         truth={truth}
         tolerance={COATS / 20}
         format={(n) => formatNumber(n)}
-        why={`Only the coats on the stretches just before ${newcomer}'s tags change hands, all of them to ${newcomer}: about a fifth of the coats, where hash mod N would move four fifths.`}
+        why={`Only the coats on the stretches just before ${newcomer}'s tags change hands, all of them to ${newcomer}: ${formatPercent(truth / COATS)} of the coats here, where a fair share would be ${formatPercent(1 / (GUESS_FROM + 1))} (${GUESS_TAGS} tags each leave the shares uneven). Hash mod N would move ${formatPercent(expectedModNMoved(GUESS_FROM, GUESS_FROM + 1))}.`}
         onLock={() => {
           sim.pause();
           sim.set({ staff: 2 ** GUESS_FROM - 1, vnodes: GUESS_TAGS });
+          // The truth has every attendant at their usual lockers: undo any drag before the newcomer joins.
+          sim.act(() => openRoom(2 ** GUESS_FROM - 1, GUESS_TAGS));
           sim.set({ staff: 2 ** (GUESS_FROM + 1) - 1 });
         }}
       />

@@ -105,8 +105,11 @@ const movedNote = (what: string, moves: number) => `${what}: ${moves} of ${COATS
 
 /**
  * `name` walks along the ring until their first name tag hangs at fraction `to` of the circle, taking
- * all their name tags the same distance. Only coats between `name` and a neighbour change hands: the
- * moves are those of this step (what the drawing animates); the change counts the coats re-homed since
+ * all their name tags the same distance. Every coat that changes hands goes to or comes from `name`,
+ * even when their tags pass other attendants' tags: nobody else's tags moved, so walking clockwise
+ * from a coat, the first tag not `name`'s is the same as before, and the coat's owner is that tag's
+ * attendant or `name`. The moves
+ * are those of this step (what the drawing animates); the change counts the coats re-homed since
  * `name` started moving.
  */
 export function moveAttendant(room: LockerRoom, name: string, to: number): LockerRoom {

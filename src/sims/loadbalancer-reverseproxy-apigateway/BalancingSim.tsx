@@ -44,7 +44,7 @@ import {
   type BalancingResult,
   type LobbyFrame,
 } from './balancing.ts';
-import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, slowestRoom, type FrontDesk } from './frontDesk.ts';
+import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, longestLine, type FrontDesk } from './frontDesk.ts';
 import { useMemo } from 'preact/hooks';
 import './loadbalancer.css';
 
@@ -164,7 +164,7 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
         class="sim-drawing lb-lobby"
         viewBox={`0 0 ${LOBBY_W} ${LOBBY_H}`}
         role="group"
-        aria-label={`The lobby ${formatNumber(now.time / 1000, { digits: 2 })} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${now.inRoom[i]} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
+        aria-label={`The lobby ${formatNumber(now.time / 1000, { digits: 2 })} s into the run: ${ROOM_NAMES.map((name, i) => `${name} ${closed.includes(i) ? 'out of service' : `${formatNumber(now.inRoom[i]!)} guests`}`).join(', ')}. Press a room to take it out of service or back.`}
       >
         <rect class="lb-door" x={4} y={DOOR.y - 22} width={12} height={44} rx={2} />
         <text class="lb-lobby-label" x={4} y={DOOR.y + 36}>
@@ -184,7 +184,7 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
               r={18}
               pressed={out}
               disabled={lastOpen}
-              label={`${name} · ${speeds[i]}×${out ? ' · closed' : ''}: ${out ? 'out of service' : `${now.inRoom[i]} guests inside`}. Press to ${out ? 'bring it back into' : 'take it out of'} service.`}
+              label={`${name} · ${formatNumber(speeds[i]!)}×${out ? ' · closed' : ''}: ${out ? 'out of service' : `${formatNumber(now.inRoom[i]!)} guests inside`}. Press to ${out ? 'bring it back into' : 'take it out of'} service.`}
               activate={(_, p) => open({ ...p, closed: p.closed ^ (1 << i) })}
             >
               <rect
@@ -196,7 +196,12 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
                 rx={4}
                 style={{ stroke: `var(--series-${i + 1})` }}
               />
-              <text class="lb-room-name" x={ROOM_X + ROOM_W / 2} y={y - 22} text-anchor="middle">{`${name} · ${speeds[i]}×${out ? ' · closed' : ''}`}</text>
+              <text
+                class="lb-room-name"
+                x={ROOM_X + ROOM_W / 2}
+                y={y - 22}
+                text-anchor="middle"
+              >{`${name} · ${formatNumber(speeds[i]!)}×${out ? ' · closed' : ''}`}</text>
             </Grabbable>
           );
         })}
@@ -221,7 +226,11 @@ function RunResults({ result }: { result: BalancingResult }) {
           </p>
           <BarChart
             title="Share of guests per room (%)"
-            bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.share * 1000) / 10, colour: `var(--series-${i + 1})` }))}
+            bars={result.rooms.map((r, i) => ({
+              label: `${r.name} (${formatNumber(r.speed)}×)`,
+              value: Math.round(r.share * 1000) / 10,
+              colour: `var(--series-${i + 1})`,
+            }))}
             unit="%"
           />
         </div>
@@ -231,7 +240,7 @@ function RunResults({ result }: { result: BalancingResult }) {
           </p>
           <BarChart
             title="p99 latency per room (ms)"
-            bars={result.rooms.map((r, i) => ({ label: `${r.name} (${r.speed}×)`, value: Math.round(r.p99), colour: `var(--series-${i + 1})` }))}
+            bars={result.rooms.map((r, i) => ({ label: `${r.name} (${formatNumber(r.speed)}×)`, value: Math.round(r.p99), colour: `var(--series-${i + 1})` }))}
             unit=" ms"
           />
         </div>
@@ -250,7 +259,7 @@ function RunResults({ result }: { result: BalancingResult }) {
           {result.rooms.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
-              <td>{r.speed}×</td>
+              <td>{formatNumber(r.speed)}×</td>
               <td>{formatPercent(r.share, 1)}</td>
               <td>{formatMs(r.p99)}</td>
             </tr>
@@ -259,7 +268,7 @@ function RunResults({ result }: { result: BalancingResult }) {
         <tfoot>
           <tr>
             <th scope="row">All</th>
-            <td>{speeds.reduce((a, b) => a + b, 0)}×</td>
+            <td>{formatNumber(speeds.reduce((a, b) => a + b, 0))}×</td>
             <td>{result.dropped > 0 ? `${formatNumber(result.dropped)} turned away` : formatPercent(1)}</td>
             <td>{formatMs(result.p99)}</td>
           </tr>
@@ -303,16 +312,16 @@ function BalancingView({ opening }: { opening: FrontDesk }) {
   return (
     <SimFrame
       {...sim.frame}
-      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${s}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
+      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${formatNumber(s)}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
       status={status}
     >
       <Predict
-        question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${v}×`).join(', ')} speed and ${OPENING.load}% load, which room's line grows longest?`}
+        question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${formatNumber(v)}×`).join(', ')} speed and ${OPENING.load}% load, which room's line grows longest?`}
         choices={[
-          ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${ROOM_SPEEDS[i]}×)` })),
+          ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${formatNumber(ROOM_SPEEDS[i]!)}×)` })),
           { value: 'none', label: 'None: the lines stay about even' },
         ]}
-        truth={slowestRoom(opening.result)}
+        truth={longestLine(opening.result)}
         why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
         onLock={() =>
           sim.set({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MEAN_SERVICE_MS, ROOM_SPEEDS } from './balancing.ts';
-import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, slowestRoom } from './frontDesk.ts';
+import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, longestLine } from './frontDesk.ts';
 
 describe('the front desk figure', () => {
   const desk = openDesk(OPENING);
@@ -18,12 +18,35 @@ describe('the front desk figure', () => {
     const slow = ROOM_SPEEDS.indexOf(0.5);
     const rate = (0.6 * ROOM_SPEEDS.reduce((a, b) => a + b, 0)) / MEAN_SERVICE_MS / 4;
     expect(rate).toBeGreaterThan(0.5 / MEAN_SERVICE_MS);
-    expect(slowestRoom(desk.result)).toBe(String(slow));
+    expect(longestLine(desk.result)).toBe(String(slow));
+    // Its line keeps growing: at the end of the run it is still near its longest, while the others are short.
+    const end = desk.result.timeline.map((points) => points.at(-1)![1]);
+    expect(end[slow]).toBeGreaterThan(500);
+    for (const [i, n] of end.entries()) if (i !== slow) expect(n).toBeLessThan(10);
   });
 
-  it('picks the room with the largest p99, first on a tie', () => {
-    const rooms = [5, 9, 2, 9].map((p99, i) => ({ name: `r${i}`, speed: 1, served: 1, share: 0.25, p99 }));
-    expect(slowestRoom({ ...desk.result, rooms })).toBe('1');
+  it('reads the longest line from the rooms over time, not from their p99, first on a tie', () => {
+    // Room 0 has the worst p99 but room 2 the longest line.
+    const rooms = [90, 10, 20, 30].map((p99, i) => ({ name: `r${i}`, speed: 1, served: 1, share: 0.25, p99 }));
+    const timeline: [number, number][][] = [
+      [
+        [1, 2],
+        [2, 3],
+      ],
+      [
+        [1, 1],
+        [2, 7],
+      ],
+      [
+        [1, 9],
+        [2, 4],
+      ],
+      [
+        [1, 9],
+        [2, 0],
+      ],
+    ];
+    expect(longestLine({ ...desk.result, rooms, timeline })).toBe('2');
   });
 
   it('steps through the lobby frames and stops at the last', () => {

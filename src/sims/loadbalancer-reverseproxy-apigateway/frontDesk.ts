@@ -62,11 +62,15 @@ export function openDesk(s: DeskSettings): FrontDesk {
 export const nextFrame = (desk: FrontDesk): FrontDesk => ({ ...desk, frame: Math.min(desk.frame + 1, desk.lobby.length - 1) });
 export const lastFrame = (desk: FrontDesk): boolean => desk.frame >= desk.lobby.length - 1;
 
-/** The room with the worst p99, whose line grows longest, as the predict step's choice value (its index). */
-export function slowestRoom(result: BalancingResult): string {
-  let worst = 0;
-  result.rooms.forEach((r, i) => {
-    if (r.p99 > result.rooms[worst]!.p99) worst = i;
+/**
+ * The room whose line grows longest over the run (its largest count of guests inside, waiting or
+ * being served), as the predict step's choice value (its index); the first on a tie.
+ */
+export function longestLine(result: BalancingResult): string {
+  const peaks = result.timeline.map((points) => points.reduce((m, [, inRoom]) => Math.max(m, inRoom), 0));
+  let longest = 0;
+  peaks.forEach((peak, i) => {
+    if (peak > peaks[longest]!) longest = i;
   });
-  return String(worst);
+  return String(longest);
 }

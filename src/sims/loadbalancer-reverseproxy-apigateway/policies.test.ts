@@ -112,6 +112,16 @@ describe('random and power of two choices', () => {
     expect(Math.abs(share2 - 2 / 3)).toBeLessThan(0.03);
   });
 
+  it('two choices keeps the second backend drawn on a tie, as nginx does', () => {
+    // Draws at 0.1 then 0.9: the first is backend 0 of three, the second (backend 0 set aside) is backend 2.
+    const draws = [0.1, 0.9];
+    const random = () => draws.shift()!;
+    expect(twoChoices({}, backends([1, 1, 1], [{ active: 4 }, { active: 0 }, { active: 4 }]), { currentWeight: [] }, random).index).toBe(2);
+    // The first is kept only when the second is busier.
+    const again = [0.1, 0.9];
+    expect(twoChoices({}, backends([1, 1, 1], [{ active: 4 }, { active: 0 }, { active: 5 }]), { currentWeight: [] }, () => again.shift()!).index).toBe(0);
+  });
+
   it('two choices between two backends always takes the lighter one', () => {
     const pool = backends([1, 1], [{ active: 5 }, { active: 2 }]);
     expect(new Set(sequence(twoChoices, pool, 200))).toEqual(new Set([1]));
@@ -206,6 +216,32 @@ describe('consistent hash (nginx ketama)', () => {
     });
     expect(moved).toBeGreaterThan(350);
     expect(moved).toBeLessThan(650);
+  });
+
+  it('gives up on the ring after 21 points of dead servers and falls back to round robin, as nginx does', () => {
+    // Two heavy servers down (800 points each) and two light ones up (160 each): some keys meet 21 dead
+    // points in a row. Their first live point names backend 3 for the key chosen below, yet nginx's
+    // fallback, round robin from a fresh state, takes the first live backend, 2.
+    const pool = backends([5, 5, 1, 1], [{ up: false }, { up: false }]);
+    const points = ketamaPoints(pool);
+    const names = pool.map((b) => b.name);
+    const runOfDead = (key: string) => {
+      const at = firstPointAtOrAfter(points, zlibCrc32(key));
+      const walk = Array.from({ length: points.length }, (_, j) => names.indexOf(points[(at + j) % points.length]!.server));
+      return { dead: walk.findIndex((i) => i >= 2), firstLive: walk.find((i) => i >= 2) };
+    };
+    const key = Array.from({ length: 5000 }, (_, i) => `k${i}`).find((k) => {
+      const r = runOfDead(k);
+      return r.dead > 20 && r.firstLive === 3;
+    })!;
+    expect(key).toBeDefined();
+    expect(sequence(nginxConsistentHash, pool, 1, () => ({ key }))).toEqual([2]);
+    // A key whose live point comes within 21 stays on the ring.
+    const near = Array.from({ length: 5000 }, (_, i) => `k${i}`).find((k) => {
+      const r = runOfDead(k);
+      return r.dead > 0 && r.dead <= 20 && r.firstLive === 3;
+    })!;
+    expect(sequence(nginxConsistentHash, pool, 1, () => ({ key: near }))).toEqual([3]);
   });
 });
 

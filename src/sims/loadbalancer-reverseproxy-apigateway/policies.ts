@@ -151,7 +151,8 @@ export const randomChoice: Policy = (_request, backends, state, random) => ({
 
 /**
  * Power of two choices (nginx's `random two least_conn`): draw two different live backends, send the
- * request to the one with fewer requests in flight per unit of weight (the first drawn on a tie).
+ * request to the one with fewer requests in flight per unit of weight. On a tie nginx keeps the second
+ * one drawn: ngx_http_upstream_get_random2_peer goes back to the first only when the second is busier.
  */
 export const twoChoices: Policy = (_request, backends, state, random) => {
   const weights = weightsOf(backends);
@@ -159,8 +160,8 @@ export const twoChoices: Policy = (_request, backends, state, random) => {
   if (first === -1) return { index: -1, state };
   const second = weightedDraw(backends, weights, random, first);
   if (second === -1) return { index: first, state };
-  const secondIsLighter = backends[second]!.active * weights[first]! < backends[first]!.active * weights[second]!;
-  return { index: secondIsLighter ? second : first, state };
+  const secondIsBusier = backends[second]!.active * weights[first]! > backends[first]!.active * weights[second]!;
+  return { index: secondIsBusier ? first : second, state };
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -259,20 +260,25 @@ function ringFor(backends: readonly Backend[]): RingPoint[] {
   return points;
 }
 
+/** Ring points nginx tries past the first before falling back to round robin. */
+export const CHASH_TRIES = 20;
+
 /**
  * nginx's `hash $key consistent`: crc32 of the key, the first ring point at or after it, and that
- * point's server if it is live; otherwise the next point clockwise.
+ * point's server if it is live; otherwise the next point clockwise. After 20 further points without a
+ * live server nginx gives up on the ring and falls back to weighted round robin
+ * (ngx_http_upstream_get_chash_peer: `if (hp->tries > 20) return hp->get_rr_peer(...)`).
  */
-export const nginxConsistentHash: Policy = (request, backends, state) => {
+export const nginxConsistentHash: Policy = (request, backends, state, random) => {
   const points = ringFor(backends);
   const weights = weightsOf(backends);
   let position = firstPointAtOrAfter(points, crc32(utf8(request.key ?? '')));
-  for (let tries = 0; tries < points.length; tries++, position++) {
+  for (let tries = 0; tries <= CHASH_TRIES; tries++, position++) {
     const server = points[position % points.length]!.server;
     const pick = smoothPick(backends, weights, state, (i) => backends[i]!.name === server);
     if (pick.index !== -1) return pick;
   }
-  return { index: -1, state };
+  return weightedRoundRobin(request, backends, state, random);
 };
 
 // ---------------------------------------------------------------------------------------------
