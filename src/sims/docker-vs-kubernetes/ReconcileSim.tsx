@@ -270,7 +270,7 @@ function DeletePredict({ sim }: { sim: Sim }) {
         { value: String(d + 1), label: `${d + 1}: the replacement and the deleted pod` },
       ]}
       truth={String(ASKED_TRUTH)}
-      why="The controller counts every pod not marked for deletion, sees one short of the roster and creates a replacement in the same pass; the deleted pod, still stopping, no longer counts."
+      why="The controller counts every pod not marked for deletion, so the deleted pod drops out of the count the moment it is marked; one short of the roster, the controller creates a replacement in the same pass."
       onLock={() => {
         // Run the scenario the question is about, from the figure's opening cluster.
         sim.set(ASKED);

@@ -131,6 +131,12 @@ describe('rolling update', () => {
 });
 
 describe('input at the model edge', () => {
+  it('never lets more pods be missing than the Deployment has: one replica with maxUnavailable 2 has a floor of 0', () => {
+    const r = startRollout(1, resolveFenceposts(1, 2, 1));
+    expect(r.fenceposts).toEqual({ surge: 1, unavailable: 1 });
+    expect(r.replicas - r.fenceposts.unavailable).toBe(0);
+  });
+
   it('clamps the replica count to the 1 to 10 pods the figure offers; nonsense falls back to 4', () => {
     expect(startRollout(Number.NaN, { surge: 1, unavailable: 1 }).pods).toHaveLength(4);
     expect(startRollout(-3, { surge: 1, unavailable: 1 }).pods).toHaveLength(1);
@@ -139,7 +145,8 @@ describe('input at the model edge', () => {
 
   it('clamps fenceposts to 0..20 pods, and lets one pod be unavailable when both end up zero', () => {
     expect(startRollout(4, { surge: Number.NaN, unavailable: -2 }).fenceposts).toEqual({ surge: 1, unavailable: 0 });
-    expect(startRollout(4, { surge: 1e9, unavailable: 1e9 }).fenceposts).toEqual({ surge: 20, unavailable: 20 });
+    // maxUnavailable stops at the Deployment's size, as the controller's MaxUnavailable does.
+    expect(startRollout(4, { surge: 1e9, unavailable: 1e9 }).fenceposts).toEqual({ surge: 20, unavailable: 4 });
     expect(startRollout(4, { surge: -1, unavailable: -1 }).fenceposts).toEqual({ surge: 0, unavailable: 1 });
   });
 
