@@ -27,7 +27,9 @@ describe('maxSurge and maxUnavailable', () => {
   });
 
   it('allows one unavailable pod when only rounding made both zero', () => {
-    expect(resolveFenceposts(0, '10%', 5)).toEqual({ surge: 0, unavailable: 1 });
+    expect(resolveFenceposts(0, '10%', 5)).toEqual({ surge: 0, unavailable: 1, raised: true });
+    expect(startRollout(5, resolveFenceposts(0, '10%', 5)).fenceposts).toEqual({ surge: 0, unavailable: 1, raised: true });
+    expect(resolveFenceposts(0, '20%', 5)).toEqual({ surge: 0, unavailable: 1 });
   });
 
   it('rejects malformed values and an unavailable share above 100 %', () => {
@@ -147,7 +149,7 @@ describe('input at the model edge', () => {
     expect(startRollout(4, { surge: Number.NaN, unavailable: -2 }).fenceposts).toEqual({ surge: 1, unavailable: 0 });
     // maxUnavailable stops at the Deployment's size, as the controller's MaxUnavailable does.
     expect(startRollout(4, { surge: 1e9, unavailable: 1e9 }).fenceposts).toEqual({ surge: 20, unavailable: 4 });
-    expect(startRollout(4, { surge: -1, unavailable: -1 }).fenceposts).toEqual({ surge: 0, unavailable: 1 });
+    expect(startRollout(4, { surge: -1, unavailable: -1 }).fenceposts).toEqual({ surge: 0, unavailable: 1, raised: true });
   });
 
   it('a rollout from nonsense input still completes within a bounded number of steps', () => {

@@ -18,6 +18,8 @@ export type Fencepost = number | `${number}%`;
 export interface Fenceposts {
   surge: number;
   unavailable: number;
+  /** Set when both rounded to zero and the controller raised maxUnavailable to one pod. */
+  raised?: true;
 }
 
 function parse(value: Fencepost, field: string): { amount: number; percent: boolean } {
@@ -41,7 +43,7 @@ export function resolveFenceposts(maxSurge: Fencepost, maxUnavailable: Fencepost
   const count = clampNumber(replicas, ROLLOUT_RANGES.replicas);
   const surge = s.percent ? Math.ceil((s.amount * count) / 100) : s.amount;
   const unavailable = u.percent ? Math.floor((u.amount * count) / 100) : u.amount;
-  return surge === 0 && unavailable === 0 ? { surge, unavailable: 1 } : { surge, unavailable };
+  return surge === 0 && unavailable === 0 ? { surge, unavailable: 1, raised: true } : { surge, unavailable };
 }
 
 export interface RolloutPod {
@@ -82,7 +84,8 @@ export function startRollout(replicas: number, fenceposts: Fenceposts, newImageH
   return {
     step: 0,
     replicas: count,
-    fenceposts: surge === 0 && unavailable === 0 ? { surge, unavailable: 1 } : { surge, unavailable },
+    fenceposts:
+      surge === 0 && unavailable === 0 ? { surge, unavailable: 1, raised: true } : { surge, unavailable, ...(fenceposts?.raised && { raised: true }) },
     newImageHealthy: newImageHealthy !== false,
     pods: Array.from({ length: count }, (_, i) => ({ name: `old-${i + 1}`, version: 'old', ready: true, terminating: false })),
     stuckFor: 0,
