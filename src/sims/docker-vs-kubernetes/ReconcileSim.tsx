@@ -14,7 +14,6 @@ import {
   intParam,
   island,
   lerp,
-  mulberry32,
   useHydrated,
   useProgress,
   useSimulation,
@@ -23,19 +22,7 @@ import {
 import { useMemo } from 'preact/hooks';
 import { EventLog } from './EventLog.tsx';
 import { SHAPE_RANGES, afterDeletingOldest, pass, reshape, settled, summarisePass, withChange, type World } from './reconcileLoop.ts';
-import {
-  converged,
-  counted,
-  countedAfterDeletingOne,
-  deletePod,
-  evictionTimeline,
-  failNode,
-  oldestRunning,
-  recoverNode,
-  type Change,
-  type Cluster,
-  type Pod,
-} from './replicaSet.ts';
+import { converged, counted, deletePod, evictionTimeline, failNode, oldestRunning, recoverNode, type Change, type Cluster, type Pod } from './replicaSet.ts';
 import './kubernetes.css';
 
 const { nodes, replicas, seed } = SHAPE_RANGES;
@@ -256,8 +243,8 @@ function LoopPhases({ sim }: { sim: Sim }) {
 
 /** The predict step asks about the figure's opening cluster: the schema's defaults. */
 const ASKED = { nodes: schema.nodes.default, replicas: schema.replicas.default, seed: schema.seed.default };
-/** What the model says happens, from that opening cluster: the answer the reader's guess is held against. */
-const ASKED_TRUTH = countedAfterDeletingOne(settled(ASKED).cluster, mulberry32(ASKED.seed));
+/** What the model says one pass after the scenario that locking in runs: the answer the guess is held against. */
+const ASKED_TRUTH = counted(pass(afterDeletingOldest(ASKED)).cluster).length;
 
 function DeletePredict({ sim }: { sim: Sim }) {
   const d = ASKED.replicas;
@@ -270,7 +257,7 @@ function DeletePredict({ sim }: { sim: Sim }) {
         { value: String(d + 1), label: `${d + 1}: the replacement and the deleted pod` },
       ]}
       truth={String(ASKED_TRUTH)}
-      why="The controller counts every pod not marked for deletion, sees one short of the roster and creates a replacement in the same pass; the deleted pod, still stopping, no longer counts."
+      why="The controller counts every pod not marked for deletion, so the deleted pod drops out of the count the moment it is marked; one short of the roster, the controller creates a replacement in the same pass."
       onLock={() => {
         // Run the scenario the question is about, from the figure's opening cluster.
         sim.set(ASKED);

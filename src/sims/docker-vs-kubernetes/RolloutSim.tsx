@@ -200,7 +200,7 @@ function RollingUpdate() {
   return (
     <SimFrame
       {...sim.frame}
-      caption={`Replacing ${rollout.replicas} pods of v1 with v2. maxSurge ${state.surge} allows ${surge} extra pod(s), so at most ${ceiling} pods; maxUnavailable ${state.unavailable} allows ${unavailable} missing, so at least ${floor} ready. Solid outline: ready; dashed: started but not ready; dotted: stopping.`}
+      caption={`Replacing ${rollout.replicas} pods of v1 with v2. maxSurge ${state.surge} allows ${surge} extra ${surge === 1 ? 'pod' : 'pods'}, so at most ${ceiling} pods; maxUnavailable ${state.unavailable} allows ${unavailable} missing${rollout.fenceposts.raised ? ` (${state.unavailable} rounds down to 0 pods here; with no surge either, the controller raises it to 1)` : ''}, so at least ${floor} ready. Solid outline: ready; dashed: started but not ready; dotted: stopping.`}
       status={`Step ${rollout.step}: ${readyCount(rollout)} ready of ${podCount(rollout)} pods (floor ${floor}, ceiling ${ceiling}); rollout ${phase}.`}
     >
       {controls}

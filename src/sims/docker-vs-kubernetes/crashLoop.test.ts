@@ -61,5 +61,9 @@ describe('the figure and input at the model edge', () => {
   it('writes a nonsense duration as 0s, as Go prints a zero Duration', () => {
     expect(formatDuration(Number.NaN)).toBe('0s');
     expect(formatDuration(-3)).toBe('0s');
+    // Go's time.Duration.String above an hour, as the figure's later restarts reach it.
+    expect(formatDuration(3600)).toBe('1h0m0s');
+    expect(formatDuration(5710)).toBe('1h35m10s');
+    expect(formatDuration(300)).toBe('5m0s');
   });
 });

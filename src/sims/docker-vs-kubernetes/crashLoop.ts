@@ -83,8 +83,10 @@ export function backOffMessage(wait: number, container: string, pod: string): st
   return `back-off ${formatDuration(wait)} restarting failed container=${container} pod=${pod}`;
 }
 
-/** Go's time.Duration formatting for whole seconds: 40s, 1m20s, 5m0s. */
+/** Go's time.Duration formatting for whole seconds: 40s, 1m20s, 5m0s, 1h35m10s. */
 export function formatDuration(seconds: number): string {
   const s = Number.isFinite(seconds) ? Math.max(0, Math.round(seconds)) : 0;
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m${s % 60}s`;
+  return `${Math.floor(s / 3600)}h${Math.floor(s / 60) % 60}m${s % 60}s`;
 }

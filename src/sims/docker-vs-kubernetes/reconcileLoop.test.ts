@@ -84,6 +84,15 @@ describe('a pass read as observe, compare, act', () => {
     expect(summarisePass(down.cluster, pass(down))).toEqual({ observed: 3, desired: 1, short: -2, acts: 'deleted 2' });
   });
 
+  it('when a pass evicts pods, compares what the ReplicaSet controller counted after the eviction', () => {
+    let w = settled(opening);
+    w = withChange(w, failNode(w.cluster, 'node-a'));
+    w = pass(w); // the node controller marks node-a NotReady
+    const before = w;
+    w = pass(w); // and now evicts its pod; the ReplicaSet controller sees 2 of 3
+    expect(summarisePass(before.cluster, w)).toEqual({ observed: 2, desired: 3, short: 1, acts: 'evicted 1, created 1' });
+  });
+
   it('a settled cluster has nothing to do, and a reader’s own action is no pass at all', () => {
     const w = settled(opening);
     expect(summarisePass(w.cluster, pass(w))).toEqual({ observed: 3, desired: 3, short: 0, acts: 'nothing to do' });

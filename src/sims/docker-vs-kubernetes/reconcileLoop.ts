@@ -77,7 +77,7 @@ export interface PassSummary {
   desired: number;
   /** Pods short of the roster (negative: too many). */
   short: number;
-  /** The controllers' acts, e.g. "created 1, scheduled 1", or "nothing to do". */
+  /** Every controller's acts in the pass, e.g. "evicted 1, created 1", or "nothing to do". */
   acts: string;
 }
 
@@ -86,13 +86,18 @@ export function summarisePass(before: Cluster, after: World): PassSummary | null
   if (after.cluster.step === before.step) return null;
   const events = after.events.filter((e) => e.step === after.cluster.step);
   const count = (...reasons: string[]) => events.filter((e) => reasons.includes(e.reason)).length;
+  // In the order the pass runs its loops: kubelets, node controller, scheduler, ReplicaSet controller.
   const parts = [
-    [count('SuccessfulCreate'), 'created'],
-    [count('SuccessfulDelete', 'TaintManagerEviction'), 'deleted'],
-    [count('Scheduled'), 'scheduled'],
     [count('Started'), 'started'],
+    [count('TaintManagerEviction'), 'evicted'],
+    [count('Scheduled'), 'scheduled'],
+    [count('SuccessfulCreate'), 'created'],
+    [count('SuccessfulDelete'), 'deleted'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, verb]) => `${verb} ${n}`);
-  const observed = counted(before).length;
-  return { observed, desired: before.desired, short: before.desired - observed, acts: said.length ? said.join(', ') : 'nothing to do' };
+  // What the ReplicaSet controller counted when it compared: the count it left, less what it created,
+  // plus what it deleted. Not the count before the pass: an eviction earlier in the same pass lowers it.
+  const observed = counted(after.cluster).length - count('SuccessfulCreate') + count('SuccessfulDelete');
+  const desired = after.cluster.desired;
+  return { observed, desired, short: desired - observed, acts: said.length ? said.join(', ') : 'nothing to do' };
 }

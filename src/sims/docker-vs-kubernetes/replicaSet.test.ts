@@ -165,6 +165,19 @@ describe('ReplicaSet reconciliation', () => {
     ).toEqual(fresh.map((n) => `Deleted pod: ${n}`).sort());
   });
 
+  it('scales down on the node holding most of the set first, even when a younger pod runs elsewhere', () => {
+    // node-a holds two pods, node-b and node-c one each; the youngest of all is the one on node-b.
+    const pod = (name: string, node: string, created: number): Pod => ({ name, node, phase: 'Running', terminating: false, created });
+    const c: Cluster = {
+      ...newCluster(3, 3),
+      step: 10,
+      pods: [pod('web-a-old', 'node-a', 1), pod('web-a-new', 'node-a', 4), pod('web-c', 'node-c', 1), pod('web-b', 'node-b', 9)],
+    };
+    const out = step(c, mulberry32(1));
+    // ActivePodsWithRanks: doubled-up pods go before younger ones; between the two on node-a, the younger.
+    expect(out.events.filter((e) => e.reason === 'SuccessfulDelete').map((e) => e.message)).toEqual(['Deleted pod: web-a-new']);
+  });
+
   it('reports FailedScheduling once while no node is ready, and keeps the count', () => {
     const random = mulberry32(6);
     let c = newCluster(2, 2);

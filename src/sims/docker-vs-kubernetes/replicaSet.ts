@@ -25,7 +25,7 @@ export interface Pod {
   phase: 'Pending' | 'Running';
   /** Marked for deletion: no longer counted, waiting for its kubelet to stop it. */
   terminating: boolean;
-  /** Step at which it was created; the controller deletes the youngest first. */
+  /** Step at which it was created; among equals, the controller deletes the youngest first. */
   created: number;
   /** A FailedScheduling event has already been reported for it. */
   unschedulable?: boolean;
@@ -243,11 +243,16 @@ export function step(cluster: Cluster, random: Random): Change {
 
 /**
  * Which pods go first when there are too many: the ones that cost least to lose. The real controller
- * ranks unscheduled before scheduled, pending before running, and younger before older.
+ * (ActivePodsWithRanks in pkg/controller/controller_utils.go) ranks unscheduled before scheduled,
+ * pending before running, then pods on the node crowded with most of this set's pods before the
+ * others, then younger before older (it compares ages on a log scale; a pass here is one step apart).
  */
 export function deletionOrder(pods: Pod[]): Pod[] {
   const rank = (p: Pod) => (p.node === null ? 0 : p.phase === 'Pending' ? 1 : 2);
-  return [...pods].sort((a, b) => rank(a) - rank(b) || b.created - a.created);
+  const onNode = new Map<string | null, number>();
+  for (const p of pods) onNode.set(p.node, (onNode.get(p.node) ?? 0) + 1);
+  const crowd = (p: Pod) => onNode.get(p.node) ?? 0;
+  return [...pods].sort((a, b) => rank(a) - rank(b) || crowd(b) - crowd(a) || b.created - a.created);
 }
 
 /**

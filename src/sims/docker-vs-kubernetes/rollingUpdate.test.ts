@@ -27,7 +27,9 @@ describe('maxSurge and maxUnavailable', () => {
   });
 
   it('allows one unavailable pod when only rounding made both zero', () => {
-    expect(resolveFenceposts(0, '10%', 5)).toEqual({ surge: 0, unavailable: 1 });
+    expect(resolveFenceposts(0, '10%', 5)).toEqual({ surge: 0, unavailable: 1, raised: true });
+    expect(startRollout(5, resolveFenceposts(0, '10%', 5)).fenceposts).toEqual({ surge: 0, unavailable: 1, raised: true });
+    expect(resolveFenceposts(0, '20%', 5)).toEqual({ surge: 0, unavailable: 1 });
   });
 
   it('rejects malformed values and an unavailable share above 100 %', () => {
@@ -131,6 +133,12 @@ describe('rolling update', () => {
 });
 
 describe('input at the model edge', () => {
+  it('never lets more pods be missing than the Deployment has: one replica with maxUnavailable 2 has a floor of 0', () => {
+    const r = startRollout(1, resolveFenceposts(1, 2, 1));
+    expect(r.fenceposts).toEqual({ surge: 1, unavailable: 1 });
+    expect(r.replicas - r.fenceposts.unavailable).toBe(0);
+  });
+
   it('clamps the replica count to the 1 to 10 pods the figure offers; nonsense falls back to 4', () => {
     expect(startRollout(Number.NaN, { surge: 1, unavailable: 1 }).pods).toHaveLength(4);
     expect(startRollout(-3, { surge: 1, unavailable: 1 }).pods).toHaveLength(1);
@@ -139,8 +147,9 @@ describe('input at the model edge', () => {
 
   it('clamps fenceposts to 0..20 pods, and lets one pod be unavailable when both end up zero', () => {
     expect(startRollout(4, { surge: Number.NaN, unavailable: -2 }).fenceposts).toEqual({ surge: 1, unavailable: 0 });
-    expect(startRollout(4, { surge: 1e9, unavailable: 1e9 }).fenceposts).toEqual({ surge: 20, unavailable: 20 });
-    expect(startRollout(4, { surge: -1, unavailable: -1 }).fenceposts).toEqual({ surge: 0, unavailable: 1 });
+    // maxUnavailable stops at the Deployment's size, as the controller's MaxUnavailable does.
+    expect(startRollout(4, { surge: 1e9, unavailable: 1e9 }).fenceposts).toEqual({ surge: 20, unavailable: 4 });
+    expect(startRollout(4, { surge: -1, unavailable: -1 }).fenceposts).toEqual({ surge: 0, unavailable: 1, raised: true });
   });
 
   it('a rollout from nonsense input still completes within a bounded number of steps', () => {

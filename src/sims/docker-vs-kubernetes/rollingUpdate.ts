@@ -4,7 +4,8 @@ import type { KubeEvent } from './events.ts';
 /**
  * What a rollout may be started with, stated once: the model clamps to these and the figure's controls
  * offer them. Ten pods fill the figure's row. A resolved maxSurge may exceed the replica count (200 % is
- * valid), so a fencepost is capped at twice the largest Deployment, not at its own.
+ * valid), so a fencepost's range is twice the largest Deployment; any surge from the replica count up
+ * moves a rollout alike.
  */
 export const ROLLOUT_RANGES = {
   replicas: { min: 1, max: 10, fallback: 4, integer: true },
@@ -17,6 +18,8 @@ export type Fencepost = number | `${number}%`;
 export interface Fenceposts {
   surge: number;
   unavailable: number;
+  /** Set when both rounded to zero and the controller raised maxUnavailable to one pod. */
+  raised?: true;
 }
 
 function parse(value: Fencepost, field: string): { amount: number; percent: boolean } {
@@ -40,7 +43,7 @@ export function resolveFenceposts(maxSurge: Fencepost, maxUnavailable: Fencepost
   const count = clampNumber(replicas, ROLLOUT_RANGES.replicas);
   const surge = s.percent ? Math.ceil((s.amount * count) / 100) : s.amount;
   const unavailable = u.percent ? Math.floor((u.amount * count) / 100) : u.amount;
-  return surge === 0 && unavailable === 0 ? { surge, unavailable: 1 } : { surge, unavailable };
+  return surge === 0 && unavailable === 0 ? { surge, unavailable: 1, raised: true } : { surge, unavailable };
 }
 
 export interface RolloutPod {
@@ -69,17 +72,20 @@ export interface Rollout {
 export const PROGRESS_DEADLINE_STEPS = 6;
 
 /**
- * A Deployment of `replicas` v1 pods about to roll out v2. Out-of-range counts are clamped; both
- * fenceposts zero gets the controller's own way out (one pod may be unavailable), so it always moves.
+ * A Deployment of `replicas` v1 pods about to roll out v2, with fenceposts already resolved to pod
+ * counts. Out-of-range counts are clamped. Resolved fenceposts that are both zero get the controller's
+ * own way out (one pod may be unavailable), so it always moves; and, as the controller's MaxUnavailable
+ * does, no more pods may be missing than the Deployment has, so the floor never drops below zero.
  */
 export function startRollout(replicas: number, fenceposts: Fenceposts, newImageHealthy = true): Rollout {
   const count = clampNumber(replicas, ROLLOUT_RANGES.replicas);
   const surge = clampNumber(fenceposts?.surge, ROLLOUT_RANGES.fencepost);
-  const unavailable = clampNumber(fenceposts?.unavailable, ROLLOUT_RANGES.fencepost);
+  const unavailable = Math.min(count, clampNumber(fenceposts?.unavailable, ROLLOUT_RANGES.fencepost));
   return {
     step: 0,
     replicas: count,
-    fenceposts: surge === 0 && unavailable === 0 ? { surge, unavailable: 1 } : { surge, unavailable },
+    fenceposts:
+      surge === 0 && unavailable === 0 ? { surge, unavailable: 1, raised: true } : { surge, unavailable, ...(fenceposts?.raised && { raised: true }) },
     newImageHealthy: newImageHealthy !== false,
     pods: Array.from({ length: count }, (_, i) => ({ name: `old-${i + 1}`, version: 'old', ready: true, terminating: false })),
     stuckFor: 0,
