@@ -96,7 +96,7 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
           arrivals →
         </text>
         {/* The server is always the curve's M/M/1 (serverQueue.ts), whatever service times the sweep runs. */}
-        <text class="sim-chart-label" x={DOOR_X} y={CURVE.top - 8}>
+        <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 44}>
           M/M/1: random arrivals and service times
         </text>
         <rect x={SERVER_X - 16} y={LANE_Y - 18} width={32} height={36} rx={4} class="latency-server-box" />
@@ -112,7 +112,7 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
       class="sim-drawing latency-server"
       viewBox="0 0 640 190"
       role="group"
-      aria-label={`An M/M/1 server (random arrivals and service times) at ${percent} utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
+      aria-label={`An M/M/1 server (random arrivals, exponential service) at ${percent} utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
     >
       {axes}
       <Grabbable
