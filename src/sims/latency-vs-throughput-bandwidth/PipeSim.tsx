@@ -142,7 +142,7 @@ function PipeDrawing({ sim }: { sim: PipeSimulation }) {
       <title>{label}</title>
       {body}
       <Parcels sim={sim} />
-      <text class="sim-chart-label" x={bucketX} y={CY + 68}>{`${formatKb(snap.deliveredKb)} of ${formatKb(pipe.payloadKb)}`}</text>
+      <text class="sim-chart-label" x={bucketX + 70} y={CY + 68} text-anchor="end">{`${formatKb(snap.deliveredKb)} of ${formatKb(pipe.payloadKb)}`}</text>
       <text class="sim-chart-label" x={30} y={160}>{`t = ${formatMs(t)}, ${speedOf(pipe)}; a dot is a twelfth of the water`}</text>
     </svg>
   );
