@@ -76,9 +76,21 @@ function Parcels({ sim }: { sim: PipeSimulation }) {
   const lanes = lanesOf(pipe);
   const laneGap = thickness / lanes;
   const bucketX = X0 + length + 14;
-  const fill = pipe.payloadKb > 0 ? snapshotAt(pipe, now).deliveredKb / pipe.payloadKb : 0;
+  const snap = snapshotAt(pipe, now);
+  const fill = pipe.payloadKb > 0 ? snap.deliveredKb / pipe.payloadKb : 0;
   return (
     <g class="latency-parcels">
+      {/* The water itself, from its last drop to its first: a parcel is a twelfth of the payload, and when a
+          twelfth is more than the pipe holds, the dots alone would leave a pipe that is really full looking empty. */}
+      {snap.front > snap.tail && (
+        <rect
+          x={(X0 + snap.tail * length).toFixed(1)}
+          y={(CY - thickness / 2).toFixed(1)}
+          width={((snap.front - snap.tail) * length).toFixed(1)}
+          height={thickness.toFixed(1)}
+          class="latency-water"
+        />
+      )}
       {parcelsInPipe(pipe, now).map((parcel) => (
         <circle
           key={parcel.id}
@@ -130,8 +142,8 @@ function PipeDrawing({ sim }: { sim: PipeSimulation }) {
       <title>{label}</title>
       {body}
       <Parcels sim={sim} />
-      <text class="sim-chart-label" x={bucketX} y={CY + 68}>{`${formatKb(snap.deliveredKb)} of ${formatKb(pipe.payloadKb)}`}</text>
-      <text class="sim-chart-label" x={30} y={160}>{`t = ${formatMs(t)}, ${speedOf(pipe)}; each dot is a twelfth of the payload`}</text>
+      <text class="sim-chart-label" x={bucketX + 70} y={CY + 68} text-anchor="end">{`${formatKb(snap.deliveredKb)} of ${formatKb(pipe.payloadKb)}`}</text>
+      <text class="sim-chart-label" x={30} y={160}>{`t = ${formatMs(t)}, ${speedOf(pipe)}; a dot is a twelfth of the water`}</text>
     </svg>
   );
 }
@@ -184,7 +196,7 @@ function PipeView() {
     >
       <Controls>
         <Slider sim={sim} param="width" label="Width (bandwidth)" format={(i) => formatMbps(BANDWIDTHS[i] ?? 100)} />
-        <Slider sim={sim} param="length" label="Length (latency)" format={(ms) => `${ms} ms`} />
+        <Slider sim={sim} param="length" label="Length (latency)" format={(ms) => formatMs(ms, { digits: 0 })} />
         <Select sim={sim} param="payload" label="Payload" options={PAYLOADS.map((p) => ({ value: String(p.kb) as '2' | '500' | '25000', label: p.label }))} />
       </Controls>
       <Controls>

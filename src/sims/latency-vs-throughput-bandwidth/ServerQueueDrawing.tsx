@@ -95,6 +95,10 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
         <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 24}>
           arrivals →
         </text>
+        {/* The server is always the curve's M/M/1 (serverQueue.ts), whatever service times the sweep runs. */}
+        <text class="sim-chart-label" x={DOOR_X} y={LANE_Y - 44}>
+          M/M/1: random arrivals and service times
+        </text>
         <rect x={SERVER_X - 16} y={LANE_Y - 18} width={32} height={36} rx={4} class="latency-server-box" />
         <text class="sim-chart-label" x={SERVER_X} y={LANE_Y + 34} text-anchor="middle">
           server
@@ -108,7 +112,7 @@ export function ServerQueueDrawing({ sim }: { sim: HockeySim }) {
       class="sim-drawing latency-server"
       viewBox="0 0 640 190"
       role="group"
-      aria-label={`A server at ${percent} utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
+      aria-label={`An M/M/1 server (random arrivals, exponential service) at ${percent} utilisation with ${waiting} requests waiting in line, beside the curve of average time at the server against utilisation.`}
     >
       {axes}
       <Grabbable

@@ -96,6 +96,22 @@ describe('the parcels in the pipe', () => {
     expect(parcelsInPipe(pipe(100, 40, 500), 20)).toHaveLength(6);
   });
 
+  it('a full pipe holds, on average, as many parcels as bandwidth × latency ÷ a parcel’s size', () => {
+    // 25 MB at 100 Mbit/s through 300 ms: 2,000 ms to push in. The pipe holds 100 Mbit/s × 300 ms =
+    // 3,750 kB and a parcel is 25,000 / 12 = 2,083 kB, so 1.8 parcels are inside on average while it runs
+    // full (from the first drop's arrival at 300 ms to the last drop's entry at 2,000 ms).
+    const p = pipe(100, 300, 25_000);
+    let sum = 0;
+    let samples = 0;
+    for (let t = 300.5; t < 2000; t += 1) {
+      sum += parcelsInPipe(p, t).length;
+      samples++;
+    }
+    expect(sum / samples).toBeCloseTo(1.8, 1);
+    // Meanwhile the water is there all along: the whole pipe, from the tap to the bucket.
+    for (const t of [400, 1000, 1900]) expect(snapshotAt(p, t)).toMatchObject({ front: 1, tail: 0 });
+  });
+
   it('a parcel moves along the pipe at the pipe length per latency', () => {
     const p = pipe(100, 40, 500);
     const [first] = parcelsInPipe(p, 11.67);

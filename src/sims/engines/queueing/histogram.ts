@@ -6,8 +6,9 @@
  *
  * Layout (S = subBuckets, a power of two): values are first divided by `lowest` to get x. Bucket i < S
  * covers [i, i + 1). Above that, each power-of-two range [2^k, 2^(k+1)) with k >= log2(S) is split into
- * S/2 equal buckets, so a bucket is never wider than 2/S of the values in it: with S = 128, any
- * percentile read from the histogram is within about 1.6% of the exact one.
+ * S/2 equal buckets, so a bucket is never wider than 2/S of the values in it: with S = 128, 1.6%. A
+ * percentile is read as its bucket's midpoint, so it is within 1/S (0.8%) of the exact one (for values
+ * from S × lowest up; below that, within lowest / 2).
  *
  * Memory is fixed: a histogram from 1 µs to 1 hour at S = 128 needs under 2,200 counters.
  */
