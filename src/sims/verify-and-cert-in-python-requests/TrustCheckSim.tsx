@@ -101,7 +101,8 @@ function NewestRow({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s
 /** What moves over the drawing for the newest row: the message travelling, or a ring widening around a running check. */
 function Travelling({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
   const t = useNewestProgress(sim);
-  if (t >= 1) return null;
+  // A skipped step is a message nobody sends or a check nobody makes: nothing travels for it.
+  if (t >= 1 || s.state === 'skipped') return null;
   const y = rowY(i);
   if (isCheck(s)) {
     const x = s.actor === 'client' ? LEFT : RIGHT;
