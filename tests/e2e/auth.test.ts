@@ -116,6 +116,13 @@ describe('the valet key flow', () => {
     const page = await site.page(`${PATH}#valet.tamper=reused-code&valet.step=4`);
     const frame = await hydrated(page, 'valet');
     await expect.poll(() => frame.innerText()).toContain('Step 4 of 4: Redeem the same code again');
+    // A step past the end of its flow (one request without PKCE) is its last step, and the link follows.
+    const short = await site.page(`${PATH}#valet.tamper=no-pkce&valet.step=4`, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const shortFrame = await hydrated(short, 'valet');
+    await expect.poll(() => shortFrame.innerText()).toContain('Step 1 of 1');
+    await shortFrame.getByRole('button', { name: /Copy link/ }).click();
+    await shortFrame.locator('.sim-share-result').waitFor();
+    expect(await short.evaluate(() => navigator.clipboard.readText())).toMatch(/#valet\.tamper=no-pkce&valet\.step=1$/);
   });
 
   it('a hostile link falls back to the defaults', async () => {

@@ -140,7 +140,14 @@ describe('Verify vs Cert article', () => {
     await frame.scrollIntoViewIfNeeded();
     await expect.poll(() => frame.locator('.tls-stop').count()).toBe(1);
     const label = await frame.locator('svg.tls-diagram').getAttribute('aria-label');
-    expect(label).toBe('Handshake diagram: Server sends its certificates, passed; Client checks the chain, failed; the handshake stops here');
+    expect(label).toBe(
+      [
+        'Handshake diagram: Server asks for a client certificate, skipped',
+        'Server sends its certificates, passed',
+        'Client checks the chain, failed',
+        'the handshake stops here',
+      ].join('; '),
+    );
   });
 
   it('stops after scrolling away, and never moves by itself under reduced motion', async () => {
@@ -267,6 +274,35 @@ describe('API Certificates article', () => {
     await frame.getByRole('button', { name: /Copy link/ }).click();
     await frame.locator('.sim-share-result').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/chain\.root=removed&chain\.order=intermediate-first$/);
+  });
+
+  it('chain builder: a card dragged by pointer past the other sent card changes the order; a short drag changes nothing', async () => {
+    const page = await site.page(CHAIN);
+    const frame = page.locator('#sim-chain');
+    await frame.scrollIntoViewIfNeeded();
+    const cards = frame.locator('svg.tls-diagram').getByRole('button');
+    await expect.poll(() => cards.first().getAttribute('aria-disabled')).not.toBe('true');
+    const leaf = (await cards.first().boundingBox())!;
+    const inter = (await cards.nth(1).boundingBox())!;
+    const y = leaf.y + leaf.height / 2;
+    const drag = async (fromX: number, toX: number) => {
+      await page.mouse.move(fromX, y);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) await page.mouse.move(fromX + ((toX - fromX) * i) / 8, y);
+      await page.mouse.up();
+    };
+    // A wobble of a fifth of the gap between the cards: still a drag (not a click), but the leaf stays first.
+    const leafX = leaf.x + leaf.width / 2;
+    const interX = inter.x + inter.width / 2;
+    await drag(leafX, leafX + (interX - leafX) / 5);
+    await pause(page, 200);
+    expect(await frame.locator('.tls-outcome').innerText()).toContain('openssl verify: OK');
+    expect(await cards.count()).toBe(3);
+    // Dropped on the intermediate: the server now sends the intermediate first, which a TLS client refuses with 26.
+    await drag(leafX, interX);
+    await expect.poll(() => frame.locator('.tls-outcome').innerText()).toContain('error 26 at depth 0');
+    expect(await frame.getByRole('button', { name: 'Reorder: server sends the intermediate first' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await cards.first().getAttribute('aria-label')).toMatch(/^Intermediate/);
   });
 
   it('whose fault: the expired sample blames the server; the expired root in the store and the client-certificate samples the client', async () => {

@@ -13,7 +13,9 @@ import {
   VARIANTS,
   cardFor,
   layout,
+  movedCard,
   verdictFor,
+  withoutCard,
   type ChainState,
   type ChainVerdict,
   type Slot,
@@ -41,16 +43,6 @@ interface Built {
   verdict: ChainVerdict;
 }
 const built = (chain: ChainState): Built => ({ chain, verdict: verdictFor(chain, SIMULATION_DAY) });
-const without = (m: Built, slot: Slot): Built => built({ ...m.chain, [slot]: 'removed' });
-/** The two sent cards in the other order when `slot` is dragged (or nudged) past the other one, else as they were. */
-function reordered(m: Built, slot: Slot, dx: number): Built {
-  if (slot === 'root') return m;
-  const first: Slot = m.chain.order === 'leaf-first' ? 'leaf' : 'intermediate';
-  const wantFirst = dx < 0 ? slot : slot === 'leaf' ? 'intermediate' : 'leaf';
-  if (wantFirst === first) return m;
-  return built({ ...m.chain, order: wantFirst === 'leaf' ? 'leaf-first' : 'intermediate-first' });
-}
-
 const CARD_W = 180;
 
 function ChainDiagram({ sim }: { sim: Simulation<typeof schema, Built> }) {
@@ -94,9 +86,9 @@ function ChainDiagram({ sim }: { sim: Simulation<typeof schema, Built> }) {
               r={48}
               step={w + gap}
               label={`${SLOT_LABEL[slot]}: ${c.subject}, issued by ${c.issuer}, ${validity}. Enter or Delete removes it${sentCard ? '; the arrow keys or a drag send it earlier or later' : ''}.`}
-              activate={(m) => without(m, slot)}
-              remove={(m) => without(m, slot)}
-              move={sentCard ? (m, to) => reordered(m, slot, to.x - (x + w / 2)) : undefined}
+              activate={(m) => built(withoutCard(m.chain, slot))}
+              remove={(m) => built(withoutCard(m.chain, slot))}
+              move={sentCard ? (m, _, { dx }) => built(movedCard(m.chain, slot, dx, w + gap)) : undefined}
             >
               <rect class="tls-box" x={x} y={28} width={w} height={96} rx={8} />
             </Grabbable>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SIMULATION_DAY } from '../engines/tls/catalogue.ts';
-import { INITIAL_CHAIN, allChainStates, verdictFor, type ChainState } from './chainBuilder.ts';
+import { INITIAL_CHAIN, allChainStates, movedCard, verdictFor, withoutCard, type ChainState } from './chainBuilder.ts';
 
 const at = (change: Partial<ChainState>) => verdictFor({ ...INITIAL_CHAIN, ...change }, SIMULATION_DAY);
 const summary = (change: Partial<ChainState>) => {
@@ -41,5 +41,35 @@ describe('chain builder verdicts, as a TLS client checks a server', () => {
       const v = verdictFor(state, SIMULATION_DAY);
       if (v.kind === 'verdict' && !v.ok && v.code === 10 && v.cert.id.startsWith('root')) expect(v.fixer, JSON.stringify(state)).toBe('client');
     }
+  });
+});
+
+describe('acting on the cards in the drawing', () => {
+  const PITCH = 210;
+  const swapped: ChainState = { ...INITIAL_CHAIN, order: 'intermediate-first' };
+
+  it('moves a sent card only once it is more than half a card past its place', () => {
+    expect(movedCard(INITIAL_CHAIN, 'leaf', 5, PITCH)).toEqual(INITIAL_CHAIN);
+    expect(movedCard(INITIAL_CHAIN, 'leaf', 104, PITCH)).toEqual(INITIAL_CHAIN);
+    expect(movedCard(INITIAL_CHAIN, 'leaf', 106, PITCH)).toEqual(swapped);
+    expect(movedCard(INITIAL_CHAIN, 'intermediate', -PITCH, PITCH)).toEqual(swapped);
+    // Let go just past the old place after the swap: it stays swapped rather than flipping back.
+    expect(movedCard(swapped, 'leaf', 106 - PITCH, PITCH)).toEqual(swapped);
+    expect(movedCard(swapped, 'leaf', -PITCH, PITCH)).toEqual(INITIAL_CHAIN);
+  });
+
+  it('never moves a card past the ends of the list, nor the root, nor a lone card', () => {
+    expect(movedCard(INITIAL_CHAIN, 'leaf', -PITCH, PITCH)).toEqual(INITIAL_CHAIN);
+    expect(movedCard(INITIAL_CHAIN, 'intermediate', 5 * PITCH, PITCH)).toEqual(INITIAL_CHAIN);
+    expect(movedCard(INITIAL_CHAIN, 'root', -PITCH, PITCH)).toEqual(INITIAL_CHAIN);
+    // With the intermediate gone the leaf has nothing to pass: putting the intermediate back must verify again.
+    const alone = withoutCard(INITIAL_CHAIN, 'intermediate');
+    expect(movedCard(alone, 'leaf', PITCH, PITCH)).toEqual(alone);
+    expect(summary({ ...movedCard(alone, 'leaf', PITCH, PITCH), intermediate: 'valid' })).toBe('ok');
+  });
+
+  it('a card moved after the intermediate gives what openssl verify -purpose sslserver gives for that order: 26', () => {
+    expect(summary(movedCard(INITIAL_CHAIN, 'leaf', PITCH, PITCH))).toBe('26@0 server');
+    expect(summary(withoutCard(INITIAL_CHAIN, 'root'))).toBe('20@1 client');
   });
 });

@@ -56,6 +56,28 @@ export function layout(state: ChainState): { sent: CatalogueId[]; trusted: Catal
   return { sent: order.filter((c): c is CatalogueId => c !== null), trusted: root ? [root] : [] };
 }
 
+/** The chain without one card (the reader took it away). */
+export function withoutCard(state: ChainState, slot: Slot): ChainState {
+  return { ...state, [slot]: 'removed' };
+}
+
+/**
+ * The chain after the reader moves a sent card `dx` drawing units along a row of cards `pitch` apart:
+ * it takes the place nearest to where it was let go, so it changes place only once it is more than half
+ * a pitch past its own (a drag that wobbles near the start leaves it where it is) and only when there is
+ * another sent card to pass. The root is in the client's store, not in the server's list: it stays.
+ */
+export function movedCard(state: ChainState, slot: Slot, dx: number, pitch: number): ChainState {
+  if (slot === 'root' || !Number.isFinite(dx) || !(pitch > 0)) return state;
+  const sent = layout(state).sent;
+  if (sent.length < 2) return state;
+  const from = sent.indexOf(cardFor(slot, state[slot])!);
+  const to = Math.min(sent.length - 1, Math.max(0, from + Math.round(dx / pitch)));
+  if (to === from) return state;
+  const first: Slot = to === 0 ? slot : slot === 'leaf' ? 'intermediate' : 'leaf';
+  return { ...state, order: first === 'leaf' ? 'leaf-first' : 'intermediate-first' };
+}
+
 export type ChainVerdict = { kind: 'empty'; explanation: string } | ({ kind: 'verdict'; explanation: string; fixer: Fixer } & Verdict);
 
 function day(ms: number): string {

@@ -16,7 +16,9 @@ import {
 import { codeChallengeFor, createCodeVerifier } from './samples/pkce.ts';
 import {
   EXAMPLE_ENDPOINTS,
+  flowLength,
   flowSteps,
+  LONGEST_FLOW,
   TAMPER_LABELS,
   TAMPERS,
   type FlowValues,
@@ -29,7 +31,7 @@ import {
 import { OPENING_VALUES as INITIAL } from './openingValues.ts';
 import './auth.css';
 
-const schema = { tamper: enumParam<Tamper>(TAMPERS, 'none'), step: intParam(1, 5, 1) };
+const schema = { tamper: enumParam<Tamper>(TAMPERS, 'none'), step: intParam(1, LONGEST_FLOW, 1) };
 
 const LANES: Record<Party, { x: number; label: string }> = {
   browser: { x: 75, label: 'Browser' },
@@ -132,7 +134,7 @@ function SequenceDiagram({ steps, current, sim }: { steps: Step[]; current: numb
 interface Flow {
   values: FlowValues;
   renew: boolean;
-  /** The current step, from 1 (may exceed a shorter flow's length: it is clamped where drawn). */
+  /** The current step, from 1 to the flow's length. */
   at: number;
   /** Ticks playback has rested on the last step. */
   held: number;
@@ -142,7 +144,6 @@ interface Flow {
 const HOLD_TICKS = 2;
 /** One request and its response per tick. */
 const TICK_MS = 1600;
-const stepCount = (m: Flow, tamper: Tamper) => flowSteps(EXAMPLE_ENDPOINTS, m.values, tamper).length;
 
 function ValetFlowView() {
   const sim = useSimulation('valet', schema, {
@@ -151,11 +152,11 @@ function ValetFlowView() {
     init: (): Flow => ({ values: INITIAL, renew: false, at: 1, held: 0 }),
     // Tampering with something else is another flow, seen from its first request (unless the same change
     // names a step, as a shared link does); `sync` then brings the step parameter along.
-    change: (m, p, before) => ({ ...m, at: p.tamper !== before.tamper && p.step === before.step ? 1 : p.step, held: 0 }),
+    change: (m, p, before) => ({ ...m, at: p.tamper !== before.tamper && p.step === before.step ? 1 : Math.min(p.step, flowLength(p.tamper)), held: 0 }),
     // Step goes on to the next request (after the last, back to the first); playback rests on the last a while.
-    step: (m, p) => ({ ...m, at: m.at >= stepCount(m, p.tamper) ? 1 : m.at + 1, held: 0 }),
+    step: (m, p) => ({ ...m, at: m.at >= flowLength(p.tamper) ? 1 : m.at + 1, held: 0 }),
     tick: (m, p) =>
-      m.at < stepCount(m, p.tamper) ? { ...m, at: m.at + 1, held: 0 } : m.held < HOLD_TICKS ? { ...m, held: m.held + 1 } : { ...m, at: 1, held: 0 },
+      m.at < flowLength(p.tamper) ? { ...m, at: m.at + 1, held: 0 } : m.held < HOLD_TICKS ? { ...m, held: m.held + 1 } : { ...m, at: 1, held: 0 },
     sync: (m) => ({ step: m.at }),
     tickMs: TICK_MS,
     // A new verifier's challenge is computed with WebCrypto, so it arrives later; the newest wins.

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { codeChallengeFor } from './samples/pkce.ts';
-import { EXAMPLE_ENDPOINTS, EXAMPLE_VALUES, flowSteps, PRINTER_CLIENT, TAMPERS, THIEF_VERIFIER, type FlowValues } from './valetFlow.ts';
+import {
+  EXAMPLE_ENDPOINTS,
+  EXAMPLE_VALUES,
+  flowLength,
+  flowSteps,
+  LONGEST_FLOW,
+  PRINTER_CLIENT,
+  TAMPERS,
+  THIEF_VERIFIER,
+  type FlowValues,
+} from './valetFlow.ts';
 
 const VERIFIER = 'dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk';
 const values: FlowValues = { verifier: VERIFIER, challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM', state: 'xyz-state', ...EXAMPLE_VALUES };
@@ -59,5 +69,12 @@ describe('the authorization code flow with PKCE', () => {
     expect(token.request.form?.code).toBe(values.code);
     expect(token.request.form?.code_verifier).toBe(THIEF_VERIFIER);
     expect(await codeChallengeFor(THIEF_VERIFIER)).not.toBe(values.challenge);
+  });
+
+  it("counts each flow's requests whatever the PKCE values; the longest is four (authorize, consent, token, then the API or a second token)", () => {
+    for (const t of TAMPERS) expect(flowLength(t), t).toBe(steps(t).length);
+    expect(flowLength('no-pkce')).toBe(1);
+    expect(flowLength('wrong-verifier')).toBe(3);
+    expect(LONGEST_FLOW).toBe(4);
   });
 });

@@ -299,3 +299,14 @@ export function flowSteps(endpoints: Endpoints, values: FlowValues, tamper: Tamp
   steps.push(apiStep(endpoints, values, tamper));
   return steps;
 }
+
+/** Placeholder PKCE values: how many requests a flow makes does not depend on them. */
+const ANY_VALUES: FlowValues = { verifier: '', challenge: '', state: '', ...EXAMPLE_VALUES };
+
+/** How many requests the flow makes with this tampering (the last one is the refusal, if any). */
+export function flowLength(tamper: Tamper): number {
+  return flowSteps(EXAMPLE_ENDPOINTS, ANY_VALUES, tamper).length;
+}
+
+/** The longest flow: the range of the step a reader or a link can name. */
+export const LONGEST_FLOW = Math.max(...TAMPERS.map(flowLength));

@@ -55,7 +55,6 @@ interface MarkProps {
 export function Mark({ r, poses, ms, at, class: cls, children }: MarkProps) {
   const width = useContext(DrawingWidth);
   const element = useRef<SVGSVGElement>(null);
-  const start = useRef(at);
   // The drawing scales uniformly with the layer's width, so one unit is (100 / width) cqw in both directions.
   const u = (v: number) => `${((v / width) * 100).toFixed(3)}cqw`;
   const frames = poses.map((p) => ({
@@ -63,12 +62,16 @@ export function Mark({ r, poses, ms, at, class: cls, children }: MarkProps) {
     opacity: p.opacity ?? 1,
   }));
   const key = JSON.stringify(frames);
+  // Where the move stood when it began: a mark that stays mounted from one move into the next (the same
+  // component, new poses) starts the new move from its own `at`, not from the first move's.
+  const start = useRef({ key, at });
+  if (start.current.key !== key) start.current = { key, at };
   // Runs when a move begins (a new key), not per frame: the compositor draws the frames in between.
   useLayoutEffect(() => {
     const el = element.current;
     if (!el?.animate) return;
     const animation = el.animate(JSON.parse(key) as Keyframe[], { duration: ms, easing: 'linear', fill: 'forwards' });
-    animation.currentTime = Math.min(1, Math.max(0, start.current)) * ms;
+    animation.currentTime = Math.min(1, Math.max(0, start.current.at)) * ms;
     return () => animation.cancel();
   }, [key, ms]);
   return (

@@ -101,7 +101,8 @@ function NewestRow({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s
 /** What moves over the drawing for the newest row: the message travelling, or a ring widening around a running check. */
 function Travelling({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
   const t = useNewestProgress(sim);
-  if (t >= 1) return null;
+  // A skipped step is a message nobody sends or a check nobody makes: nothing travels for it.
+  if (t >= 1 || s.state === 'skipped') return null;
   const y = rowY(i);
   if (isCheck(s)) {
     const x = s.actor === 'client' ? LEFT : RIGHT;
@@ -223,7 +224,7 @@ function TrustCheckView() {
   return (
     <SimFrame
       {...sim.frame}
-      caption="A sequence diagram of one HTTPS request from Python to a server: the certificates the server sends, the client's chain and host name checks, the client certificate when the server asks for one, and the final outcome. Each outcome and message was produced by real requests 2.28 against local test servers."
+      caption="A sequence diagram of one HTTPS request from Python to a server over TLS 1.3: whether the server asks for a client certificate (it asks before it sends its own), the certificates it sends, the client's chain check, the client's certificate if asked, the host name check, and the final outcome. Each outcome and message was produced by real requests 2.28 against local test servers."
       status={`${SERVERS[state.server].label}, ${VERIFY_LABELS[state.verify]}, ${CERT_LABELS[state.cert]}: ${headline}`}
     >
       <Controls>

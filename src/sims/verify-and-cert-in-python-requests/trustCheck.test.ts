@@ -47,13 +47,36 @@ describe('trust check', () => {
     expect(r.kind === 'error' && r.message).toContain(`CertificateError("hostname 'localhost' doesn't match 'api.example.net'")`);
   });
 
-  it('every combination ends in exactly one outcome after at most six steps', () => {
+  it('the request for a client certificate comes before the server certificates, the answer only after the chain passed (RFC 8446 section 4.3.2)', () => {
+    const titles = (v: (typeof VERIFY_OPTIONS)[number], c: (typeof CERT_OPTIONS)[number]) =>
+      trustCheck(v, c, 'client-cert-required', E).steps.map((s) => `${s.title}: ${s.state}`);
+    expect(titles('true', 'client')).toEqual([
+      'Server asks for a client certificate: ok',
+      'Server sends its certificates: ok',
+      'Client checks the chain: ok',
+      'Client sends its certificate: ok',
+      'Client checks the host name: ok',
+      'Server judges the client: ok',
+      'Request and response: ok',
+    ]);
+    // The bundle holds only the dev certificate: the chain fails, so the client never answers the request.
+    expect(titles('bundle', 'client')).toEqual([
+      'Server asks for a client certificate: ok',
+      'Server sends its certificates: ok',
+      'Client checks the chain: fail',
+    ]);
+    expect(titles('true', 'none')).toContain('Client sends its certificate: warn');
+    // A server that does not ask: nothing is sent, whatever cert= says.
+    expect(trustCheck('true', 'client', 'valid', E).steps.map((s) => s.title)).not.toContain('Client sends its certificate');
+  });
+
+  it('every combination ends in exactly one outcome after at most seven steps', () => {
     for (const v of VERIFY_OPTIONS)
       for (const c of CERT_OPTIONS)
         for (const s of SITUATIONS) {
           const r = trustCheck(v, c, s, E);
           expect(r.steps.length).toBeGreaterThan(1);
-          expect(r.steps.length).toBeLessThanOrEqual(6);
+          expect(r.steps.length).toBeLessThanOrEqual(7);
           expect(['success', 'warning', 'error']).toContain(r.outcome.kind);
         }
   });

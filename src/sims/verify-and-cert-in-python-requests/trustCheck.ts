@@ -96,6 +96,26 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
   const done = (outcome: Outcome): TrustCheckResult => ({ steps, outcome, code });
   const sslError = (cause: string): Outcome => ({ kind: 'error', exception: SSL_ERROR, message: pool(endpoint, `SSLError(${cause})`), warnings });
 
+  // The server's request for a client certificate travels in the same flight as its own certificates and
+  // ahead of them (TLS 1.3: CertificateRequest precedes Certificate, RFC 8446 section 4.3.2), so the
+  // client holds it before it verifies anything; it answers only once the chain has passed.
+  const clientCert = cert === 'none' ? null : CATALOGUE[CLIENT_CERTS[cert].id];
+  steps.push(
+    server.requiresClientCert
+      ? {
+          actor: 'server-to-client',
+          title: 'Server asks for a client certificate',
+          state: 'ok',
+          detail: `It accepts certificates issued by ${CATALOGUE[SERVER_CLIENT_CA].subject}.`,
+        }
+      : {
+          actor: 'server-to-client',
+          title: 'Server asks for a client certificate',
+          state: 'skipped',
+          detail: clientCert ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.',
+        },
+  );
+
   steps.push({
     actor: 'server-to-client',
     title: 'Server sends its certificates',
@@ -136,30 +156,22 @@ export function trustCheck(verify: VerifyOption, cert: CertOption, situation: Si
     });
   }
 
-  const clientCert = cert === 'none' ? null : CATALOGUE[CLIENT_CERTS[cert].id];
   if (server.requiresClientCert) {
     steps.push(
       clientCert
         ? {
-            actor: 'server-to-client',
-            title: 'Server asks for a client certificate',
+            actor: 'client-to-server',
+            title: 'Client sends its certificate',
             state: 'ok',
-            detail: `Client sends ${clientCert.subject}, issued by ${clientCert.issuer}.`,
+            detail: `${clientCert.subject}, issued by ${clientCert.issuer}.`,
           }
         : {
-            actor: 'server-to-client',
-            title: 'Server asks for a client certificate',
+            actor: 'client-to-server',
+            title: 'Client sends its certificate',
             state: 'warn',
             detail: 'cert=None: the client answers with an empty certificate list.',
           },
     );
-  } else {
-    steps.push({
-      actor: 'server-to-client',
-      title: 'Server asks for a client certificate',
-      state: 'skipped',
-      detail: clientCert ? 'It does not ask, so the client certificate is never sent.' : 'It does not ask.',
-    });
   }
 
   if (verify === 'false') {
