@@ -279,13 +279,3 @@ export function oldestRunning(cluster: Cluster): Pod | undefined {
     .filter((p) => p.phase === 'Running')
     .sort((a, b) => a.created - b.created)[0];
 }
-
-/**
- * The predict step's scenario: delete the oldest running pod, then one pass of every loop. Returns how
- * many pods the ReplicaSet counts afterwards (the deleted one may still be Terminating, uncounted).
- */
-export function countedAfterDeletingOne(cluster: Cluster, random: Random): number {
-  const victim = oldestRunning(cluster);
-  const deleted = victim ? deletePod(cluster, victim.name).cluster : cluster;
-  return counted(step(deleted, random).cluster).length;
-}
