@@ -305,7 +305,8 @@ function Reconcile() {
         ))}
       </Controls>
       <p class="sim-readout" style={{ margin: 0 }}>
-        Desired {cluster.desired} · counted {active.length} · running {running} · {converged(cluster) ? 'converged' : sim.playing ? 'reconciling' : 'reconciling: press Step'}
+        Desired {cluster.desired} · counted {active.length} · running {running} ·{' '}
+        {converged(cluster) ? 'converged' : sim.playing ? 'reconciling' : 'reconciling: press Step'}
       </p>
       <LoopPhases sim={sim} />
       <ClusterFigure sim={sim} />
