@@ -20,6 +20,7 @@ import {
 import { SERVERS, SITUATIONS } from '../engines/tls/servers.ts';
 import { CERT_OPTIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type Step, type StepState, type TrustCheckResult } from './trustCheck.ts';
 import { SIMULATION_DAY } from '../engines/tls/catalogue.ts';
+import { useMemo } from 'preact/hooks';
 import '../api-certificates-chain-of-trust/tls.css';
 
 const schema = {
@@ -30,6 +31,13 @@ const schema = {
 
 const VERIFY_LABELS = { true: TRUST_STORES.true.label, false: 'verify=False', bundle: TRUST_STORES.bundle.label } as const;
 const CERT_LABELS = { none: 'cert=None', client: "cert=('client.pem', 'client.key')", stranger: "cert=('other.pem', 'other.key'), from another CA" } as const;
+/** A step or outcome playback has yet to reach: its place kept, itself unseen. */
+const PENDING = { visibility: 'hidden' } as const;
+/**
+ * What a tick redraws (diagram, steps, outcome) sits on a layer of its own, so the tick repaints and
+ * re-layers that part, not the whole article around it.
+ */
+const LAYER = { willChange: 'transform', contain: 'paint' } as const;
 const MARK: Record<StepState, string> = { ok: '✓', fail: '✗', warn: '!', skipped: '–' };
 const STATE_WORD: Record<StepState, string> = { ok: 'passed', fail: 'failed', warn: 'warning', skipped: 'skipped' };
 
@@ -98,11 +106,24 @@ function NewestRow({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s
   return <Row s={s} i={i} arrived={useNewestProgress(sim) >= 1} />;
 }
 
+/** Where the mark rests while nothing moves. */
+const IDLE = [
+  { x: 0, y: 0, opacity: 0 },
+  { x: 0, y: 0, opacity: 0 },
+] as const;
+
 /** What moves over the drawing for the newest row: the message travelling, or a ring widening around a running check. */
 function Travelling({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
   const t = useNewestProgress(sim);
-  // A skipped step is a message nobody sends or a check nobody makes: nothing travels for it.
-  if (t >= 1 || s.state === 'skipped') return null;
+  // A skipped step is a message nobody sends or a check nobody makes: nothing travels for it. The mark
+  // stays in the page, unseen, rather than leaving: each new element on a layer of its own would make
+  // the browser re-layer the whole article on every tick.
+  if (t >= 1 || s.state === 'skipped')
+    return (
+      <Mark class="tls-idle" r={9} poses={IDLE} ms={TICK_MS} at={1}>
+        {null}
+      </Mark>
+    );
   const y = rowY(i);
   if (isCheck(s)) {
     const x = s.actor === 'client' ? LEFT : RIGHT;
@@ -145,7 +166,7 @@ function Diagram({ sim }: { sim: Simulation<typeof schema, Handshake> }) {
   const last = steps[shown - 1];
   const stopped = shown >= steps.length && last?.state === 'fail';
   return (
-    <div class="sim-overlaid">
+    <div class="sim-overlaid" style={LAYER}>
       <svg
         class="tls-diagram"
         viewBox={`0 0 640 ${h}`}
@@ -178,7 +199,7 @@ function Diagram({ sim }: { sim: Simulation<typeof schema, Handshake> }) {
           </g>
         )}
       </svg>
-      <Marks width={640}>{last && <Travelling key={shown - 1} sim={sim} s={last} i={shown - 1} />}</Marks>
+      <Marks width={640}>{last && <Travelling sim={sim} s={last} i={shown - 1} />}</Marks>
     </div>
   );
 }
@@ -215,6 +236,17 @@ function TrustCheckView() {
     tickMs: TICK_MS,
   });
   const state = sim.params;
+  // The settings only change with the parameters (set reads the latest state), so a tick leaves them be.
+  const settings = useMemo(
+    () => (
+      <Controls>
+        <Select sim={sim} param="verify" label="verify" options={VERIFY_OPTIONS.map((v) => ({ value: v, label: VERIFY_LABELS[v] }))} />
+        <Select sim={sim} param="cert" label="cert" options={CERT_OPTIONS.map((c) => ({ value: c, label: CERT_LABELS[c] }))} />
+        <Select sim={sim} param="server" label="Server" options={SITUATIONS.map((s) => ({ value: s, label: SERVERS[s].label }))} />
+      </Controls>
+    ),
+    [state.verify, state.cert, state.server],
+  );
   const { result, shown: visible } = sim.model;
   const finished = visible >= result.steps.length;
   const o = result.outcome;
@@ -227,20 +259,20 @@ function TrustCheckView() {
       caption="A sequence diagram of one HTTPS request from Python to a server over TLS 1.3: whether the server asks for a client certificate (it asks before it sends its own), the certificates it sends, the client's chain check, the client's certificate if asked, the host name check, and the final outcome. Each outcome and message was produced by real requests 2.28 against local test servers."
       status={`${SERVERS[state.server].label}, ${VERIFY_LABELS[state.verify]}, ${CERT_LABELS[state.cert]}: ${headline}`}
     >
-      <Controls>
-        <Select sim={sim} param="verify" label="verify" options={VERIFY_OPTIONS.map((v) => ({ value: v, label: VERIFY_LABELS[v] }))} />
-        <Select sim={sim} param="cert" label="cert" options={CERT_OPTIONS.map((c) => ({ value: c, label: CERT_LABELS[c] }))} />
-        <Select sim={sim} param="server" label="Server" options={SITUATIONS.map((s) => ({ value: s, label: SERVERS[s].label }))} />
-      </Controls>
+      {settings}
       <Controls>
         {/* At the end, Play and Step replay the handshake, so neither is disabled there. */}
         <PlayControls sim={sim} finished={false} />
       </Controls>
       <p class="tls-code">{result.code}</p>
       <Diagram sim={sim} />
-      <ol class="tls-steps">
-        {result.steps.slice(0, visible).map((s, i) => (
-          <li key={i} class={`tls-${s.state}`}>
+      {/* While playing, the steps still to come and the outcome keep their place, hidden, so a tick changes
+          what is drawn but not the figure's height: a taller figure would lay out, repaint and re-layer the
+          whole page below it, a long task on a slow phone. Hidden by visibility, they are also out of the
+          accessibility tree. */}
+      <ol class="tls-steps" style={LAYER}>
+        {result.steps.slice(0, sim.playing ? undefined : visible).map((s, i) => (
+          <li key={i} class={`tls-${s.state}`} style={i < visible ? undefined : PENDING}>
             <span class="tls-step-title">
               {MARK[s.state]} {s.title}
             </span>{' '}
@@ -250,8 +282,8 @@ function TrustCheckView() {
           </li>
         ))}
       </ol>
-      {finished && (
-        <div class={`tls-outcome ${outcomeClass}`}>
+      {(finished || sim.playing) && (
+        <div class={`tls-outcome ${outcomeClass}`} style={finished ? LAYER : { ...LAYER, ...PENDING }}>
           <p class="tls-badge">{headline}</p>
           {o.kind === 'error' && (
             <p>
