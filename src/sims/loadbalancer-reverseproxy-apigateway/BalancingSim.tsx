@@ -11,8 +11,7 @@ import {
   Grabbable,
   PlayControls,
   Predict,
-  Mark,
-  Marks,
+  lerp,
   useProgress,
   type Simulation,
   type StateOf,
@@ -46,7 +45,7 @@ import {
   type LobbyFrame,
 } from './balancing.ts';
 import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, longestLine, type FrontDesk } from './frontDesk.ts';
-import { useMemo, useRef } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import './loadbalancer.css';
 
 const schema = {
@@ -76,8 +75,6 @@ const ROOM_X = 250;
 const ROOM_W = 70;
 const EXIT_X = LOBBY_W - 4;
 const DOT = 8;
-/** A lobby frame every half second while playing; the guests' walk takes as long. */
-const TICK_MS = 500;
 /** Guests drawn in a line; more are written as "+n". */
 const SHOWN_IN_LINE = 20;
 const roomY = (i: number) => 8 + i * ROW_H + ROW_H / 2;
@@ -132,59 +129,29 @@ function RoomLines({ sim }: { sim: DeskSimulation }) {
 /** This frame's arrivals walking in from the door to the end of their line, and its departures walking out. */
 function Walkers({ sim }: { sim: DeskSimulation }) {
   const t = useProgress(sim);
-  const moving = walking(sim, t);
+  if (!walking(sim, t)) return null;
   const now = sim.model.lobby[sim.model.frame]!;
-  // How far the walk was when this component first saw it: a guest who appears mid-walk starts there.
-  const begun = useRef({ now, t });
-  if (begun.current.now !== now) begun.current = { now, t };
-  // Built once per walk, not per display frame: the compositor moves the guests, so the re-renders
-  // useProgress causes return the same elements and change nothing in the page.
-  return useMemo(() => (moving ? <Walk now={now} at={begun.current.t} /> : null), [moving, now]);
-}
-
-function Walk({ now, at }: { now: LobbyFrame; at: number }) {
-  const guest = (i: number) => <circle class="lb-guest" r={3.2} style={{ fill: `var(--series-${i + 1})` }} />;
   return (
     <>
-      {now.inRoom.flatMap((n, i) => {
+      {now.inRoom.map((n, i) => {
         const y = roomY(i);
         const tail = spot(Math.min(n - now.arrived[i]!, SHOWN_IN_LINE));
-        return [
-          ...Array.from({ length: Math.min(now.arrived[i]!, 6) }, (_, j) => (
-            <Mark
-              key={`in-${i}-${j}`}
-              class="lb-walking"
-              r={4}
-              poses={[
-                { x: DOOR.x + 10, y: DOOR.y + (j - 1) * 4 },
-                { x: tail, y },
-              ]}
-              ms={TICK_MS}
-              at={at}
-            >
-              {guest(i)}
-            </Mark>
-          )),
-          ...Array.from({ length: Math.min(now.left[i]!, 6) }, (_, j) => (
-            <Mark
-              key={`out-${i}-${j}`}
-              class="lb-leaving"
-              r={4}
-              poses={[
-                { x: ROOM_X + ROOM_W + 4, y: y + (j - 1) * 4, opacity: 0.6 },
-                { x: EXIT_X, y: y + (j - 1) * 4, opacity: 0.6 },
-              ]}
-              ms={TICK_MS}
-              at={at}
-            >
-              {guest(i)}
-            </Mark>
-          )),
-        ];
+        return (
+          <g class="lb-traffic" style={{ fill: `var(--series-${i + 1})` }}>
+            {Array.from({ length: Math.min(now.arrived[i]!, 6) }, (_, j) => (
+              <circle class="lb-guest lb-walking" cx={round1(lerp(DOOR.x + 10, tail, t))} cy={round1(lerp(DOOR.y + (j - 1) * 4, y, t))} r={3.2} />
+            ))}
+            {Array.from({ length: Math.min(now.left[i]!, 6) }, (_, j) => (
+              <circle class="lb-guest lb-leaving" cx={round1(lerp(ROOM_X + ROOM_W + 4, EXIT_X, t))} cy={y + (j - 1) * 4} r={3.2} />
+            ))}
+          </g>
+        );
       })}
     </>
   );
 }
+
+const round1 = (v: number) => Math.round(v * 10) / 10;
 
 function Lobby({ sim }: { sim: DeskSimulation }) {
   const { lobby, frame } = sim.model;
@@ -192,7 +159,7 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
   const closed = closedFrom(sim.params.closed);
   const speeds = sim.model.result.rooms.map((r) => r.speed);
   return (
-    <div class="lb-stack sim-overlaid">
+    <div class="lb-stack">
       <svg
         class="sim-drawing lb-lobby"
         viewBox={`0 0 ${LOBBY_W} ${LOBBY_H}`}
@@ -240,9 +207,9 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
         })}
         <RoomLines sim={sim} />
       </svg>
-      <Marks width={LOBBY_W}>
+      <svg class="sim-drawing lb-walkers" viewBox={`0 0 ${LOBBY_W} ${LOBBY_H}`} aria-hidden="true">
         <Walkers sim={sim} />
-      </Marks>
+      </svg>
     </div>
   );
 }
@@ -326,7 +293,7 @@ function BalancingView({ opening }: { opening: FrontDesk }) {
     step: nextFrame,
     finished: lastFrame,
     sync: (desk) => ({ closed: desk.closed }),
-    tickMs: TICK_MS,
+    tickMs: 500,
   });
   const state = sim.params;
   const result = sim.model.result;
