@@ -343,10 +343,11 @@ describe('the ring moves by itself', () => {
     // A coat is drawn at several places on its way, at the display's rate.
     const places = new Set<string>();
     for (let i = 0; i < 15 && places.size < 4; i++) {
+      // The compositor moves the coats (a Web Animation on their layer's transform), so their place is its computed transform.
       const cx = await figure
-        .locator('.ring-coats circle')
+        .locator('.ring-coats')
         .first()
-        .getAttribute('cx')
+        .evaluate((el) => getComputedStyle(el).transform, undefined, { timeout: 50 })
         .catch(() => null);
       if (cx) places.add(cx);
       await page.waitForTimeout(40);

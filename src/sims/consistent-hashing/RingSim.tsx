@@ -18,12 +18,12 @@ import {
   formatPercent,
   intParam,
   island,
-  lerp,
+  Mark,
   useProgress,
   useSimulation,
   type Simulation,
 } from '../kit/index.ts';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { MAX_SERVERS } from './lockerRoom.ts';
 import { MIN_VNODES, MAX_VNODES } from '../engines/hash-ring/ring.ts';
 import {
@@ -43,7 +43,7 @@ import {
   walkAttendant,
   type LockerRoom,
 } from './shift.ts';
-import { RingDiagram, serverColour } from './parts.tsx';
+import { RING_VIEW, RingDiagram, serverColour } from './parts.tsx';
 import { fractionAt, pointAt, spreadAround } from './ringDrawing.ts';
 import { expectedModNMoved } from './movement.ts';
 
@@ -57,6 +57,8 @@ const RING_R = 100;
 const DESK_GAP = 28 / (2 * Math.PI * DESK_R);
 /** At most this many travelling coats are drawn (an even sample of the moves), to keep each frame cheap. */
 const DRAWN_MOVES = 80;
+/** A shift change every 1.6 s while playing; the coats' walk takes as long. */
+const TICK_MS = 1600;
 
 interface Desk {
   /** Where the desk is drawn. */
@@ -84,29 +86,62 @@ function desks(room: LockerRoom): Map<string, Desk> {
 /** The coats the latest change re-homed, on their way from the old attendant's desk to the new one's. */
 function TravellingCoats({ sim }: { sim: RingSimulation }) {
   const t = useProgress(sim);
-  const { moves } = sim.model;
-  if (t >= 1 || moves.length === 0) return null;
-  const from = desks(sim.before);
-  const to = desks(sim.model);
+  const moving = t < 1 && sim.model.moves.length > 0;
+  // How far the move was when this component first saw it: a coat that appears mid-move starts there.
+  const begun = useRef({ model: sim.model, t });
+  if (begun.current.model !== sim.model) begun.current = { model: sim.model, t };
+  // Built once per move, not per display frame: the compositor moves the coats, so the re-renders
+  // useProgress causes return the same elements and change nothing in the page.
+  return useMemo(() => (moving ? <Coats before={sim.before} after={sim.model} at={begun.current.t} /> : null), [moving, sim.before, sim.model]);
+}
+
+/** How far a coat is drawn from its group's centre, at most: jitter (5) plus the coat (3) and its outline. */
+const CROWD_R = 9;
+
+/**
+ * The sampled coats, one Mark per pair of attendants: every coat going from one desk to the same other
+ * desk moves by the same vector, so the crowd moves as one layer (a handful of animations, not 80,
+ * which the browser would otherwise restyle one by one on every frame).
+ */
+function Coats({ before, after, at }: { before: LockerRoom; after: LockerRoom; at: number }) {
+  const { moves } = after;
+  const from = desks(before);
+  const to = desks(after);
   const every = Math.max(1, Math.ceil(moves.length / DRAWN_MOVES));
-  const shown = moves.filter((_, i) => i % every === 0);
+  const crowds = new Map<string, { from: string; to: string; coats: { dx: number; dy: number }[] }>();
+  moves.forEach((m, n) => {
+    if (n % every !== 0) return;
+    const i = n / every;
+    const pair = `${m.from}>${m.to}`;
+    const crowd = crowds.get(pair) ?? { from: m.from, to: m.to, coats: [] };
+    // Spread the coats a little so a crowd reads as many, not one.
+    crowd.coats.push({ dx: ((i * 37) % 11) - 5, dy: ((i * 53) % 9) - 4 });
+    crowds.set(pair, crowd);
+  });
   return (
-    <g class="ring-coats" aria-hidden="true">
-      {shown.map((m, i) => {
-        const [x0, y0] = from.get(m.from)?.at ?? [0, 0];
-        const [x1, y1] = to.get(m.to)?.at ?? [0, 0];
-        // Spread the coats a little so a crowd reads as many, not one.
-        const jitter = ((i * 37) % 11) - 5;
+    <>
+      {[...crowds].map(([pair, crowd]) => {
+        const [x0, y0] = from.get(crowd.from)?.at ?? [0, 0];
+        const [x1, y1] = to.get(crowd.to)?.at ?? [0, 0];
         return (
-          <circle
-            cx={Math.round((lerp(x0, x1, t) + jitter) * 10) / 10}
-            cy={Math.round((lerp(y0, y1, t) + (((i * 53) % 9) - 4)) * 10) / 10}
-            r={3}
-            style={{ fill: serverColour(m.to) }}
-          />
+          <Mark
+            key={pair}
+            class="ring-coats"
+            r={CROWD_R}
+            poses={[
+              { x: x0 - RING_VIEW.x, y: y0 - RING_VIEW.y },
+              { x: x1 - RING_VIEW.x, y: y1 - RING_VIEW.y },
+            ]}
+            ms={TICK_MS}
+            at={at}
+          >
+            {crowd.coats.map((c) => (
+              <circle cx={c.dx} cy={c.dy} r={3} style={{ fill: serverColour(crowd.to) }} />
+            ))}
+          </Mark>
         );
       })}
-    </g>
+    </>
   );
 }
 
@@ -157,7 +192,7 @@ function RingView() {
     change: (room, p) => reshuffle(room, p.staff, p.vnodes),
     step: (room) => shiftChange(room),
     sync: (room) => ({ staff: room.staff }),
-    tickMs: 1600,
+    tickMs: TICK_MS,
   });
   const { vnodes } = sim.params;
   const { ring, change } = sim.model;

@@ -1,7 +1,7 @@
 /** View pieces the three hashing simulations share: the ring figure, colours, a key input, a readout. */
 import type { ComponentChildren } from 'preact';
 import { useId, useMemo, useState } from 'preact/hooks';
-import { useHydrated } from '../kit/index.ts';
+import { Marks, useHydrated } from '../kit/index.ts';
 import { ATTENDANTS } from './lockerRoom.ts';
 import type { Ring } from '../engines/hash-ring/ring.ts';
 import { arcPath, fractionOf, ownerArcs, pointAt, tickPath } from './ringDrawing.ts';
@@ -36,8 +36,9 @@ interface RingDiagramProps {
   /** Things drawn over the ring that the reader acts on (attendants); the figure becomes a group around them. */
   children?: ComponentChildren;
   /**
-   * Things that move at the display's rate (travelling coats), drawn in a layer of their own over the
-   * ring so that each display frame repaints only them. Decorative: hidden from assistive technology.
+   * Things that move at the display's rate (travelling coats): kit Marks, positioned in the drawing's
+   * units from its top-left corner (RING_VIEW), moved by the compositor over the still ring.
+   * Decorative: hidden from assistive technology.
    */
   overlay?: ComponentChildren;
 }
@@ -46,16 +47,16 @@ interface RingDiagramProps {
 export function RingDiagram({ overlay, ...props }: RingDiagramProps) {
   if (overlay === undefined) return <RingDrawing {...props} />;
   return (
-    <div class="ring-stack">
+    <div class="ring-stack sim-overlaid">
       <RingDrawing {...props} />
-      <svg class="ring-overlay" viewBox={VIEW_BOX} aria-hidden="true">
-        {overlay}
-      </svg>
+      <Marks width={RING_VIEW.width}>{overlay}</Marks>
     </div>
   );
 }
 
-const VIEW_BOX = '-190 -135 380 270';
+/** The ring drawing's viewBox: the ring's centre is (0, 0). */
+export const RING_VIEW = { x: -190, y: -135, width: 380, height: 270 } as const;
+const VIEW_BOX = `${RING_VIEW.x} ${RING_VIEW.y} ${RING_VIEW.width} ${RING_VIEW.height}`;
 
 function RingDrawing({ ring, label, keyMarker, badges = [], walk, children }: Omit<RingDiagramProps, 'overlay'>) {
   const drawing = useMemo(() => {
