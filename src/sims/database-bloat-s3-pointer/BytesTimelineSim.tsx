@@ -20,6 +20,7 @@ import {
   linearScale,
   Readout,
   lerp,
+  useForParams,
   useProgress,
   useSimulation,
   type Simulation,
@@ -304,43 +305,37 @@ function BytesTimeline() {
     `through a presigned URL ${ms(url.totalMs)}, ${bytes(url.appBytes)} through the app, ${ms(url.appBusyMs)} of app time and ${ms(url.databaseMs)} of database time.`;
   // A tick of the replay moves only the flow and the playhead: the caption, sliders and readout are built
   // once per setting, so Preact skips them on each of the ten ticks a second (a phone felt every one).
-  const settled = useMemo(
-    () => ({
-      caption: (
-        <>
-          One click on "view log", served from a database column (top) and through a presigned URL (bottom). The upper drawing replays the request: dots are the
-          log's bytes on their way, a circle a request, a square the URL, and each place counts the bytes that have passed through it. The lower drawing puts
-          each phase on one time axis. The model assumes a {formatNumber(A.dbMbps / 1000)} Gbit/s link with a {formatNumber(A.dbRttMs)} ms round trip between
-          app and database, {formatNumber(A.pageReadMs)} ms per {formatNumber(A.pageBytes / 1024)} KiB page read from disk, a{' '}
-          {formatNumber(A.storageFirstByteMs)} ms first byte from object storage, a first download that must reach the bucket (a {formatNumber(A.dnsMs)} ms DNS
-          answer, then TCP and TLS 1.3 handshakes), full speed from the first byte (no TCP slow start), and an app that buffers the whole result, as most
-          drivers do. {status}
-        </>
-      ),
-      sliders: (
-        <Controls>
-          <Slider sim={sim} param="mib" label="Log size" format={(v) => `${formatNumber(v)} MiB`} />
-          <Slider sim={sim} param="miss" label="Log pages not in the buffer pool" format={(v) => formatPercent(v / 100)} />
-          <Slider sim={sim} param="mbps" label="Reader's bandwidth" step={5} format={(v) => `${formatNumber(v)} Mbit/s`} />
-          <Slider sim={sim} param="rtt" label="Reader's round trip" step={5} format={(v) => `${formatNumber(v, { grouping: false })} ms`} />
-        </Controls>
-      ),
-      readout: (
-        <Readout
-          items={[
-            ['Through the app (database / presigned)', `${bytes(db.appBytes)} / ${bytes(url.appBytes)}`],
-            ['App memory per request', `${bytes(db.appPeakBytes)} / ${bytes(url.appPeakBytes)}`],
-            ['App worker busy', `${ms(db.appBusyMs)} / ${ms(url.appBusyMs)}`],
-            ['Database time', `${ms(db.databaseMs)} / ${ms(url.databaseMs)}`],
-            ['Until the last byte', `${ms(db.totalMs)} / ${ms(url.totalMs)}`],
-          ]}
-        />
-      ),
-    }),
-    // The sliders read the parameters and act through the kit's store, which a stale `sim` reaches as well.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [state, db, url, status],
-  );
+  const settled = useForParams(sim, () => ({
+    caption: (
+      <>
+        One click on "view log", served from a database column (top) and through a presigned URL (bottom). The upper drawing replays the request: dots are the
+        log's bytes on their way, a circle a request, a square the URL, and each place counts the bytes that have passed through it. The lower drawing puts each
+        phase on one time axis. The model assumes a {formatNumber(A.dbMbps / 1000)} Gbit/s link with a {formatNumber(A.dbRttMs)} ms round trip between app and
+        database, {formatNumber(A.pageReadMs)} ms per {formatNumber(A.pageBytes / 1024)} KiB page read from disk, a {formatNumber(A.storageFirstByteMs)} ms
+        first byte from object storage, a first download that must reach the bucket (a {formatNumber(A.dnsMs)} ms DNS answer, then TCP and TLS 1.3 handshakes),
+        full speed from the first byte (no TCP slow start), and an app that buffers the whole result, as most drivers do. {status}
+      </>
+    ),
+    sliders: (
+      <Controls>
+        <Slider sim={sim} param="mib" label="Log size" format={(v) => `${formatNumber(v)} MiB`} />
+        <Slider sim={sim} param="miss" label="Log pages not in the buffer pool" format={(v) => formatPercent(v / 100)} />
+        <Slider sim={sim} param="mbps" label="Reader's bandwidth" step={5} format={(v) => `${formatNumber(v)} Mbit/s`} />
+        <Slider sim={sim} param="rtt" label="Reader's round trip" step={5} format={(v) => `${formatNumber(v, { grouping: false })} ms`} />
+      </Controls>
+    ),
+    readout: (
+      <Readout
+        items={[
+          ['Through the app (database / presigned)', `${bytes(db.appBytes)} / ${bytes(url.appBytes)}`],
+          ['App memory per request', `${bytes(db.appPeakBytes)} / ${bytes(url.appPeakBytes)}`],
+          ['App worker busy', `${ms(db.appBusyMs)} / ${ms(url.appBusyMs)}`],
+          ['Database time', `${ms(db.databaseMs)} / ${ms(url.databaseMs)}`],
+          ['Until the last byte', `${ms(db.totalMs)} / ${ms(url.totalMs)}`],
+        ]}
+      />
+    ),
+  }));
   return (
     <SimFrame {...sim.frame} status={status} caption={settled.caption}>
       <Controls>

@@ -13,7 +13,7 @@ export {
   type Schema,
   type StateOf,
 } from './urlState.ts';
-export { useSimulation, useProgress, type Simulation, type Motion } from './useSimulation.ts';
+export { useSimulation, useProgress, useForParams, type Simulation, type Motion } from './useSimulation.ts';
 export { lerp } from './motion.ts';
 export { Grabbable, type Point, type Nudge } from './Grabbable.tsx';
 export { Predict, type PredictProps } from './Predict.tsx';

@@ -3,7 +3,7 @@
  * playback, sliced background work and async results; the view draws `sim.model` and forwards input.
  * See README.md.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { usePrefersReducedMotion } from './hooks.ts';
 import { useIslandTitle, useReportError } from './SimFrame.tsx';
 import { newestOnly } from './newest.ts';
@@ -286,4 +286,15 @@ export function useProgress(sim: { motion: Motion }): number {
   const [, render] = useState(0);
   useEffect(() => sim.motion.subscribe(() => render((n) => n + 1)), [sim.motion]);
   return sim.motion.progress;
+}
+
+/**
+ * Markup that depends only on the parameters (the controls, a caption, a readout of the settings),
+ * built again only when they change, so that the ten ticks a second of playback skip it. Handlers in
+ * it may use `sim`: its transitions read the latest state through the kit's store.
+ */
+export function useForParams<T>(sim: Simulation<Schema, unknown>, build: () => T): T {
+  // The parameters object is replaced by every change of parameters and kept by ticks and Steps.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(build, [sim.params]);
 }

@@ -12,6 +12,7 @@ import {
   SimFrame,
   enumParam,
   island,
+  useForParams,
   useProgress,
   useSimulation,
   type Simulation,
@@ -20,7 +21,6 @@ import {
 import { SERVERS, SITUATIONS } from '../engines/tls/servers.ts';
 import { CERT_OPTIONS, TRUST_STORES, VERIFY_OPTIONS, trustCheck, type Step, type StepState, type TrustCheckResult } from './trustCheck.ts';
 import { SIMULATION_DAY } from '../engines/tls/catalogue.ts';
-import { useMemo } from 'preact/hooks';
 import '../api-certificates-chain-of-trust/tls.css';
 
 const schema = {
@@ -236,17 +236,13 @@ function TrustCheckView() {
     tickMs: TICK_MS,
   });
   const state = sim.params;
-  // The settings only change with the parameters (set reads the latest state), so a tick leaves them be.
-  const settings = useMemo(
-    () => (
-      <Controls>
-        <Select sim={sim} param="verify" label="verify" options={VERIFY_OPTIONS.map((v) => ({ value: v, label: VERIFY_LABELS[v] }))} />
-        <Select sim={sim} param="cert" label="cert" options={CERT_OPTIONS.map((c) => ({ value: c, label: CERT_LABELS[c] }))} />
-        <Select sim={sim} param="server" label="Server" options={SITUATIONS.map((s) => ({ value: s, label: SERVERS[s].label }))} />
-      </Controls>
-    ),
-    [state.verify, state.cert, state.server],
-  );
+  const settings = useForParams(sim, () => (
+    <Controls>
+      <Select sim={sim} param="verify" label="verify" options={VERIFY_OPTIONS.map((v) => ({ value: v, label: VERIFY_LABELS[v] }))} />
+      <Select sim={sim} param="cert" label="cert" options={CERT_OPTIONS.map((c) => ({ value: c, label: CERT_LABELS[c] }))} />
+      <Select sim={sim} param="server" label="Server" options={SITUATIONS.map((s) => ({ value: s, label: SERVERS[s].label }))} />
+    </Controls>
+  ));
   const { result, shown: visible } = sim.model;
   const finished = visible >= result.steps.length;
   const o = result.outcome;
