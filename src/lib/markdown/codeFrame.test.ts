@@ -8,9 +8,14 @@ describe('code frame', () => {
   it('wraps the highlighted block in a frame whose header names the language', async () => {
     const html = await highlight('SELECT 1;', 'sql');
     expect(html).toMatch(
-      /^<div class="code-block"><div class="code-header" data-pagefind-ignore(="")?><span class="code-lang">SQL<\/span><\/div><pre class="shiki[^"]*"[^>]*>/,
+      /^<div class="code-block" style="--code-lines:1"><div class="code-header" data-pagefind-ignore(="")?><span class="code-lang">SQL<\/span><\/div><pre class="shiki[^"]*"[^>]*>/,
     );
     expect(html.endsWith('</pre></div>')).toBe(true);
+  });
+
+  it('carries its line count, so the page can reserve its height before drawing it', async () => {
+    expect(await highlight('a\nb\nc', 'text')).toMatch(/^<div class="code-block" style="--code-lines:3">/);
+    expect(await highlight('a\n\nb\nc', 'text')).toMatch(/^<div class="code-block" style="--code-lines:4">/);
   });
 
   it('keeps the header but names nothing for plain text, where a label would say nothing', async () => {

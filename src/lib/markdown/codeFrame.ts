@@ -2,6 +2,10 @@
  * A Shiki transformer that frames each highlighted code block with a header bar naming its
  * language. The bar is in the static HTML, so the copy button the article script adds later has a
  * place of its own: it never covers the first line of code, and adding it shifts nothing.
+ *
+ * The frame also carries its line count (`--code-lines`): the stylesheet skips rendering frames that
+ * are off screen (`content-visibility: auto`), and the count lets it reserve their height meanwhile,
+ * so the page does not jump when one scrolls in and a contents link still lands on its heading.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import type { ShikiTransformer } from 'shiki';
@@ -51,7 +55,12 @@ export function codeFrame(): ShikiTransformer {
         ? [{ type: 'element', tagName: 'span', properties: { className: ['code-lang'] }, children: [{ type: 'text', value: name }] }]
         : [];
       const header: Element = { type: 'element', tagName: 'div', properties: { className: ['code-header'], dataPagefindIgnore: '' }, children: label };
-      const frame: Element = { type: 'element', tagName: 'div', properties: { className: ['code-block'] }, children: [header, pre] };
+      const frame: Element = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['code-block'], style: `--code-lines:${this.lines.length}` },
+        children: [header, pre],
+      };
       return { ...root, children: root.children.map((c) => (c === pre ? frame : c)) };
     },
   };
