@@ -99,7 +99,7 @@ describe('hydrated', () => {
     await page.keyboard.press('Enter');
     const six = Ring.of(attendants(6), { vnodesPerServer: 500 });
     const joined = countMoved(placement(five, keys), placement(six, keys));
-    await expect.poll(() => status(page, 'ring')).toContain(`Fay joined: ${joined} of 2000 keys moved`);
+    await expect.poll(() => status(page, 'ring')).toContain(`Fay joined: ${joined} of 2,000 keys moved`);
 
     // Ben himself, on the ring: focused and sent home with Delete.
     await figure.getByRole('button', { name: /^Ben, at \d+° on the ring, holding \d+ coats/ }).focus();
@@ -109,7 +109,7 @@ describe('hydrated', () => {
       { vnodesPerServer: 500 },
     );
     const left = countMoved(placement(six, keys), placement(withoutBen, keys));
-    await expect.poll(() => status(page, 'ring')).toContain(`Ben left: ${left} of 2000 keys moved`);
+    await expect.poll(() => status(page, 'ring')).toContain(`Ben left: ${left} of 2,000 keys moved`);
     expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).not.toContain('Ben');
   });
 
@@ -210,7 +210,7 @@ describe('the ring, grabbed and guessed', () => {
     const keys = sampleKeys(2000);
     const five = Ring.of(attendants(5), { vnodesPerServer: 3 });
     const four = Ring.of(['Ada', 'Ben', 'Dev', 'Eli'], { vnodesPerServer: 3 });
-    await expect.poll(() => status(page, 'ring')).toContain(`Cleo left: ${countMoved(placement(five, keys), placement(four, keys))} of 2000 keys moved`);
+    await expect.poll(() => status(page, 'ring')).toContain(`Cleo left: ${countMoved(placement(five, keys), placement(four, keys))} of 2,000 keys moved`);
     expect(await attendantsDrawn(figure).count()).toBe(4);
     expect(await figure.locator('svg.sim-chart').getAttribute('aria-label')).not.toContain('Cleo');
   });
@@ -238,7 +238,7 @@ describe('the ring, grabbed and guessed', () => {
     await page.mouse.move(cx + (cy - by), cy + (bx - cx), { steps: 4 });
     await page.mouse.move(2 * cx - bx, 2 * cy - by, { steps: 4 });
     await page.mouse.up();
-    await expect.poll(() => status(page, 'ring')).toMatch(/Ben moved: [1-9]\d* of 2000 keys moved/);
+    await expect.poll(() => status(page, 'ring')).toMatch(/Ben moved: [1-9]\d* of 2,000 keys moved/);
     const after = (await figure.getByRole('button', { name: /^Ben, at/ }).getAttribute('aria-label'))!;
     const degrees = (label: string) => Number(/at (\d+)°/.exec(label)![1]);
     // Half a turn, give or take where on the desk the drag began and how far the desk is spread from its tag.
@@ -269,7 +269,7 @@ describe('the ring, grabbed and guessed', () => {
     for (let i = 1; i <= 8; i++)
       await touch('touchMove', [{ x: cx + r * Math.cos(a0 + (Math.PI / 2) * (i / 8)), y: cy + r * Math.sin(a0 + (Math.PI / 2) * (i / 8)) }]);
     await touch('touchEnd', []);
-    await expect.poll(() => status(page, 'ring')).toMatch(/Ada moved: [1-9]\d* of 2000 keys moved/);
+    await expect.poll(() => status(page, 'ring')).toMatch(/Ada moved: [1-9]\d* of 2,000 keys moved/);
   });
 
   it('walks a focused attendant along the ring with the arrow keys, with a visible focus', async () => {
@@ -285,14 +285,14 @@ describe('the ring, grabbed and guessed', () => {
     const walk = (Math.floor(((home / 2 ** 32 + 1 / 120) % 1) * 2 ** 32) - home + 2 ** 32) % 2 ** 32;
     const moved = countMoved(placement(Ring.of(attendants(5), { vnodesPerServer: 3 }), keys), placement(walked('Dev', walk), keys));
     expect(moved).toBeGreaterThan(0);
-    await expect.poll(() => status(page, 'ring')).toContain(`Dev moved: ${moved} of 2000 keys moved`);
+    await expect.poll(() => status(page, 'ring')).toContain(`Dev moved: ${moved} of 2,000 keys moved`);
     expect(await chart()).not.toBe(opened);
     const focused = figure.getByRole('button', { name: /^Dev, at/ });
     expect(await focused.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await focused.locator('.sim-grab-ring').evaluate((el) => getComputedStyle(el).stroke)).not.toBe('none');
     // And back: the coats return to their owners, and the count since Dev started walking is 0.
     await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => status(page, 'ring')).toContain('Dev moved: 0 of 2000 keys moved');
+    await expect.poll(() => status(page, 'ring')).toContain('Dev moved: 0 of 2,000 keys moved');
     await expect.poll(chart).toBe(opened);
   });
 
@@ -316,7 +316,7 @@ describe('the ring, grabbed and guessed', () => {
     // A reader who has walked Ada a quarter lap first: the scenario still starts from the usual lockers.
     await figure.getByRole('button', { name: /^Ada, at/ }).focus();
     for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
-    await expect.poll(() => status(page, 'ring')).toMatch(/Ada moved: [1-9]\d* of 2000 keys moved/);
+    await expect.poll(() => status(page, 'ring')).toMatch(/Ada moved: [1-9]\d* of 2,000 keys moved/);
     // Keyboard only: the guess slider, then the lock button.
     const guess = figure.getByRole('slider', { name: 'Coats that move' });
     await guess.focus();
@@ -326,7 +326,7 @@ describe('the ring, grabbed and guessed', () => {
     await expect.poll(() => figure.locator('.sim-predict-reveal').innerText()).toContain(`The simulation: ${truth.toLocaleString('en')}`);
     expect(await figure.locator('.sim-predict-reveal').innerText()).toContain('Your guess: 0');
     // Locking in runs the scenario: Eli joins four attendants with three tags each.
-    await expect.poll(() => status(page, 'ring')).toContain(`Eli joined: ${truth} of 2000 keys moved`);
+    await expect.poll(() => status(page, 'ring')).toContain(`Eli joined: ${truth} of 2,000 keys moved`);
   });
 });
 

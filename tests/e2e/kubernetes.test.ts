@@ -28,7 +28,8 @@ describe('Docker vs. Kubernetes article', () => {
     const page = await site.page(path);
     expect(await page.locator('h1').innerText()).toBe("Docker vs. Kubernetes: The 'Hotel Manager' Mental Model");
     expect(await page.locator('.article-header .post-meta').innerText()).toMatch(/Tech\s+5 min read/);
-    const code = await page.locator('pre.astro-code').allInnerTexts();
+    // textContent: a code block off screen is not rendered (content-visibility), so it has no innerText until it scrolls in.
+    const code = await page.locator('pre.astro-code').allTextContents();
     expect(code.some((c) => c.includes('kind: Deployment') && c.includes('kind: Service'))).toBe(true);
     expect(code.some((c) => c.startsWith('FROM node:22-slim'))).toBe(true);
   });

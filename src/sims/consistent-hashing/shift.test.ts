@@ -33,7 +33,7 @@ describe('shift changes on the ring', () => {
     const expected = before.flatMap((from, coat) => (from !== after[coat] ? [{ coat, from, to: after[coat] }] : []));
     expect(room.moves).toEqual(expected);
     expect(room.moves.every((m) => m.to === 'Eli')).toBe(true);
-    expect(room.change.startsWith(`Eli joined: ${expected.length} of 2000 keys moved (`)).toBe(true);
+    expect(room.change.startsWith(`Eli joined: ${expected.length} of 2,000 keys moved (`)).toBe(true);
     expect(movedWhenOneJoins(4, 3)).toBe(expected.length);
   });
 
@@ -103,7 +103,7 @@ describe('an attendant moved along the ring', () => {
       expect(moved.moves).toEqual(expected);
       expect(expected.length).toBeGreaterThan(0);
       expect(moved.moves.every((m) => m.from === 'Ben' || m.to === 'Ben')).toBe(true);
-      expect(moved.change.startsWith(`Ben moved: ${expected.length} of 2000 keys moved (`)).toBe(true);
+      expect(moved.change.startsWith(`Ben moved: ${expected.length} of 2,000 keys moved (`)).toBe(true);
     }
   });
 

@@ -5,7 +5,7 @@
  */
 import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
 import { MAX_VNODES, MIN_VNODES, RING_SIZE, Ring, summarizeLoad, virtualNodeLabel, type LoadSummary } from '../engines/hash-ring/ring.ts';
-import { formatPercent } from '../kit/model.ts';
+import { formatNumber, formatPercent } from '../kit/model.ts';
 import { ATTENDANTS, MAX_SERVERS, sampleKeys } from './lockerRoom.ts';
 
 /** Coats in the figure: the keys user:1 to user:2000. */
@@ -101,7 +101,7 @@ function movesBetween(before: LockerRoom, after: LockerRoom): CoatMove[] {
   return moves;
 }
 
-const movedNote = (what: string, moves: number) => `${what}: ${moves} of ${COATS} keys moved (${formatPercent(moves / COATS)}).`;
+const movedNote = (what: string, moves: number) => `${what}: ${formatNumber(moves)} of ${formatNumber(COATS)} keys moved (${formatPercent(moves / COATS)}).`;
 
 /**
  * `name` walks along the ring until their first name tag hangs at fraction `to` of the circle, taking
