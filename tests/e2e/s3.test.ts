@@ -136,6 +136,13 @@ describe('buffer pool eviction: guess first', () => {
 });
 
 describe('buffer pool eviction moves by itself', () => {
+  /** The top left corner of every square drawn: each one's outline starts 4 units right of it (the rounded corner). */
+  const corners = (page: Page) =>
+    page
+      .locator('#sim-pool svg.bp-grid path.bp-pages')
+      .evaluateAll((paths) =>
+        paths.flatMap((p) => [...(p.getAttribute('d') ?? '').matchAll(/M([\d.]+) ([\d.]+)/g)].map((m) => [Number(m[1]) - 4, Number(m[2])])),
+      );
   const grid = (page: Page) => page.locator('#sim-pool svg.bp-grid').innerHTML();
   const requests = (page: Page) =>
     page
@@ -146,8 +153,7 @@ describe('buffer pool eviction moves by itself', () => {
   it('in view, pages enter, move down the list and leave without input', async () => {
     const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
     const opened = await grid(page);
-    const squares = async () =>
-      page.locator('#sim-pool svg.bp-grid rect.bp-page').evaluateAll((rs) => rs.map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`).join(' '));
+    const squares = async () => (await corners(page)).map(([x, y]) => `${x},${y}`).join(' ');
     const placed = await squares();
     await expect.poll(() => grid(page), { timeout: 5_000 }).not.toBe(opened);
     await expect.poll(async () => Number(await requests(page)), { timeout: 5_000 }).toBeGreaterThan(320);
@@ -176,10 +182,7 @@ describe('buffer pool eviction moves by itself', () => {
   });
 
   // A square on the grid sits at a whole multiple of the 34-unit pitch, plus one; between two places it does not.
-  const offGrid = (page: Page) =>
-    page
-      .locator('#sim-pool svg.bp-grid rect.bp-page')
-      .evaluateAll((rs) => rs.filter((r) => (Number(r.getAttribute('x')) - 1) % 34 !== 0 && Number(r.getAttribute('x')) < 16 * 34).length);
+  const offGrid = async (page: Page) => (await corners(page)).filter(([x]) => Math.abs((x - 1) % 34) > 0.05 && x < 16 * 34).length;
 
   it('slides the squares between places instead of jumping', async () => {
     const page = await openFigure('pool', '', { reducedMotion: 'no-preference' });
