@@ -3,10 +3,10 @@
  * as tables and written to bench/results.json. Options:
  *   --sizes 100,1000,5000   post counts for build scaling (default all three)
  *   --runs 3                builds per size and mode (the median is reported)
- *   --skip build,weight,lighthouse,engines,motion
+ *   --skip build,weight,lighthouse,engines,motion,actions
  *   --only motion           run only these sections (e.g. `npm run bench -- --only motion`)
  *   --site dist             the built site that page weight, Lighthouse and motion measure
- *   --pages slug,slug       motion: only these articles (their earlier rows in results.json are kept)
+ *   --pages slug,slug       motion and actions: only these articles (their earlier rows in results.json are kept)
  * Build scaling uses generated posts in bench/tmp/ and never touches real content. Page weight and
  * Lighthouse measure the real site in dist/ (built first if missing).
  */
@@ -17,6 +17,7 @@ import { writeFixturePosts } from './fixturePosts.ts';
 import { pageWeights, type PageWeight } from './bench/pageWeight.ts';
 import { engineBenchmarks, type EngineResult } from './bench/engines.ts';
 import { CPU_SLOWDOWN, motionBenchmarks } from './bench/motion.ts';
+import { actionBenchmarks } from './bench/actions.ts';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
@@ -25,7 +26,7 @@ const sizes = (args.get('sizes') ?? '100,1000,5000')
   .map(Number)
   .filter((n) => n > 0);
 const runs = Number(args.get('runs') ?? 3);
-const SECTIONS = ['build', 'weight', 'lighthouse', 'engines', 'motion'];
+const SECTIONS = ['build', 'weight', 'lighthouse', 'engines', 'motion', 'actions'];
 const only = args.get('only')?.split(',');
 const skip = new Set(only ? SECTIONS.filter((s) => !only.includes(s)) : (args.get('skip') ?? '').split(','));
 const SITE = args.get('site') ?? 'dist';
@@ -143,7 +144,7 @@ async function main() {
     );
   }
 
-  if (!skip.has('weight') || !skip.has('lighthouse') || !skip.has('motion')) {
+  if (!skip.has('weight') || !skip.has('lighthouse') || !skip.has('motion') || !skip.has('actions')) {
     if (SITE === 'dist' && !existsSync('dist/index.html')) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit', env: env({}) });
   }
 
@@ -206,6 +207,18 @@ async function main() {
     );
   }
 
+  if (!skip.has('actions')) {
+    console.log(`\nActions (Chromium, CPU ${CPU_SLOWDOWN}× slower, each control of each simulation used once from the keyboard while it plays):`);
+    const actions = await actionBenchmarks(SITE, args.get('pages')?.split(',').filter(Boolean));
+    results.actions = actions;
+    console.log(
+      table(
+        ['page', 'simulation', 'actions', 'followed by a long task > 50 ms', 'longest task ms', 'slowest action'],
+        actions.map((a) => [a.page, a.sim, String(a.actions), String(a.slow), a.longestTaskMs.toFixed(0), a.slowest || '–']),
+      ),
+    );
+  }
+
   // Sections not run this time (--skip, or other --sizes) keep their previous figures.
   const previous = existsSync('bench/results.json') ? (JSON.parse(readFileSync('bench/results.json', 'utf8')) as Record<string, unknown>) : {};
   if (Array.isArray(previous.buildScaling) && Array.isArray(results.buildScaling)) {
@@ -214,11 +227,13 @@ async function main() {
       (a, b) => a.posts - b.posts,
     );
   }
-  if (Array.isArray(previous.motion) && Array.isArray(results.motion) && args.has('pages')) {
-    const fresh = new Set((results.motion as { page: string }[]).map((r) => r.page));
-    results.motion = [...(previous.motion as { page: string }[]).filter((r) => !fresh.has(r.page)), ...(results.motion as { page: string }[])].sort((a, b) =>
-      a.page.localeCompare(b.page),
-    );
+  for (const key of ['motion', 'actions'] as const) {
+    if (Array.isArray(previous[key]) && Array.isArray(results[key]) && args.has('pages')) {
+      const fresh = new Set((results[key] as { page: string }[]).map((r) => r.page));
+      results[key] = [...(previous[key] as { page: string }[]).filter((r) => !fresh.has(r.page)), ...(results[key] as { page: string }[])].sort((a, b) =>
+        a.page.localeCompare(b.page),
+      );
+    }
   }
   writeFileSync('bench/results.json', `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   console.log('\nWritten to bench/results.json');

@@ -23,7 +23,7 @@ export const CPU_SLOWDOWN = 4;
 const MEASURE_MS = 5_000;
 
 /** Counters the page keeps from its first script on; `reset` starts a measurement. */
-function installCounters(): void {
+export function installCounters(): void {
   const m = { frames: 0, long: [] as number[] };
   (window as unknown as { __motion: typeof m }).__motion = m;
   new PerformanceObserver((list) => {

@@ -1,0 +1,105 @@
+/**
+ * A reader's actions under a phone's CPU: on each page, each simulation is scrolled into view in
+ * Chromium with the CPU throttled 4× (as motion.ts) and, while it plays, each of its controls is used
+ * once from the keyboard as a reader would: a slider one step right, a select one option down, a
+ * checkbox toggled, the first object in the drawing pressed, Step. Long tasks over 50 ms in the
+ * 1.2 s after each action are counted.
+ */
+import type { Locator } from 'playwright-core';
+import { builtPages } from '../../tests/support/builtPages.ts';
+import { launchBrowser, openPage } from '../../tests/support/browser.ts';
+import { serveSite } from '../../tests/support/staticServer.ts';
+import { CPU_SLOWDOWN, installCounters } from './motion.ts';
+
+export interface ActionResult {
+  page: string;
+  sim: string;
+  /** Actions tried. */
+  actions: number;
+  /** Actions followed by a long task. */
+  slow: number;
+  longestTaskMs: number;
+  /** The action behind the longest task. */
+  slowest: string;
+}
+
+const SETTLE_MS = 1_200;
+
+/** The controls a reader acts on, with the key that acts on each. */
+async function actionsOf(frame: Locator): Promise<{ control: Locator; key: string }[]> {
+  const found: { control: Locator; key: string }[] = [];
+  for (const control of await frame.locator('input[type=range]').all()) found.push({ control, key: 'ArrowRight' });
+  for (const control of await frame.locator('select').all()) found.push({ control, key: 'ArrowDown' });
+  for (const control of await frame.locator('input[type=checkbox]').all()) found.push({ control, key: 'Space' });
+  const grabbable = frame.locator('svg [role=button]').first();
+  if ((await grabbable.count()) > 0) found.push({ control: grabbable, key: 'Enter' });
+  const step = frame.getByRole('button', { name: 'Step', exact: true });
+  if ((await step.count()) > 0) found.push({ control: step, key: 'Enter' });
+  return found;
+}
+
+async function nameOf(control: Locator): Promise<string> {
+  return control.evaluate((el) => {
+    const labelled = (el as HTMLInputElement).labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.textContent ?? el.tagName;
+    return labelled.trim().replace(/\s+/g, ' ').slice(0, 40);
+  });
+}
+
+/** `slugs` limits the run to those articles. */
+export async function actionBenchmarks(dir: string, slugs?: string[]): Promise<ActionResult[]> {
+  const pages = builtPages(dir).filter(
+    (p) => p.root.querySelector('figure.sim') && p.root.querySelector('astro-island') && (!slugs || slugs.some((s) => p.path === `/${s}/`)),
+  );
+  const site = await serveSite(dir);
+  const browser = await launchBrowser();
+  const results: ActionResult[] = [];
+  try {
+    for (const built of pages) {
+      const ids = built.root
+        .querySelectorAll('figure.sim')
+        .map((f) => f.getAttribute('id')!)
+        .filter(Boolean);
+      const { context, page } = await openPage(browser, { reducedMotion: 'no-preference', viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
+      await page.addInitScript(installCounters);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      await page.goto(new URL(built.path, site.origin).href);
+      for (const id of ids) {
+        const frame = page.locator(`#${id}`);
+        await frame.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+        // Hydrated: its first control is enabled (the static figure's are disabled).
+        await frame
+          .locator('input, button, select')
+          .first()
+          .waitFor({ state: 'attached', timeout: 10_000 })
+          .catch(() => {});
+        await page.waitForTimeout(2_000);
+        const row: ActionResult = { page: built.path, sim: id.replace(/^sim-/, ''), actions: 0, slow: 0, longestTaskMs: 0, slowest: '' };
+        for (const { control, key } of await actionsOf(frame)) {
+          if (!(await control.isEnabled().catch(() => false))) continue;
+          const name = await nameOf(control);
+          await control.focus();
+          await page.evaluate(() => ((window as unknown as { __motion: { long: number[] } }).__motion.long = []));
+          await page.keyboard.press(key);
+          await page.waitForTimeout(SETTLE_MS);
+          const long = await page.evaluate(() => (window as unknown as { __motion: { long: number[] } }).__motion.long);
+          row.actions++;
+          const longest = Math.max(0, ...long);
+          if (longest > 50) row.slow++;
+          if (longest > row.longestTaskMs) Object.assign(row, { longestTaskMs: longest, slowest: name });
+        }
+        if (row.actions > 0) {
+          results.push(row);
+          console.log(
+            `  ${row.page} ${id}: ${row.actions} actions, ${row.slow} with a long task (longest ${row.longestTaskMs.toFixed(0)} ms, ${row.slowest || '–'})`,
+          );
+        }
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  return results;
+}
