@@ -89,6 +89,23 @@ describe('ticks applied in a task after their frame', () => {
     expect(seen.notified).toBe(notified);
   });
 
+  it('a Step between the frame and the task draws its own move, whether or not the reader also paused', () => {
+    for (const pause of [false, true]) {
+      const { driver, loop, render } = playing(100);
+      render(true);
+      driver.frame(16);
+      driver.runTasks();
+      for (let i = 0; i < 6; i++) driver.frame(16);
+      loop.moved();
+      expect(loop.progress).toBe(0);
+      if (pause) render(false);
+      driver.runTasks();
+      expect(loop.progress).toBe(0);
+      driver.frame(50);
+      expect(loop.progress).toBeCloseTo(0.5);
+    }
+  });
+
   it('applies nothing once the simulation is gone', () => {
     const { driver, loop, seen, render } = playing(100);
     render(true);

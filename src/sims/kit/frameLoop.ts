@@ -58,6 +58,8 @@ export class FrameLoop implements Motion {
   private frame: number | undefined;
   /** Ticks a frame found due, waiting for their task. */
   private due = 0;
+  /** A Step, action or change began its own move after the frame that counted `due`. */
+  private movedSinceDue = false;
   private stopped = false;
   private last = 0;
   private listeners = new Set<() => void>();
@@ -73,7 +75,7 @@ export class FrameLoop implements Motion {
     // Between a frame that found ticks due and their task the clock already counts from the new
     // move, but the model is still the old one, whose move has ended: a render in that gap (a Pause,
     // a hover) must draw the old model at its end, not back at its start.
-    if (this.reduced || this.due > 0) return 1;
+    if (this.reduced || (this.due > 0 && !this.movedSinceDue)) return 1;
     return this.clock.progress;
   }
 
@@ -96,6 +98,7 @@ export class FrameLoop implements Motion {
   /** The model changed by a Step, an action or a control: the drawing moves there (unless motion is reduced). */
   moved(): void {
     if (this.reduced) return;
+    this.movedSinceDue = true;
     this.clock.restart();
     this.ensure();
   }
@@ -124,7 +127,10 @@ export class FrameLoop implements Motion {
     this.last = now;
     if (ticks > 0) {
       // The drawing stays where it is for this frame; the ticks' task moves it on with the new model.
-      if (this.due === 0) this.host.afterThisTask(this.applyDue);
+      if (this.due === 0) {
+        this.movedSinceDue = false;
+        this.host.afterThisTask(this.applyDue);
+      }
       this.due += ticks;
     } else if (this.progress !== before) this.notify();
     if (this.wanted()) {
@@ -138,8 +144,9 @@ export class FrameLoop implements Motion {
     if (this.stopped) return;
     if (!this.running) {
       // A Pause pressed (or the frame scrolled away) since the frame counted them cancels them. The
-      // clock had already begun their move; the drawing stays at the end of the one before instead.
-      this.clock.settle();
+      // clock had already begun their move; the drawing stays at the end of the one before instead
+      // (unless a Step or action since began a move of its own, which goes on).
+      if (!this.movedSinceDue) this.clock.settle();
       this.notify();
       return;
     }
