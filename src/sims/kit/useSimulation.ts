@@ -8,7 +8,8 @@ import { usePrefersReducedMotion } from './hooks.ts';
 import { useIslandTitle, useReportError } from './SimFrame.tsx';
 import { newestOnly } from './newest.ts';
 import { atMostEvery, runInSlices } from './slices.ts';
-import { Clock, isRunning, seenFrom, type Seen } from './motion.ts';
+import { isRunning, seenFrom, type Seen } from './motion.ts';
+import { FrameLoop, type Motion } from './frameLoop.ts';
 import {
   acted,
   canPlay,
@@ -24,6 +25,8 @@ import {
   type SimulationSpec,
 } from './simulationCore.ts';
 import type { Schema, StateOf } from './urlState.ts';
+
+export type { Motion } from './frameLoop.ts';
 
 export interface Simulation<S extends Schema, M> {
   schema: S;
@@ -46,14 +49,6 @@ export interface Simulation<S extends Schema, M> {
   motion: Motion;
   /** What SimFrame needs, stated once: `<SimFrame {...sim.frame} caption=…>`. */
   frame: { id: string; title: string; share: { schema: S; state: StateOf<S> } };
-}
-
-/** The display-rate side of a simulation (stable for its lifetime). */
-export interface Motion {
-  /** 0 right after a Step, tick, action or change; 1 once the move is drawn (always 1 under reduced motion and before hydration). */
-  readonly progress: number;
-  /** Calls `listener` on every display frame in which `progress` changed; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void;
 }
 
 /** How often background slices redraw their view while they run (and once when they finish). */
@@ -200,117 +195,6 @@ function useSeen(elementId: string): { seen: Seen; pageHidden: boolean } {
     };
   }, [elementId]);
   return { seen, pageHidden };
-}
-
-/**
- * The kit's only timer: one requestAnimationFrame loop per simulation, alive while playback runs or a
- * drawing is still moving. Each display frame advances the clock and tells `useProgress` subscribers
- * the new progress. A frame with ticks due applies them (through the same transition as a Step) in a
- * task of their own right after the frame: a tick re-renders the view, and doing that inside the frame
- * would add its script to that frame's style, layout and paint, one task of 70 to 90 ms on a phone's
- * CPU where each half stays under 50 ms.
- */
-class FrameLoop implements Motion {
-  private clock: Clock;
-  private running = false;
-  private reduced = false;
-  private tick: () => void = () => {};
-  private frame: number | undefined;
-  /** Ticks a frame found due, waiting for their task. */
-  private due = 0;
-  private stopped = false;
-  private last = 0;
-  private listeners = new Set<() => void>();
-
-  constructor(tickMs: number) {
-    this.clock = new Clock(tickMs);
-  }
-
-  get progress(): number {
-    return this.reduced ? 1 : this.clock.progress;
-  }
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Called on every render with what the render decided. */
-  update(now: { running: boolean; reduced: boolean; tickMs: number; tick: () => void }): void {
-    this.running = now.running;
-    this.reduced = now.reduced;
-    this.tick = now.tick;
-    this.clock.tickMs = Math.max(16, now.tickMs);
-    if (this.reduced) this.clock.settle();
-    // A render has no business starting a frame loop during server rendering.
-    if (typeof requestAnimationFrame === 'function') this.ensure();
-  }
-
-  /** The model changed by a Step, an action or a control: the drawing moves there (unless motion is reduced). */
-  moved(): void {
-    if (this.reduced) return;
-    this.clock.restart();
-    this.ensure();
-  }
-
-  stop(): void {
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    this.frame = undefined;
-    this.stopped = true;
-    this.listeners.clear();
-  }
-
-  private wanted(): boolean {
-    return this.running || (!this.reduced && this.clock.moving);
-  }
-
-  private ensure(): void {
-    if (this.frame !== undefined || !this.wanted()) return;
-    this.last = performance.now();
-    this.frame = requestAnimationFrame(this.onFrame);
-  }
-
-  private onFrame = (now: number) => {
-    this.frame = undefined;
-    const before = this.progress;
-    const ticks = this.clock.advance(now - this.last, this.running);
-    this.last = now;
-    if (ticks > 0) {
-      // The drawing stays where it is for this frame; the ticks' task moves it on with the new model.
-      if (this.due === 0) afterThisTask(this.applyDue);
-      this.due += ticks;
-    } else if (this.progress !== before) this.notify();
-    if (this.wanted()) {
-      this.frame = requestAnimationFrame(this.onFrame);
-    }
-  };
-
-  private applyDue = () => {
-    const ticks = this.due;
-    this.due = 0;
-    // A Pause pressed (or the frame scrolled away) since the frame counted them cancels them.
-    if (this.stopped || !this.running) return;
-    for (let i = 0; i < ticks; i++) this.tick();
-    this.notify();
-  };
-
-  private notify(): void {
-    for (const listener of this.listeners) listener();
-  }
-}
-
-/** Runs `fn` in a task of its own, queued now: after the current one (a display frame) ends. */
-function afterThisTask(fn: () => void): void {
-  if (typeof MessageChannel !== 'function') {
-    setTimeout(fn, 0);
-    return;
-  }
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    fn();
-  };
-  channel.port2.postMessage(null);
 }
 
 /**
