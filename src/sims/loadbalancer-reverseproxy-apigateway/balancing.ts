@@ -184,29 +184,69 @@ export function lobbyFrames(scenario: BalancingScenario, frames: number = LOBBY.
   return out;
 }
 
-export function runBalancing(scenario: BalancingScenario): BalancingResult {
-  const { simulation, speeds, expectedDuration, outageWindow } = balancingRun(scenario);
-  const timeline: [number, number][][] = speeds.map(() => []);
-  for (let k = 1; k <= SAMPLES; k++) {
-    const t = (expectedDuration * k) / SAMPLES;
-    simulation.runUntil(t);
-    simulation.servers.forEach((s, i) => timeline[i]!.push([t / 1000, s.inSystem]));
+/**
+ * The night of `runBalancing`, run a bounded number of engine events at a time so that a page can run
+ * it in slices: call `advance` until it returns true, then read `result`. It makes the same engine
+ * calls in the same order as one uninterrupted run, so its result is the same to the bit.
+ */
+export class BalancingRun {
+  /** Guests the front desk has sent to a room so far. */
+  sent = 0;
+  /** The night's result, once every guest has arrived and left. */
+  result: BalancingResult | null = null;
+  private readonly simulation: Simulation;
+  private readonly speeds: number[];
+  private readonly expectedDuration: number;
+  private readonly outageWindow: [number, number] | null;
+  private readonly timeline: [number, number][][];
+  /** The next of the SAMPLES points of the line chart; past SAMPLES, the run drains to its end. */
+  private sample = 1;
+
+  constructor(scenario: BalancingScenario) {
+    const run = balancingRun(scenario, () => this.sent++);
+    this.simulation = run.simulation;
+    this.speeds = run.speeds;
+    this.expectedDuration = run.expectedDuration;
+    this.outageWindow = run.outageWindow;
+    this.timeline = run.speeds.map(() => []);
   }
-  const results = simulation.run();
-  const served = results.servers.reduce((a, s) => a + s.served, 0);
-  return {
-    rooms: results.servers.map((s, i) => ({
-      name: ROOM_NAMES[i]!,
-      speed: speeds[i]!,
-      served: s.served,
-      share: served > 0 ? s.served / served : 0,
-      p99: s.p99,
-    })),
-    p99: results.p99,
-    mean: results.mean,
-    dropped: results.dropped,
-    timeline,
-    outageWindow: outageWindow ? [outageWindow[0] / 1000, outageWindow[1] / 1000] : null,
-    duration: results.now / 1000,
-  };
+
+  /** Processes at most `maxEvents` events of the engine; true once the result is in. */
+  advance(maxEvents: number): boolean {
+    if (this.result) return true;
+    const simulation = this.simulation;
+    if (this.sample <= SAMPLES) {
+      const t = (this.expectedDuration * this.sample) / SAMPLES;
+      if (simulation.runUntil(t, maxEvents)) {
+        simulation.servers.forEach((s, i) => this.timeline[i]!.push([t / 1000, s.inSystem]));
+        this.sample++;
+      }
+      return false;
+    }
+    if (!simulation.runUntil(Infinity, maxEvents)) return false;
+    const results = simulation.results();
+    const served = results.servers.reduce((a, s) => a + s.served, 0);
+    this.result = {
+      rooms: results.servers.map((s, i) => ({
+        name: ROOM_NAMES[i]!,
+        speed: this.speeds[i]!,
+        served: s.served,
+        share: served > 0 ? s.served / served : 0,
+        p99: s.p99,
+      })),
+      p99: results.p99,
+      mean: results.mean,
+      dropped: results.dropped,
+      timeline: this.timeline,
+      outageWindow: this.outageWindow ? [this.outageWindow[0] / 1000, this.outageWindow[1] / 1000] : null,
+      duration: results.now / 1000,
+    };
+    return true;
+  }
+}
+
+export function runBalancing(scenario: BalancingScenario): BalancingResult {
+  const run = new BalancingRun(scenario);
+  while (!run.advance(Infinity));
+  return run.result!;
 }
