@@ -28,6 +28,7 @@ import {
   intParam,
   island,
   numberParam,
+  useForParams,
   useSimulation,
 } from '../kit/index.ts';
 import { POLICY_LABELS } from './policies.ts';
@@ -339,12 +340,11 @@ function BalancingView({ opening }: { opening: FrontDesk }) {
     : `${policyLabel} at ${state.load}% load: running the night's ${formatNumber(RUN_GUESTS)} guests.`;
   // The run's charts and table change only with the run, not with the lobby's frames: built once per run.
   const results = useMemo(() => shown && <RunResults result={shown} />, [shown]);
-  return (
-    <SimFrame
-      {...sim.frame}
-      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${formatNumber(s)}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
-      status={status}
-    >
+  // What a redraw of the running night (the count of guests, a few times a second) leaves alone: the
+  // question, the lobby until its frame or settings change, the settings' controls until they change.
+  // sim.set, sim.act and sim.play read the newest state however old the element that calls them.
+  const predict = useMemo(
+    () => (
       <Predict
         question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${formatNumber(v)}×`).join(', ')} speed and ${OPENING.load}% load, which room's line grows longest?`}
         choices={[
@@ -367,16 +367,34 @@ function BalancingView({ opening }: { opening: FrontDesk }) {
           })
         }
       />
-      <Lobby sim={sim} />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [opening],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const lobby = useMemo(() => <Lobby sim={sim} />, [sim.model, sim.before, sim.params]);
+  const settingControls = useForParams(sim, () => (
+    <>
+      <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
+      <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
+      {SPEED_KEYS.map((key, i) => (
+        <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
+      ))}
+      <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
+      <Slider sim={sim} param="seed" label="Seed" />
+    </>
+  ));
+  return (
+    <SimFrame
+      {...sim.frame}
+      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${formatNumber(s)}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
+      status={status}
+    >
+      {predict}
+      {lobby}
       <Controls>
         <PlayControls sim={sim} onReset={() => sim.act((desk) => ({ ...desk, frame: 0 }))} />
-        <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
-        <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
-        {SPEED_KEYS.map((key, i) => (
-          <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
-        ))}
-        <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
-        <Slider sim={sim} param="seed" label="Seed" />
+        {settingControls}
       </Controls>
       {!night && (
         <p class="lb-pending">
