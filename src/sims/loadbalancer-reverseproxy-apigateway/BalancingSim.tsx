@@ -52,6 +52,7 @@ import {
   closedFrom,
   guestsSent,
   lastFrame,
+  lobbyFrame,
   longestLine,
   nextFrame,
   settleDesk,
@@ -81,7 +82,7 @@ type Params = StateOf<typeof schema>;
 type DeskSimulation = Simulation<typeof schema, FrontDesk>;
 
 const settings = (p: Params): DeskSettings => ({ ...p, speeds: SPEED_KEYS.map((key) => p[key]) });
-/** The desk for new settings: its lobby at once, its night in slices (`settle`), the charts meanwhile the last finished night's. */
+/** The desk for new settings: its lobby a frame at a time, its night in slices (`settle`), the charts meanwhile the last finished night's. */
 const reopen = (desk: FrontDesk, p: Params): FrontDesk => startDesk(settings(p), shownResult(desk));
 
 /** The lobby's geometry: the door on the left, the rooms stacked on the right, their lines reaching left. */
@@ -138,7 +139,7 @@ function Lines({ now, arriving }: { now: LobbyFrame; arriving: boolean }) {
  */
 function RoomLines({ sim }: { sim: DeskSimulation }) {
   const t = useProgress(sim);
-  const now = sim.model.lobby[sim.model.frame]!;
+  const now = lobbyFrame(sim.model);
   const arriving = walking(sim, t);
   return useMemo(() => <Lines now={now} arriving={arriving} />, [now, arriving]);
 }
@@ -147,7 +148,7 @@ function RoomLines({ sim }: { sim: DeskSimulation }) {
 function Walkers({ sim }: { sim: DeskSimulation }) {
   const t = useProgress(sim);
   if (!walking(sim, t)) return null;
-  const now = sim.model.lobby[sim.model.frame]!;
+  const now = lobbyFrame(sim.model);
   return (
     <>
       {now.inRoom.map((n, i) => {
@@ -171,8 +172,7 @@ function Walkers({ sim }: { sim: DeskSimulation }) {
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 function Lobby({ sim }: { sim: DeskSimulation }) {
-  const { lobby, frame } = sim.model;
-  const now = lobby[frame]!;
+  const now = lobbyFrame(sim.model);
   const closed = closedFrom(sim.params.closed);
   const speeds = roomSpeeds(SPEED_KEYS.map((key) => sim.params[key]));
   return (

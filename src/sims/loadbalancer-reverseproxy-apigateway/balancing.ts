@@ -165,23 +165,50 @@ export const LOBBY = { frames: 150, frameMs: 20 } as const;
 
 /**
  * The opening of the same run as `runBalancing` (same engine, seed and desk, so the same guests go
- * to the same rooms), sampled every `frameMs` for the drawing in which guests walk and queue.
+ * to the same rooms), sampled every `frameMs` for the drawing in which guests walk and queue. Frames
+ * are computed as they are asked for, in order, so that a page pays for the lobby a frame at a time.
  */
-export function lobbyFrames(scenario: BalancingScenario, frames: number = LOBBY.frames, frameMs: number = LOBBY.frameMs): LobbyFrame[] {
-  let picks = ROOM_SPEEDS.map(() => 0);
-  const { simulation } = balancingRun(scenario, (room) => {
-    if (room >= 0 && room < picks.length) picks[room]!++;
-  });
-  const out: LobbyFrame[] = [{ time: 0, inRoom: picks.map(() => 0), arrived: picks.map(() => 0), left: picks.map(() => 0) }];
-  let served = picks.map(() => 0);
-  for (let k = 1; k < frames; k++) {
-    simulation.runUntil(k * frameMs);
-    const nowServed = simulation.servers.map((s) => s.served);
-    out.push({ time: k * frameMs, inRoom: simulation.servers.map((s) => s.inSystem), arrived: picks, left: nowServed.map((n, i) => n - served[i]!) });
-    picks = picks.map(() => 0);
-    served = nowServed;
+export class LobbyRun {
+  /** The frames computed so far (the first is the empty lobby); `frame(k)` extends it. */
+  readonly frames: LobbyFrame[];
+  readonly count: number;
+  readonly frameMs: number;
+  private readonly simulation: Simulation;
+  private picks: number[];
+  private served: number[];
+
+  constructor(scenario: BalancingScenario, count: number = LOBBY.frames, frameMs: number = LOBBY.frameMs) {
+    this.count = count;
+    this.frameMs = frameMs;
+    this.picks = ROOM_SPEEDS.map(() => 0);
+    this.served = ROOM_SPEEDS.map(() => 0);
+    this.simulation = balancingRun(scenario, (room) => {
+      if (room >= 0 && room < this.picks.length) this.picks[room]!++;
+    }).simulation;
+    this.frames = [{ time: 0, inRoom: this.picks.map(() => 0), arrived: this.picks.map(() => 0), left: this.picks.map(() => 0) }];
   }
-  return out;
+
+  /** Frame k (at most the last, count - 1), after computing any before it not yet computed. */
+  frame(k: number): LobbyFrame {
+    const last = Math.min(Math.max(0, Math.floor(k)), this.count - 1);
+    const simulation = this.simulation;
+    while (this.frames.length <= last) {
+      const time = this.frames.length * this.frameMs;
+      simulation.runUntil(time);
+      const nowServed = simulation.servers.map((s) => s.served);
+      this.frames.push({ time, inRoom: simulation.servers.map((s) => s.inSystem), arrived: this.picks, left: nowServed.map((n, i) => n - this.served[i]!) });
+      this.picks = this.picks.map(() => 0);
+      this.served = nowServed;
+    }
+    return this.frames[last]!;
+  }
+}
+
+/** Every frame of the lobby at once. */
+export function lobbyFrames(scenario: BalancingScenario, frames: number = LOBBY.frames, frameMs: number = LOBBY.frameMs): LobbyFrame[] {
+  const lobby = new LobbyRun(scenario, frames, frameMs);
+  lobby.frame(frames - 1);
+  return lobby.frames;
 }
 
 /**

@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { MEAN_SERVICE_MS, ROOM_SPEEDS } from './balancing.ts';
-import { OPENING, RUN_GUESTS, closedFrom, guestsSent, lastFrame, longestLine, nextFrame, openDesk, settleDesk, shownResult, startDesk } from './frontDesk.ts';
+import { MEAN_SERVICE_MS, ROOM_SPEEDS, lobbyFrames } from './balancing.ts';
+import {
+  OPENING,
+  RUN_GUESTS,
+  closedFrom,
+  guestsSent,
+  lastFrame,
+  lobbyFrame,
+  longestLine,
+  nextFrame,
+  openDesk,
+  settleDesk,
+  shownResult,
+  startDesk,
+} from './frontDesk.ts';
 
 describe('the front desk figure', () => {
   const desk = openDesk(OPENING);
@@ -9,7 +22,7 @@ describe('the front desk figure', () => {
     const served = desk.night.result!.rooms.reduce((n, r) => n + r.served, 0);
     expect(served + desk.night.result!.dropped).toBe(RUN_GUESTS);
     expect(desk.frame).toBe(0);
-    expect(desk.lobby[0]!.inRoom).toEqual([0, 0, 0, 0]);
+    expect(desk.lobby.frames[0]!.inRoom).toEqual([0, 0, 0, 0]);
   });
 
   it('finds the half-speed room slowest under round robin at 60% load, as the predict step says', () => {
@@ -51,8 +64,8 @@ describe('the front desk figure', () => {
 
   it('steps through the lobby frames and stops at the last', () => {
     let d = desk;
-    for (let i = 0; i < desk.lobby.length + 5; i++) d = nextFrame(d);
-    expect(d.frame).toBe(desk.lobby.length - 1);
+    for (let i = 0; i < desk.lobby.frames.length + 5; i++) d = nextFrame(d);
+    expect(d.frame).toBe(desk.lobby.frames.length - 1);
     expect(lastFrame(d)).toBe(true);
     expect(lastFrame(desk)).toBe(false);
   });
@@ -63,10 +76,15 @@ describe('the front desk figure', () => {
     expect(openDesk({ ...OPENING, closed: 0b1111 }).closed).toBe(0b1110);
   });
 
-  it('a desk for new settings walks its lobby at once and runs its night in slices, showing the previous night until then', () => {
+  it('a desk for new settings computes its lobby a frame at a time and runs its night in slices, showing the previous night until then', () => {
     const settings = { ...OPENING, policy: 'least-connections' as const, closed: 0b0100 };
     const next = startDesk(settings, shownResult(desk));
-    expect(next.lobby).toEqual(openDesk(settings).lobby);
+    expect(next.lobby.frames).toHaveLength(1);
+    let walked = next;
+    const frames = [lobbyFrame(walked)];
+    while (!lastFrame(walked)) frames.push(lobbyFrame((walked = nextFrame(walked))));
+    expect(frames).toEqual(lobbyFrames({ ...settings, load: settings.load / 100, requests: RUN_GUESTS, closed: [2] }));
+    expect(frames).toEqual(openDesk(settings).lobby.frames);
     expect(next.night.result).toBeNull();
     expect(shownResult(next)).toBe(desk.night.result);
     // A tick copies the desk; the slices advance the night both copies share.

@@ -2,16 +2,17 @@
  * The balancing figure's model: one night of RUN_GUESTS guests under a policy, with the lobby's
  * opening frames that the drawing plays one at a time. The opening settings' desk is built at build
  * time and handed to the island, so that hydrating the page runs no simulation; a desk for new
- * settings has its lobby at once and runs its night in slices (`settleDesk`), so a reader's action
- * never holds the page for the whole night.
+ * settings computes its lobby a frame at a time as the drawing reaches it and runs its night in
+ * slices (`settleDesk`), so a reader's action never holds the page for the whole night.
  */
 import {
   BalancingRun,
+  LOBBY,
+  LobbyRun,
   ROOM_NAMES,
   ROOM_SPEEDS,
   SEED,
   closedRooms,
-  lobbyFrames,
   type BalancingPolicy,
   type BalancingResult,
   type LobbyFrame,
@@ -43,11 +44,20 @@ export interface Night {
   run?: BalancingRun;
 }
 
+/**
+ * The lobby's frames: every one in the build-time desk; for new settings, those reached so far, the
+ * next computed by `run` when a Step or a tick reaches it (shared by the desk's copies, like the night).
+ */
+export interface Lobby {
+  frames: LobbyFrame[];
+  run?: LobbyRun;
+}
+
 export interface FrontDesk {
   night: Night;
   /** What the charts keep showing, marked as stale, while the night runs: the last finished night, if any. */
   previous: BalancingResult | null;
-  lobby: LobbyFrame[];
+  lobby: Lobby;
   /** The lobby frame shown now. */
   frame: number;
   /** The rooms out of service, as a mask of the rooms actually closed (one always stays open). */
@@ -65,7 +75,7 @@ const maskOf = (rooms: readonly number[]) => rooms.reduce((m, i) => m | (1 << i)
 export const SLICE_EVENTS = 1000;
 
 /**
- * The desk for these settings with its lobby ready and its night not yet run: `settleDesk` runs it.
+ * The desk for these settings at its lobby's first frame, its night not yet run: `settleDesk` runs it.
  * `previous` is what the charts show meanwhile (the desk it replaces: `shownResult(desk)`).
  */
 export function startDesk(s: DeskSettings, previous: BalancingResult | null = null): FrontDesk {
@@ -78,7 +88,14 @@ export function startDesk(s: DeskSettings, previous: BalancingResult | null = nu
     requests: RUN_GUESTS,
     closed: closedFrom(s.closed),
   };
-  return { night: { result: null, run: new BalancingRun(scenario) }, previous, lobby: lobbyFrames(scenario), frame: 0, closed: maskOf(scenario.closed) };
+  const walk = new LobbyRun(scenario);
+  return {
+    night: { result: null, run: new BalancingRun(scenario) },
+    previous,
+    lobby: { frames: walk.frames, run: walk },
+    frame: 0,
+    closed: maskOf(scenario.closed),
+  };
 }
 
 /** Advances the desk's night by at most `maxEvents` engine events, in place; true once its result is in. */
@@ -95,6 +112,8 @@ export function settleDesk(desk: FrontDesk, maxEvents: number = SLICE_EVENTS): b
 export function openDesk(s: DeskSettings): FrontDesk {
   const desk = startDesk(s);
   while (!settleDesk(desk, Infinity));
+  desk.lobby.run!.frame(LOBBY.frames - 1);
+  delete desk.lobby.run;
   return desk;
 }
 
@@ -104,8 +123,15 @@ export const shownResult = (desk: FrontDesk): BalancingResult | null => desk.nig
 /** Guests the desk has sent so far in its night. */
 export const guestsSent = (desk: FrontDesk): number => (desk.night.result ? RUN_GUESTS : (desk.night.run?.sent ?? 0));
 
-export const nextFrame = (desk: FrontDesk): FrontDesk => ({ ...desk, frame: Math.min(desk.frame + 1, desk.lobby.length - 1) });
-export const lastFrame = (desk: FrontDesk): boolean => desk.frame >= desk.lobby.length - 1;
+/** The lobby frame shown now. */
+export const lobbyFrame = (desk: FrontDesk): LobbyFrame => desk.lobby.frames[desk.frame]!;
+
+export function nextFrame(desk: FrontDesk): FrontDesk {
+  const frame = Math.min(desk.frame + 1, LOBBY.frames - 1);
+  desk.lobby.run?.frame(frame);
+  return { ...desk, frame };
+}
+export const lastFrame = (desk: FrontDesk): boolean => desk.frame >= LOBBY.frames - 1;
 
 /**
  * The room whose line grows longest over the run (its largest count of guests inside, waiting or
