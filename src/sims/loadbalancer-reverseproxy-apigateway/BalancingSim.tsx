@@ -28,6 +28,7 @@ import {
   intParam,
   island,
   numberParam,
+  useForParams,
   useSimulation,
 } from '../kit/index.ts';
 import { POLICY_LABELS } from './policies.ts';
@@ -40,11 +41,26 @@ import {
   ROOM_SPEED,
   ROOM_SPEEDS,
   SEED,
+  roomSpeeds,
   weightFor,
   type BalancingResult,
   type LobbyFrame,
 } from './balancing.ts';
-import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, longestLine, type FrontDesk } from './frontDesk.ts';
+import {
+  OPENING,
+  RUN_GUESTS,
+  closedFrom,
+  guestsSent,
+  lastFrame,
+  lobbyFrame,
+  longestLine,
+  nextFrame,
+  settleDesk,
+  shownResult,
+  startDesk,
+  type DeskSettings,
+  type FrontDesk,
+} from './frontDesk.ts';
 import { useMemo } from 'preact/hooks';
 import './loadbalancer.css';
 
@@ -65,7 +81,9 @@ const SPEED_KEYS = ['speed1', 'speed2', 'speed3', 'speed4'] as const;
 type Params = StateOf<typeof schema>;
 type DeskSimulation = Simulation<typeof schema, FrontDesk>;
 
-const open = (p: Params): FrontDesk => openDesk({ ...p, speeds: SPEED_KEYS.map((key) => p[key]) });
+const settings = (p: Params): DeskSettings => ({ ...p, speeds: SPEED_KEYS.map((key) => p[key]) });
+/** The desk for new settings: its lobby a frame at a time, its night in slices (`settle`), the charts meanwhile the last finished night's. */
+const reopen = (desk: FrontDesk, p: Params): FrontDesk => startDesk(settings(p), shownResult(desk));
 
 /** The lobby's geometry: the door on the left, the rooms stacked on the right, their lines reaching left. */
 const LOBBY_W = 360;
@@ -121,7 +139,7 @@ function Lines({ now, arriving }: { now: LobbyFrame; arriving: boolean }) {
  */
 function RoomLines({ sim }: { sim: DeskSimulation }) {
   const t = useProgress(sim);
-  const now = sim.model.lobby[sim.model.frame]!;
+  const now = lobbyFrame(sim.model);
   const arriving = walking(sim, t);
   return useMemo(() => <Lines now={now} arriving={arriving} />, [now, arriving]);
 }
@@ -130,7 +148,7 @@ function RoomLines({ sim }: { sim: DeskSimulation }) {
 function Walkers({ sim }: { sim: DeskSimulation }) {
   const t = useProgress(sim);
   if (!walking(sim, t)) return null;
-  const now = sim.model.lobby[sim.model.frame]!;
+  const now = lobbyFrame(sim.model);
   return (
     <>
       {now.inRoom.map((n, i) => {
@@ -154,10 +172,9 @@ function Walkers({ sim }: { sim: DeskSimulation }) {
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
 function Lobby({ sim }: { sim: DeskSimulation }) {
-  const { lobby, frame } = sim.model;
-  const now = lobby[frame]!;
+  const now = lobbyFrame(sim.model);
   const closed = closedFrom(sim.params.closed);
-  const speeds = sim.model.result.rooms.map((r) => r.speed);
+  const speeds = roomSpeeds(SPEED_KEYS.map((key) => sim.params[key]));
   return (
     <div class="lb-stack">
       <svg
@@ -185,7 +202,7 @@ function Lobby({ sim }: { sim: DeskSimulation }) {
               pressed={out}
               disabled={lastOpen}
               label={`${name} · ${formatNumber(speeds[i]!)}×${out ? ' · closed' : ''}: ${out ? 'out of service' : `${formatNumber(now.inRoom[i]!)} guests inside`}. Press to ${out ? 'bring it back into' : 'take it out of'} service.`}
-              activate={(_, p) => open({ ...p, closed: p.closed ^ (1 << i) })}
+              activate={(desk, p) => reopen(desk, { ...p, closed: p.closed ^ (1 << i) })}
             >
               <rect
                 class={`lb-room${out ? ' lb-room-out' : ''}`}
@@ -284,44 +301,57 @@ function RunResults({ result }: { result: BalancingResult }) {
   );
 }
 
-/** `opening`: the desk at the opening settings, built at build time (openDesk(OPENING)), so hydration simulates nothing. */
-function BalancingView({ opening }: { opening: FrontDesk }) {
-  const sim = useSimulation('balancing', schema, {
-    title: 'How the front desk picks a room',
-    init: open,
-    opening: () => opening,
-    step: nextFrame,
-    finished: lastFrame,
-    sync: (desk) => ({ closed: desk.closed }),
-    tickMs: 500,
-  });
-  const state = sim.params;
-  const result = sim.model.result;
-  const speeds = result.rooms.map((r) => r.speed);
-  const policyLabel =
-    state.policy === 'weighted-round-robin' ? `${POLICY_LABELS[state.policy]} (weights ${speeds.map(weightFor).join(':')})` : POLICY_LABELS[state.policy];
+/** What a finished night says: its overall and worst p99, the outage's toll, the rooms closed all night. */
+function finishedStatus(result: BalancingResult, setting: string, closed: readonly number[]): string {
   const worst = result.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a));
   const outage = result.outageWindow
     ? ` ${ROOM_NAMES[FAILING_ROOM]} is out of order from ${formatNumber(result.outageWindow[0], { digits: 0 })} s to ${formatNumber(result.outageWindow[1], { digits: 0 })} s; ${formatNumber(result.dropped)} guests in it were turned away.`
     : '';
-  const shut = closedFrom(state.closed).map((i) => ROOM_NAMES[i]!);
+  const shut = closed.map((i) => ROOM_NAMES[i]!);
   const closedNote = shut.length > 0 ? ` ${shut.join(' and ')} ${shut.length === 1 ? 'is' : 'are'} out of service for the whole run.` : '';
-  const status = `${policyLabel} at ${state.load}% load: overall p99 ${formatMs(result.p99)}; the worst room is ${worst.name} with p99 ${formatMs(worst.p99)}.${outage}${closedNote}`;
+  return `${setting}: overall p99 ${formatMs(result.p99)}; the worst room is ${worst.name} with p99 ${formatMs(worst.p99)}.${outage}${closedNote}`;
+}
+
+/**
+ * `opening`: the desk at the opening settings, built at build time (openDesk(OPENING)), so hydration
+ * simulates nothing. Any other settings run their night in slices (`settle`); until it is done, the
+ * status says so and the charts keep the last finished night, marked as the previous settings'.
+ */
+function BalancingView({ opening }: { opening: FrontDesk }) {
+  const sim = useSimulation('balancing', schema, {
+    title: 'How the front desk picks a room',
+    init: (p) => startDesk(settings(p)),
+    change: reopen,
+    opening: () => opening,
+    step: nextFrame,
+    finished: lastFrame,
+    sync: (desk) => ({ closed: desk.closed }),
+    settle: (desk) => settleDesk(desk),
+    tickMs: 500,
+  });
+  const state = sim.params;
+  const night = sim.model.night.result;
+  const shown = shownResult(sim.model);
+  const speeds = roomSpeeds(SPEED_KEYS.map((key) => state[key]));
+  const policyLabel =
+    state.policy === 'weighted-round-robin' ? `${POLICY_LABELS[state.policy]} (weights ${speeds.map(weightFor).join(':')})` : POLICY_LABELS[state.policy];
+  const status = night
+    ? finishedStatus(night, `${policyLabel} at ${state.load}% load`, closedFrom(state.closed))
+    : `${policyLabel} at ${state.load}% load: running the night's ${formatNumber(RUN_GUESTS)} guests.`;
   // The run's charts and table change only with the run, not with the lobby's frames: built once per run.
-  const results = useMemo(() => <RunResults result={result} />, [result]);
-  return (
-    <SimFrame
-      {...sim.frame}
-      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${formatNumber(s)}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
-      status={status}
-    >
+  const results = useMemo(() => shown && <RunResults result={shown} />, [shown]);
+  // What a redraw of the running night (the count of guests, a few times a second) leaves alone: the
+  // question, the lobby until its frame or settings change, the settings' controls until they change.
+  // sim.set, sim.act and sim.play read the newest state however old the element that calls them.
+  const predict = useMemo(
+    () => (
       <Predict
         question={`Under round robin, with the rooms at ${ROOM_SPEEDS.map((v) => `${formatNumber(v)}×`).join(', ')} speed and ${OPENING.load}% load, which room's line grows longest?`}
         choices={[
           ...ROOM_NAMES.map((name, i) => ({ value: String(i), label: `${name} (${formatNumber(ROOM_SPEEDS[i]!)}×)` })),
           { value: 'none', label: 'None: the lines stay about even' },
         ]}
-        truth={longestLine(opening.result)}
+        truth={longestLine(opening.night.result!)}
         why="Round robin hands every room the same share of guests whatever its speed, so the half-speed room is given more work than it can do and its line never stops growing."
         onLock={() =>
           sim.set({
@@ -337,17 +367,41 @@ function BalancingView({ opening }: { opening: FrontDesk }) {
           })
         }
       />
-      <Lobby sim={sim} />
+    ),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [opening],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const lobby = useMemo(() => <Lobby sim={sim} />, [sim.model, sim.before, sim.params]);
+  const settingControls = useForParams(sim, () => (
+    <>
+      <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
+      <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
+      {SPEED_KEYS.map((key, i) => (
+        <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
+      ))}
+      <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
+      <Slider sim={sim} param="seed" label="Seed" />
+    </>
+  ));
+  return (
+    <SimFrame
+      {...sim.frame}
+      caption={`${formatNumber(RUN_GUESTS)} guests arrive at random (Poisson) and each needs ${MEAN_SERVICE_MS} ms of work on an ordinary room; the rooms' speeds are ${speeds.map((s) => `${formatNumber(s)}×`).join(', ')}. Only weighted round robin is told the speeds. ${status}`}
+      status={status}
+    >
+      {predict}
+      {lobby}
       <Controls>
         <PlayControls sim={sim} onReset={() => sim.act((desk) => ({ ...desk, frame: 0 }))} />
-        <Select sim={sim} param="policy" label="Policy" options={BALANCING_POLICIES.map((p) => ({ value: p, label: POLICY_LABELS[p] }))} />
-        <Slider sim={sim} param="load" label="Load" step={5} format={(v) => `${v}%`} />
-        {SPEED_KEYS.map((key, i) => (
-          <Slider key={key} sim={sim} param={key} label={`${ROOM_NAMES[i]} speed`} step={ROOM_SPEED.step} format={(v) => `${formatNumber(v)}×`} />
-        ))}
-        <Toggle sim={sim} param="outage" label={`Take ${ROOM_NAMES[FAILING_ROOM]} out of order midway`} />
-        <Slider sim={sim} param="seed" label="Seed" />
+        {settingControls}
       </Controls>
+      {!night && (
+        <p class="lb-pending">
+          {`Running the night for these settings: ${formatNumber(guestsSent(sim.model))} of ${formatNumber(RUN_GUESTS)} guests so far. `}
+          {shown ? 'Until it is done, the charts below show the previous settings.' : 'The charts appear when it is done.'}
+        </p>
+      )}
       {results}
     </SimFrame>
   );

@@ -4,6 +4,7 @@ import {
   FAILING_ROOM,
   LOBBY,
   ROOM_SPEEDS,
+  BalancingRun,
   closedRooms,
   dispatchWith,
   dispatcher,
@@ -182,5 +183,44 @@ describe('the lobby: guests walking to rooms, queueing and leaving', () => {
   it('never closes every room, and ignores rooms that do not exist', () => {
     expect(closedRooms([0, 1, 2, 3])).toEqual([1, 2, 3]);
     expect(closedRooms([3, 3, 9, -1, 1.5])).toEqual([3]);
+  });
+});
+
+describe('the night in slices, as a page runs it', () => {
+  const scenarios: BalancingScenario[] = [
+    { ...base, requests: 12_000 },
+    { policy: 'least-connections', load: 0.95, speeds: [4, 0.5, 1, 2], outage: true, seed: 7, requests: 12_000 },
+    { policy: 'ring-hash', load: 0.3, outage: false, closed: [0, 3], seed: 999, requests: 5_000 },
+    { policy: 'two-choices', load: 0.8, outage: true, closed: [2], seed: 42, requests: 8_000 },
+  ];
+
+  it.each(scenarios.map((s) => [s.policy, s]))('%s: slices of any size give the result of one uninterrupted run, to the bit', (_, scenario) => {
+    const whole = runBalancing(scenario);
+    for (const maxEvents of [1, 37, 1000]) {
+      const run = new BalancingRun(scenario);
+      let calls = 0;
+      while (!run.advance(maxEvents)) calls++;
+      // Numbers compare exactly (Object.is): the same bits, not just close.
+      expect(run.result).toStrictEqual(whole);
+      expect(calls).toBeGreaterThan(0);
+    }
+  });
+
+  it('a slice handles at most the events it is given: each guest is one arrival event, so a night of n guests takes at least n / maxEvents slices', () => {
+    const scenario = { ...base, requests: 12_000 };
+    const maxEvents = 200;
+    const run = new BalancingRun(scenario);
+    let slices = 0;
+    let sent = 0;
+    while (!run.advance(maxEvents)) {
+      slices++;
+      expect(run.sent - sent).toBeLessThanOrEqual(maxEvents);
+      sent = run.sent;
+      expect(run.result).toBeNull();
+    }
+    expect(run.sent).toBe(12_000);
+    // Arrivals and departures: about two events per guest, so about twice the floor below.
+    expect(slices).toBeGreaterThanOrEqual(12_000 / maxEvents);
+    expect(run.advance(maxEvents)).toBe(true);
   });
 });

@@ -165,48 +165,115 @@ export const LOBBY = { frames: 150, frameMs: 20 } as const;
 
 /**
  * The opening of the same run as `runBalancing` (same engine, seed and desk, so the same guests go
- * to the same rooms), sampled every `frameMs` for the drawing in which guests walk and queue.
+ * to the same rooms), sampled every `frameMs` for the drawing in which guests walk and queue. Frames
+ * are computed as they are asked for, in order, so that a page pays for the lobby a frame at a time.
  */
-export function lobbyFrames(scenario: BalancingScenario, frames: number = LOBBY.frames, frameMs: number = LOBBY.frameMs): LobbyFrame[] {
-  let picks = ROOM_SPEEDS.map(() => 0);
-  const { simulation } = balancingRun(scenario, (room) => {
-    if (room >= 0 && room < picks.length) picks[room]!++;
-  });
-  const out: LobbyFrame[] = [{ time: 0, inRoom: picks.map(() => 0), arrived: picks.map(() => 0), left: picks.map(() => 0) }];
-  let served = picks.map(() => 0);
-  for (let k = 1; k < frames; k++) {
-    simulation.runUntil(k * frameMs);
-    const nowServed = simulation.servers.map((s) => s.served);
-    out.push({ time: k * frameMs, inRoom: simulation.servers.map((s) => s.inSystem), arrived: picks, left: nowServed.map((n, i) => n - served[i]!) });
-    picks = picks.map(() => 0);
-    served = nowServed;
+export class LobbyRun {
+  /** The frames computed so far (the first is the empty lobby); `frame(k)` extends it. */
+  readonly frames: LobbyFrame[];
+  readonly count: number;
+  readonly frameMs: number;
+  private readonly simulation: Simulation;
+  private picks: number[];
+  private served: number[];
+
+  constructor(scenario: BalancingScenario, count: number = LOBBY.frames, frameMs: number = LOBBY.frameMs) {
+    this.count = count;
+    this.frameMs = frameMs;
+    this.picks = ROOM_SPEEDS.map(() => 0);
+    this.served = ROOM_SPEEDS.map(() => 0);
+    this.simulation = balancingRun(scenario, (room) => {
+      if (room >= 0 && room < this.picks.length) this.picks[room]!++;
+    }).simulation;
+    this.frames = [{ time: 0, inRoom: this.picks.map(() => 0), arrived: this.picks.map(() => 0), left: this.picks.map(() => 0) }];
   }
-  return out;
+
+  /** Frame k (at most the last, count - 1), after computing any before it not yet computed. */
+  frame(k: number): LobbyFrame {
+    const last = Math.min(Math.max(0, Math.floor(k)), this.count - 1);
+    const simulation = this.simulation;
+    while (this.frames.length <= last) {
+      const time = this.frames.length * this.frameMs;
+      simulation.runUntil(time);
+      const nowServed = simulation.servers.map((s) => s.served);
+      this.frames.push({ time, inRoom: simulation.servers.map((s) => s.inSystem), arrived: this.picks, left: nowServed.map((n, i) => n - this.served[i]!) });
+      this.picks = this.picks.map(() => 0);
+      this.served = nowServed;
+    }
+    return this.frames[last]!;
+  }
+}
+
+/** Every frame of the lobby at once. */
+export function lobbyFrames(scenario: BalancingScenario, frames: number = LOBBY.frames, frameMs: number = LOBBY.frameMs): LobbyFrame[] {
+  const lobby = new LobbyRun(scenario, frames, frameMs);
+  lobby.frame(frames - 1);
+  return lobby.frames;
+}
+
+/**
+ * The night of `runBalancing`, run a bounded number of engine events at a time so that a page can run
+ * it in slices: call `advance` until it returns true, then read `result`. It makes the same engine
+ * calls in the same order as one uninterrupted run, so its result is the same to the bit.
+ */
+export class BalancingRun {
+  /** Guests the front desk has sent to a room so far. */
+  sent = 0;
+  /** The night's result, once every guest has arrived and left. */
+  result: BalancingResult | null = null;
+  private readonly simulation: Simulation;
+  private readonly speeds: number[];
+  private readonly expectedDuration: number;
+  private readonly outageWindow: [number, number] | null;
+  private readonly timeline: [number, number][][];
+  /** The next of the SAMPLES points of the line chart; past SAMPLES, the run drains to its end. */
+  private sample = 1;
+
+  constructor(scenario: BalancingScenario) {
+    const run = balancingRun(scenario, () => this.sent++);
+    this.simulation = run.simulation;
+    this.speeds = run.speeds;
+    this.expectedDuration = run.expectedDuration;
+    this.outageWindow = run.outageWindow;
+    this.timeline = run.speeds.map(() => []);
+  }
+
+  /** Processes at most `maxEvents` events of the engine; true once the result is in. */
+  advance(maxEvents: number): boolean {
+    if (this.result) return true;
+    const simulation = this.simulation;
+    if (this.sample <= SAMPLES) {
+      const t = (this.expectedDuration * this.sample) / SAMPLES;
+      if (simulation.runUntil(t, maxEvents)) {
+        simulation.servers.forEach((s, i) => this.timeline[i]!.push([t / 1000, s.inSystem]));
+        this.sample++;
+      }
+      return false;
+    }
+    if (!simulation.runUntil(Infinity, maxEvents)) return false;
+    const results = simulation.results();
+    const served = results.servers.reduce((a, s) => a + s.served, 0);
+    this.result = {
+      rooms: results.servers.map((s, i) => ({
+        name: ROOM_NAMES[i]!,
+        speed: this.speeds[i]!,
+        served: s.served,
+        share: served > 0 ? s.served / served : 0,
+        p99: s.p99,
+      })),
+      p99: results.p99,
+      mean: results.mean,
+      dropped: results.dropped,
+      timeline: this.timeline,
+      outageWindow: this.outageWindow ? [this.outageWindow[0] / 1000, this.outageWindow[1] / 1000] : null,
+      duration: results.now / 1000,
+    };
+    return true;
+  }
 }
 
 export function runBalancing(scenario: BalancingScenario): BalancingResult {
-  const { simulation, speeds, expectedDuration, outageWindow } = balancingRun(scenario);
-  const timeline: [number, number][][] = speeds.map(() => []);
-  for (let k = 1; k <= SAMPLES; k++) {
-    const t = (expectedDuration * k) / SAMPLES;
-    simulation.runUntil(t);
-    simulation.servers.forEach((s, i) => timeline[i]!.push([t / 1000, s.inSystem]));
-  }
-  const results = simulation.run();
-  const served = results.servers.reduce((a, s) => a + s.served, 0);
-  return {
-    rooms: results.servers.map((s, i) => ({
-      name: ROOM_NAMES[i]!,
-      speed: speeds[i]!,
-      served: s.served,
-      share: served > 0 ? s.served / served : 0,
-      p99: s.p99,
-    })),
-    p99: results.p99,
-    mean: results.mean,
-    dropped: results.dropped,
-    timeline,
-    outageWindow: outageWindow ? [outageWindow[0] / 1000, outageWindow[1] / 1000] : null,
-    duration: results.now / 1000,
-  };
+  const run = new BalancingRun(scenario);
+  while (!run.advance(Infinity));
+  return run.result!;
 }

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { MEAN_SERVICE_MS, ROOM_SPEEDS } from './balancing.ts';
-import { OPENING, RUN_GUESTS, closedFrom, lastFrame, nextFrame, openDesk, longestLine } from './frontDesk.ts';
+import { MEAN_SERVICE_MS, ROOM_SPEEDS, lobbyFrames } from './balancing.ts';
+import {
+  OPENING,
+  RUN_GUESTS,
+  closedFrom,
+  guestsSent,
+  lastFrame,
+  lobbyFrame,
+  longestLine,
+  nextFrame,
+  openDesk,
+  settleDesk,
+  shownResult,
+  startDesk,
+} from './frontDesk.ts';
 
 describe('the front desk figure', () => {
   const desk = openDesk(OPENING);
 
   it('runs every guest of the opening settings and starts the lobby at its first frame', () => {
-    const served = desk.result.rooms.reduce((n, r) => n + r.served, 0);
-    expect(served + desk.result.dropped).toBe(RUN_GUESTS);
+    const served = desk.night.result!.rooms.reduce((n, r) => n + r.served, 0);
+    expect(served + desk.night.result!.dropped).toBe(RUN_GUESTS);
     expect(desk.frame).toBe(0);
-    expect(desk.lobby[0]!.inRoom).toEqual([0, 0, 0, 0]);
+    expect(desk.lobby.frames[0]!.inRoom).toEqual([0, 0, 0, 0]);
   });
 
   it('finds the half-speed room slowest under round robin at 60% load, as the predict step says', () => {
@@ -18,9 +31,9 @@ describe('the front desk figure', () => {
     const slow = ROOM_SPEEDS.indexOf(0.5);
     const rate = (0.6 * ROOM_SPEEDS.reduce((a, b) => a + b, 0)) / MEAN_SERVICE_MS / 4;
     expect(rate).toBeGreaterThan(0.5 / MEAN_SERVICE_MS);
-    expect(longestLine(desk.result)).toBe(String(slow));
+    expect(longestLine(desk.night.result!)).toBe(String(slow));
     // Its line keeps growing: at the end of the run it is still near its longest, while the others are short.
-    const end = desk.result.timeline.map((points) => points.at(-1)![1]);
+    const end = desk.night.result!.timeline.map((points) => points.at(-1)![1]);
     expect(end[slow]).toBeGreaterThan(500);
     for (const [i, n] of end.entries()) if (i !== slow) expect(n).toBeLessThan(10);
   });
@@ -46,13 +59,13 @@ describe('the front desk figure', () => {
         [2, 0],
       ],
     ];
-    expect(longestLine({ ...desk.result, rooms, timeline })).toBe('2');
+    expect(longestLine({ ...desk.night.result!, rooms, timeline })).toBe('2');
   });
 
   it('steps through the lobby frames and stops at the last', () => {
     let d = desk;
-    for (let i = 0; i < desk.lobby.length + 5; i++) d = nextFrame(d);
-    expect(d.frame).toBe(desk.lobby.length - 1);
+    for (let i = 0; i < desk.lobby.frames.length + 5; i++) d = nextFrame(d);
+    expect(d.frame).toBe(desk.lobby.frames.length - 1);
     expect(lastFrame(d)).toBe(true);
     expect(lastFrame(desk)).toBe(false);
   });
@@ -61,5 +74,36 @@ describe('the front desk figure', () => {
     expect(closedFrom(0b0101)).toEqual([0, 2]);
     expect(closedFrom(0b1111)).toHaveLength(3);
     expect(openDesk({ ...OPENING, closed: 0b1111 }).closed).toBe(0b1110);
+  });
+
+  it('a desk for new settings computes its lobby a frame at a time and runs its night in slices, showing the previous night until then', () => {
+    const settings = { ...OPENING, policy: 'least-connections' as const, closed: 0b0100 };
+    const next = startDesk(settings, shownResult(desk));
+    expect(next.lobby.frames).toHaveLength(1);
+    let walked = next;
+    const frames = [lobbyFrame(walked)];
+    while (!lastFrame(walked)) frames.push(lobbyFrame((walked = nextFrame(walked))));
+    expect(frames).toEqual(lobbyFrames({ ...settings, load: settings.load / 100, requests: RUN_GUESTS, closed: [2] }));
+    expect(frames).toEqual(openDesk(settings).lobby.frames);
+    expect(next.night.result).toBeNull();
+    expect(shownResult(next)).toBe(desk.night.result);
+    // A tick copies the desk; the slices advance the night both copies share.
+    const ticked = nextFrame(next);
+    let slices = 0;
+    while (!settleDesk(next)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(ticked.night.result).toStrictEqual(openDesk(settings).night.result);
+    expect(shownResult(ticked)).toBe(ticked.night.result);
+    expect(guestsSent(ticked)).toBe(RUN_GUESTS);
+    expect(ticked.night.result!.rooms[2]!.served).toBe(0);
+  });
+
+  it('counts the guests sent while the night runs', () => {
+    const next = startDesk({ ...OPENING, load: 90 });
+    expect(guestsSent(next)).toBe(0);
+    expect(shownResult(next)).toBeNull();
+    settleDesk(next, 500);
+    expect(guestsSent(next)).toBeGreaterThan(0);
+    expect(guestsSent(next)).toBeLessThanOrEqual(500);
   });
 });
