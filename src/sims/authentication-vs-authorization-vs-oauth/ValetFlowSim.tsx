@@ -210,21 +210,33 @@ function ValetFlowView() {
         <dd>{values.state}</dd>
       </dl>
       <SequenceDiagram steps={steps} current={index} sim={sim} />
-      <div class="auth-step">
-        <p class="auth-step-title">{`Step ${index + 1} of ${steps.length}: ${step.title}`}</p>
-        <div class="auth-columns">
-          <div>
-            <p class="auth-caption">{`Request (${step.from === 'client' ? 'photo printer' : step.from} → ${step.to === 'server' ? 'authorization server' : step.to === 'api' ? 'photo API' : step.to})`}</p>
-            <div class="auth-http">{requestText(step.request)}</div>
-          </div>
-          <div>
-            <p class="auth-caption">Response</p>
-            <div class="auth-http">{responseText(step.response)}</div>
-          </div>
-        </div>
-        <p class={step.response.error ? 'auth-bad' : undefined}>{step.note}</p>
+      {/* The other steps sit invisibly in the same cell, so the frame keeps its tallest step's height: a
+          step that changed it moved the whole article below on each tick (a full relayout and repaint). */}
+      <div class="auth-steps">
+        <StepPanel step={step} index={index} count={steps.length} />
+        {steps.map((other, i) => (i === index ? null : <StepPanel step={other} index={i} count={steps.length} spacer />))}
       </div>
     </SimFrame>
+  );
+}
+
+/** One step's request, response and note; a spacer only holds room (hidden from sight and from screen readers). */
+function StepPanel({ step, index, count, spacer = false }: { step: Step; index: number; count: number; spacer?: boolean }) {
+  return (
+    <div class={spacer ? 'auth-step auth-step-spacer' : 'auth-step'} aria-hidden={spacer ? 'true' : undefined}>
+      <p class={spacer ? 'auth-step-heading' : 'auth-step-heading auth-step-title'}>{`Step ${index + 1} of ${count}: ${step.title}`}</p>
+      <div class="auth-columns">
+        <div>
+          <p class="auth-caption">{`Request (${step.from === 'client' ? 'photo printer' : step.from} → ${step.to === 'server' ? 'authorization server' : step.to === 'api' ? 'photo API' : step.to})`}</p>
+          <div class="auth-http">{requestText(step.request)}</div>
+        </div>
+        <div>
+          <p class="auth-caption">Response</p>
+          <div class="auth-http">{responseText(step.response)}</div>
+        </div>
+      </div>
+      <p class={step.response.error ? 'auth-bad' : undefined}>{step.note}</p>
+    </div>
   );
 }
 
