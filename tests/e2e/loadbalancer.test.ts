@@ -45,7 +45,9 @@ async function recordFrames(page: Page) {
   });
 }
 const recorded = (page: Page) =>
-  page.evaluate(() => (window as unknown as { balancingFrames: { status: string; pending: string | null; shares: string | null; caption: string }[] }).balancingFrames);
+  page.evaluate(
+    () => (window as unknown as { balancingFrames: { status: string; pending: string | null; shares: string | null; caption: string }[] }).balancingFrames,
+  );
 
 const DEFAULT_JOURNEY: JourneyInput = {
   https: true,
@@ -229,14 +231,17 @@ describe('hydrated', () => {
     const without3 = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000, closed: [2] });
     const shares = (r: typeof opening) => r.rooms.map((room) => `${room.name} (${room.speed}×): ${Math.round(room.share * 1000) / 10}%`);
     await recordFrames(page);
-    await figure.locator('svg.lb-lobby').getByRole('button', { name: /^Room 3 · 1×/ }).focus();
+    await figure
+      .locator('svg.lb-lobby')
+      .getByRole('button', { name: /^Room 3 · 1×/ })
+      .focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page, 'balancing')).toContain('Room 3 is out of service for the whole run');
     await page.waitForTimeout(300);
     const frames = await recorded(page);
     // The live region says two things: the night is running, then its result (no count that chatters).
     expect([...new Set(frames.map((f) => f.status))]).toEqual([
-      'Round robin at 60% load: running the night\'s 12,000 guests.',
+      "Round robin at 60% load: running the night's 12,000 guests.",
       `Round robin at 60% load: overall p99 ${formatMs(without3.p99)}; the worst room is ${without3.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a)).name} with p99 ${formatMs(without3.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a)).p99)}. Room 3 is out of service for the whole run.`,
     ]);
     for (const f of frames) {

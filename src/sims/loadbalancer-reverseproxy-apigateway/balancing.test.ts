@@ -205,7 +205,13 @@ function uninterruptedNight(scenario: BalancingScenario) {
   const results = simulation.run();
   const served = results.servers.reduce((a, s) => a + s.served, 0);
   return {
-    rooms: results.servers.map((s, i) => ({ name: ROOM_NAMES[i]!, speed: speeds[i]!, served: s.served, share: served > 0 ? s.served / served : 0, p99: s.p99 })),
+    rooms: results.servers.map((s, i) => ({
+      name: ROOM_NAMES[i]!,
+      speed: speeds[i]!,
+      served: s.served,
+      share: served > 0 ? s.served / served : 0,
+      p99: s.p99,
+    })),
     p99: results.p99,
     mean: results.mean,
     dropped: results.dropped,
