@@ -269,7 +269,7 @@ describe('hydrated', () => {
     // servers=9999 is clamped to the maximum of 8.
     expect((await figure.locator('.lb-config').innerText()).match(/^\s+server 127\.0\.0\.1:\d+/gm)?.length).toBe(8);
     await hydrated(page, 'balancing');
-    await expect.poll(() => status(page, 'balancing')).toMatch(/^Least connections at 95% load/);
+    await expect.poll(() => status(page, 'balancing')).toMatch(/^Least connections at 95% load: overall p99 /);
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 
