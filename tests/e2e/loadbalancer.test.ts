@@ -28,6 +28,27 @@ async function hydrated(page: Page, id: (typeof SIMS)[number]) {
 
 const status = (page: Page, id: string) => page.locator(`#sim-${id} [aria-live]`).innerText();
 
+/** What the balancing figure shows, recorded at every change of its markup from now on (see `recorded`). */
+async function recordFrames(page: Page) {
+  await page.evaluate(() => {
+    const figure = document.getElementById('sim-balancing')!;
+    const frames: { status: string; pending: string | null; shares: string | null; caption: string }[] = [];
+    const take = () =>
+      frames.push({
+        status: figure.querySelector('[aria-live]')!.textContent!.trim(),
+        pending: figure.querySelector('.lb-pending')?.textContent ?? null,
+        shares: figure.querySelector('svg.sim-chart')?.getAttribute('aria-label') ?? null,
+        caption: figure.querySelector('figcaption')!.textContent!,
+      });
+    new MutationObserver(take).observe(figure, { subtree: true, childList: true, characterData: true, attributes: true });
+    (window as unknown as { balancingFrames: typeof frames }).balancingFrames = frames;
+  });
+}
+const recorded = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { balancingFrames: { status: string; pending: string | null; shares: string | null; caption: string }[] }).balancingFrames,
+  );
+
 const DEFAULT_JOURNEY: JourneyInput = {
   https: true,
   path: '/api/orders',
@@ -189,6 +210,54 @@ describe('hydrated', () => {
     await expect.poll(() => reveal.innerText()).toContain(`Not quite. Your guess: Room 1 (2×). The simulation: ${worst.name} (${worst.speed}×).`);
   });
 
+  it('balancing: locking in a guess on the settings already shown keeps their night: nothing reruns or is announced again', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    const opened = await status(page, 'balancing');
+    await recordFrames(page);
+    await figure.getByRole('radio', { name: 'Room 4 (0.5×)' }).check();
+    await figure.getByRole('button', { name: 'Lock in my guess' }).click();
+    await expect.poll(() => figure.locator('.sim-predict-reveal').innerText()).toContain('Right');
+    await page.waitForTimeout(1_000);
+    const frames = await recorded(page);
+    expect(frames.map((f) => f.status).filter((s) => s !== opened)).toEqual([]);
+    expect(frames.some((f) => f.pending)).toBe(false);
+  });
+
+  it('balancing: while a new night runs, nothing drawn or said claims its result; then all of it is the new result, and focus stays on the room', async () => {
+    const page = await site.page(PATH);
+    const figure = await hydrated(page, 'balancing');
+    const opening = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000 });
+    const without3 = runBalancing({ policy: 'round-robin', load: 0.6, outage: false, seed: 1, requests: 12_000, closed: [2] });
+    const shares = (r: typeof opening) => r.rooms.map((room) => `${room.name} (${room.speed}×): ${Math.round(room.share * 1000) / 10}%`);
+    await recordFrames(page);
+    await figure
+      .locator('svg.lb-lobby')
+      .getByRole('button', { name: /^Room 3 · 1×/ })
+      .focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => status(page, 'balancing')).toContain('Room 3 is out of service for the whole run');
+    await page.waitForTimeout(300);
+    const frames = await recorded(page);
+    // The live region says two things: the night is running, then its result (no count that chatters).
+    expect([...new Set(frames.map((f) => f.status))]).toEqual([
+      "Round robin at 60% load: running the night's 12,000 guests.",
+      `Round robin at 60% load: overall p99 ${formatMs(without3.p99)}; the worst room is ${without3.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a)).name} with p99 ${formatMs(without3.rooms.reduce((a, b) => (b.p99 > a.p99 ? b : a)).p99)}. Room 3 is out of service for the whole run.`,
+    ]);
+    for (const f of frames) {
+      if (f.status.includes('running')) {
+        // The previous settings' charts, said to be theirs.
+        expect(f.pending).toContain('the charts below show the previous settings');
+        for (const share of shares(opening)) expect(f.shares).toContain(share);
+      } else {
+        expect(f.pending).toBeNull();
+        for (const share of shares(without3)) expect(f.shares).toContain(share);
+        expect(f.caption).toContain(`overall p99 ${formatMs(without3.p99)}`);
+      }
+    }
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Room 3 · 1× · closed/);
+  });
+
   it('restores a shared link and ignores hostile values', async () => {
     const page = await site.page(
       `${PATH}#journey.rooms=slow&journey.key=%3Cimg%20src%3Dx%3E&nginx.role=reverse-proxy&nginx.servers=9999&balancing.policy=least-connections&balancing.load=9999`,
@@ -200,7 +269,7 @@ describe('hydrated', () => {
     // servers=9999 is clamped to the maximum of 8.
     expect((await figure.locator('.lb-config').innerText()).match(/^\s+server 127\.0\.0\.1:\d+/gm)?.length).toBe(8);
     await hydrated(page, 'balancing');
-    await expect.poll(() => status(page, 'balancing')).toMatch(/^Least connections at 95% load/);
+    await expect.poll(() => status(page, 'balancing')).toMatch(/^Least connections at 95% load: overall p99 /);
     expect(await page.locator('img[src=x]').count()).toBe(0);
   });
 

@@ -55,6 +55,7 @@ import {
   lobbyFrame,
   longestLine,
   nextFrame,
+  restartDesk,
   settleDesk,
   shownResult,
   startDesk,
@@ -82,8 +83,8 @@ type Params = StateOf<typeof schema>;
 type DeskSimulation = Simulation<typeof schema, FrontDesk>;
 
 const settings = (p: Params): DeskSettings => ({ ...p, speeds: SPEED_KEYS.map((key) => p[key]) });
-/** The desk for new settings: its lobby a frame at a time, its night in slices (`settle`), the charts meanwhile the last finished night's. */
-const reopen = (desk: FrontDesk, p: Params): FrontDesk => startDesk(settings(p), shownResult(desk));
+/** The desk for a change: new settings' lobby a frame at a time, their night in slices (`settle`), the charts meanwhile the last finished night's; the same settings keep their night. */
+const reopen = (desk: FrontDesk, p: Params): FrontDesk => restartDesk(desk, settings(p));
 
 /** The lobby's geometry: the door on the left, the rooms stacked on the right, their lines reaching left. */
 const LOBBY_W = 360;

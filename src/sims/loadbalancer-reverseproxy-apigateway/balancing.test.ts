@@ -5,6 +5,9 @@ import {
   LOBBY,
   ROOM_SPEEDS,
   BalancingRun,
+  LobbyRun,
+  ROOM_NAMES,
+  balancingRun,
   closedRooms,
   dispatchWith,
   dispatcher,
@@ -186,6 +189,55 @@ describe('the lobby: guests walking to rooms, queueing and leaving', () => {
   });
 });
 
+/**
+ * The night and the lobby as one uninterrupted run computed them before they ran in slices: every
+ * sample with `runUntil` straight to its time, then the engine's own `run()` to the end. Written out
+ * here on the engine, so that the sliced runs are checked against something other than themselves.
+ */
+function uninterruptedNight(scenario: BalancingScenario) {
+  const { simulation, speeds, expectedDuration, outageWindow } = balancingRun(scenario);
+  const timeline: [number, number][][] = speeds.map(() => []);
+  for (let k = 1; k <= 60; k++) {
+    const t = (expectedDuration * k) / 60;
+    simulation.runUntil(t);
+    simulation.servers.forEach((s, i) => timeline[i]!.push([t / 1000, s.inSystem]));
+  }
+  const results = simulation.run();
+  const served = results.servers.reduce((a, s) => a + s.served, 0);
+  return {
+    rooms: results.servers.map((s, i) => ({
+      name: ROOM_NAMES[i]!,
+      speed: speeds[i]!,
+      served: s.served,
+      share: served > 0 ? s.served / served : 0,
+      p99: s.p99,
+    })),
+    p99: results.p99,
+    mean: results.mean,
+    dropped: results.dropped,
+    timeline,
+    outageWindow: outageWindow ? [outageWindow[0] / 1000, outageWindow[1] / 1000] : null,
+    duration: results.now / 1000,
+  };
+}
+
+function uninterruptedLobby(scenario: BalancingScenario) {
+  let picks = [0, 0, 0, 0];
+  const { simulation } = balancingRun(scenario, (room) => {
+    if (room >= 0 && room < 4) picks[room]!++;
+  });
+  const out = [{ time: 0, inRoom: [0, 0, 0, 0], arrived: [0, 0, 0, 0], left: [0, 0, 0, 0] }];
+  let served = [0, 0, 0, 0];
+  for (let k = 1; k < LOBBY.frames; k++) {
+    simulation.runUntil(k * LOBBY.frameMs);
+    const nowServed = simulation.servers.map((s) => s.served);
+    out.push({ time: k * LOBBY.frameMs, inRoom: simulation.servers.map((s) => s.inSystem), arrived: picks, left: nowServed.map((n, i) => n - served[i]!) });
+    picks = [0, 0, 0, 0];
+    served = nowServed;
+  }
+  return out;
+}
+
 describe('the night in slices, as a page runs it', () => {
   const scenarios: BalancingScenario[] = [
     { ...base, requests: 12_000 },
@@ -195,7 +247,8 @@ describe('the night in slices, as a page runs it', () => {
   ];
 
   it.each(scenarios.map((s) => [s.policy, s]))('%s: slices of any size give the result of one uninterrupted run, to the bit', (_, scenario) => {
-    const whole = runBalancing(scenario);
+    const whole = uninterruptedNight(scenario);
+    expect(runBalancing(scenario)).toStrictEqual(whole);
     for (const maxEvents of [1, 37, 1000]) {
       const run = new BalancingRun(scenario);
       let calls = 0;
@@ -204,6 +257,17 @@ describe('the night in slices, as a page runs it', () => {
       expect(run.result).toStrictEqual(whole);
       expect(calls).toBeGreaterThan(0);
     }
+  });
+
+  it.each(scenarios.map((s) => [s.policy, s]))('%s: the lobby computed a frame at a time, or skipping ahead, is the uninterrupted one', (_, scenario) => {
+    const whole = uninterruptedLobby(scenario);
+    expect(lobbyFrames(scenario)).toStrictEqual(whole);
+    const walked = new LobbyRun(scenario);
+    for (let k = 0; k < LOBBY.frames; k++) expect(walked.frame(k)).toStrictEqual(whole[k]);
+    const jumped = new LobbyRun(scenario);
+    expect(jumped.frame(97)).toStrictEqual(whole[97]);
+    expect(jumped.frame(LOBBY.frames + 10)).toStrictEqual(whole.at(-1));
+    expect(jumped.frames).toStrictEqual(whole);
   });
 
   it('a slice handles at most the events it is given: each guest is one arrival event, so a night of n guests takes at least n / maxEvents slices', () => {

@@ -119,7 +119,7 @@ export function closedRooms(closed: readonly unknown[] = []): number[] {
 }
 
 /** The queueing engine set up for a scenario; `onPick` hears every room the front desk picks. */
-function balancingRun(scenario: BalancingScenario, onPick?: (room: number) => void) {
+export function balancingRun(scenario: BalancingScenario, onPick?: (room: number) => void) {
   const policy = pickOne(scenario.policy, BALANCING_POLICIES, 'round-robin');
   const load = clampNumber(scenario.load, LOAD);
   const requests = clampNumber(scenario.requests, REQUESTS);

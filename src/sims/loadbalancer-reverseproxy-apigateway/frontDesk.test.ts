@@ -10,6 +10,7 @@ import {
   longestLine,
   nextFrame,
   openDesk,
+  restartDesk,
   settleDesk,
   shownResult,
   startDesk,
@@ -105,5 +106,33 @@ describe('the front desk figure', () => {
     settleDesk(next, 500);
     expect(guestsSent(next)).toBeGreaterThan(0);
     expect(guestsSent(next)).toBeLessThanOrEqual(500);
+  });
+});
+
+describe('restarting the front desk', () => {
+  const opening = openDesk(OPENING);
+
+  it('keeps the night of the same settings (the lock-in on the settings shown): the same charts, at once', () => {
+    let ended = opening;
+    while (!lastFrame(ended)) ended = nextFrame(ended);
+    const again = restartDesk(ended, { ...OPENING, speeds: [...OPENING.speeds] });
+    expect(again.frame).toBe(0);
+    expect(again.night.result).toBe(opening.night.result);
+    expect(shownResult(again)).toBe(opening.night.result);
+    // A mask naming every room closes only the rooms really closed: the same settings as closing 2, 3 and 4.
+    const closed = openDesk({ ...OPENING, closed: 0b1110 });
+    expect(restartDesk(closed, { ...OPENING, closed: 0b1111 }).night).toBe(closed.night);
+  });
+
+  it('starts a new night for other settings, the charts keeping the last finished night meanwhile', () => {
+    const changed = restartDesk(opening, { ...OPENING, seed: 2 });
+    expect(changed.night.result).toBeNull();
+    expect(shownResult(changed)).toBe(opening.night.result);
+    // A change while that night still runs keeps pointing at the last finished night, never the partial one.
+    const again = restartDesk(changed, { ...OPENING, seed: 3 });
+    expect(shownResult(again)).toBe(opening.night.result);
+    while (!settleDesk(again));
+    expect(again.night.result).toStrictEqual(openDesk({ ...OPENING, seed: 3 }).night.result);
+    expect(changed.night.result).toBeNull();
   });
 });

@@ -54,6 +54,8 @@ export interface Lobby {
 }
 
 export interface FrontDesk {
+  /** The settings this desk's lobby and night are for. */
+  settings: DeskSettings;
   night: Night;
   /** What the charts keep showing, marked as stale, while the night runs: the last finished night, if any. */
   previous: BalancingResult | null;
@@ -90,6 +92,7 @@ export function startDesk(s: DeskSettings, previous: BalancingResult | null = nu
   };
   const walk = new LobbyRun(scenario);
   return {
+    settings: { ...s, speeds: [...s.speeds] },
     night: { result: null, run: new BalancingRun(scenario) },
     previous,
     lobby: { frames: walk.frames, run: walk },
@@ -115,6 +118,27 @@ export function openDesk(s: DeskSettings): FrontDesk {
   desk.lobby.run!.frame(LOBBY.frames - 1);
   delete desk.lobby.run;
   return desk;
+}
+
+/** Whether two settings give the same lobby and night (a closed mask counts by the rooms it really closes). */
+export const sameSettings = (a: DeskSettings, b: DeskSettings): boolean =>
+  a.policy === b.policy &&
+  a.load === b.load &&
+  a.outage === b.outage &&
+  a.seed === b.seed &&
+  maskOf(closedFrom(a.closed)) === maskOf(closedFrom(b.closed)) &&
+  a.speeds.length === b.speeds.length &&
+  a.speeds.every((v, i) => Object.is(v, b.speeds[i]));
+
+/**
+ * The desk for these settings at its lobby's first frame. Settings the desk already has keep its night
+ * (finished or still running), so that the predict step's lock-in on the settings already shown (the
+ * opening ones, most often) neither reruns 12,000 guests nor says the charts are the previous settings'
+ * and announces the same result twice meanwhile; other settings
+ * start a new night, the charts showing this desk's last finished one until it is done.
+ */
+export function restartDesk(desk: FrontDesk, s: DeskSettings): FrontDesk {
+  return sameSettings(desk.settings, s) ? { ...desk, frame: 0 } : startDesk(s, shownResult(desk));
 }
 
 /** The result the charts show: this desk's night once finished, until then the previous one (or none). */
