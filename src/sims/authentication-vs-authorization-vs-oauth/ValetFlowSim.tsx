@@ -68,22 +68,35 @@ function shortLabel(step: Step): string {
   return `${step.request.method} ${path} → ${outcome}`;
 }
 
+/** Where the mark waits between moves: invisible, in the corner. */
+const AT_REST = [
+  { x: 0, y: 0, opacity: 0 },
+  { x: 0, y: 0, opacity: 0 },
+];
+
 /**
  * What travels on the current arrow: the request goes from sender to receiver in the first half of
  * the move, the response comes back in the second (red when it carries an error).
  */
 function Traveller({ sim, step, y }: { sim: Simulation<typeof schema, Flow>; step: Step; y: number }) {
   const t = useProgress(sim);
-  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place.
-  if (t >= 1 || sim.before.at === sim.model.at) return null;
+  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place. At
+  // rest the mark stays in the page, unseen: a mark that left and came back each tick was a new layer
+  // each time, and the browser re-layered the whole article for it.
+  if (t >= 1 || sim.before.at === sim.model.at)
+    return (
+      <Mark class="auth-token" r={8} poses={AT_REST} ms={TICK_MS / 2} at={1}>
+        <circle r={7} />
+      </Mark>
+    );
   const from = LANES[step.from].x;
   const to = LANES[step.to].x;
-  // Two marks, one per half, so the colour changes once at the turn rather than being redrawn each frame.
+  // One mark with new poses at the turn (request out, response back), so the colour changes once rather than each frame.
   const going = t < 0.5;
   const cls = going ? 'auth-token' : step.response.error ? 'auth-token auth-token-bad' : 'auth-token auth-token-back';
   const path = going ? [from, to] : [to, from];
   return (
-    <Mark key={going ? 'going' : 'back'} class={cls} r={8} poses={path.map((x) => ({ x, y }))} ms={TICK_MS / 2} at={going ? t * 2 : t * 2 - 1}>
+    <Mark class={cls} r={8} poses={path.map((x) => ({ x, y }))} ms={TICK_MS / 2} at={going ? t * 2 : t * 2 - 1}>
       <circle r={7} />
     </Mark>
   );
