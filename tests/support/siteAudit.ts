@@ -63,6 +63,12 @@ export function imagesWithoutSize(page: BuiltPage): string[] {
  * matches no entry is unknown, and a known one on a page without its feature is waste: both fail.
  */
 export const SCRIPT_PURPOSES: { name: string; matches: (code: string) => boolean; neededBy: (page: BuiltPage) => boolean }[] = [
+  // First: a script is named by the first entry it matches, and the scroll-spy uses an IntersectionObserver too.
+  {
+    name: 'table of contents scroll-spy',
+    matches: (code) => code.includes('.toc a'),
+    neededBy: (page) => page.root.querySelector('nav.toc') !== null,
+  },
   {
     name: 'Astro island loader (hydrates simulations when visible)',
     matches: (code) => code.includes('astro-island') || code.includes('IntersectionObserver'),
@@ -92,11 +98,6 @@ export const SCRIPT_PURPOSES: { name: string; matches: (code: string) => boolean
     name: 'easter eggs',
     matches: (code) => code.includes('easter egg'),
     neededBy: (page) => page.root.querySelector('#egg') !== null,
-  },
-  {
-    name: 'table of contents scroll-spy',
-    matches: (code) => code.includes('.toc a'),
-    neededBy: (page) => page.root.querySelector('nav.toc') !== null,
   },
   {
     name: 'search page (Pagefind)',
