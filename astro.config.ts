@@ -8,6 +8,7 @@ import { site } from './site.config.ts';
 import { headingAnchor } from './src/lib/markdown/headingAnchor.ts';
 import { remarkTypography } from './src/lib/markdown/remarkTypography.ts';
 import { codeFrame } from './src/lib/markdown/codeFrame.ts';
+import { CODE_THEMES } from './src/lib/markdown/codeThemes.ts';
 import { postBuild } from './src/integrations/postBuild/index.ts';
 
 // Tests and benchmarks build generated content into their own folder, never over the real dist/.
@@ -22,8 +23,7 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 2 },
   markdown: {
     shikiConfig: {
-      // The high-contrast variants: the plain GitHub themes have token colours below 4.5:1 (e.g. #E36209).
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      themes: CODE_THEMES,
       wrap: false,
       transformers: [codeFrame()],
     },

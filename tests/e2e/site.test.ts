@@ -64,6 +64,21 @@ describe('the real site against the seed listing', () => {
       await page.close();
     }
   });
+
+  it('frames every code block of every article alike, whether a Markdown fence or a source file the article imports', async () => {
+    for (const card of seedPresent) {
+      const page = await site.page(`/${card.slug}/`);
+      const blocks = await page.locator('article pre.astro-code').evaluateAll((pres) =>
+        pres.map((pre) => ({
+          framed: pre.parentElement?.matches('.code-block[style*="--code-lines"]') ?? false,
+          bar: pre.parentElement?.querySelector(':scope > .code-header') !== null,
+          copy: pre.parentElement?.querySelector(':scope > .code-header button') !== null,
+        })),
+      );
+      for (const block of blocks) expect(block, card.slug).toEqual({ framed: true, bar: true, copy: true });
+      await page.close();
+    }
+  });
 });
 
 describe('accessibility of the real site', () => {

@@ -223,21 +223,23 @@ function ValetFlowView() {
         <dd>{values.state}</dd>
       </dl>
       <SequenceDiagram steps={steps} current={index} sim={sim} />
-      {/* The other steps sit invisibly in the same cell, so the frame keeps its tallest step's height: a
-          step that changed it moved the whole article below on each tick (a full relayout and repaint). */}
+      {/* Every step's panel is in the page, in order, and all share one cell: the frame keeps its tallest
+          step's height, and a new step only shows one panel and hides another. Rewriting the panels' text
+          on each tick made the browser lay out and paint the article again (about 50 ms a step at 4× CPU). */}
       <div class="auth-steps">
-        <StepPanel step={step} index={index} count={steps.length} />
-        {steps.map((other, i) => (i === index ? null : <StepPanel step={other} index={i} count={steps.length} spacer />))}
+        {steps.map((each, i) => (
+          <StepPanel step={each} index={i} count={steps.length} shown={i === index} />
+        ))}
       </div>
     </SimFrame>
   );
 }
 
-/** One step's request, response and note; a spacer only holds room (hidden from sight and from screen readers). */
-function StepPanel({ step, index, count, spacer = false }: { step: Step; index: number; count: number; spacer?: boolean }) {
+/** One step's request, response and note; unless shown, it only holds room (hidden from sight and from screen readers). */
+function StepPanel({ step, index, count, shown }: { step: Step; index: number; count: number; shown: boolean }) {
   return (
-    <div class={spacer ? 'auth-step auth-step-spacer' : 'auth-step'} aria-hidden={spacer ? 'true' : undefined}>
-      <p class={spacer ? 'auth-step-heading' : 'auth-step-heading auth-step-title'}>{`Step ${index + 1} of ${count}: ${step.title}`}</p>
+    <div class={shown ? 'auth-step' : 'auth-step auth-step-spacer'} aria-hidden={shown ? undefined : 'true'}>
+      <p class={shown ? 'auth-step-heading auth-step-title' : 'auth-step-heading'}>{`Step ${index + 1} of ${count}: ${step.title}`}</p>
       <div class="auth-columns">
         <div>
           <p class="auth-caption">{`Request (${step.from === 'client' ? 'photo printer' : step.from} → ${step.to === 'server' ? 'authorization server' : step.to === 'api' ? 'photo API' : step.to})`}</p>
