@@ -6,7 +6,7 @@ import { BarChart, Controls, PlayControls, SimFrame, Slider, Toggle, boolParam, 
 import { CRASH_LOOP_RANGES, LONG_RUN_AT, MAX_BACKOFF_S, RESTARTS, backOffMessage, figureRestarts, formatDuration } from './crashLoop.ts';
 import './kubernetes.css';
 
-const POD = 'web-7d4b9c6f8-x2k9p';
+const POD = { name: 'web-7d4b9c6f8-x2k9p', namespace: 'default', uid: '6c2f9a41-8e3b-4d7a-b5c0-1e9d3f7a2b64' };
 
 const { run } = CRASH_LOOP_RANGES;
 const schema = { run: intParam(run.min, run.max, run.fallback), longRun: boolParam(false) };

@@ -32,9 +32,14 @@ describe('CrashLoopBackOff', () => {
   });
 
   it('words the waiting message as the kubelet does', () => {
-    expect(backOffMessage(40, 'web', 'web-1')).toBe('back-off 40s restarting failed container=web pod=web-1');
-    expect(backOffMessage(300, 'web', 'web-1')).toBe('back-off 5m0s restarting failed container=web pod=web-1');
-    expect(backOffMessage(160, 'web', 'web-1')).toBe('back-off 2m40s restarting failed container=web pod=web-1');
+    // kuberuntime_manager.go: "back-off %s restarting failed container=%s pod=%s" with format.Pod(pod), i.e.
+    // "%s_%s(%s)" of name, namespace and UID; the wait is a Go time.Duration.
+    const pod = { name: 'web-1', namespace: 'default', uid: '0b5e6d2c-1f3a-4c8e-9d7b-2a6f8e4c1b90' };
+    expect(backOffMessage(40, 'web', pod)).toBe('back-off 40s restarting failed container=web pod=web-1_default(0b5e6d2c-1f3a-4c8e-9d7b-2a6f8e4c1b90)');
+    expect(backOffMessage(300, 'web', pod)).toBe('back-off 5m0s restarting failed container=web pod=web-1_default(0b5e6d2c-1f3a-4c8e-9d7b-2a6f8e4c1b90)');
+    expect(backOffMessage(160, 'app', { ...pod, namespace: 'shop' })).toBe(
+      'back-off 2m40s restarting failed container=app pod=web-1_shop(0b5e6d2c-1f3a-4c8e-9d7b-2a6f8e4c1b90)',
+    );
   });
 });
 

@@ -78,9 +78,19 @@ export function figureRestarts(run: number, longRun: boolean): Restart[] {
   return crashLoop(Array.from({ length: RESTARTS }, (_, i) => (longRun === true && i + 1 === LONG_RUN_AT ? LONG_RUN_S : each)));
 }
 
-/** What `kubectl describe pod` shows while the container waits. */
-export function backOffMessage(wait: number, container: string, pod: string): string {
-  return `back-off ${formatDuration(wait)} restarting failed container=${container} pod=${pod}`;
+/** A pod as the kubelet names it in its messages. */
+export interface PodName {
+  name: string;
+  namespace: string;
+  uid: string;
+}
+
+/**
+ * What `kubectl describe pod` shows while the container waits. The kubelet writes the pod with
+ * `format.Pod`, which is `name_namespace(uid)`: the underscore cannot occur in a pod's name.
+ */
+export function backOffMessage(wait: number, container: string, pod: PodName): string {
+  return `back-off ${formatDuration(wait)} restarting failed container=${container} pod=${pod.name}_${pod.namespace}(${pod.uid})`;
 }
 
 /** Go's time.Duration formatting for whole seconds: 40s, 1m20s, 5m0s, 1h35m10s. */
