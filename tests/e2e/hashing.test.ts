@@ -296,6 +296,29 @@ describe('the ring, grabbed and guessed', () => {
     await expect.poll(chart).toBe(opened);
   });
 
+  it('copies a link that reopens the ring with each attendant where the reader put them', async () => {
+    const page = await site.page(PATH, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const figure = await hydrated(page, 'ring');
+    await figure.getByRole('button', { name: /^Dev, at/ }).focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => status(page, 'ring')).toMatch(/Dev moved: \d+ of 2,000/);
+    const chart = await figure.locator('svg.sim-chart').getAttribute('aria-label');
+    const dev = await figure.getByRole('button', { name: /^Dev, at/ }).getAttribute('aria-label');
+    await figure.getByRole('button', { name: /Copy link/ }).click();
+    await figure.locator('.sim-share-result').waitFor();
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    // Three arrow presses, each a 120th of a lap from where Dev's first tag hangs, in whole ring positions.
+    const home = murmur3_32('Dev#0');
+    let at = home;
+    for (let i = 0; i < 3; i++) at = Math.floor(((at / 2 ** 32 + 1 / 120) % 1) * 2 ** 32);
+    const walk = (at - home + 2 ** 32) % 2 ** 32;
+    expect(url).toContain(`ring.walks=Dev.${walk}`);
+    const reopened = await site.page(url.replace(/^https?:\/\/[^/]+/, ''));
+    const again = await hydrated(reopened, 'ring');
+    await expect.poll(() => again.getByRole('button', { name: /^Dev, at/ }).getAttribute('aria-label')).toBe(dev);
+    expect(await again.locator('svg.sim-chart').getAttribute('aria-label')).toBe(chart);
+  });
+
   it('holds the answer in <details> before JavaScript, and reveals it only after a guess is locked in', async () => {
     const truth = movedWhenOneJoins(4, 3);
     // Computed independently of the view's helper: the rings of four and of five attendants.

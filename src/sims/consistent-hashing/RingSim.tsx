@@ -17,6 +17,7 @@ import {
   formatNumber,
   formatPercent,
   intParam,
+  textParam,
   island,
   Mark,
   useProgress,
@@ -34,6 +35,8 @@ import {
   leave,
   loadOf,
   moveAttendant,
+  formatWalks,
+  parseWalks,
   movedWhenOneJoins,
   onShift,
   openRoom,
@@ -47,7 +50,12 @@ import { RING_VIEW, RingDiagram, serverColour } from './parts.tsx';
 import { fractionAt, pointAt, spreadAround } from './ringDrawing.ts';
 import { expectedModNMoved } from './movement.ts';
 
-const schema = { staff: intParam(1, ALL_STAFF, OPENING_STAFF), vnodes: intParam(MIN_VNODES, MAX_VNODES, 3) };
+const schema = {
+  staff: intParam(1, ALL_STAFF, OPENING_STAFF),
+  vnodes: intParam(MIN_VNODES, MAX_VNODES, 3),
+  // Where the reader dragged attendants, so that a copied link shows the same ring (see formatWalks).
+  walks: textParam(20 * 16, ''),
+};
 type RingSimulation = Simulation<typeof schema, LockerRoom>;
 
 /** Attendants stand inside the ring, facing their first name tag; coats travel between them. */
@@ -188,10 +196,11 @@ const GUESS_TAGS = 3;
 function RingView() {
   const sim = useSimulation('ring', schema, {
     title: `The ring: attendants, name tags and ${COATS} coats`,
+    // Reset puts every attendant back at their usual lockers; a link's walks arrive through `change`.
     init: (p) => openRoom(p.staff, p.vnodes),
-    change: (room, p) => reshuffle(room, p.staff, p.vnodes),
+    change: (room, p, before) => reshuffle(room, p.staff, p.vnodes, p.walks === before.walks ? room.walks : parseWalks(p.walks)),
     step: (room) => shiftChange(room),
-    sync: (room) => ({ staff: room.staff }),
+    sync: (room) => ({ staff: room.staff, walks: formatWalks(room.walks) }),
     tickMs: TICK_MS,
   });
   const { vnodes } = sim.params;

@@ -5,6 +5,7 @@ import { sampleKeys } from './lockerRoom.ts';
 import {
   COATS,
   STEPS_PER_LAP,
+  formatWalks,
   join,
   leave,
   loadOf,
@@ -12,6 +13,7 @@ import {
   movedWhenOneJoins,
   onShift,
   openRoom,
+  parseWalks,
   reshuffle,
   shiftChange,
   standingAt,
@@ -139,5 +141,28 @@ describe('an attendant moved along the ring', () => {
     expect(standingAt(reshuffle(room, 0b111, 7), 'Ben')).toBe(0.5);
     expect(moveAttendant(room, 'Dev', 0.2)).toBe(room);
     expect(moveAttendant(room, 'Ben', Number.NaN)).toBe(room);
+  });
+
+  it('travels in a link: the walks written out and read back rebuild the same room', () => {
+    const room = moveAttendant(moveAttendant(openRoom(0b11111, 3), 'Dev', 0.1), 'Ben', 0.6);
+    const text = formatWalks(room.walks);
+    // Cast order, whole ring positions: exactly what the two moves set.
+    expect(text).toBe(`Ben.${room.walks.Ben}_Dev.${room.walks.Dev}`);
+    expect(Number.isInteger(room.walks.Ben) && room.walks.Ben! > 0 && room.walks.Ben! < 2 ** 32).toBe(true);
+    const opened = reshuffle(openRoom(0b11111, 3), 0b11111, 3, parseWalks(text));
+    expect(opened.placement).toEqual(room.placement);
+    expect(standingAt(opened, 'Ben')).toBe(standingAt(room, 'Ben'));
+    // Opening the link re-homes, from the unmoved room, the same coats as the two moves did.
+    const unmoved = openRoom(0b11111, 3);
+    expect(opened.moves.length).toBe(unmoved.placement.filter((owner, coat) => owner !== room.placement[coat]).length);
+    expect(opened.change.startsWith(`Attendants moved along the ring: ${opened.moves.length} of 2,000 keys moved`)).toBe(true);
+    expect(formatWalks(openRoom(0b11111, 3).walks)).toBe('');
+    expect(reshuffle(room, 0b11111, 3, parseWalks(text))).toBe(room);
+  });
+
+  it('reads a link as data: unknown names, junk and walks off the ring are dropped, the rest applies', () => {
+    expect(parseWalks('')).toEqual({});
+    expect(parseWalks('Ben.12_Zed.5_Dev.-3_Eli.4294967296_Fay.0_Gus.1e3_<b>.1_Hana:7_Cleo.4294967295')).toEqual({ Ben: 12, Cleo: 4294967295 });
+    expect(parseWalks('Ben.12_Ben.40')).toEqual({ Ben: 40 });
   });
 });

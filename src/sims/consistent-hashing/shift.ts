@@ -141,13 +141,44 @@ function whatChanged(room: LockerRoom, staff: number, vnodes: number): string {
   return `${onShift(staff).length} attendants on shift`;
 }
 
-/** A new staff or tag count: each coat whose attendant differs is a move, from the old owner to the new. */
-export function reshuffle(room: LockerRoom, staff: number, vnodes: number): LockerRoom {
-  if (staff === room.staff && vnodes === room.vnodes) return room;
-  const next = openRoom(staff, vnodes, room.walks);
+/**
+ * A new staff, tag count or set of walks (a shared link's): each coat whose attendant differs is a move,
+ * from the old owner to the new.
+ */
+export function reshuffle(room: LockerRoom, staff: number, vnodes: number, walks: Walks = room.walks): LockerRoom {
+  const walked = formatWalks(walks) !== formatWalks(room.walks);
+  if (staff === room.staff && vnodes === room.vnodes && !walked) return room;
+  const next = openRoom(staff, vnodes, walked ? walks : room.walks);
   const moves = movesBetween(room, next);
   const joinedNow = ATTENDANTS.filter((_, i) => staff & (1 << i) && !(room.staff & (1 << i)));
-  return { ...next, moves, change: movedNote(whatChanged(room, staff, vnodes), moves.length), joined: joinedNow.length === 1 ? joinedNow[0]! : null };
+  const what = staff === room.staff && vnodes === room.vnodes ? 'Attendants moved along the ring' : whatChanged(room, staff, vnodes);
+  return { ...next, moves, change: movedNote(what, moves.length), joined: joinedNow.length === 1 ? joinedNow[0]! : null };
+}
+
+/**
+ * The walks as a link carries them, `Ada.123_Cleo.4567` (characters a URL needs no escape for):
+ * attendants in cast order, a walk of 0 left out, so a room nobody moved has an empty string.
+ */
+export function formatWalks(walks: Walks): string {
+  return ATTENDANTS.filter((name) => (walks[name] ?? 0) !== 0)
+    .map((name) => `${name}.${walks[name]}`)
+    .join('_');
+}
+
+/**
+ * The walks a link names. A link is reader input: an entry whose name is not in the cast, or whose walk
+ * is not a whole ring position (0 to 2^32 - 1), is dropped, and the rest of the link still applies.
+ */
+export function parseWalks(text: string): Walks {
+  const walks: Record<string, number> = {};
+  for (const entry of text.split('_')) {
+    const match = /^([A-Za-z]+)\.(\d{1,10})$/.exec(entry);
+    if (!match) continue;
+    const [, name, digits] = match;
+    const walk = Number(digits);
+    if (ATTENDANTS.includes(name as (typeof ATTENDANTS)[number]) && walk > 0 && walk < RING_SIZE) walks[name!] = walk;
+  }
+  return walks;
 }
 
 /** The first attendant not on shift joins (no change when all are on shift). */
