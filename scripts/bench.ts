@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { writeFixturePosts } from './fixturePosts.ts';
 import { pageWeights, type PageWeight } from './bench/pageWeight.ts';
 import { engineBenchmarks, type EngineResult } from './bench/engines.ts';
-import { CPU_SLOWDOWN, motionBenchmarks } from './bench/motion.ts';
+import { motionBenchmarks } from './bench/motion.ts';
+import { CPU_SLOWDOWN } from './bench/simulationPages.ts';
 import { actionBenchmarks } from './bench/actions.ts';
 
 const args = new Map<string, string>();

@@ -1,15 +1,13 @@
 /**
  * A reader's actions under a phone's CPU: on each page, each simulation is scrolled into view in
- * Chromium with the CPU throttled 4× (as motion.ts) and, while it plays, each of its controls is used
+ * Chromium with the CPU throttled 4× (simulationPages.ts) and, while it plays, each of its controls is used
  * once from the keyboard as a reader would: a slider one step right, a select one option down, a
  * checkbox toggled, the first object in the drawing pressed, Step. Long tasks over 50 ms in the
  * 1.2 s after each action are counted.
  */
 import type { Locator } from 'playwright-core';
-import { builtPages } from '../../tests/support/builtPages.ts';
-import { launchBrowser, openPage } from '../../tests/support/browser.ts';
-import { serveSite } from '../../tests/support/staticServer.ts';
-import { CPU_SLOWDOWN, installCounters } from './motion.ts';
+import { readCounters, resetCounters } from './pageCounters.ts';
+import { eachSimulationPage } from './simulationPages.ts';
 
 export interface ActionResult {
   page: string;
@@ -47,59 +45,37 @@ async function nameOf(control: Locator): Promise<string> {
 
 /** `slugs` limits the run to those articles. */
 export async function actionBenchmarks(dir: string, slugs?: string[]): Promise<ActionResult[]> {
-  const pages = builtPages(dir).filter(
-    (p) => p.root.querySelector('figure.sim') && p.root.querySelector('astro-island') && (!slugs || slugs.some((s) => p.path === `/${s}/`)),
-  );
-  const site = await serveSite(dir);
-  const browser = await launchBrowser();
   const results: ActionResult[] = [];
-  try {
-    for (const built of pages) {
-      const ids = built.root
-        .querySelectorAll('figure.sim')
-        .map((f) => f.getAttribute('id')!)
-        .filter(Boolean);
-      const { context, page } = await openPage(browser, { reducedMotion: 'no-preference', viewport: { width: 412, height: 823 }, deviceScaleFactor: 2 });
-      await page.addInitScript(installCounters);
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-      await page.goto(new URL(built.path, site.origin).href);
-      for (const id of ids) {
-        const frame = page.locator(`#${id}`);
-        await frame.evaluate((el) => el.scrollIntoView({ block: 'center' }));
-        // Hydrated: its first control is enabled (the static figure's are disabled).
-        await frame
-          .locator('input, button, select')
-          .first()
-          .waitFor({ state: 'attached', timeout: 10_000 })
-          .catch(() => {});
-        await page.waitForTimeout(2_000);
-        const row: ActionResult = { page: built.path, sim: id.replace(/^sim-/, ''), actions: 0, slow: 0, longestTaskMs: 0, slowest: '' };
-        for (const { control, key } of await actionsOf(frame)) {
-          if (!(await control.isEnabled().catch(() => false))) continue;
-          const name = await nameOf(control);
-          await control.focus();
-          await page.evaluate(() => ((window as unknown as { __motion: { long: number[] } }).__motion.long = []));
-          await page.keyboard.press(key);
-          await page.waitForTimeout(SETTLE_MS);
-          const long = await page.evaluate(() => (window as unknown as { __motion: { long: number[] } }).__motion.long);
-          row.actions++;
-          const longest = Math.max(0, ...long);
-          if (longest > 50) row.slow++;
-          if (longest > row.longestTaskMs) Object.assign(row, { longestTaskMs: longest, slowest: name });
-        }
-        if (row.actions > 0) {
-          results.push(row);
-          console.log(
-            `  ${row.page} ${id}: ${row.actions} actions, ${row.slow} with a long task (longest ${row.longestTaskMs.toFixed(0)} ms, ${row.slowest || '–'})`,
-          );
-        }
+  await eachSimulationPage(dir, slugs, async ({ built, page, simulations }) => {
+    for await (const { id, name: sim, frame } of simulations()) {
+      // Hydrated: its first control is enabled (the static figure's are disabled).
+      await frame
+        .locator('input, button, select')
+        .first()
+        .waitFor({ state: 'attached', timeout: 10_000 })
+        .catch(() => {});
+      await page.waitForTimeout(2_000);
+      const row: ActionResult = { page: built.path, sim, actions: 0, slow: 0, longestTaskMs: 0, slowest: '' };
+      for (const { control, key } of await actionsOf(frame)) {
+        if (!(await control.isEnabled().catch(() => false))) continue;
+        const name = await nameOf(control);
+        await control.focus();
+        await resetCounters(page);
+        await page.keyboard.press(key);
+        await page.waitForTimeout(SETTLE_MS);
+        const { long } = await readCounters(page);
+        row.actions++;
+        const longest = Math.max(0, ...long);
+        if (longest > 50) row.slow++;
+        if (longest > row.longestTaskMs) Object.assign(row, { longestTaskMs: longest, slowest: name });
       }
-      await context.close();
+      if (row.actions > 0) {
+        results.push(row);
+        console.log(
+          `  ${row.page} ${id}: ${row.actions} actions, ${row.slow} with a long task (longest ${row.longestTaskMs.toFixed(0)} ms, ${row.slowest || '–'})`,
+        );
+      }
     }
-  } finally {
-    await browser.close();
-    await site.close();
-  }
+  });
   return results;
 }

@@ -6,12 +6,12 @@ import {
   ROOM_SPEEDS,
   BalancingRun,
   LobbyRun,
-  ROOM_NAMES,
   balancingRun,
   closedRooms,
   dispatchWith,
   dispatcher,
   lobbyFrames,
+  resultOf,
   roomSpeeds,
   runBalancing,
   weightFor,
@@ -195,30 +195,15 @@ describe('the lobby: guests walking to rooms, queueing and leaving', () => {
  * here on the engine, so that the sliced runs are checked against something other than themselves.
  */
 function uninterruptedNight(scenario: BalancingScenario) {
-  const { simulation, speeds, expectedDuration, outageWindow } = balancingRun(scenario);
+  const setup = balancingRun(scenario);
+  const { simulation, speeds, expectedDuration } = setup;
   const timeline: [number, number][][] = speeds.map(() => []);
   for (let k = 1; k <= 60; k++) {
     const t = (expectedDuration * k) / 60;
     simulation.runUntil(t);
     simulation.servers.forEach((s, i) => timeline[i]!.push([t / 1000, s.inSystem]));
   }
-  const results = simulation.run();
-  const served = results.servers.reduce((a, s) => a + s.served, 0);
-  return {
-    rooms: results.servers.map((s, i) => ({
-      name: ROOM_NAMES[i]!,
-      speed: speeds[i]!,
-      served: s.served,
-      share: served > 0 ? s.served / served : 0,
-      p99: s.p99,
-    })),
-    p99: results.p99,
-    mean: results.mean,
-    dropped: results.dropped,
-    timeline,
-    outageWindow: outageWindow ? [outageWindow[0] / 1000, outageWindow[1] / 1000] : null,
-    duration: results.now / 1000,
-  };
+  return resultOf(setup, simulation.run(), timeline);
 }
 
 function uninterruptedLobby(scenario: BalancingScenario) {
@@ -237,6 +222,34 @@ function uninterruptedLobby(scenario: BalancingScenario) {
   }
   return out;
 }
+
+describe('the night reported from the engine', () => {
+  // The engine's own results for a short night, with the figures the report is made of set by hand.
+  const engine = balancingRun({ ...base, requests: 200 }).simulation.run();
+  const withServed = (served: number[], now: number) => ({ ...engine, now, servers: engine.servers.map((s, i) => ({ ...s, served: served[i]! })) });
+
+  it('gives each room its name, speed and share of the guests served, and times in seconds', () => {
+    const timeline: [number, number][][] = [[[0.5, 2]], [[0.5, 0]], [[0.5, 1]], [[0.5, 3]]];
+    const night = resultOf({ speeds: [2, 1, 1, 0.5], outageWindow: [1000, 2000] }, withServed([30, 10, 0, 60], 4500), timeline);
+    expect(night.rooms.map((r) => [r.name, r.speed, r.served, r.share])).toEqual([
+      ['Room 1', 2, 30, 0.3],
+      ['Room 2', 1, 10, 0.1],
+      ['Room 3', 1, 0, 0],
+      ['Room 4', 0.5, 60, 0.6],
+    ]);
+    expect(night.rooms.map((r) => r.p99)).toEqual(engine.servers.map((s) => s.p99));
+    expect([night.p99, night.mean, night.dropped]).toEqual([engine.p99, engine.mean, engine.dropped]);
+    expect(night.outageWindow).toEqual([1, 2]);
+    expect(night.duration).toBe(4.5);
+    expect(night.timeline).toBe(timeline);
+  });
+
+  it('gives every room a share of 0, not NaN, when nobody was served, and no window without an outage', () => {
+    const night = resultOf({ speeds: [1, 1, 1, 1], outageWindow: null }, withServed([0, 0, 0, 0], 0), [[], [], [], []]);
+    expect(night.rooms.map((r) => r.share)).toEqual([0, 0, 0, 0]);
+    expect(night.outageWindow).toBeNull();
+  });
+});
 
 describe('the night in slices, as a page runs it', () => {
   const scenarios: BalancingScenario[] = [

@@ -4,7 +4,7 @@
  * of the run and brought back. Per room: share of requests, p99 latency, and the line over time.
  */
 import { clampNumber, pickOne } from '../kit/model.ts';
-import { Simulation, type DispatchPolicy, type RequestView } from '../engines/queueing/engine.ts';
+import { Simulation, type DispatchPolicy, type RequestView, type SimulationResults } from '../engines/queueing/engine.ts';
 import { Balancer, POLICIES, type Backend, type PolicyId } from './policies.ts';
 
 export const ROOM_NAMES = ['Room 1', 'Room 2', 'Room 3', 'Room 4'] as const;
@@ -118,8 +118,19 @@ export function closedRooms(closed: readonly unknown[] = []): number[] {
   return rooms.length >= ROOM_SPEEDS.length ? rooms.slice(1) : rooms;
 }
 
+/** A scenario set up on the queueing engine, with what its result is reported against. */
+export interface BalancingSetup {
+  simulation: Simulation;
+  /** Each room's speed, clamped (roomSpeeds). */
+  speeds: number[];
+  /** Requests over arrival rate: how long the night should last, ms; the line chart's samples span it. */
+  expectedDuration: number;
+  /** When FAILING_ROOM is out of order, ms; null without an outage. */
+  outageWindow: [number, number] | null;
+}
+
 /** The queueing engine set up for a scenario; `onPick` hears every room the front desk picks. */
-export function balancingRun(scenario: BalancingScenario, onPick?: (room: number) => void) {
+export function balancingRun(scenario: BalancingScenario, onPick?: (room: number) => void): BalancingSetup {
   const policy = pickOne(scenario.policy, BALANCING_POLICIES, 'round-robin');
   const load = clampNumber(scenario.load, LOAD);
   const requests = clampNumber(scenario.requests, REQUESTS);
@@ -146,6 +157,30 @@ export function balancingRun(scenario: BalancingScenario, onPick?: (room: number
     requests,
   });
   return { simulation, speeds, expectedDuration, outageWindow };
+}
+
+/**
+ * The night's result from the engine's results at its end and the line chart's samples taken on the
+ * way (time in s, guests in each room); times in the result are in seconds.
+ */
+export function resultOf(setup: Pick<BalancingSetup, 'speeds' | 'outageWindow'>, results: SimulationResults, timeline: [number, number][][]): BalancingResult {
+  const served = results.servers.reduce((a, s) => a + s.served, 0);
+  const { speeds, outageWindow } = setup;
+  return {
+    rooms: results.servers.map((s, i) => ({
+      name: ROOM_NAMES[i]!,
+      speed: speeds[i]!,
+      served: s.served,
+      share: served > 0 ? s.served / served : 0,
+      p99: s.p99,
+    })),
+    p99: results.p99,
+    mean: results.mean,
+    dropped: results.dropped,
+    timeline,
+    outageWindow: outageWindow ? [outageWindow[0] / 1000, outageWindow[1] / 1000] : null,
+    duration: results.now / 1000,
+  };
 }
 
 /** The lobby at one moment of the run's opening: what the animated drawing shows. */
@@ -221,29 +256,22 @@ export class BalancingRun {
   sent = 0;
   /** The night's result, once every guest has arrived and left. */
   result: BalancingResult | null = null;
-  private readonly simulation: Simulation;
-  private readonly speeds: number[];
-  private readonly expectedDuration: number;
-  private readonly outageWindow: [number, number] | null;
+  private readonly setup: BalancingSetup;
   private readonly timeline: [number, number][][];
   /** The next of the SAMPLES points of the line chart; past SAMPLES, the run drains to its end. */
   private sample = 1;
 
   constructor(scenario: BalancingScenario) {
-    const run = balancingRun(scenario, () => this.sent++);
-    this.simulation = run.simulation;
-    this.speeds = run.speeds;
-    this.expectedDuration = run.expectedDuration;
-    this.outageWindow = run.outageWindow;
-    this.timeline = run.speeds.map(() => []);
+    this.setup = balancingRun(scenario, () => this.sent++);
+    this.timeline = this.setup.speeds.map(() => []);
   }
 
   /** Processes at most `maxEvents` events of the engine; true once the result is in. */
   advance(maxEvents: number): boolean {
     if (this.result) return true;
-    const simulation = this.simulation;
+    const { simulation, expectedDuration } = this.setup;
     if (this.sample <= SAMPLES) {
-      const t = (this.expectedDuration * this.sample) / SAMPLES;
+      const t = (expectedDuration * this.sample) / SAMPLES;
       if (simulation.runUntil(t, maxEvents)) {
         simulation.servers.forEach((s, i) => this.timeline[i]!.push([t / 1000, s.inSystem]));
         this.sample++;
@@ -251,23 +279,7 @@ export class BalancingRun {
       return false;
     }
     if (!simulation.runUntil(Infinity, maxEvents)) return false;
-    const results = simulation.results();
-    const served = results.servers.reduce((a, s) => a + s.served, 0);
-    this.result = {
-      rooms: results.servers.map((s, i) => ({
-        name: ROOM_NAMES[i]!,
-        speed: this.speeds[i]!,
-        served: s.served,
-        share: served > 0 ? s.served / served : 0,
-        p99: s.p99,
-      })),
-      p99: results.p99,
-      mean: results.mean,
-      dropped: results.dropped,
-      timeline: this.timeline,
-      outageWindow: this.outageWindow ? [this.outageWindow[0] / 1000, this.outageWindow[1] / 1000] : null,
-      duration: results.now / 1000,
-    };
+    this.result = resultOf(this.setup, simulation.results(), this.timeline);
     return true;
   }
 }
