@@ -175,6 +175,8 @@ describe('the valet flow moves by itself', () => {
   it('in view, steps through the requests without input, a token travelling on the current arrow', async () => {
     const page = await site.page(PATH, { reducedMotion: 'no-preference' });
     const frame = await hydrated(page, 'valet');
+    // The token rests in the page between moves: the element there now is the one that travels.
+    const token = await frame.locator('.sim-mark').elementHandle();
     const opened = await valetDrawing(frame);
     // The drawing is read before the title: on a busy machine the first tick may already have come.
     await expect.poll(() => valetDrawing(frame), { timeout: 6_000 }).not.toBe(opened);
@@ -189,6 +191,8 @@ describe('the valet flow moves by itself', () => {
       await pause(page, 25);
     }
     expect(positions.size).toBeGreaterThanOrEqual(4);
+    expect(await token!.evaluate((el) => el.isConnected && el.matches('.auth-token'))).toBe(true);
+    expect(await frame.locator('.sim-mark').count()).toBe(1);
   });
 
   it('stops after scrolling away; Pause holds it; under reduced motion it waits for the reader', async () => {

@@ -119,6 +119,8 @@ describe('Verify vs Cert article', () => {
     const frame = page.locator('#sim-trust');
     await frame.scrollIntoViewIfNeeded();
     await expect.poll(() => frame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
+    // The mark rests in the page between moves: the element there now is the one that travels.
+    const mark = await frame.locator('.sim-mark').elementHandle();
     const opened = await diagram(frame);
     await expect.poll(() => diagram(frame), { timeout: 6_000 }).not.toBe(opened);
     // A message in flight is drawn at the display's rate, between ticks (moved over the drawing, not in it).
@@ -132,6 +134,8 @@ describe('Verify vs Cert article', () => {
       await pause(page, 25);
     }
     expect(positions.size).toBeGreaterThanOrEqual(4);
+    expect(await mark!.evaluate((el) => el.isConnected)).toBe(true);
+    expect(await frame.locator('.sim-mark').count()).toBe(1);
   });
 
   it('a failing handshake stops at its failure: the man in the middle never gets past the chain check', async () => {

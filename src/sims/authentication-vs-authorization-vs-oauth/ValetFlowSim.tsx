@@ -9,6 +9,7 @@ import {
   PlayControls,
   Select,
   SimFrame,
+  Stack,
   useProgress,
   useSimulation,
   type Simulation,
@@ -68,24 +69,17 @@ function shortLabel(step: Step): string {
   return `${step.request.method} ${path} → ${outcome}`;
 }
 
-/** Where the mark waits between moves: invisible, in the corner. */
-const AT_REST = [
-  { x: 0, y: 0, opacity: 0 },
-  { x: 0, y: 0, opacity: 0 },
-];
-
 /**
  * What travels on the current arrow: the request goes from sender to receiver in the first half of
  * the move, the response comes back in the second (red when it carries an error).
  */
 function Traveller({ sim, step, y }: { sim: Simulation<typeof schema, Flow>; step: Step; y: number }) {
   const t = useProgress(sim);
-  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place. At
-  // rest the mark stays in the page, unseen: a mark that left and came back each tick was a new layer
-  // each time, and the browser re-layered the whole article for it.
+  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place. Between
+  // moves the mark rests (in the page, unseen), returned from here like the moving one so it stays one element.
   if (t >= 1 || sim.before.at === sim.model.at)
     return (
-      <Mark class="auth-token" r={8} poses={AT_REST} ms={TICK_MS / 2} at={1}>
+      <Mark resting class="auth-token" r={8}>
         <circle r={7} />
       </Mark>
     );
@@ -223,22 +217,21 @@ function ValetFlowView() {
         <dd>{values.state}</dd>
       </dl>
       <SequenceDiagram steps={steps} current={index} sim={sim} />
-      {/* Every step's panel is in the page, in order, and all share one cell: the frame keeps its tallest
-          step's height, and a new step only shows one panel and hides another. Rewriting the panels' text
-          on each tick made the browser lay out and paint the article again (about 50 ms a step at 4× CPU). */}
-      <div class="auth-steps">
-        {steps.map((each, i) => (
-          <StepPanel step={each} index={i} count={steps.length} shown={i === index} />
-        ))}
-      </div>
+      {/* Every step's panel is in the page and a step only changes which one is seen (see Stack). */}
+      <Stack
+        class="auth-steps"
+        items={steps}
+        shown={index}
+        render={(each, i, shown) => <StepPanel step={each} index={i} count={steps.length} shown={shown} />}
+      />
     </SimFrame>
   );
 }
 
-/** One step's request, response and note; unless shown, it only holds room (hidden from sight and from screen readers). */
+/** One step's request, response and note; only the shown panel's heading is the step's title. */
 function StepPanel({ step, index, count, shown }: { step: Step; index: number; count: number; shown: boolean }) {
   return (
-    <div class={shown ? 'auth-step' : 'auth-step auth-step-spacer'} aria-hidden={shown ? undefined : 'true'}>
+    <>
       <p class={shown ? 'auth-step-heading auth-step-title' : 'auth-step-heading'}>{`Step ${index + 1} of ${count}: ${step.title}`}</p>
       <div class="auth-columns">
         <div>
@@ -251,7 +244,7 @@ function StepPanel({ step, index, count, shown }: { step: Step; index: number; c
         </div>
       </div>
       <p class={step.response.error ? 'auth-bad' : undefined}>{step.note}</p>
-    </div>
+    </>
   );
 }
 

@@ -18,6 +18,7 @@ export { lerp } from './motion.ts';
 export { Grabbable, type Point, type Nudge } from './Grabbable.tsx';
 export { Predict, type PredictProps } from './Predict.tsx';
 export { Marks, Mark, type Pose } from './Marks.tsx';
+export { Stack } from './Stack.tsx';
 export type { SimulationSpec } from './simulationCore.ts';
 export { useHydrated } from './hooks.ts';
 export { SimFrame, island, useGuarded } from './SimFrame.tsx';

@@ -106,24 +106,12 @@ function NewestRow({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s
   return <Row s={s} i={i} arrived={useNewestProgress(sim) >= 1} />;
 }
 
-/** Where the mark rests while nothing moves. */
-const IDLE = [
-  { x: 0, y: 0, opacity: 0 },
-  { x: 0, y: 0, opacity: 0 },
-] as const;
-
 /** What moves over the drawing for the newest row: the message travelling, or a ring widening around a running check. */
 function Travelling({ sim, s, i }: { sim: Simulation<typeof schema, Handshake>; s: Step; i: number }) {
   const t = useNewestProgress(sim);
-  // A skipped step is a message nobody sends or a check nobody makes: nothing travels for it. The mark
-  // stays in the page, unseen, rather than leaving: each new element on a layer of its own would make
-  // the browser re-layer the whole article on every tick.
-  if (t >= 1 || s.state === 'skipped')
-    return (
-      <Mark class="tls-idle" r={9} poses={IDLE} ms={TICK_MS} at={1}>
-        {null}
-      </Mark>
-    );
+  // A skipped step is a message nobody sends or a check nobody makes: nothing travels for it. Between
+  // moves the mark rests (in the page, unseen), returned from here like the moving ones so it stays one element.
+  if (t >= 1 || s.state === 'skipped') return <Mark resting class="tls-idle" r={9} />;
   const y = rowY(i);
   if (isCheck(s)) {
     const x = s.actor === 'client' ? LEFT : RIGHT;
