@@ -76,6 +76,32 @@ describe('401 or 403?', () => {
     await expect.poll(() => frame.innerText()).toContain('Not quite: you said 200.');
     expect(await frame.innerText()).toContain('error="invalid_token", error_description="token expired"');
   });
+  it('keeps its height whichever request is chosen and whether or not the answer shows, so the article below stays put', async () => {
+    const page = await site.page(PATH, { viewport: { width: 390, height: 844 } });
+    const frame = await hydrated(page, 'gate');
+    const height = () => frame.evaluate((el) => el.getBoundingClientRect().height);
+    const opened = await height();
+    const select = frame.getByLabel('Request', { exact: true });
+    const ids = await select.locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(ids.length).toBeGreaterThan(3);
+    for (const id of ids) {
+      await select.selectOption(id);
+      expect(await height()).toBe(opened);
+      // Only the chosen request can be read; the others hold room, unseen and out of the accessibility tree.
+      expect(await frame.ariaSnapshot()).not.toContain('HTTP/1.1 4');
+    }
+    // The first guess adds the score line below the answer; from then on, nothing moves either.
+    await frame.getByRole('button', { name: '403 Forbidden' }).click();
+    await expect.poll(() => frame.innerText()).toMatch(/[01] of 1 predictions right/);
+    const scored = await height();
+    for (const id of ids) {
+      await select.selectOption(id);
+      expect(await height()).toBe(scored);
+      await frame.getByRole('button', { name: '401 Unauthorized' }).click();
+      await expect.poll(() => frame.innerText()).toContain('HTTP/1.1 ');
+      expect(await height()).toBe(scored);
+    }
+  });
 });
 
 describe('the valet key flow', () => {

@@ -1,4 +1,4 @@
-import { island, Button, Controls, enumParam, Select, SimFrame, useHydrated, useSimulation } from '../kit/index.ts';
+import { island, Button, Controls, enumParam, Select, SimFrame, Stack, useHydrated, useSimulation } from '../kit/index.ts';
 import { answer, CASE_IDS, CASES, caseById, ROUTES, type CaseId, type Explained, type GateCase } from './gate.ts';
 import './auth.css';
 
@@ -7,6 +7,11 @@ const schema = { case: enumParam<CaseId>(CASE_IDS, 'no-card') };
 const HALF = 74;
 const STATUS_TEXT = { 200: 'OK', 401: 'Unauthorized', 403: 'Forbidden' } as const;
 const GUESSES = [200, 401, 403] as const;
+
+function requestText(c: GateCase): string {
+  const route = ROUTES[c.route];
+  return `${route.method} ${route.path} HTTP/1.1\nHost: photos.example\n${tokenLine(c)}`;
+}
 
 function tokenLine(c: GateCase): string {
   if (c.credential === 'none') return '(no Authorization header)';
@@ -75,7 +80,7 @@ function StatusGateView() {
   const { guess, score } = sim.model;
   const hydrated = useHydrated();
   const request = caseById(state.case);
-  const route = ROUTES[request.route];
+  const caseIndex = CASES.findIndex((c) => c.id === request.id);
   const result = answer(request);
   // Without JavaScript nobody can predict, so the static figure shows the answer.
   const revealed = !hydrated || guess !== null;
@@ -97,7 +102,9 @@ function StatusGateView() {
         <Select sim={sim} param="case" label="Request" options={CASES.map((c) => ({ value: c.id, label: c.label }))} />
       </Controls>
       <p class="auth-caption">Request</p>
-      <div class="auth-http">{`${route.method} ${route.path} HTTP/1.1\nHost: photos.example\n${tokenLine(request)}`}</div>
+      {/* Every request and every answer is in the page, each stack as tall as its tallest: choosing another
+          request or revealing the answer swaps which one shows, and the article below does not move. */}
+      <Stack items={CASES} shown={caseIndex} render={(c) => <div class="auth-http">{requestText(c)}</div>} />
       <div class="sim-control" role="group" aria-label="Your prediction">
         <span>Your prediction:</span>
         {GUESSES.map((g) => (
@@ -107,24 +114,42 @@ function StatusGateView() {
         ))}
       </div>
       <Checkpoints result={result} revealed={revealed} />
-      {revealed ? (
-        <div class="auth-answer">
-          {guess !== null && (
-            <p class={guess === result.status ? 'auth-ok' : 'auth-bad'}>{guess === result.status ? 'Right.' : `Not quite: you said ${guess}.`}</p>
-          )}
-          <p class="auth-caption">Response</p>
-          <div class="auth-http">
-            {[`HTTP/1.1 ${result.status} ${STATUS_TEXT[result.status]}`, ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`)].join('\n')}
-          </div>
-          <p>
-            <strong>Why:</strong> {result.reason}. <strong>Client:</strong> {result.advice}
-          </p>
-        </div>
-      ) : (
-        <p class="sim-note">Choose a status to see the real answer.</p>
-      )}
+      <Stack
+        items={[null, ...CASES]}
+        shown={revealed ? caseIndex + 1 : 0}
+        render={(c, _, isShown) =>
+          c === null ? (
+            <p class="sim-note">Choose a status to see the real answer.</p>
+          ) : (
+            <Answer result={answer(c)} guess={isShown ? guess : null} holdsRoom={!isShown} />
+          )
+        }
+      />
       {hydrated && Object.keys(score).length > 0 && <p class="sim-note">{`${right} of ${Object.keys(score).length} predictions right.`}</p>}
     </SimFrame>
+  );
+}
+
+/**
+ * The API's answer and why. `guess` adds the verdict line; a panel that only holds room keeps a line for
+ * the verdict too, so that the stack is as tall as any answer with its verdict.
+ */
+function Answer({ result, guess, holdsRoom }: { result: Explained; guess: number | null; holdsRoom: boolean }) {
+  return (
+    <div class="auth-answer">
+      {guess !== null ? (
+        <p class={guess === result.status ? 'auth-ok' : 'auth-bad'}>{guess === result.status ? 'Right.' : `Not quite: you said ${guess}.`}</p>
+      ) : (
+        holdsRoom && <p class="auth-bad">Not quite: you said 200.</p>
+      )}
+      <p class="auth-caption">Response</p>
+      <div class="auth-http">
+        {[`HTTP/1.1 ${result.status} ${STATUS_TEXT[result.status]}`, ...Object.entries(result.headers).map(([k, v]) => `${k}: ${v}`)].join('\n')}
+      </div>
+      <p>
+        <strong>Why:</strong> {result.reason}. <strong>Client:</strong> {result.advice}
+      </p>
+    </div>
   );
 }
 
