@@ -160,6 +160,45 @@ describe('an attendant moved along the ring', () => {
     expect(reshuffle(room, 0b11111, 3, parseWalks(text))).toBe(room);
   });
 
+  /** Owners with each attendant's tags walked as `walks` says, built here from the engine and murmur3. */
+  const ownersWith = (names: string[], vnodes: number, walks: Record<string, number>) => {
+    const ring = Ring.of(names, {
+      vnodesPerServer: vnodes,
+      tagPositions: (s, n) => Array.from({ length: n }, (_, i) => (murmur3_32(`${s}#${i}`) + (walks[s] ?? 0)) % 2 ** 32),
+    });
+    return keys.map((k) => ring.serverFor(k));
+  };
+  const differing = (a: string[], b: string[]) => a.filter((owner, coat) => owner !== b[coat]).length;
+  const five = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli'];
+
+  it('opening a link with walks counts, in its status, the coats those walks re-home', () => {
+    const walks = { Ben: 2 ** 30, Dev: 3_000_000_000 };
+    const n = differing(ownersWith(five, 3, {}), ownersWith(five, 3, walks));
+    expect(n).toBeGreaterThan(0);
+    const opened = reshuffle(openRoom(0b11111, 3), 0b11111, 3, parseWalks('Ben.1073741824_Dev.3000000000'));
+    expect(opened.change).toBe(`Attendants moved along the ring: ${n.toLocaleString('en')} of 2,000 keys moved (${Math.round((n / 2000) * 100)}%).`);
+  });
+
+  it('a link that changes who is on shift and where they stand names both changes in its count', () => {
+    const walks = { Dev: 2 ** 31 };
+    const n = differing(ownersWith(five, 3, {}), ownersWith(['Ada', 'Ben', 'Cleo', 'Dev'], 3, walks));
+    // Eli leaving alone moves fewer: the count is not Eli's, so the status must not say only "Eli left".
+    expect(differing(ownersWith(five, 3, {}), ownersWith(['Ada', 'Ben', 'Cleo', 'Dev'], 3, {}))).not.toBe(n);
+    const opened = reshuffle(openRoom(0b11111, 3), 0b01111, 3, walks);
+    expect(opened.moves.length).toBe(n);
+    expect(opened.change.startsWith(`Eli left and attendants moved along the ring: ${n.toLocaleString('en')} of 2,000 keys moved`)).toBe(true);
+  });
+
+  it('a walk of someone off shift moves no coat and claims no move, but stays for when they join', () => {
+    const room = openRoom(0b11111, 3);
+    const opened = reshuffle(room, 0b11111, 3, { Fay: 12_345 });
+    expect(opened.placement).toEqual(room.placement);
+    expect(opened.moves).toEqual([]);
+    expect(opened.change).toBe('');
+    expect(formatWalks(opened.walks)).toBe('Fay.12345');
+    expect(standingAt(join(opened), 'Fay')).toBe(((murmur3_32('Fay#0') + 12_345) % 2 ** 32) / 2 ** 32);
+  });
+
   it('reads a link as data: unknown names, junk and walks off the ring are dropped, the rest applies', () => {
     expect(parseWalks('')).toEqual({});
     expect(parseWalks('Ben.12_Zed.5_Dev.-3_Eli.4294967296_Fay.0_Gus.1e3_<b>.1_Hana:7_Cleo.4294967295')).toEqual({ Ben: 12, Cleo: 4294967295 });
