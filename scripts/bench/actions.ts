@@ -48,9 +48,10 @@ export async function actionBenchmarks(dir: string, slugs?: string[]): Promise<A
   const results: ActionResult[] = [];
   await eachSimulationPage(dir, slugs, async ({ built, page, simulations }) => {
     for await (const { id, name: sim, frame } of simulations()) {
-      // Hydrated: its first control is enabled (the static figure's are disabled).
+      // Hydrated: a control is enabled (the static figure's are disabled, and an attached one proves
+      // nothing: it is in the static HTML). Until then isEnabled() below would skip every action.
       await frame
-        .locator('input, button, select')
+        .locator('input:enabled, button:enabled, select:enabled')
         .first()
         .waitFor({ state: 'attached', timeout: 10_000 })
         .catch(() => {});
