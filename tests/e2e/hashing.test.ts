@@ -319,6 +319,22 @@ describe('the ring, grabbed and guessed', () => {
     expect(await again.locator('svg.sim-chart').getAttribute('aria-label')).toBe(chart);
   });
 
+  it('opened from a link that sends Eli home and moves Dev, says both and counts the coats as rings built here do', async () => {
+    const walk = 2 ** 31;
+    const keys = sampleKeys(2000);
+    const ring = (names: string[], walks: Record<string, number>) =>
+      Ring.of(names, {
+        vnodesPerServer: 3,
+        tagPositions: (s, n) => Array.from({ length: n }, (_, i) => (murmur3_32(`${s}#${i}`) + (walks[s] ?? 0)) % 2 ** 32),
+      });
+    const before = placement(ring(attendants(5), {}), keys);
+    const after = placement(ring(attendants(4), { Dev: walk }), keys);
+    const moved = before.filter((owner, coat) => owner !== after[coat]).length;
+    const page = await site.page(`${PATH}#ring.staff=15&ring.walks=Dev.${walk}`);
+    await hydrated(page, 'ring');
+    await expect.poll(() => status(page, 'ring')).toContain(`Eli left and attendants moved along the ring: ${moved.toLocaleString('en')} of 2,000 keys moved`);
+  });
+
   it('holds the answer in <details> before JavaScript, and reveals it only after a guess is locked in', async () => {
     const truth = movedWhenOneJoins(4, 3);
     // Computed independently of the view's helper: the rings of four and of five attendants.
