@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
 import { Ring } from '../engines/hash-ring/ring.ts';
-import { sampleKeys } from './lockerRoom.ts';
+import { ATTENDANTS, sampleKeys } from './lockerRoom.ts';
 import {
   COATS,
   STEPS_PER_LAP,
+  WALKS_IN_A_LINK,
   formatWalks,
   join,
   leave,
@@ -197,6 +198,20 @@ describe('an attendant moved along the ring', () => {
     expect(opened.change).toBe('');
     expect(formatWalks(opened.walks)).toBe('Fay.12345');
     expect(standingAt(join(opened), 'Fay')).toBe(((murmur3_32('Fay#0') + 12_345) % 2 ** 32) / 2 ** 32);
+  });
+
+  it('fits every attendant walked as far as the ring allows in a link, and survives tags walked onto one another', () => {
+    const farthest = Object.fromEntries(ATTENDANTS.map((name) => [name, 2 ** 32 - 1]));
+    const text = formatWalks(farthest);
+    // Within the view's text parameter: its length, and characters a link carries unescaped.
+    expect(text.length).toBeLessThanOrEqual(WALKS_IN_A_LINK);
+    expect(text).toMatch(/^[A-Za-z0-9._]+$/);
+    expect(parseWalks(text)).toEqual(farthest);
+    // Ben's first tag walked exactly onto Ada's: two tags at one position, still one owner per coat.
+    const onto = (murmur3_32('Ada#0') - murmur3_32('Ben#0') + 2 ** 32) % 2 ** 32;
+    const room = reshuffle(openRoom(0b11, 1), 0b11, 1, parseWalks(`Ben.${onto}`));
+    expect(standingAt(room, 'Ben')).toBe(standingAt(room, 'Ada'));
+    expect(room.placement.every((owner) => owner === 'Ada' || owner === 'Ben')).toBe(true);
   });
 
   it('reads a link as data: unknown names, junk and walks off the ring are dropped, the rest applies', () => {

@@ -161,6 +161,9 @@ export function reshuffle(room: LockerRoom, staff: number, vnodes: number, walks
   return { ...next, moves, change: movedNote(what, moves.length), joined: joinedNow.length === 1 ? joinedNow[0]! : null };
 }
 
+/** The longest walks a link may carry: every attendant walked, with ten digits each, fits (302 characters). */
+export const WALKS_IN_A_LINK = 320;
+
 /**
  * The walks as a link carries them, `Ada.123_Cleo.4567` (characters a URL needs no escape for):
  * attendants in cast order, a walk of 0 left out, so a room nobody moved has an empty string.
