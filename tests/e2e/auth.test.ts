@@ -52,6 +52,50 @@ describe('the static article', () => {
   });
 });
 
+describe('the source files shown as code', () => {
+  const SAMPLES = ['bearerGuard.ts', 'pkce.ts'].map((f) => readFileSync(`src/sims/${SLUG}/samples/${f}`, 'utf8'));
+
+  it('are highlighted with the same themes and attributes as a Markdown fence', () => {
+    const opening = (file: string) => [...readFileSync(file, 'utf8').matchAll(/<pre class="astro-code[^"]*"[^>]*data-language="ts">/g)].map((m) => m[0]);
+    // Another article's TypeScript fences, as Astro's Markdown renders them.
+    const fence = opening('dist/database-bloat-s3-pointer/index.html')[0]!;
+    const shown = opening(`dist/${SLUG}/index.html`);
+    expect(shown).toHaveLength(2);
+    const normalised = (tag: string) => tag.replace(/\s+/g, '').replace(/;"/g, '"');
+    for (const tag of shown) expect(normalised(tag)).toBe(normalised(fence));
+  });
+
+  for (const width of [390, 1280]) {
+    it(`at ${width} px, reserve within a line of their real height off screen, and Copy copies the whole file`, async () => {
+      const page = await site.page(PATH, { viewport: { width, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+      const blocks = page.locator('article .code-block:has(pre[data-language="ts"])');
+      expect(await blocks.count()).toBe(2);
+      for (const [i, source] of SAMPLES.entries()) {
+        const block = blocks.nth(i);
+        await block.scrollIntoViewIfNeeded();
+        // A copy that has never been rendered, kept unrendered: its height is the one reserved for the block.
+        const { real, reserved, line } = await block.evaluate((el) => {
+          const probe = el.cloneNode(true) as HTMLElement;
+          probe.style.contentVisibility = 'hidden';
+          el.after(probe);
+          const sizes = {
+            real: el.getBoundingClientRect().height,
+            reserved: probe.getBoundingClientRect().height,
+            line: parseFloat(getComputedStyle(el.querySelector('pre')!).lineHeight),
+          };
+          probe.remove();
+          return sizes;
+        });
+        expect(Math.abs(real - reserved), `block ${i + 1}: real ${real}, reserved ${reserved}`).toBeLessThanOrEqual(line);
+        const button = block.getByRole('button', { name: 'Copy TypeScript code to clipboard' });
+        await button.click();
+        await expect.poll(() => button.innerText()).toBe('Copied');
+        expect((await page.evaluate(() => navigator.clipboard.readText())).trimEnd()).toBe(source.trimEnd());
+      }
+    });
+  }
+});
+
 describe('401 or 403?', () => {
   it('lets a reader predict by keyboard, then shows status, header and why', async () => {
     const page = await site.page(PATH);

@@ -167,6 +167,26 @@ describe('shared links', () => {
     await expect.poll(() => replicas.locator('.replica-list li').allInnerTexts()).toEqual(shown);
   });
 
+  it('apply a link opened while the page is open, and Back returns to the previous link; a heading anchor changes nothing', async () => {
+    const page = await site.page(PATH);
+    const ring = await hydrated(page, 'ring');
+    const tags = ring.getByLabel('Name tags per attendant');
+    const chart = () => ring.locator('svg.sim-chart').getAttribute('aria-label');
+    await page.evaluate(() => (location.hash = '#ring.staff=7&ring.vnodes=200'));
+    await expect.poll(() => tags.inputValue()).toBe('200');
+    expect(await chart()).toMatch(/^Keys per attendant\. Ada: \d+, Ben: \d+, Cleo: \d+$/);
+    await page.evaluate(() => (location.hash = '#ring.staff=3&ring.vnodes=40'));
+    await expect.poll(() => tags.inputValue()).toBe('40');
+    expect(await chart()).toMatch(/^Keys per attendant\. Ada: [\d.]+k?, Ben: [\d.]+k?$/);
+    await page.goBack();
+    await expect.poll(() => tags.inputValue()).toBe('200');
+    // A contents link names a heading, not a simulation: the figure stays as it is.
+    await page.evaluate(() => (location.hash = '#the-ring'));
+    await page.waitForTimeout(300);
+    expect(await tags.inputValue()).toBe('200');
+    expect(await chart()).toMatch(/Cleo: \d+$/);
+  });
+
   it('fall back to defaults on hostile or out-of-range values', async () => {
     const hash = '#ring.vnodes=99999&ring.staff=abc&replicas.key=%3Cscript%3Ealert(1)%3C%2Fscript%3E&replicas.factor=-4&resize.to=NaN';
     const page = await site.page(`${PATH}${hash}`);
@@ -317,6 +337,22 @@ describe('the ring, grabbed and guessed', () => {
     const again = await hydrated(reopened, 'ring');
     await expect.poll(() => again.getByRole('button', { name: /^Dev, at/ }).getAttribute('aria-label')).toBe(dev);
     expect(await again.locator('svg.sim-chart').getAttribute('aria-label')).toBe(chart);
+  });
+
+  it('opened from a link that sends Eli home and moves Dev, says both and counts the coats as rings built here do', async () => {
+    const walk = 2 ** 31;
+    const keys = sampleKeys(2000);
+    const ring = (names: string[], walks: Record<string, number>) =>
+      Ring.of(names, {
+        vnodesPerServer: 3,
+        tagPositions: (s, n) => Array.from({ length: n }, (_, i) => (murmur3_32(`${s}#${i}`) + (walks[s] ?? 0)) % 2 ** 32),
+      });
+    const before = placement(ring(attendants(5), {}), keys);
+    const after = placement(ring(attendants(4), { Dev: walk }), keys);
+    const moved = before.filter((owner, coat) => owner !== after[coat]).length;
+    const page = await site.page(`${PATH}#ring.staff=15&ring.walks=Dev.${walk}`);
+    await hydrated(page, 'ring');
+    await expect.poll(() => status(page, 'ring')).toContain(`Eli left and attendants moved along the ring: ${moved.toLocaleString('en')} of 2,000 keys moved`);
   });
 
   it('holds the answer in <details> before JavaScript, and reveals it only after a guess is locked in', async () => {

@@ -30,6 +30,7 @@ import { MIN_VNODES, MAX_VNODES } from '../engines/hash-ring/ring.ts';
 import {
   ALL_STAFF,
   COATS,
+  WALKS_IN_A_LINK,
   OPENING_STAFF,
   join,
   leave,
@@ -54,7 +55,7 @@ const schema = {
   staff: intParam(1, ALL_STAFF, OPENING_STAFF),
   vnodes: intParam(MIN_VNODES, MAX_VNODES, 3),
   // Where the reader dragged attendants, so that a copied link shows the same ring (see formatWalks).
-  walks: textParam(20 * 16, ''),
+  walks: textParam(WALKS_IN_A_LINK, ''),
 };
 type RingSimulation = Simulation<typeof schema, LockerRoom>;
 

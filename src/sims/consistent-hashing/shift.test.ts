@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { murmur3_32 } from '../engines/hash-ring/murmur3.ts';
 import { Ring } from '../engines/hash-ring/ring.ts';
-import { sampleKeys } from './lockerRoom.ts';
+import { ATTENDANTS, sampleKeys } from './lockerRoom.ts';
 import {
   COATS,
   STEPS_PER_LAP,
+  WALKS_IN_A_LINK,
   formatWalks,
   join,
   leave,
@@ -158,6 +159,59 @@ describe('an attendant moved along the ring', () => {
     expect(opened.change.startsWith(`Attendants moved along the ring: ${opened.moves.length} of 2,000 keys moved`)).toBe(true);
     expect(formatWalks(openRoom(0b11111, 3).walks)).toBe('');
     expect(reshuffle(room, 0b11111, 3, parseWalks(text))).toBe(room);
+  });
+
+  /** Owners with each attendant's tags walked as `walks` says, built here from the engine and murmur3. */
+  const ownersWith = (names: string[], vnodes: number, walks: Record<string, number>) => {
+    const ring = Ring.of(names, {
+      vnodesPerServer: vnodes,
+      tagPositions: (s, n) => Array.from({ length: n }, (_, i) => (murmur3_32(`${s}#${i}`) + (walks[s] ?? 0)) % 2 ** 32),
+    });
+    return keys.map((k) => ring.serverFor(k));
+  };
+  const differing = (a: string[], b: string[]) => a.filter((owner, coat) => owner !== b[coat]).length;
+  const five = ['Ada', 'Ben', 'Cleo', 'Dev', 'Eli'];
+
+  it('opening a link with walks counts, in its status, the coats those walks re-home', () => {
+    const walks = { Ben: 2 ** 30, Dev: 3_000_000_000 };
+    const n = differing(ownersWith(five, 3, {}), ownersWith(five, 3, walks));
+    expect(n).toBeGreaterThan(0);
+    const opened = reshuffle(openRoom(0b11111, 3), 0b11111, 3, parseWalks('Ben.1073741824_Dev.3000000000'));
+    expect(opened.change).toBe(`Attendants moved along the ring: ${n.toLocaleString('en')} of 2,000 keys moved (${Math.round((n / 2000) * 100)}%).`);
+  });
+
+  it('a link that changes who is on shift and where they stand names both changes in its count', () => {
+    const walks = { Dev: 2 ** 31 };
+    const n = differing(ownersWith(five, 3, {}), ownersWith(['Ada', 'Ben', 'Cleo', 'Dev'], 3, walks));
+    // Eli leaving alone moves fewer: the count is not Eli's, so the status must not say only "Eli left".
+    expect(differing(ownersWith(five, 3, {}), ownersWith(['Ada', 'Ben', 'Cleo', 'Dev'], 3, {}))).not.toBe(n);
+    const opened = reshuffle(openRoom(0b11111, 3), 0b01111, 3, walks);
+    expect(opened.moves.length).toBe(n);
+    expect(opened.change.startsWith(`Eli left and attendants moved along the ring: ${n.toLocaleString('en')} of 2,000 keys moved`)).toBe(true);
+  });
+
+  it('a walk of someone off shift moves no coat and claims no move, but stays for when they join', () => {
+    const room = openRoom(0b11111, 3);
+    const opened = reshuffle(room, 0b11111, 3, { Fay: 12_345 });
+    expect(opened.placement).toEqual(room.placement);
+    expect(opened.moves).toEqual([]);
+    expect(opened.change).toBe('');
+    expect(formatWalks(opened.walks)).toBe('Fay.12345');
+    expect(standingAt(join(opened), 'Fay')).toBe(((murmur3_32('Fay#0') + 12_345) % 2 ** 32) / 2 ** 32);
+  });
+
+  it('fits every attendant walked as far as the ring allows in a link, and survives tags walked onto one another', () => {
+    const farthest = Object.fromEntries(ATTENDANTS.map((name) => [name, 2 ** 32 - 1]));
+    const text = formatWalks(farthest);
+    // Within the view's text parameter: its length, and characters a link carries unescaped.
+    expect(text.length).toBeLessThanOrEqual(WALKS_IN_A_LINK);
+    expect(text).toMatch(/^[A-Za-z0-9._]+$/);
+    expect(parseWalks(text)).toEqual(farthest);
+    // Ben's first tag walked exactly onto Ada's: two tags at one position, still one owner per coat.
+    const onto = (murmur3_32('Ada#0') - murmur3_32('Ben#0') + 2 ** 32) % 2 ** 32;
+    const room = reshuffle(openRoom(0b11, 1), 0b11, 1, parseWalks(`Ben.${onto}`));
+    expect(standingAt(room, 'Ben')).toBe(standingAt(room, 'Ada'));
+    expect(room.placement.every((owner) => owner === 'Ada' || owner === 'Ben')).toBe(true);
   });
 
   it('reads a link as data: unknown names, junk and walks off the ring are dropped, the rest applies', () => {

@@ -143,17 +143,26 @@ function whatChanged(room: LockerRoom, staff: number, vnodes: number): string {
 
 /**
  * A new staff, tag count or set of walks (a shared link's): each coat whose attendant differs is a move,
- * from the old owner to the new.
+ * from the old owner to the new. The change names every kind of change the count includes, so that a
+ * link that both sends Eli home and moves Dev does not credit all its moves to Eli.
  */
 export function reshuffle(room: LockerRoom, staff: number, vnodes: number, walks: Walks = room.walks): LockerRoom {
-  const walked = formatWalks(walks) !== formatWalks(room.walks);
-  if (staff === room.staff && vnodes === room.vnodes && !walked) return room;
-  const next = openRoom(staff, vnodes, walked ? walks : room.walks);
+  const rewalked = formatWalks(walks) !== formatWalks(room.walks);
+  const regrouped = staff !== room.staff || vnodes !== room.vnodes;
+  if (!regrouped && !rewalked) return room;
+  // Only a walk of someone on shift before and after moves tags a reader saw; a walk of someone off
+  // shift waits, unseen, for them to join.
+  const stepped = onShift(staff & room.staff).some((name) => (walks[name] ?? 0) !== (room.walks[name] ?? 0));
+  const next = openRoom(staff, vnodes, rewalked ? walks : room.walks);
+  if (!regrouped && !stepped) return { ...room, walks: next.walks, moves: [] };
   const moves = movesBetween(room, next);
   const joinedNow = ATTENDANTS.filter((_, i) => staff & (1 << i) && !(room.staff & (1 << i)));
-  const what = staff === room.staff && vnodes === room.vnodes ? 'Attendants moved along the ring' : whatChanged(room, staff, vnodes);
+  const what = !regrouped ? 'Attendants moved along the ring' : `${whatChanged(room, staff, vnodes)}${stepped ? ' and attendants moved along the ring' : ''}`;
   return { ...next, moves, change: movedNote(what, moves.length), joined: joinedNow.length === 1 ? joinedNow[0]! : null };
 }
+
+/** The longest walks a link may carry: every attendant walked, with ten digits each, fits (302 characters). */
+export const WALKS_IN_A_LINK = 320;
 
 /**
  * The walks as a link carries them, `Ada.123_Cleo.4567` (characters a URL needs no escape for):

@@ -7,8 +7,12 @@ import { clampNumber } from '../kit/model.ts';
  */
 export const INITIAL_BACKOFF_S = 10;
 export const MAX_BACKOFF_S = 300;
-/** The kubelet forgets a back-off entry that has not been touched for twice the cap. */
-export const RESET_AFTER_S = 2 * MAX_BACKOFF_S;
+/**
+ * A crash more than this long after the last restart starts the back-off over. Since 1.32 the kubelet
+ * fixes it at 600 s (kubelet.go sets the back-off's HasExpiredFunc, so that a lower configured cap does
+ * not shorten it); before, client-go's flowcontrol used twice the cap: the same ten minutes by default.
+ */
+export const RESET_AFTER_S = 600;
 
 /**
  * What the figure may ask for, stated once: the model clamps to these and the slider offers them. A run
@@ -86,8 +90,10 @@ export interface PodName {
 }
 
 /**
- * What `kubectl describe pod` shows while the container waits. The kubelet writes the pod with
- * `format.Pod`, which is `name_namespace(uid)`: the underscore cannot occur in a pod's name.
+ * The container's waiting message while it backs off (`state.waiting.message` in the pod's status, e.g.
+ * `kubectl get pod -o yaml`; `kubectl describe pod` prints only its reason, CrashLoopBackOff). The
+ * kubelet writes the pod with `format.Pod`, which is `name_namespace(uid)`: the underscore cannot occur
+ * in a pod's name.
  */
 export function backOffMessage(wait: number, container: string, pod: PodName): string {
   return `back-off ${formatDuration(wait)} restarting failed container=${container} pod=${pod.name}_${pod.namespace}(${pod.uid})`;

@@ -50,6 +50,15 @@ describe('the one state path', () => {
     expect(linkPatch(shared, 'counter', schema, current)).toEqual({ size: 6, fast: true });
   });
 
+  it('leaves a changed figure alone when the hash names another simulation or a heading (a hash changed while the page is open)', () => {
+    const changed = { size: 7, fast: true, note: '' };
+    expect(linkPatch('#a-heading', 'counter', schema, changed)).toBeNull();
+    expect(linkPatch('#other.size=2', 'counter', schema, changed)).toBeNull();
+    expect(linkPatch('', 'counter', schema, changed)).toBeNull();
+    // A link that names this simulation is its whole state: what it leaves out is the default.
+    expect(linkPatch('#counter.size=7', 'counter', schema, changed)).toEqual({ fast: false });
+  });
+
   it("ticks with the tick, steps with the step, and ends the reader's Play when finished", () => {
     const playing = { ...withParams(spec, openingState(schema, spec), { size: 3, fast: true }), intent: 'play' as const };
     const ticked = stepped(spec, playing, 'tick');

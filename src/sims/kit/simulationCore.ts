@@ -6,6 +6,7 @@
  */
 import type { Intent } from './motion.ts';
 import { defaults, readState, type Schema, type StateOf } from './urlState.ts';
+import { paramsOf } from './simLink.ts';
 
 export interface SimulationSpec<S extends Schema, M> {
   /** The figure's title: shown in the frame and in the error message if the simulation fails. */
@@ -84,6 +85,9 @@ export function withParams<S extends Schema, M>(spec: SimulationSpec<S, M>, stat
  * never come from a link.
  */
 export function linkPatch<S extends Schema>(hash: string, id: string, schema: S, current: StateOf<S>): Partial<StateOf<S>> | null {
+  // Checked, not left to the comparison below: a figure the reader has changed differs from the
+  // defaults a hash without this simulation's entries reads as (a heading's anchor, another figure's link).
+  if (![...paramsOf(hash).keys()].some((key) => key.startsWith(`${id}.`))) return null;
   const linked = readState(hash, id, schema);
   const patch: Partial<StateOf<S>> = {};
   let changed = false;

@@ -124,9 +124,17 @@ export function useSimulation<S extends Schema, M>(id: string, schema: S, spec: 
     const patch = linkPatch(location.hash, id, schema, store.current!.params);
     if (patch) set(patch);
     else startWork(store.current!);
+    // A link to this page opened while it is open (or Back and Forward between such links) changes
+    // only the hash: it takes the same path. A hash that does not name this simulation changes nothing.
+    const onHashChange = () => {
+      const linked = linkPatch(location.hash, id, schema, store.current!.params);
+      if (linked) set(linked);
+    };
+    addEventListener('hashchange', onHashChange);
     // The jobs object lives as long as the component; the cleanup cancels whatever it holds then.
     const running = jobs.current;
     return () => {
+      removeEventListener('hashchange', onHashChange);
       running.cancelSlices?.();
       running.newest.cancel();
     };
