@@ -85,6 +85,7 @@ function StatusGateView() {
   // Without JavaScript nobody can predict, so the static figure shows the answer.
   const revealed = !hydrated || guess !== null;
   const right = Object.values(score).filter(Boolean).length;
+  const scored = hydrated ? Object.keys(score).length : 0;
   const status =
     guess === null
       ? `Request: ${request.label}. Predict the status.`
@@ -125,7 +126,15 @@ function StatusGateView() {
           )
         }
       />
-      {hydrated && Object.keys(score).length > 0 && <p class="sim-note">{`${right} of ${Object.keys(score).length} predictions right.`}</p>}
+      {/* The score's line is there before the first guess too, blank and unread, so that guess does not
+          push the article down by a line. */}
+      {scored > 0 ? (
+        <p class="sim-note">{`${right} of ${scored} predictions right.`}</p>
+      ) : (
+        <p class="sim-note" aria-hidden="true">
+          {'\u00a0'}
+        </p>
+      )}
     </SimFrame>
   );
 }
