@@ -135,6 +135,15 @@ describe('401 or 403?', () => {
     }
   });
 
+  it('never puts a verdict nobody gave into the page or the feed, where a reader without the styles would see it', () => {
+    // A feed reader drops the site's CSS, so every hidden panel of the figure is in plain sight there.
+    const feed = readFileSync('dist/rss.xml', 'utf8');
+    expect(feed).toContain('HTTP/1.1 401 Unauthorized');
+    for (const text of [readFileSync(`dist/${SLUG}/index.html`, 'utf8'), feed]) {
+      expect(text).not.toMatch(/Not quite|Right\./);
+    }
+  });
+
   // Each request's answer by RFC 6750 and RFC 9110: no credentials or a bad token is 401, a known
   // client without the permission 403, written out here rather than asked of the model.
   const ANSWERS = [

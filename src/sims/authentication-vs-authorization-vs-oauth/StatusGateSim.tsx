@@ -140,8 +140,9 @@ function StatusGateView() {
 }
 
 /**
- * The API's answer and why. `guess` adds the verdict line; a panel that only holds room keeps a line for
- * the verdict too, so that the stack is as tall as any answer with its verdict.
+ * The API's answer and why. `guess` adds the verdict line; a panel that only holds room keeps a blank
+ * line for the verdict too, so that the stack is as tall as any answer with its verdict. Blank, not a
+ * made-up verdict: where the styles do not reach (a feed reader) every panel is in sight.
  */
 function Answer({ result, guess, holdsRoom }: { result: Explained; guess: number | null; holdsRoom: boolean }) {
   return (
@@ -149,7 +150,7 @@ function Answer({ result, guess, holdsRoom }: { result: Explained; guess: number
       {guess !== null ? (
         <p class={guess === result.status ? 'auth-ok' : 'auth-bad'}>{guess === result.status ? 'Right.' : `Not quite: you said ${guess}.`}</p>
       ) : (
-        holdsRoom && <p class="auth-bad">Not quite: you said 200.</p>
+        holdsRoom && <p class="auth-bad">{'\u00a0'}</p>
       )}
       <p class="auth-caption">Response</p>
       <div class="auth-http">
