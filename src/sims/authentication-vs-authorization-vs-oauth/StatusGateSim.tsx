@@ -85,6 +85,7 @@ function StatusGateView() {
   // Without JavaScript nobody can predict, so the static figure shows the answer.
   const revealed = !hydrated || guess !== null;
   const right = Object.values(score).filter(Boolean).length;
+  const scored = hydrated ? Object.keys(score).length : 0;
   const status =
     guess === null
       ? `Request: ${request.label}. Predict the status.`
@@ -125,14 +126,23 @@ function StatusGateView() {
           )
         }
       />
-      {hydrated && Object.keys(score).length > 0 && <p class="sim-note">{`${right} of ${Object.keys(score).length} predictions right.`}</p>}
+      {/* The score's line is there before the first guess too, blank and unread, so that guess does not
+          push the article down by a line. */}
+      {scored > 0 ? (
+        <p class="sim-note">{`${right} of ${scored} predictions right.`}</p>
+      ) : (
+        <p class="sim-note" aria-hidden="true">
+          {'\u00a0'}
+        </p>
+      )}
     </SimFrame>
   );
 }
 
 /**
- * The API's answer and why. `guess` adds the verdict line; a panel that only holds room keeps a line for
- * the verdict too, so that the stack is as tall as any answer with its verdict.
+ * The API's answer and why. `guess` adds the verdict line; a panel that only holds room keeps a blank
+ * line for the verdict too, so that the stack is as tall as any answer with its verdict. Blank, not a
+ * made-up verdict: where the styles do not reach (a feed reader) every panel is in sight.
  */
 function Answer({ result, guess, holdsRoom }: { result: Explained; guess: number | null; holdsRoom: boolean }) {
   return (
@@ -140,7 +150,7 @@ function Answer({ result, guess, holdsRoom }: { result: Explained; guess: number
       {guess !== null ? (
         <p class={guess === result.status ? 'auth-ok' : 'auth-bad'}>{guess === result.status ? 'Right.' : `Not quite: you said ${guess}.`}</p>
       ) : (
-        holdsRoom && <p class="auth-bad">Not quite: you said 200.</p>
+        holdsRoom && <p class="auth-bad">{'\u00a0'}</p>
       )}
       <p class="auth-caption">Response</p>
       <div class="auth-http">
