@@ -16,6 +16,17 @@ describe('feedHtml', () => {
     );
   });
 
+  it('leaves out what the page hides only to hold room: unshown stack panels and rows still to come', () => {
+    const html =
+      '<div class="sim-stack"><div aria-hidden="true"><p>Step 1</p></div><div><p>Step 2</p></div><div aria-hidden="true"><p>Step 3</p></div></div>' +
+      '<svg><g style="visibility: hidden"><text>later</text></g><g style="opacity: 0.5"><text>now</text></g></svg>' +
+      '<div class="sim-marks" aria-hidden="true"><p>kept: not a stack panel</p></div>';
+    expect(feedHtml(html, base)).toBe(
+      '<div class="sim-stack"><div><p>Step 2</p></div></div><svg><g style="opacity: 0.5"><text>now</text></g></svg>' +
+        '<div class="sim-marks" aria-hidden="true"><p>kept: not a stack panel</p></div>',
+    );
+  });
+
   it('makes links absolute against the post URL and leaves fragments and absolute URLs alone', () => {
     const html = '<a href="/about/">a</a><a href="../b/">b</a><a href="#fn1">c</a><a href="https://other.example/">d</a>';
     expect(feedHtml(html, base)).toBe(

@@ -1,6 +1,7 @@
 /**
  * Makes a post's rendered HTML fit for a feed reader: no scripts or interactive controls (a reader
- * cannot run them; the simulations' server-rendered figures stay), island wrappers unwrapped, and
+ * cannot run them; the simulations' server-rendered figures stay), nothing the page hides with CSS
+ * only to hold room, island wrappers unwrapped, and
  * every link and image absolute, because a feed item has no base URL of its own.
  */
 import { fromHtml } from 'hast-util-from-html';
@@ -20,6 +21,16 @@ function classesOf(el: Element): string[] {
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 }
 
+/**
+ * Room-holders a page hides with CSS, which a feed reader does not load: the panels of a kit Stack that
+ * are not shown, and elements hidden with an inline `visibility: hidden` (rows still to come).
+ */
+function heldRoomOnly(node: Element, parent: Element | null): boolean {
+  if (parent && classesOf(parent).includes('sim-stack') && String(node.properties.ariaHidden) === 'true') return true;
+  const style = node.properties.style;
+  return typeof style === 'string' && /(^|;)\s*visibility\s*:\s*hidden/i.test(style);
+}
+
 function absolutise(value: unknown, base: URL): unknown {
   if (typeof value !== 'string' || value.startsWith('#')) return value;
   try {
@@ -29,7 +40,7 @@ function absolutise(value: unknown, base: URL): unknown {
   }
 }
 
-function cleanChildren(children: RootContent[], base: URL): RootContent[] {
+function cleanChildren(children: RootContent[], base: URL, parent: Element | null = null): RootContent[] {
   const out: RootContent[] = [];
   for (const node of children) {
     if (node.type === 'comment') continue;
@@ -37,8 +48,8 @@ function cleanChildren(children: RootContent[], base: URL): RootContent[] {
       out.push(node);
       continue;
     }
-    if (DROP_TAGS.has(node.tagName) || classesOf(node).some((c) => DROP_CLASSES.includes(c))) continue;
-    node.children = cleanChildren(node.children as RootContent[], base) as Element['children'];
+    if (DROP_TAGS.has(node.tagName) || classesOf(node).some((c) => DROP_CLASSES.includes(c)) || heldRoomOnly(node, parent)) continue;
+    node.children = cleanChildren(node.children as RootContent[], base, node) as Element['children'];
     if (UNWRAP_TAGS.has(node.tagName)) {
       out.push(...(node.children as RootContent[]));
       continue;
