@@ -170,6 +170,8 @@ describe('the valet key flow', () => {
     const next = frame.getByRole('button', { name: 'Next step' });
     await next.press('Enter');
     await expect.poll(() => frame.innerText()).toContain('Step 2 of 4');
+    // The sign-in page's address is a placeholder: its request reads as step 1's redirect wrote it, not percent-encoded.
+    expect(await frame.innerText()).toContain('GET https://login.example/interaction/…');
     // Another tampering is another flow: it starts at its first request, and a copied link says so.
     await frame.getByLabel('Tamper with').selectOption('wrong-verifier');
     await expect.poll(() => frame.innerText()).toContain('Step 1 of 3');

@@ -45,7 +45,8 @@ const REASON: Record<number, string> = { 200: 'OK', 303: 'See Other', 400: 'Bad 
 
 function requestText(r: HttpRequest): string {
   const url = new URL(r.url);
-  const lines = [`${r.method} ${url.origin}${url.pathname}${url.search ? '?' : ''}`];
+  // URL percent-encodes the path; the model's placeholder (…) is shown as written, as in shortLabel.
+  const lines = [`${r.method} ${url.origin}${decodeURI(url.pathname)}${url.search ? '?' : ''}`];
   for (const [k, v] of url.searchParams) lines.push(`    ${k}=${v}`);
   for (const [k, v] of Object.entries(r.headers)) lines.push(`${k}: ${v}`);
   if (r.form) {
