@@ -36,6 +36,8 @@ describe('the static article', () => {
     // The first "401 or 403?" case is answered in the static figure, and the valet flow shows RFC 7636's pair.
     expect(html).toContain('WWW-Authenticate: Bearer realm=&quot;photos&quot;');
     expect(html).toContain('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    // Nothing is tampered with in the opening flow, and its caption says so.
+    expect(html).toMatch(/id="sim-valet"[\s\S]*?<figcaption>The requests [^<]*the photo API in the honest flow: the printer gets the photos\./);
   });
 
   it('shows the code samples from the files the tests run', () => {
@@ -175,6 +177,7 @@ describe('the valet key flow', () => {
     // Another tampering is another flow: it starts at its first request, and a copied link says so.
     await frame.getByLabel('Tamper with').selectOption('wrong-verifier');
     await expect.poll(() => frame.innerText()).toContain('Step 1 of 3');
+    expect(await frame.locator('figcaption').innerText()).toContain('with the tampering chosen above: refused at step 3: invalid_grant.');
     await frame.getByRole('button', { name: /Copy link/ }).click();
     await frame.locator('.sim-share-result').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#valet\.tamper=wrong-verifier&valet\.step=1$/);

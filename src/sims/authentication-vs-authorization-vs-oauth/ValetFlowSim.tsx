@@ -194,7 +194,7 @@ function ValetFlowView() {
           ? `The flow plays by itself, ${steps.length} requests: ${outcome}. Pause to read each step.`
           : `Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`
       }
-      caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
+      caption={`The requests between the browser, the photo printer, the authorization server and the photo API ${state.tamper === 'none' ? 'in the honest flow' : 'with the tampering chosen above'}: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
         <Select sim={sim} param="tamper" label="Tamper with" options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} />
