@@ -188,6 +188,20 @@ describe('the valet key flow', () => {
     expect(await next.isDisabled()).toBe(true);
   });
 
+  it("prints the current step's panel alone, without the room the taller steps hold on screen", async () => {
+    const page = await site.page(`${PATH}#valet.step=2`);
+    const frame = await hydrated(page, 'valet');
+    await expect.poll(() => frame.locator('.auth-step-title').innerText()).toBe('Step 2 of 4: Sign in and approve');
+    await page.emulateMedia({ media: 'print' });
+    // The step the diagram marks is the one on paper, and the figure ends where its note does.
+    expect(await frame.locator('.sim-stack').innerText()).toMatch(/^Step 2 of 4: Sign in and approve\n[\s\S]*single-use code\.$/);
+    const gap = await frame.locator('.sim-stack').evaluate((stack) => {
+      const shown = stack.querySelector(':scope > :not([aria-hidden])')!;
+      return stack.getBoundingClientRect().bottom - shown.lastElementChild!.getBoundingClientRect().bottom;
+    });
+    expect(gap).toBeLessThan(2);
+  });
+
   it('a shared link reopens the flow at its step', async () => {
     const page = await site.page(`${PATH}#valet.tamper=reused-code&valet.step=4`);
     const frame = await hydrated(page, 'valet');
