@@ -188,6 +188,16 @@ describe('the valet key flow', () => {
     expect(await next.isDisabled()).toBe(true);
   });
 
+  it('gives a screen reader the step in sight only: the other panels are out of the accessibility tree and hold nothing to focus', async () => {
+    const page = await site.page(`${PATH}#valet.step=3`);
+    const frame = await hydrated(page, 'valet');
+    await expect.poll(() => frame.locator('.auth-step-title').innerText()).toContain('Step 3 of 4');
+    const tree = await frame.locator('.sim-stack').ariaSnapshot();
+    expect(tree).toContain('Step 3 of 4: Redeem the code, proving it with the verifier');
+    for (const other of ['Step 1 of 4', 'Step 2 of 4', 'Step 4 of 4']) expect(tree).not.toContain(other);
+    expect(await frame.locator('.sim-stack [aria-hidden="true"] :is(a, button, input, select, textarea, [tabindex])').count()).toBe(0);
+  });
+
   it("prints the current step's panel alone, without the room the taller steps hold on screen", async () => {
     const page = await site.page(`${PATH}#valet.step=2`);
     const frame = await hydrated(page, 'valet');
