@@ -188,6 +188,19 @@ describe('the valet key flow', () => {
     expect(await next.isDisabled()).toBe(true);
   });
 
+  it('tells a screen reader once that the flow plays (one request or several), then the step in sight once paused', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'valet');
+    const live = frame.locator('[aria-live]');
+    expect(await live.textContent()).toBe('Step 1 of 4: Send the user to the authorization server. GET /auth → 303.');
+    await frame.getByRole('button', { name: 'Play' }).press('Enter');
+    await expect.poll(() => live.textContent()).toBe('The flow plays by itself, 4 requests: the printer gets the photos. Pause to read each step.');
+    await frame.getByLabel('Tamper with').selectOption('no-pkce');
+    await expect.poll(() => live.textContent()).toBe('The flow plays by itself, 1 request: refused at step 1: invalid_request. Pause to read each step.');
+    await frame.getByRole('button', { name: 'Pause' }).press('Enter');
+    await expect.poll(() => live.textContent()).toBe('Step 1 of 1: Send the user to the authorization server. GET /auth → 303 invalid_request.');
+  });
+
   it('gives a screen reader the step in sight only: the other panels are out of the accessibility tree and hold nothing to focus', async () => {
     const page = await site.page(`${PATH}#valet.step=3`);
     const frame = await hydrated(page, 'valet');
