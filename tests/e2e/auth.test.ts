@@ -374,6 +374,15 @@ describe('the valet token, frame by frame', () => {
     expect(new Set(samples.map((s) => s.element)).size).toBe(1);
     expect(samples.filter((s) => seen(s) && atCorner(s))).toEqual([]);
   });
+
+  it('travels in a one-request flow too, each time playback starts it over', async () => {
+    const page = await site.page(`${PATH}#valet.tamper=no-pkce`, { reducedMotion: 'no-preference' });
+    await hydrated(page, 'valet');
+    const stop = await sampleMarks(page, '#sim-valet');
+    // Two ticks (1.6 s each) resting on the refusal, then the flow's one request again.
+    await expect.poll(async () => seen((await latestSample(page)) ?? { opacity: 0 }), { timeout: 10_000 }).toBe(true);
+    expect((await stop()).filter((s) => seen(s) && atCorner(s))).toEqual([]);
+  });
 });
 
 describe('the JWT inspector', () => {

@@ -76,9 +76,11 @@ function shortLabel(step: Step): string {
  */
 function Traveller({ sim, step, y }: { sim: Simulation<typeof schema, Flow>; step: Step; y: number }) {
   const t = useProgress(sim);
-  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place. Between
-  // moves the mark rests (in the page, unseen), returned from here like the moving one so it stays one element.
-  if (t >= 1 || sim.before.at === sim.model.at)
+  // The token travels when the flow reaches another step, or starts over after resting on its last (a
+  // one-request flow replays the same step); a new verifier redraws in place. Between moves the mark rests
+  // (in the page, unseen), returned from here like the moving one so it stays one element.
+  const travels = sim.before.at !== sim.model.at || sim.before.held > sim.model.held;
+  if (t >= 1 || !travels)
     return (
       <Mark resting class="auth-token" r={8}>
         <circle r={7} />
