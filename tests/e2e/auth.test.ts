@@ -9,6 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
+import { atCorner, latestSample, sampleMarks, seen } from '../support/marks.ts';
 
 const SLUG = 'authentication-vs-authorization-vs-oauth';
 const PATH = `/${SLUG}/`;
@@ -35,6 +36,8 @@ describe('the static article', () => {
     // The first "401 or 403?" case is answered in the static figure, and the valet flow shows RFC 7636's pair.
     expect(html).toContain('WWW-Authenticate: Bearer realm=&quot;photos&quot;');
     expect(html).toContain('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    // Nothing is tampered with in the opening flow, and its caption says so.
+    expect(html).toMatch(/id="sim-valet"[\s\S]*?<figcaption>The requests [^<]*the photo API in the honest flow: the printer gets the photos\./);
   });
 
   it('shows the code samples from the files the tests run', () => {
@@ -221,9 +224,12 @@ describe('the valet key flow', () => {
     const next = frame.getByRole('button', { name: 'Next step' });
     await next.press('Enter');
     await expect.poll(() => frame.innerText()).toContain('Step 2 of 4');
+    // The sign-in page's address is a placeholder: its request reads as step 1's redirect wrote it, not percent-encoded.
+    expect(await frame.innerText()).toContain('GET https://login.example/interaction/…');
     // Another tampering is another flow: it starts at its first request, and a copied link says so.
     await frame.getByLabel('Tamper with').selectOption('wrong-verifier');
     await expect.poll(() => frame.innerText()).toContain('Step 1 of 3');
+    expect(await frame.locator('figcaption').innerText()).toContain('with the tampering chosen above: refused at step 3: invalid_grant.');
     await frame.getByRole('button', { name: /Copy link/ }).click();
     await frame.locator('.sim-share-result').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#valet\.tamper=wrong-verifier&valet\.step=1$/);
@@ -232,6 +238,43 @@ describe('the valet key flow', () => {
     await expect.poll(() => frame.innerText()).toContain('Step 3 of 3: Redeem the code');
     expect(await frame.innerText()).toContain('"error": "invalid_grant"');
     expect(await next.isDisabled()).toBe(true);
+  });
+
+  it('tells a screen reader once that the flow plays (one request or several), then the step in sight once paused', async () => {
+    const page = await site.page(PATH);
+    const frame = await hydrated(page, 'valet');
+    const live = frame.locator('[aria-live]');
+    expect(await live.textContent()).toBe('Step 1 of 4: Send the user to the authorization server. GET /auth → 303.');
+    await frame.getByRole('button', { name: 'Play' }).press('Enter');
+    await expect.poll(() => live.textContent()).toBe('The flow plays by itself, 4 requests: the printer gets the photos. Pause to read each step.');
+    await frame.getByLabel('Tamper with').selectOption('no-pkce');
+    await expect.poll(() => live.textContent()).toBe('The flow plays by itself, 1 request: refused at step 1: invalid_request. Pause to read each step.');
+    await frame.getByRole('button', { name: 'Pause' }).press('Enter');
+    await expect.poll(() => live.textContent()).toBe('Step 1 of 1: Send the user to the authorization server. GET /auth → 303 invalid_request.');
+  });
+
+  it('gives a screen reader the step in sight only: the other panels are out of the accessibility tree and hold nothing to focus', async () => {
+    const page = await site.page(`${PATH}#valet.step=3`);
+    const frame = await hydrated(page, 'valet');
+    await expect.poll(() => frame.locator('.auth-step-title').innerText()).toContain('Step 3 of 4');
+    const tree = await frame.locator('.sim-stack').ariaSnapshot();
+    expect(tree).toContain('Step 3 of 4: Redeem the code, proving it with the verifier');
+    for (const other of ['Step 1 of 4', 'Step 2 of 4', 'Step 4 of 4']) expect(tree).not.toContain(other);
+    expect(await frame.locator('.sim-stack [aria-hidden="true"] :is(a, button, input, select, textarea, [tabindex])').count()).toBe(0);
+  });
+
+  it("prints the current step's panel alone, without the room the taller steps hold on screen", async () => {
+    const page = await site.page(`${PATH}#valet.step=2`);
+    const frame = await hydrated(page, 'valet');
+    await expect.poll(() => frame.locator('.auth-step-title').innerText()).toBe('Step 2 of 4: Sign in and approve');
+    await page.emulateMedia({ media: 'print' });
+    // The step the diagram marks is the one on paper, and the figure ends where its note does.
+    expect(await frame.locator('.sim-stack').innerText()).toMatch(/^Step 2 of 4: Sign in and approve\n[\s\S]*single-use code\.$/);
+    const gap = await frame.locator('.sim-stack').evaluate((stack) => {
+      const shown = stack.querySelector(':scope > :not([aria-hidden])')!;
+      return stack.getBoundingClientRect().bottom - shown.lastElementChild!.getBoundingClientRect().bottom;
+    });
+    expect(gap).toBeLessThan(2);
   });
 
   it('a shared link reopens the flow at its step', async () => {
@@ -304,10 +347,11 @@ describe('the valet flow moves by itself', () => {
     await expect.poll(() => valetDrawing(frame), { timeout: 6_000 }).not.toBe(opened);
     expect(await frame.locator('.auth-step-title').innerText()).not.toContain('Step 1 of 4');
     const positions = new Set<string>();
+    // The resting token is in the page too, unseen at the corner: only a token in sight counts.
     for (let i = 0; i < 80 && positions.size < 4; i++) {
       const cx = await frame
         .locator('.auth-token')
-        .evaluate((el) => getComputedStyle(el).transform, undefined, { timeout: 50 })
+        .evaluate((el) => (getComputedStyle(el).opacity === '0' ? null : getComputedStyle(el).transform), undefined, { timeout: 50 })
         .catch(() => null);
       if (cx) positions.add(cx);
       await pause(page, 25);
@@ -341,6 +385,55 @@ describe('the valet flow moves by itself', () => {
     expect(await stillFrame.locator('.auth-step-title').innerText()).toContain('Step 1 of 4');
     await stillFrame.getByRole('button', { name: 'Step', exact: true }).press('Enter');
     expect(await stillFrame.locator('.auth-step-title').innerText()).toContain('Step 2 of 4');
+  });
+});
+
+describe('the valet token, frame by frame', () => {
+  it('is seen only on its arrow, never at the corner where it rests, and stays one element through Pause, Step, tampering, a new verifier, Reset and scrolling', async () => {
+    const page = await site.page(PATH, { reducedMotion: 'no-preference' });
+    const frame = await hydrated(page, 'valet');
+    const stop = await sampleMarks(page, '#sim-valet');
+    /** Waits until the token is on its way, then a little longer, so that what comes next lands mid-move. */
+    const midMove = async () => {
+      await expect.poll(async () => seen((await latestSample(page)) ?? { opacity: 0 }), { timeout: 8_000 }).toBe(true);
+      await pause(page, 250);
+    };
+    await midMove();
+    await frame.getByRole('button', { name: 'Pause' }).press('Enter');
+    await pause(page, 1_800); // a tick is 1.6 s: the move in flight lands
+    expect(seen((await latestSample(page))!)).toBe(false);
+    const step = frame.getByRole('button', { name: 'Step', exact: true });
+    await step.press('Enter');
+    await pause(page, 300);
+    await step.press('Enter'); // during the move the first Step began
+    await pause(page, 1_800);
+    expect(seen((await latestSample(page))!)).toBe(false);
+    await frame.getByRole('button', { name: 'Play' }).press('Enter');
+    await midMove();
+    await frame.getByLabel('Tamper with').selectOption('reused-code');
+    await midMove();
+    await frame.getByRole('button', { name: 'New code_verifier' }).press('Enter');
+    await midMove();
+    await frame.getByRole('button', { name: 'Reset' }).press('Enter');
+    await midMove();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await pause(page, 2_000);
+    await frame.scrollIntoViewIfNeeded();
+    await midMove();
+    await pause(page, 1_600);
+    const samples = await stop();
+    expect(samples.filter(seen).length).toBeGreaterThan(30);
+    expect(new Set(samples.map((s) => s.element)).size).toBe(1);
+    expect(samples.filter((s) => seen(s) && atCorner(s))).toEqual([]);
+  });
+
+  it('travels in a one-request flow too, each time playback starts it over', async () => {
+    const page = await site.page(`${PATH}#valet.tamper=no-pkce`, { reducedMotion: 'no-preference' });
+    await hydrated(page, 'valet');
+    const stop = await sampleMarks(page, '#sim-valet');
+    // Two ticks (1.6 s each) resting on the refusal, then the flow's one request again.
+    await expect.poll(async () => seen((await latestSample(page)) ?? { opacity: 0 }), { timeout: 10_000 }).toBe(true);
+    expect((await stop()).filter((s) => seen(s) && atCorner(s))).toEqual([]);
   });
 });
 

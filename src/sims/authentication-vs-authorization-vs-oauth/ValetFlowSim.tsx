@@ -45,7 +45,8 @@ const REASON: Record<number, string> = { 200: 'OK', 303: 'See Other', 400: 'Bad 
 
 function requestText(r: HttpRequest): string {
   const url = new URL(r.url);
-  const lines = [`${r.method} ${url.origin}${url.pathname}${url.search ? '?' : ''}`];
+  // URL percent-encodes the path; the model's placeholder (…) is shown as written, as in shortLabel.
+  const lines = [`${r.method} ${url.origin}${decodeURI(url.pathname)}${url.search ? '?' : ''}`];
   for (const [k, v] of url.searchParams) lines.push(`    ${k}=${v}`);
   for (const [k, v] of Object.entries(r.headers)) lines.push(`${k}: ${v}`);
   if (r.form) {
@@ -75,9 +76,11 @@ function shortLabel(step: Step): string {
  */
 function Traveller({ sim, step, y }: { sim: Simulation<typeof schema, Flow>; step: Step; y: number }) {
   const t = useProgress(sim);
-  // Only a Step or tick that moved the flow on travels; a new verifier or tamper redraws in place. Between
-  // moves the mark rests (in the page, unseen), returned from here like the moving one so it stays one element.
-  if (t >= 1 || sim.before.at === sim.model.at)
+  // The token travels when the flow reaches another step, or starts over after resting on its last (a
+  // one-request flow replays the same step); a new verifier redraws in place. Between moves the mark rests
+  // (in the page, unseen), returned from here like the moving one so it stays one element.
+  const travels = sim.before.at !== sim.model.at || sim.before.held > sim.model.held;
+  if (t >= 1 || !travels)
     return (
       <Mark resting class="auth-token" r={8}>
         <circle r={7} />
@@ -190,10 +193,10 @@ function ValetFlowView() {
       // While it plays, one announcement rather than one per request: the live region would otherwise talk every tick.
       status={
         sim.playing
-          ? `The flow plays by itself, ${steps.length} requests: ${outcome}. Pause to read each step.`
+          ? `The flow plays by itself, ${steps.length} ${steps.length === 1 ? 'request' : 'requests'}: ${outcome}. Pause to read each step.`
           : `Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`
       }
-      caption={`The requests between the browser, the photo printer, the authorization server and the photo API, with tampering: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
+      caption={`The requests between the browser, the photo printer, the authorization server and the photo API ${state.tamper === 'none' ? 'in the honest flow' : 'with the tampering chosen above'}: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
     >
       <Controls>
         <Select sim={sim} param="tamper" label="Tamper with" options={TAMPERS.map((t) => ({ value: t, label: TAMPER_LABELS[t] }))} />

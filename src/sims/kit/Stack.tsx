@@ -10,7 +10,7 @@
  *
  * The others are `visibility: hidden` (kept in layout, out of sight, not focusable) and `aria-hidden`,
  * so a screen reader reads the shown panel only. sims.css hides by `aria-hidden`, so the two never
- * disagree.
+ * disagree. On paper the others are left out altogether, so a printed stack is as tall as its shown panel.
  */
 import type { ComponentChildren } from 'preact';
 
