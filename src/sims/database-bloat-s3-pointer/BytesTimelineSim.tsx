@@ -30,6 +30,7 @@ import {
 } from '../kit/index.ts';
 import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, inTransit, phaseDone, type HopPhase, type Lane, type Timeline } from './timeline.ts';
 import { advanceReplay, newReplay, shownMs, type Replay } from './replay.ts';
+import { fewestPoses } from './poses.ts';
 import './bytes.css';
 
 const MiB = 1024 * 1024;
@@ -168,8 +169,12 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
   const behind = Math.ceil((GAP + 3 * length) / GAP) + 1;
   const ahead = Math.ceil(length / GAP) + 1;
   const centre = ((ahead - behind) / 2) * GAP;
-  const dots = [];
-  for (let j = -behind; j <= ahead; j++) dots.push(<circle class="bt-byte" cx={dir * (j * GAP - centre)} cy={0} r={DOT_R} style={{ fill: COLOUR[p.lane] }} />);
+  // One path of many dots rather than a circle each: the browser restyles one element, not a score, when a tick starts the row's move.
+  let dots = '';
+  for (let j = -behind; j <= ahead; j++) {
+    const cx = dir * (j * GAP - centre);
+    dots += `M${(cx - DOT_R).toFixed(2)} 0a${DOT_R} ${DOT_R} 0 1 0 ${2 * DOT_R} 0a${DOT_R} ${DOT_R} 0 1 0 ${-2 * DOT_R} 0`;
+  }
   const cover = strip + 4;
   const coverShape = (
     <>
@@ -183,20 +188,22 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
       <Mark
         class="bt-bytes"
         r={((ahead + behind) / 2) * GAP + DOT_R + 1}
-        poses={moments.map((m, k) => ({
-          x: along(shift + travel(m) - first + centre),
-          y: EDGE,
-          opacity: windows[k]![0] < windows[k]![1] ? 1 : 0,
-        }))}
+        poses={fewestPoses(
+          moments.map((m, k) => ({
+            x: along(shift + travel(m) - first + centre),
+            y: EDGE,
+            opacity: windows[k]![0] < windows[k]![1] ? 1 : 0,
+          })),
+        )}
         ms={TICK_MS}
         at={at}
       >
-        {dots}
+        <path class="bt-byte" d={dots} style={{ fill: COLOUR[p.lane] }} />
       </Mark>
-      <Mark class="bt-cover" r={cover / 2 + 1} poses={windows.map(([, head]) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: EDGE }))} ms={TICK_MS} at={at}>
+      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(([, head]) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: EDGE })))} ms={TICK_MS} at={at}>
         {coverShape}
       </Mark>
-      <Mark class="bt-cover" r={cover / 2 + 1} poses={windows.map(([tail]) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: EDGE }))} ms={TICK_MS} at={at}>
+      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(([tail]) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: EDGE })))} ms={TICK_MS} at={at}>
         {coverShape}
       </Mark>
     </div>
@@ -206,10 +213,12 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
 /** A request or the URL on its way: its front crosses the link over the phase, and it shows only during it. */
 function Message({ p, y, moments, at }: { p: HopPhase; y: number; moments: readonly number[]; at: number }) {
   const [x1, x2] = ends(p.hop.from, p.hop.to);
-  const poses = moments.map((m) => {
-    const done = phaseDone(p, m);
-    return { x: lerp(x1, x2, inTransit(p, m)[1]), y, opacity: done > 0 && done < 1 ? 1 : 0 };
-  });
+  const poses = fewestPoses(
+    moments.map((m) => {
+      const done = phaseDone(p, m);
+      return { x: lerp(x1, x2, inTransit(p, m)[1]), y, opacity: done > 0 && done < 1 ? 1 : 0 };
+    }),
+  );
   return p.hop.what === 'url' ? (
     <Mark class="bt-url-mark" r={7} poses={poses} ms={TICK_MS} at={at}>
       <rect class="bt-url" x={-5} y={-5} width={10} height={10} style={{ fill: COLOUR[p.lane] }} />
@@ -299,7 +308,7 @@ function Playhead({ sim, x, height }: { sim: BytesSimulation; x: (v: number) => 
   const bottom = height - 22;
   const half = (bottom - top) / 2;
   return useTickMarks(sim, (moments, at) => (
-    <Mark class="bt-playhead-mark" r={half + 2} poses={moments.map((m) => ({ x: x(m), y: top + half }))} ms={TICK_MS} at={at}>
+    <Mark class="bt-playhead-mark" r={half + 2} poses={fewestPoses(moments.map((m) => ({ x: x(m), y: top + half })))} ms={TICK_MS} at={at}>
       <line class="bt-playhead" x1={0} x2={0} y1={-half} y2={half} />
     </Mark>
   ));
