@@ -122,9 +122,13 @@ function FlowRow({ t, title, y }: { t: Timeline; title: string; y: number }) {
 /** How long a tick of the replay takes, and how many poses of the model a mark follows within one. */
 const TICK_MS = 100;
 const SAMPLES = 8;
-/** A log byte's dot, and the strip along a link that its dots are drawn in. */
+/**
+ * A log byte's dot, and the strip along a link that its dots are drawn in: as tall as a dot, and reaching
+ * past the link's ends only up to the boxes' outlines (3 units off, 2 wide), which it must not paint over.
+ */
 const DOT_R = 3.5;
-const EDGE = 4;
+const HALF_H = 4;
+const SIDE = 2;
 
 /**
  * The moments one tick's move passes through, evenly in time, from the last tick's moment to this one's
@@ -160,9 +164,9 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
   const [x1, x2] = ends(p.hop.from, p.hop.to);
   const length = Math.abs(x2 - x1);
   const dir = Math.sign(x2 - x1);
-  const strip = length + 2 * EDGE;
+  const strip = length + 2 * SIDE;
   // A distance from the sender, as x in the strip.
-  const along = (d: number) => EDGE + (dir > 0 ? d : length - d);
+  const along = (d: number) => SIDE + (dir > 0 ? d : length - d);
   const travel = (m: number) => phaseDone(p, m) * 3 * length;
   const first = travel(moments[0]!);
   const shift = first % GAP;
@@ -178,21 +182,26 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
   const cover = strip + 4;
   const coverShape = (
     <>
-      <rect x={-cover / 2} y={-EDGE} width={cover} height={2 * EDGE} />
+      <rect x={-cover / 2} y={-HALF_H} width={cover} height={2 * HALF_H} />
       <line x1={-cover / 2} x2={cover / 2} y1={0} y2={0} />
     </>
   );
-  const windows = moments.map((m) => onLink(p, m));
+  // Covers wait off the strip while the row is unseen: drawn in a layer of their own, their stretch of link
+  // sits a hair off the drawing's, which shows if they rest over it (a finished hop) but not in a passing tick.
+  const windows = moments.map((m) => {
+    const [tail, head] = onLink(p, m);
+    return tail < head ? { seen: true, tail, head } : { seen: false, tail: 0, head: 1 };
+  });
   return (
-    <div class="bt-strip" style={{ left: cqw(Math.min(x1, x2) - EDGE), top: cqw(y - EDGE), width: cqw(strip), height: cqw(2 * EDGE) }}>
+    <div class="bt-strip" style={{ left: cqw(Math.min(x1, x2) - SIDE), top: cqw(y - HALF_H), width: cqw(strip), height: cqw(2 * HALF_H) }}>
       <Mark
         class="bt-bytes"
         r={((ahead + behind) / 2) * GAP + DOT_R + 1}
         poses={fewestPoses(
           moments.map((m, k) => ({
             x: along(shift + travel(m) - first + centre),
-            y: EDGE,
-            opacity: windows[k]![0] < windows[k]![1] ? 1 : 0,
+            y: HALF_H,
+            opacity: windows[k]!.seen ? 1 : 0,
           })),
         )}
         ms={TICK_MS}
@@ -200,10 +209,10 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
       >
         <path class="bt-byte" d={dots} style={{ fill: COLOUR[p.lane] }} />
       </Mark>
-      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(([, head]) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: EDGE })))} ms={TICK_MS} at={at}>
+      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(({ head }) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: HALF_H })))} ms={TICK_MS} at={at}>
         {coverShape}
       </Mark>
-      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(([tail]) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: EDGE })))} ms={TICK_MS} at={at}>
+      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(({ tail }) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: HALF_H })))} ms={TICK_MS} at={at}>
         {coverShape}
       </Mark>
     </div>
