@@ -28,7 +28,17 @@ import {
   type Simulation,
   type StateOf,
 } from '../kit/index.ts';
-import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, inTransit, phaseDone, type HopPhase, type Lane, type Timeline } from './timeline.ts';
+import {
+  ASSUMPTIONS as A,
+  DEFAULT_TIMELINE as D,
+  TIMELINE_RANGES as R,
+  bytesThrough,
+  inTransit,
+  phaseDone,
+  type HopPhase,
+  type Lane,
+  type Timeline,
+} from './timeline.ts';
 import { advanceReplay, newReplay, shownMs, type Replay } from './replay.ts';
 import { fewestPoses } from './poses.ts';
 import './bytes.css';
@@ -209,10 +219,22 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
       >
         <path class="bt-byte" d={dots} style={{ fill: COLOUR[p.lane] }} />
       </Mark>
-      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(({ head }) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: HALF_H })))} ms={TICK_MS} at={at}>
+      <Mark
+        class="bt-cover"
+        r={cover / 2 + 1}
+        poses={fewestPoses(windows.map(({ head }) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: HALF_H })))}
+        ms={TICK_MS}
+        at={at}
+      >
         {coverShape}
       </Mark>
-      <Mark class="bt-cover" r={cover / 2 + 1} poses={fewestPoses(windows.map(({ tail }) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: HALF_H })))} ms={TICK_MS} at={at}>
+      <Mark
+        class="bt-cover"
+        r={cover / 2 + 1}
+        poses={fewestPoses(windows.map(({ tail }) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: HALF_H })))}
+        ms={TICK_MS}
+        at={at}
+      >
         {coverShape}
       </Mark>
     </div>
@@ -263,7 +285,11 @@ function useTickMarks(sim: BytesSimulation, draw: (moments: readonly number[], a
   // How far the move was when this component first saw it: marks that appear mid-move start there.
   const begun = useRef({ model, t });
   if (begun.current.model !== model) begun.current = { model, t };
-  return useMemo(() => draw(momentsOf(before, model), begun.current.t), [before, model]);
+  // What the caller draws depends only on the model (its scales change with the model), so the move is
+  // rebuilt when the model changes, with the caller's latest drawing.
+  const drawing = useRef(draw);
+  drawing.current = draw;
+  return useMemo(() => drawing.current(momentsOf(before, model), begun.current.t), [before, model]);
 }
 
 /** Each place's running byte count, at the tick's moment (ten times a second, not per display frame). */

@@ -3,7 +3,14 @@
  * starts (about 2 ms each at 4× CPU here), so a tick that restarted ten marks with nine poses each cost a
  * 30 ms frame. Most moves within a tick are straight lines: two poses say the same.
  */
-import type { Pose } from '../kit/Marks.tsx';
+
+/** A mark's place at one moment, as the kit's Mark takes it (drawing units; scale and opacity default to 1). */
+export interface Pose {
+  x: number;
+  y: number;
+  scale?: number;
+  opacity?: number;
+}
 
 /** How far (drawing units, or opacity) the shorter move may stray from the sampled one. */
 const TOLERANCE = 0.05;
