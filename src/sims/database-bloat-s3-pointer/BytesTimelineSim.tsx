@@ -305,16 +305,20 @@ function Counts({ t, y, at }: { t: Timeline; y: number; at: number }) {
   );
 }
 
+/** The flow's moving parts: this alone re-renders per display frame (to no effect), not the drawing under it. */
+function FlowMoves({ sim }: { sim: BytesSimulation }) {
+  return useTickMarks(sim, (moments, begun) => (
+    <>
+      <FlowMarks t={sim.model.db} y={0} moments={moments} at={begun} />
+      <FlowMarks t={sim.model.url} y={FLOW_ROW} moments={moments} at={begun} />
+    </>
+  ));
+}
+
 /** The flow figure: boxes and links drawn once per model, counts and clock once per tick, and the moving parts as marks. */
 function Flow({ sim, still }: { sim: BytesSimulation; still: ComponentChildren }) {
   const { db, url } = sim.model;
   const at = shownMs(sim.model);
-  const marks = useTickMarks(sim, (moments, begun) => (
-    <>
-      <FlowMarks t={db} y={0} moments={moments} at={begun} />
-      <FlowMarks t={url} y={FLOW_ROW} moments={moments} at={begun} />
-    </>
-  ));
   return (
     <div class="sim-overlaid bt-flow-wrap">
       <svg class="sim-chart bt-flow" viewBox={`0 0 ${W} ${FLOW_H}`} role="img" aria-label={flowLabel(db, url)}>
@@ -325,7 +329,9 @@ function Flow({ sim, still }: { sim: BytesSimulation; still: ComponentChildren }
           {`${ms(at)} after the click`}
         </text>
       </svg>
-      <Marks width={W}>{marks}</Marks>
+      <Marks width={W}>
+        <FlowMoves sim={sim} />
+      </Marks>
     </div>
   );
 }
