@@ -28,7 +28,8 @@ describe('feedHtml', () => {
   });
 
   it('drops compositor marks, which only animate what the drawing already says', () => {
-    const html = '<figure><svg role="img" aria-label="Bytes"><rect></rect></svg><div class="sim-marks" aria-hidden="true"><svg><circle></circle></svg></div></figure>';
+    const html =
+      '<figure><svg role="img" aria-label="Bytes"><rect></rect></svg><div class="sim-marks" aria-hidden="true"><svg><circle></circle></svg></div></figure>';
     expect(feedHtml(html, base)).toBe('<figure><svg role="img" aria-label="Bytes"><rect></rect></svg></figure>');
   });
 
