@@ -198,9 +198,14 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
   );
   // Covers wait off the strip while the row is unseen: drawn in a layer of their own, their stretch of link
   // sits a hair off the drawing's, which shows if they rest over it (a finished hop) but not in a passing tick.
-  const windows = moments.map((m) => {
-    const [tail, head] = onLink(p, m);
-    return tail < head ? { seen: true, tail, head } : { seen: false, tail: 0, head: 1 };
+  // Within a tick the row is seen at some moments, the covers hold the nearest seen moment's place at the
+  // others: parking them there would sweep them across the link in one sample while the row still fades.
+  const onIt = moments.map((m) => onLink(p, m));
+  const seenAt = onIt.flatMap(([tail, head], k) => (tail < head ? [k] : []));
+  const windows = onIt.map(([tail, head], k) => {
+    if (tail < head) return { seen: true, tail, head };
+    const near = seenAt.reduce<number | undefined>((best, j) => (best === undefined || Math.abs(j - k) < Math.abs(best - k) ? j : best), undefined);
+    return near === undefined ? { seen: false, tail: 0, head: 1 } : { seen: false, tail: onIt[near]![0], head: onIt[near]![1] };
   });
   return (
     <div class="bt-strip" style={{ left: cqw(Math.min(x1, x2) - SIDE), top: cqw(y - HALF_H), width: cqw(strip), height: cqw(2 * HALF_H) }}>
