@@ -252,7 +252,9 @@ function Message({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
   const poses = fewestPoses(
     moments.map((m) => {
       const done = phaseDone(p, m);
-      return { x: lerp(x1, x2, inTransit(p, m)[1]), y, opacity: done > 0 && done < 1 ? 1 : 0 };
+      // Outside its phase inTransit says [0, 0]: an arrived message would slide back to its sender as it fades.
+      const front = done <= 0 ? 0 : done >= 1 ? 1 : inTransit(p, m)[1];
+      return { x: lerp(x1, x2, front), y, opacity: done > 0 && done < 1 ? 1 : 0 };
     }),
   );
   return p.hop.what === 'url' ? (
