@@ -203,8 +203,11 @@ describe('buffer pool eviction moves by itself', () => {
 });
 
 describe('where the bytes go: the bytes move', () => {
-  const flow = (page: Page) => page.locator('#sim-bytes svg.bt-flow').innerHTML();
-  const bytesInFlight = (page: Page) => page.locator('#sim-bytes svg.bt-flow circle.bt-byte').count();
+  // The drawing and the marks over it: the dots and messages move as marks, the counts and clock in the drawing.
+  const flow = (page: Page) => page.locator('#sim-bytes .bt-flow-wrap').innerHTML();
+  // Links whose row of dots is seen: a row the model has no bytes on for is there but unseen (opacity 0, as the browser computes it mid-move or at rest).
+  const bytesInFlight = (page: Page) =>
+    page.locator('#sim-bytes .bt-flow-wrap .bt-bytes').evaluateAll((rows) => rows.filter((row) => Number(getComputedStyle(row).opacity) > 0).length);
 
   it('shows the log on its way in the static figure, through the app and straight from the bucket', async () => {
     const html = await (await fetch(`${site.origin}${PATH}`)).text();
@@ -212,8 +215,10 @@ describe('where the bytes go: the bytes move', () => {
     expect(figure).toMatch(
       /<svg class="sim-chart bt-flow"[^>]*aria-label="Bytes on their way\. Log in the database: the log flows from the database through the app server/,
     );
-    // Drawn, not only present: a dot of zero radius stands for a byte not on the link at that moment.
-    expect(figure.slice(0, figure.indexOf('</svg>'))).toMatch(/<circle class="bt-byte"[^>]* r="3\.5"/);
+    // Seen, not only present: a row of dots at opacity 0 stands for a link with no bytes on it at that moment.
+    const marks = figure.slice(figure.indexOf('bt-flow-wrap'), figure.indexOf('bt-lanes'));
+    expect(marks).toMatch(/<svg class="sim-mark bt-bytes"[^>]*style="[^"]*opacity:1;"[^>]*><path class="bt-byte"/);
+    expect(marks).toMatch(/<svg class="sim-mark bt-bytes"[^>]*style="[^"]*opacity:0;"/);
   });
 
   it('in view, replays the request without input', async () => {

@@ -20,11 +20,17 @@ describe('feedHtml', () => {
     const html =
       '<div class="sim-stack"><div aria-hidden="true"><p>Step 1</p></div><div><p>Step 2</p></div><div aria-hidden="true"><p>Step 3</p></div></div>' +
       '<svg><g style="visibility: hidden"><text>later</text></g><g style="opacity: 0.5"><text>now</text></g></svg>' +
-      '<div class="sim-marks" aria-hidden="true"><p>kept: not a stack panel</p></div>';
+      '<div class="note" aria-hidden="true"><p>kept: not a stack panel</p></div>';
     expect(feedHtml(html, base)).toBe(
       '<div class="sim-stack"><div><p>Step 2</p></div></div><svg><g style="opacity: 0.5"><text>now</text></g></svg>' +
-        '<div class="sim-marks" aria-hidden="true"><p>kept: not a stack panel</p></div>',
+        '<div class="note" aria-hidden="true"><p>kept: not a stack panel</p></div>',
     );
+  });
+
+  it('drops compositor marks, which only animate what the drawing already says', () => {
+    const html =
+      '<figure><svg role="img" aria-label="Bytes"><rect></rect></svg><div class="sim-marks" aria-hidden="true"><svg><circle></circle></svg></div></figure>';
+    expect(feedHtml(html, base)).toBe('<figure><svg role="img" aria-label="Bytes"><rect></rect></svg></figure>');
   });
 
   it('makes links absolute against the post URL and leaves fragments and absolute URLs alone', () => {

@@ -13,7 +13,8 @@ const DROP_TAGS = new Set(['script', 'style', 'template', 'noscript', 'link', 'b
 /** Elements replaced by their children. */
 const UNWRAP_TAGS = new Set(['astro-island', 'astro-slot', 'astro-static-slot']);
 /** Classes of page-only furniture: heading "#" links, simulation controls and share buttons. */
-const DROP_CLASSES = ['heading-anchor', 'sim-controls', 'sim-share', 'sim-play', 'copy-code'];
+// sim-marks: compositor animation only; the drawing's own label carries the meaning, and without site CSS they show as stray SVGs.
+const DROP_CLASSES = ['heading-anchor', 'sim-controls', 'sim-share', 'sim-play', 'copy-code', 'sim-marks'];
 const URL_ATTRS = ['href', 'src', 'poster'];
 
 function classesOf(el: Element): string[] {

@@ -4,7 +4,7 @@
  * below, the same phases as lanes on one time axis, with the replay's moment marked.
  */
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import {
   Controls,
   PlayControls,
@@ -20,14 +20,27 @@ import {
   linearScale,
   Readout,
   lerp,
+  Mark,
+  Marks,
   useForParams,
   useProgress,
   useSimulation,
   type Simulation,
   type StateOf,
 } from '../kit/index.ts';
-import { ASSUMPTIONS as A, DEFAULT_TIMELINE as D, TIMELINE_RANGES as R, bytesThrough, inTransit, phaseDone, type Lane, type Timeline } from './timeline.ts';
+import {
+  ASSUMPTIONS as A,
+  DEFAULT_TIMELINE as D,
+  TIMELINE_RANGES as R,
+  bytesThrough,
+  inTransit,
+  phaseDone,
+  type HopPhase,
+  type Lane,
+  type Timeline,
+} from './timeline.ts';
 import { advanceReplay, newReplay, shownMs, type Replay } from './replay.ts';
+import { fewestPoses } from './poses.ts';
 import './bytes.css';
 
 const MiB = 1024 * 1024;
@@ -66,14 +79,6 @@ type BytesSimulation = Simulation<typeof schema, Replay>;
 /** Both routes of one request, on the reader's settings, replayed from a moment with bytes in flight. */
 function replayFor(p: StateOf<typeof schema>): Replay {
   return newReplay({ logBytes: p.mib * MiB, missShare: p.miss / 100, clientMbps: p.mbps, clientRttMs: p.rtt });
-}
-
-/** The moment to draw on this display frame: between the last tick's and this tick's, except across the jump back to the click. */
-function useMoment(sim: BytesSimulation): number {
-  const t = useProgress(sim);
-  const { before, model } = sim;
-  const from = before.db === model.db && before.atMs <= model.atMs ? before.atMs : model.atMs;
-  return shownMs(model, lerp(from, model.atMs, t));
 }
 
 /** The flow diagram: the places, left to right, and the links between neighbours. */
@@ -124,43 +129,180 @@ function FlowRow({ t, title, y }: { t: Timeline; title: string; y: number }) {
   );
 }
 
-/** What moves in one route at one moment: the messages and the log's bytes in transit, and each place's running byte count. */
-function FlowMotion({ t, y, at }: { t: Timeline; y: number; at: number }) {
-  const mid = 22 + BOX_H / 2;
-  const moving = [];
-  for (const p of t.phases) {
-    const done = phaseDone(p, at);
-    if (!p.hop || done <= 0 || done >= 1) continue;
-    const [x1, x2] = ends(p.hop.from, p.hop.to);
-    const length = Math.abs(x2 - x1);
-    const dir = Math.sign(x2 - x1);
-    // The stretch of the link the model has bytes on: from the last byte sent so far to the first.
-    const [tail, head] = inTransit({ ...p, hop: p.hop }, at);
-    if (p.hop.what === 'log') {
-      // The same dots every frame, each wrapping round to the start: the drawing keeps its shape and only moves.
-      // Their drift is a picture of flow; which of them show is the model's (bytes not yet sent, or already in, are not drawn).
-      const count = Math.floor(length / GAP) + 1;
-      const lap = count * GAP;
-      for (let k = 0; k < count; k++) {
-        const d = (k * GAP + done * 3 * length) % lap;
-        const shown = d <= length && d >= tail * length && d <= head * length;
-        moving.push(<circle class="bt-byte" cx={x1 + dir * Math.min(d, length)} cy={mid} r={shown ? 3.5 : 0} style={{ fill: COLOUR[p.lane] }} />);
-      }
-    } else {
-      // A message's front: a request is all delay, so it crosses the link over its phase.
-      const x = lerp(x1, x2, head);
-      moving.push(
-        p.hop.what === 'url' ? (
-          <rect class="bt-url" x={x - 5} y={mid - 5} width={10} height={10} style={{ fill: COLOUR[p.lane] }} />
-        ) : (
-          <circle class="bt-request" cx={x} cy={mid} r={4.5} />
-        ),
-      );
-    }
+/** How long a tick of the replay takes, and how many poses of the model a mark follows within one. */
+const TICK_MS = 100;
+const SAMPLES = 8;
+/**
+ * A log byte's dot, and the strip along a link that its dots are drawn in: as tall as a dot, and reaching
+ * past the link's ends only up to the boxes' outlines (3 units off, 2 wide), which it must not paint over.
+ */
+const DOT_R = 3.5;
+const HALF_H = 4;
+const SIDE = 2;
+
+/**
+ * The moments one tick's move passes through, evenly in time, from the last tick's moment to this one's
+ * (one moment when nothing moves: the static figure, a new setting, the jump back to the click). Marks
+ * follow these poses on the compositor; the model's motion is piecewise linear (a phase can start or end
+ * within a tick), so a few samples trace it.
+ */
+function momentsOf(before: Replay, model: Replay): number[] {
+  const to = shownMs(model);
+  const from = before.db === model.db && before.atMs <= model.atMs ? shownMs(model, before.atMs) : to;
+  if (from === to) return [to];
+  return Array.from({ length: SAMPLES + 1 }, (_, k) => shownMs(model, lerp(before.atMs, model.atMs, k / SAMPLES)));
+}
+
+/** The stretch of a hop's link that holds its bytes: nothing before the phase (none sent), nothing after (all in). */
+function onLink(p: HopPhase, at: number): [tail: number, head: number] {
+  if (at <= p.startMs) return [0, 0];
+  if (at >= p.endMs) return [1, 1];
+  return inTransit(p, at);
+}
+
+/** A length in the flow drawing's units as a share of its width, which is how the marks layer measures. */
+const cqw = (v: number) => `${((v / W) * 100).toFixed(3)}cqw`;
+
+/**
+ * A log's dots on one link, moved by the compositor. Every dot of a hop moves by the same vector, so one
+ * mark carries the whole row; the row is long enough to slide a whole tick's travel (at most the phase's
+ * three link lengths) and still fill the link, and each tick starts it again less whole GAPs, which looks
+ * the same. A strip as wide as the link clips it, and two covers of the link's own colours slide in from
+ * the ends to hide what the model has not yet sent and what has already arrived.
+ */
+function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: readonly number[]; at: number }) {
+  const [x1, x2] = ends(p.hop.from, p.hop.to);
+  const length = Math.abs(x2 - x1);
+  const dir = Math.sign(x2 - x1);
+  const strip = length + 2 * SIDE;
+  // A distance from the sender, as x in the strip.
+  const along = (d: number) => SIDE + (dir > 0 ? d : length - d);
+  const travel = (m: number) => phaseDone(p, m) * 3 * length;
+  const first = travel(moments[0]!);
+  const shift = first % GAP;
+  const behind = Math.ceil((GAP + 3 * length) / GAP) + 1;
+  const ahead = Math.ceil(length / GAP) + 1;
+  const centre = ((ahead - behind) / 2) * GAP;
+  // One path of many dots rather than a circle each: the browser restyles one element, not a score, when a tick starts the row's move.
+  let dots = '';
+  for (let j = -behind; j <= ahead; j++) {
+    const cx = dir * (j * GAP - centre);
+    dots += `M${(cx - DOT_R).toFixed(2)} 0a${DOT_R} ${DOT_R} 0 1 0 ${2 * DOT_R} 0a${DOT_R} ${DOT_R} 0 1 0 ${-2 * DOT_R} 0`;
   }
+  const cover = strip + 4;
+  const coverShape = (
+    <>
+      <rect x={-cover / 2} y={-HALF_H} width={cover} height={2 * HALF_H} />
+      <line x1={-cover / 2} x2={cover / 2} y1={0} y2={0} />
+    </>
+  );
+  // Covers wait off the strip while the row is unseen: drawn in a layer of their own, their stretch of link
+  // sits a hair off the drawing's, which shows if they rest over it (a finished hop) but not in a passing tick.
+  // Within a tick the row is seen at some moments, the covers hold the nearest seen moment's place at the
+  // others: parking them there would sweep them across the link in one sample while the row still fades.
+  const onIt = moments.map((m) => onLink(p, m));
+  const seenAt = onIt.flatMap(([tail, head], k) => (tail < head ? [k] : []));
+  const windows = onIt.map(([tail, head], k) => {
+    if (tail < head) return { seen: true, tail, head };
+    const near = seenAt.reduce<number | undefined>((best, j) => (best === undefined || Math.abs(j - k) < Math.abs(best - k) ? j : best), undefined);
+    return near === undefined ? { seen: false, tail: 0, head: 1 } : { seen: false, tail: onIt[near]![0], head: onIt[near]![1] };
+  });
+  return (
+    <div class="bt-strip" style={{ left: cqw(Math.min(x1, x2) - SIDE), top: cqw(y - HALF_H), width: cqw(strip), height: cqw(2 * HALF_H) }}>
+      <Mark
+        class="bt-bytes"
+        r={((ahead + behind) / 2) * GAP + DOT_R + 1}
+        poses={fewestPoses(
+          moments.map((m, k) => ({
+            x: along(shift + travel(m) - first + centre),
+            y: HALF_H,
+            opacity: windows[k]!.seen ? 1 : 0,
+          })),
+        )}
+        ms={TICK_MS}
+        at={at}
+      >
+        <path class="bt-byte" d={dots} style={{ fill: COLOUR[p.lane] }} />
+      </Mark>
+      <Mark
+        class="bt-cover"
+        r={cover / 2 + 1}
+        poses={fewestPoses(windows.map(({ head }) => ({ x: along(head * length + DOT_R) + (dir * cover) / 2, y: HALF_H })))}
+        ms={TICK_MS}
+        at={at}
+      >
+        {coverShape}
+      </Mark>
+      <Mark
+        class="bt-cover"
+        r={cover / 2 + 1}
+        poses={fewestPoses(windows.map(({ tail }) => ({ x: along(tail * length - DOT_R) - (dir * cover) / 2, y: HALF_H })))}
+        ms={TICK_MS}
+        at={at}
+      >
+        {coverShape}
+      </Mark>
+    </div>
+  );
+}
+
+/** A request or the URL on its way: its front crosses the link over the phase, and it shows only during it. */
+function Message({ p, y, moments, at }: { p: HopPhase; y: number; moments: readonly number[]; at: number }) {
+  const [x1, x2] = ends(p.hop.from, p.hop.to);
+  const poses = fewestPoses(
+    moments.map((m) => {
+      const done = phaseDone(p, m);
+      // Outside its phase inTransit says [0, 0]: an arrived message would slide back to its sender as it fades.
+      const front = done <= 0 ? 0 : done >= 1 ? 1 : inTransit(p, m)[1];
+      return { x: lerp(x1, x2, front), y, opacity: done > 0 && done < 1 ? 1 : 0 };
+    }),
+  );
+  return p.hop.what === 'url' ? (
+    <Mark class="bt-url-mark" r={7} poses={poses} ms={TICK_MS} at={at}>
+      <rect class="bt-url" x={-5} y={-5} width={10} height={10} style={{ fill: COLOUR[p.lane] }} />
+    </Mark>
+  ) : (
+    <Mark class="bt-request-mark" r={7} poses={poses} ms={TICK_MS} at={at}>
+      <circle class="bt-request" r={4.5} />
+    </Mark>
+  );
+}
+
+/** What moves in one route: the messages and the log's bytes on their links, one mark (or strip) per hop. */
+function FlowMarks({ t, y, moments, at }: { t: Timeline; y: number; moments: readonly number[]; at: number }) {
+  const mid = y + 22 + BOX_H / 2;
+  return (
+    <>
+      {t.phases.map((p) => {
+        if (!p.hop) return null;
+        const hop: HopPhase = { ...p, hop: p.hop };
+        return p.hop.what === 'log' ? <LogDots p={hop} y={mid} moments={moments} at={at} /> : <Message p={hop} y={mid} moments={moments} at={at} />;
+      })}
+    </>
+  );
+}
+
+/**
+ * The tick's move, for marks: rebuilt when a tick lands, not per display frame. The compositor plays the
+ * frames in between, so the re-renders useProgress causes return the same elements and change nothing.
+ */
+function useTickMarks(sim: BytesSimulation, draw: (moments: readonly number[], at: number) => ComponentChildren): ComponentChildren {
+  const t = useProgress(sim);
+  const { before, model } = sim;
+  // How far the move was when this component first saw it: marks that appear mid-move start there.
+  const begun = useRef({ model, t });
+  if (begun.current.model !== model) begun.current = { model, t };
+  // What the caller draws depends only on the model (its scales change with the model), so the move is
+  // rebuilt when the model changes, with the caller's latest drawing.
+  const drawing = useRef(draw);
+  drawing.current = draw;
+  return useMemo(() => drawing.current(momentsOf(before, model), begun.current.t), [before, model]);
+}
+
+/** Each place's running byte count, at the tick's moment (ten times a second, not per display frame). */
+function Counts({ t, y, at }: { t: Timeline; y: number; at: number }) {
   return (
     <g transform={`translate(0 ${y})`}>
-      {moving}
       {PLACES.map((p) => (
         <text class="sim-chart-label bt-count" x={p.x} y={22 + BOX_H + 16} text-anchor="middle">
           {bytes(Math.round(bytesThrough(t, p.lane, at)))}
@@ -170,19 +312,34 @@ function FlowMotion({ t, y, at }: { t: Timeline; y: number; at: number }) {
   );
 }
 
-/** The moving part of the flow figure, redrawn on every display frame; the boxes and links are drawn once per model. */
+/** The flow's moving parts: this alone re-renders per display frame (to no effect), not the drawing under it. */
+function FlowMoves({ sim }: { sim: BytesSimulation }) {
+  return useTickMarks(sim, (moments, begun) => (
+    <>
+      <FlowMarks t={sim.model.db} y={0} moments={moments} at={begun} />
+      <FlowMarks t={sim.model.url} y={FLOW_ROW} moments={moments} at={begun} />
+    </>
+  ));
+}
+
+/** The flow figure: boxes and links drawn once per model, counts and clock once per tick, and the moving parts as marks. */
 function Flow({ sim, still }: { sim: BytesSimulation; still: ComponentChildren }) {
-  const at = useMoment(sim);
   const { db, url } = sim.model;
+  const at = shownMs(sim.model);
   return (
-    <svg class="sim-chart bt-flow" viewBox={`0 0 ${W} ${FLOW_H}`} role="img" aria-label={flowLabel(db, url)}>
-      {still}
-      <FlowMotion t={db} y={0} at={at} />
-      <FlowMotion t={url} y={FLOW_ROW} at={at} />
-      <text class="sim-chart-label" x={W - RIGHT} y={14} text-anchor="end">
-        {`${ms(at)} after the click`}
-      </text>
-    </svg>
+    <div class="sim-overlaid bt-flow-wrap">
+      <svg class="sim-chart bt-flow" viewBox={`0 0 ${W} ${FLOW_H}`} role="img" aria-label={flowLabel(db, url)}>
+        {still}
+        <Counts t={db} y={0} at={at} />
+        <Counts t={url} y={FLOW_ROW} at={at} />
+        <text class="sim-chart-label" x={W - RIGHT} y={14} text-anchor="end">
+          {`${ms(at)} after the click`}
+        </text>
+      </svg>
+      <Marks width={W}>
+        <FlowMoves sim={sim} />
+      </Marks>
+    </div>
   );
 }
 
@@ -193,10 +350,16 @@ function flowLabel(db: Timeline, url: Timeline): string {
   );
 }
 
-/** The replay's moment on the lanes' time axis, redrawn per display frame. */
+/** The replay's moment on the lanes' time axis: a mark the compositor moves along with the flow's. */
 function Playhead({ sim, x, height }: { sim: BytesSimulation; x: (v: number) => number; height: number }) {
-  const at = x(useMoment(sim));
-  return <line class="bt-playhead" x1={at} x2={at} y1={4} y2={height - 22} />;
+  const top = 4;
+  const bottom = height - 22;
+  const half = (bottom - top) / 2;
+  return useTickMarks(sim, (moments, at) => (
+    <Mark class="bt-playhead-mark" r={half + 2} poses={fewestPoses(moments.map((m) => ({ x: x(m), y: top + half })))} ms={TICK_MS} at={at}>
+      <line class="bt-playhead" x1={0} x2={0} y1={-half} y2={half} />
+    </Mark>
+  ));
 }
 
 function Panel({ t, title, y, x }: { t: Timeline; title: string; y: number; x: (v: number) => number }) {
@@ -263,7 +426,7 @@ function BytesTimeline() {
     title: 'Where the bytes go: fetching one log',
     init: replayFor,
     step: advanceReplay,
-    tickMs: 100,
+    tickMs: TICK_MS,
   });
   const state = sim.params;
   const { db, url, endMs } = sim.model;
@@ -343,10 +506,14 @@ function BytesTimeline() {
       </Controls>
       {settled.sliders}
       <Flow sim={sim} still={still.flow} />
-      <svg class="sim-chart bt-lanes" viewBox={`0 0 ${W} ${LANES_H}`} role="img" aria-label={status}>
-        {still.lanes}
-        <Playhead sim={sim} x={x} height={LANES_H} />
-      </svg>
+      <div class="sim-overlaid">
+        <svg class="sim-chart bt-lanes" viewBox={`0 0 ${W} ${LANES_H}`} role="img" aria-label={status}>
+          {still.lanes}
+        </svg>
+        <Marks width={W}>
+          <Playhead sim={sim} x={x} height={LANES_H} />
+        </Marks>
+      </div>
       {settled.readout}
       {still.tables}
     </SimFrame>
