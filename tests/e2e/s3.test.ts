@@ -239,6 +239,47 @@ describe('where the bytes go: the bytes move', () => {
     expect(await flow(page)).toBe(away);
   });
 
+  it('glides the playhead on one animation from tick to tick while it plays, never ahead of the clock and at most a tick behind', async () => {
+    const page = await openFigure('bytes', '', { reducedMotion: 'no-preference' });
+    await page.locator('#sim-bytes .sim-play button[aria-pressed=true]').waitFor();
+    // Each display frame for 3 s: which animation moves the playhead, where it is, and what the clock says.
+    const samples = await page.evaluate(async () => {
+      const figure = document.querySelector('#sim-bytes')!;
+      const lanes = figure.querySelector('svg.bt-lanes')!;
+      const mark = figure.querySelector('.bt-playhead-mark')!;
+      const clock = [...figure.querySelectorAll('svg.bt-flow text')].find((t) => t.textContent!.includes('after the click'))!;
+      const ids = new Map<Animation, number>();
+      const out: { animation: number; clockMs: number; x: number }[] = [];
+      const until = performance.now() + 3_000;
+      while (performance.now() < until) {
+        await new Promise(requestAnimationFrame);
+        const animation = mark.getAnimations()[0];
+        if (animation && !ids.has(animation)) ids.set(animation, ids.size);
+        const box = lanes.getBoundingClientRect();
+        const at = mark.getBoundingClientRect();
+        out.push({
+          animation: animation ? ids.get(animation)! : -1,
+          clockMs: Number(clock.textContent!.replace(/[^\d.]/g, '')),
+          x: ((at.left + at.width / 2 - box.left) / box.width) * 640,
+        });
+      }
+      return out;
+    });
+    // The lanes' time axis runs from x = 112 to 640 - 16 over the slower route's length, in 40 ticks.
+    const titles = await page.locator('#sim-bytes svg.bt-lanes text.bt-title').allTextContents();
+    const endMs = Math.max(...titles.map((t) => Number(t.replace(/^.*: /, '').replace(/[^\d.]/g, ''))));
+    const tickMs = endMs / 40;
+    for (const { clockMs, x } of samples) {
+      const behind = clockMs - ((x - 112) / (640 - 112 - 16)) * endMs;
+      expect(behind).toBeGreaterThan(-0.5 * tickMs);
+      expect(behind).toBeLessThan(1.5 * tickMs);
+    }
+    // Ticks (clock readings) that one animation carried the playhead through: a restart per tick would be 1 or 2.
+    const ticksPerAnimation = new Map<number, Set<number>>();
+    for (const { animation, clockMs } of samples) ticksPerAnimation.set(animation, (ticksPerAnimation.get(animation) ?? new Set()).add(clockMs));
+    expect(Math.max(...[...ticksPerAnimation.values()].map((ticks) => ticks.size))).toBeGreaterThanOrEqual(10);
+  });
+
   it('under reduced motion stays still, and Step moves the replay on by keyboard', async () => {
     const page = await openFigure('bytes', '', { reducedMotion: 'reduce' });
     const opened = await flow(page);

@@ -165,10 +165,11 @@ const cqw = (v: number) => `${((v / W) * 100).toFixed(3)}cqw`;
 
 /**
  * A log's dots on one link, moved by the compositor. Every dot of a hop moves by the same vector, so one
- * mark carries the whole row; the row is long enough to slide a whole tick's travel (at most the phase's
- * three link lengths) and still fill the link, and each tick starts it again less whole GAPs, which looks
- * the same. A strip as wide as the link clips it, and two covers of the link's own colours slide in from
- * the ends to hide what the model has not yet sent and what has already arrived.
+ * mark carries the whole row; the row is long enough to slide the whole phase's travel (three link
+ * lengths) and still fill the link, so each tick's move is the next stretch of one straight line, which
+ * the marks layer lets run on from tick to tick. A strip as wide as the link clips it, and two covers of
+ * the link's own colours slide in from the ends to hide what the model has not yet sent and what has
+ * already arrived.
  */
 function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: readonly number[]; at: number }) {
   const [x1, x2] = ends(p.hop.from, p.hop.to);
@@ -178,8 +179,6 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
   // A distance from the sender, as x in the strip.
   const along = (d: number) => SIDE + (dir > 0 ? d : length - d);
   const travel = (m: number) => phaseDone(p, m) * 3 * length;
-  const first = travel(moments[0]!);
-  const shift = first % GAP;
   const behind = Math.ceil((GAP + 3 * length) / GAP) + 1;
   const ahead = Math.ceil(length / GAP) + 1;
   const centre = ((ahead - behind) / 2) * GAP;
@@ -214,7 +213,7 @@ function LogDots({ p, y, moments, at }: { p: HopPhase; y: number; moments: reado
         r={((ahead + behind) / 2) * GAP + DOT_R + 1}
         poses={fewestPoses(
           moments.map((m, k) => ({
-            x: along(shift + travel(m) - first + centre),
+            x: along(travel(m) + centre),
             y: HALF_H,
             opacity: windows[k]!.seen ? 1 : 0,
           })),
@@ -336,7 +335,7 @@ function Flow({ sim, still }: { sim: BytesSimulation; still: ComponentChildren }
           {`${ms(at)} after the click`}
         </text>
       </svg>
-      <Marks width={W}>
+      <Marks width={W} playing={sim.playing}>
         <FlowMoves sim={sim} />
       </Marks>
     </div>
@@ -510,7 +509,7 @@ function BytesTimeline() {
         <svg class="sim-chart bt-lanes" viewBox={`0 0 ${W} ${LANES_H}`} role="img" aria-label={status}>
           {still.lanes}
         </svg>
-        <Marks width={W}>
+        <Marks width={W} playing={sim.playing}>
           <Playhead sim={sim} x={x} height={LANES_H} />
         </Marks>
       </div>

@@ -1,14 +1,14 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { h, render } from 'preact';
-import { Mark, Marks, type Pose } from './Marks.tsx';
+import { h, render, type ComponentChild } from 'preact';
+import { Mark, Marks, RUN_ON_TICKS, nextPlan, type Pose } from './Marks.tsx';
 
 const container = () => document.body.appendChild(document.createElement('div'));
 /**
  * Renders into `root`. The spec marks the rejection of a cancelled animation's `finished` as handled;
  * happy-dom does not, so a move that gives way would fail the run as an unhandled rejection.
  */
-function draw(vnode: ReturnType<typeof token>, root: HTMLElement) {
+function draw(vnode: ComponentChild, root: HTMLElement) {
   for (const mark of root.querySelectorAll('.sim-mark')) for (const a of mark.getAnimations()) a.finished.catch(() => undefined);
   render(vnode, root);
 }
@@ -80,5 +80,116 @@ describe('a resting mark', () => {
     expect(circle).not.toBeNull();
     draw(token({ poses: across, at: 0 }), root);
     expect(root.querySelector('.sim-mark circle')).toBe(circle);
+  });
+});
+
+describe('a straight move while the simulation plays', () => {
+  const TICK = 100;
+  /** Tick `k`'s move along a line from x = 10, 5 units a tick. */
+  const stretch = (k: number): Pose[] => [
+    { x: 10 + k * 5, y: 40 },
+    { x: 10 + (k + 1) * 5, y: 40 },
+  ];
+  const plan = (last: ReturnType<typeof nextPlan> | undefined, poses: Pose[], playing = true, at = 0) =>
+    nextPlan(last, { poses, ms: TICK, at, playing, resting: false });
+
+  it('runs on along its line: the next tick whose move is the next stretch keeps the running animation', () => {
+    const first = plan(undefined, stretch(0), true, 0.25);
+    expect(first.ms).toBe(TICK * RUN_ON_TICKS);
+    expect(first.poses).toEqual([
+      { x: 10, y: 40 },
+      { x: 10 + 5 * RUN_ON_TICKS, y: 40, scale: 1, opacity: 1 },
+    ]);
+    // A quarter of the first tick in, as for any move that appears mid-tick.
+    expect(first.startMs).toBe(25);
+    let last = first;
+    for (let k = 1; k < RUN_ON_TICKS; k++) {
+      last = plan(last, stretch(k));
+      expect(last.key).toBe(first.key);
+    }
+    // RUN_ON_TICKS ticks in, the line's end is reached: a new run starts from where the mark is.
+    const again = plan(last, stretch(RUN_ON_TICKS));
+    expect(again.key).not.toBe(first.key);
+    expect(again.poses[0]).toEqual({ x: 10 + 5 * RUN_ON_TICKS, y: 40 });
+  });
+
+  it('starts a new animation when a tick turns, changes speed, jumps or fades', () => {
+    const running = plan(plan(undefined, stretch(0)), stretch(1));
+    expect(plan(running, [stretch(2)[0]!, { x: 25, y: 45 }]).key).not.toBe(running.key);
+    // From the right place, but 7 units a tick instead of 5.
+    const faster: Pose[] = [
+      { x: 20, y: 40 },
+      { x: 27, y: 40 },
+    ];
+    expect(plan(running, faster).key).not.toBe(running.key);
+    expect(plan(running, stretch(3)).key).not.toBe(running.key);
+    expect(
+      plan(
+        running,
+        stretch(2).map((p, i) => ({ ...p, opacity: 1 - i })),
+      ).key,
+    ).not.toBe(running.key);
+    // A move of more than two poses (it turns within the tick) plays as it is, for one tick.
+    const bent = plan(running, [stretch(2)[0]!, { x: 22, y: 42 }, stretch(2)[1]!]);
+    expect(bent.ms).toBe(TICK);
+    expect(bent.line).toBeUndefined();
+  });
+
+  it('plays each move as it is, for one tick, when the simulation does not play (a Step)', () => {
+    const first = plan(undefined, stretch(0), false);
+    const second = plan(first, stretch(1), false);
+    expect(first.ms).toBe(TICK);
+    expect(first.poses).toEqual(stretch(0));
+    expect(second.key).not.toBe(first.key);
+  });
+
+  it('on a pause ends the run at this tick’s end, from where it had got to; on Play leaves the move as it is', () => {
+    let running = plan(undefined, stretch(0));
+    running = plan(running, stretch(1));
+    running = plan(running, stretch(2));
+    const paused = nextPlan(running, { poses: stretch(2), ms: TICK, at: 0, playing: false, resting: false });
+    expect(paused.key).not.toBe(running.key);
+    expect(paused.poses).toEqual(stretch(2));
+    expect(paused.ms).toBe(TICK);
+    expect(paused.resume).toEqual({ ticks: 2, tickMs: TICK });
+    const played = nextPlan(paused, { poses: stretch(2), ms: TICK, at: 0, playing: true, resting: false });
+    expect(played.key).toBe(paused.key);
+  });
+});
+
+describe('a mark in a playing layer', () => {
+  const layer = (poses: Pose[], playing: boolean) =>
+    h(Marks, { width: 100, playing, children: h(Mark, { r: 8, poses, ms: 100, at: 0 }, h('circle', { r: 7 })) });
+  const stretch = (k: number): Pose[] => [
+    { x: 10 + 5 * k, y: 40 },
+    { x: 15 + 5 * k, y: 40 },
+  ];
+
+  it('keeps one animation from tick to tick along a line, and gives way to one that ends with the tick when paused', () => {
+    const root = container();
+    draw(layer(stretch(0), true), root);
+    const mark = root.querySelector<SVGSVGElement>('.sim-mark')!;
+    const [run] = mark.getAnimations();
+    draw(layer(stretch(1), true), root);
+    draw(layer(stretch(2), true), root);
+    expect(mark.getAnimations()).toEqual([run]);
+    expect(run!.effect!.getTiming().duration).toBe(100 * RUN_ON_TICKS);
+
+    draw(layer(stretch(2), false), root);
+    const [tick] = mark.getAnimations();
+    expect(tick).not.toBe(run);
+    expect(tick!.effect!.getTiming().duration).toBe(100);
+    expect(Number(tick!.currentTime)).toBeGreaterThanOrEqual(0);
+    expect(Number(tick!.currentTime)).toBeLessThanOrEqual(100);
+  });
+
+  it('starts an animation per move when the layer is not playing', () => {
+    const root = container();
+    draw(layer(stretch(0), false), root);
+    const mark = root.querySelector<SVGSVGElement>('.sim-mark')!;
+    const [first] = mark.getAnimations();
+    draw(layer(stretch(1), false), root);
+    expect(mark.getAnimations()).toHaveLength(1);
+    expect(mark.getAnimations()[0]).not.toBe(first);
   });
 });
