@@ -9,7 +9,7 @@ import type { Locator, Page } from 'playwright-core';
 import { exportSPKI, generateKeyPair, SignJWT } from 'jose';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
-import { atCorner, latestSample, sampleMarks, seen } from '../support/marks.ts';
+import { atCorner, expectRestingMarkThroughInterruptions, latestSample, sampleMarks, seen } from '../support/marks.ts';
 
 const SLUG = 'authentication-vs-authorization-vs-oauth';
 const PATH = `/${SLUG}/`;
@@ -392,39 +392,15 @@ describe('the valet token, frame by frame', () => {
   it('is seen only on its arrow, never at the corner where it rests, and stays one element through Pause, Step, tampering, a new verifier, Reset and scrolling', async () => {
     const page = await site.page(PATH, { reducedMotion: 'no-preference' });
     const frame = await hydrated(page, 'valet');
-    const stop = await sampleMarks(page, '#sim-valet');
-    /** Waits until the token is on its way, then a little longer, so that what comes next lands mid-move. */
-    const midMove = async () => {
-      await expect.poll(async () => seen((await latestSample(page)) ?? { opacity: 0 }), { timeout: 8_000 }).toBe(true);
-      await pause(page, 250);
-    };
-    await midMove();
-    await frame.getByRole('button', { name: 'Pause' }).press('Enter');
-    await pause(page, 1_800); // a tick is 1.6 s: the move in flight lands
-    expect(seen((await latestSample(page))!)).toBe(false);
-    const step = frame.getByRole('button', { name: 'Step', exact: true });
-    await step.press('Enter');
-    await pause(page, 300);
-    await step.press('Enter'); // during the move the first Step began
-    await pause(page, 1_800);
-    expect(seen((await latestSample(page))!)).toBe(false);
-    await frame.getByRole('button', { name: 'Play' }).press('Enter');
-    await midMove();
-    await frame.getByLabel('Tamper with').selectOption('reused-code');
-    await midMove();
-    await frame.getByRole('button', { name: 'New code_verifier' }).press('Enter');
-    await midMove();
-    await frame.getByRole('button', { name: 'Reset' }).press('Enter');
-    await midMove();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await pause(page, 2_000);
-    await frame.scrollIntoViewIfNeeded();
-    await midMove();
-    await pause(page, 1_600);
-    const samples = await stop();
-    expect(samples.filter(seen).length).toBeGreaterThan(30);
-    expect(new Set(samples.map((s) => s.element)).size).toBe(1);
-    expect(samples.filter((s) => seen(s) && atCorner(s))).toEqual([]);
+    // A tick is 1.6 s.
+    await expectRestingMarkThroughInterruptions(page, frame, {
+      tickMs: 1_600,
+      changes: [
+        () => frame.getByLabel('Tamper with').selectOption('reused-code'),
+        () => frame.getByRole('button', { name: 'New code_verifier' }).press('Enter'),
+        () => frame.getByRole('button', { name: 'Reset' }).press('Enter'),
+      ],
+    });
   });
 
   it('travels in a one-request flow too, each time playback starts it over', async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { useSite } from '../support/site.ts';
 import { axeViolations } from '../support/browser.ts';
-import { atCorner, latestSample, sampleMarks, seen } from '../support/marks.ts';
+import { expectRestingMarkThroughInterruptions } from '../support/marks.ts';
 
 const site = useSite('dist');
 const VERIFY = '/verify-and-cert-in-python-requests/';
@@ -144,37 +144,11 @@ describe('Verify vs Cert article', () => {
     const frame = page.locator('#sim-trust');
     await frame.scrollIntoViewIfNeeded();
     await expect.poll(() => frame.getByLabel('verify', { exact: true }).isEnabled()).toBe(true);
-    const stop = await sampleMarks(page, '#sim-trust');
-    /** Waits until the mark is on its way, then a little longer, so that what comes next lands mid-move. */
-    const midMove = async () => {
-      await expect.poll(async () => seen((await latestSample(page)) ?? { opacity: 0 }), { timeout: 8_000 }).toBe(true);
-      await pause(page, 200);
-    };
-    await midMove();
-    await frame.getByRole('button', { name: 'Pause' }).press('Enter');
-    await pause(page, 1_100); // a tick is 0.9 s: the move in flight lands
-    expect(seen((await latestSample(page))!)).toBe(false);
-    const step = frame.getByRole('button', { name: 'Step', exact: true });
-    await step.press('Enter');
-    await pause(page, 200);
-    await step.press('Enter'); // during the move the first Step began
-    await pause(page, 1_100);
-    expect(seen((await latestSample(page))!)).toBe(false);
-    await frame.getByRole('button', { name: 'Play' }).press('Enter');
-    await midMove();
-    await frame.getByLabel('verify', { exact: true }).selectOption('false');
-    await midMove();
-    await frame.getByRole('button', { name: 'Reset' }).press('Enter');
-    await midMove();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await pause(page, 1_500);
-    await frame.scrollIntoViewIfNeeded();
-    await midMove();
-    await pause(page, 1_000);
-    const samples = await stop();
-    expect(samples.filter(seen).length).toBeGreaterThan(30);
-    expect(new Set(samples.map((s) => s.element)).size).toBe(1);
-    expect(samples.filter((s) => seen(s) && atCorner(s))).toEqual([]);
+    // A tick is 0.9 s.
+    await expectRestingMarkThroughInterruptions(page, frame, {
+      tickMs: 900,
+      changes: [() => frame.getByLabel('verify', { exact: true }).selectOption('false'), () => frame.getByRole('button', { name: 'Reset' }).press('Enter')],
+    });
   });
 
   it('a failing handshake stops at its failure: the man in the middle never gets past the chain check', async () => {

@@ -6,7 +6,8 @@
  * callback after the page's own frame callbacks (the kit's clock and the renders it causes): it reads
  * the page as it will be painted.
  */
-import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 
 export interface MarkSample {
   /** Which element: the same number for as long as the same element is in the page. */
@@ -71,4 +72,50 @@ export const atCorner = (s: MarkSample) => Math.abs(s.x) < s.size && Math.abs(s.
 /** The latest sample of a sampler still running (undefined before the first frame). */
 export function latestSample(page: Page): Promise<MarkSample | undefined> {
   return page.evaluate(() => (window as unknown as { markSampler: Sampler }).markSampler.samples.at(-1));
+}
+
+/**
+ * Puts a simulation's one resting mark through what a reader does to it while it moves, sampling every
+ * frame: Pause mid-move (the move in flight lands), two Steps (the second during the first's move), Play,
+ * each of `changes` mid-move (a setting, Reset), and scrolling away and back. Throughout, the mark must be
+ * one element, seen on its way, and never seen over the corner where it rests.
+ */
+export async function expectRestingMarkThroughInterruptions(
+  page: Page,
+  frame: Locator,
+  { tickMs, changes }: { tickMs: number; changes: (() => Promise<unknown>)[] },
+): Promise<void> {
+  const pause = (ms: number) => page.waitForTimeout(ms);
+  const stop = await sampleMarks(page, `#${await frame.getAttribute('id')}`);
+  // Until the mark is on its way, then a little longer, so that what comes next lands mid-move.
+  const midMove = async () => {
+    await expect.poll(async () => seen((await latestSample(page)) ?? { opacity: 0 }), { timeout: 8_000 }).toBe(true);
+    await pause(tickMs / 7);
+  };
+  const landed = () => pause(tickMs * 1.15);
+  await midMove();
+  await frame.getByRole('button', { name: 'Pause' }).press('Enter');
+  await landed();
+  expect(seen((await latestSample(page))!)).toBe(false);
+  const step = frame.getByRole('button', { name: 'Step', exact: true });
+  await step.press('Enter');
+  await pause(tickMs / 5);
+  await step.press('Enter');
+  await landed();
+  expect(seen((await latestSample(page))!)).toBe(false);
+  await frame.getByRole('button', { name: 'Play' }).press('Enter');
+  await midMove();
+  for (const change of changes) {
+    await change();
+    await midMove();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await pause(tickMs * 1.25);
+  await frame.scrollIntoViewIfNeeded();
+  await midMove();
+  await pause(tickMs);
+  const samples = await stop();
+  expect(samples.filter(seen).length).toBeGreaterThan(30);
+  expect(new Set(samples.map((s) => s.element)).size).toBe(1);
+  expect(samples.filter((s) => seen(s) && atCorner(s))).toEqual([]);
 }
