@@ -96,6 +96,14 @@ describe('state in the URL hash', () => {
     expect(readState('#r.key=%3Cscript%3E', 'r', key).key).toBe('user:42');
     expect(readState(`#r.key=${'a'.repeat(41)}`, 'r', key).key).toBe('user:42');
   });
+
+  it('leaves out a text that is empty by default while it is empty, and keeps an emptied one that is not', () => {
+    const texts = { walks: textParam(40, ''), key: textParam(40, 'user:42') };
+    expect(writeState('', 'r', texts, { walks: '', key: 'user:42' })).toBe('#r.key=user%3A42');
+    expect(writeState('#r.walks=Ada.1', 'r', texts, { walks: '', key: '' })).toBe('#r.key=');
+    expect(readState('#r.key=', 'r', texts)).toEqual({ walks: '', key: '' });
+    expect(readState(writeState('', 'r', texts, { walks: 'Ada.1', key: 'user:42' }), 'r', texts)).toEqual({ walks: 'Ada.1', key: 'user:42' });
+  });
 });
 
 describe('scales and ticks', () => {

@@ -97,6 +97,12 @@ export function readState<S extends Schema>(hash: string, id: string, schema: S)
 export function writeState<S extends Schema>(hash: string, id: string, schema: S, state: StateOf<S>): string {
   const params = paramsOf(hash);
   for (const key of [...params.keys()]) if (key.startsWith(`${id}.`)) params.delete(key);
-  for (const [key, param] of Object.entries(schema)) if (!param.local) params.set(`${id}.${key}`, param.format(state[key]));
+  for (const [key, param] of Object.entries(schema)) {
+    if (param.local) continue;
+    const value = param.format(state[key]);
+    // An empty value that is also the default says nothing a missing entry does not (`ring.walks=` when no one walked).
+    if (value === '' && param.format(param.default) === '') continue;
+    params.set(`${id}.${key}`, value);
+  }
   return `#${params.toString()}`;
 }
