@@ -246,9 +246,9 @@ describe('the valet key flow', () => {
     const live = frame.locator('[aria-live]');
     expect(await live.textContent()).toBe('Step 1 of 4: Send the user to the authorization server. GET /auth → 303.');
     await frame.getByRole('button', { name: 'Play' }).press('Enter');
-    await expect.poll(() => live.textContent()).toBe('The flow plays by itself, 4 requests: the printer gets the photos. Pause to read each step.');
+    await expect.poll(() => live.textContent()).toBe('The flow is playing, 4 requests: the printer gets the photos. Pause to read each step.');
     await frame.getByLabel('Tamper with').selectOption('no-pkce');
-    await expect.poll(() => live.textContent()).toBe('The flow plays by itself, 1 request: refused at step 1: invalid_request. Pause to read each step.');
+    await expect.poll(() => live.textContent()).toBe('The flow is playing, 1 request: refused at step 1: invalid_request. Pause to read each step.');
     await frame.getByRole('button', { name: 'Pause' }).press('Enter');
     await expect.poll(() => live.textContent()).toBe('Step 1 of 1: Send the user to the authorization server. GET /auth → 303 invalid_request.');
   });

@@ -193,7 +193,7 @@ function ValetFlowView() {
       // While it plays, one announcement rather than one per request: the live region would otherwise talk every tick.
       status={
         sim.playing
-          ? `The flow plays by itself, ${steps.length} ${steps.length === 1 ? 'request' : 'requests'}: ${outcome}. Pause to read each step.`
+          ? `The flow is playing, ${steps.length} ${steps.length === 1 ? 'request' : 'requests'}: ${outcome}. Pause to read each step.`
           : `Step ${index + 1} of ${steps.length}: ${step.title}. ${shortLabel(step)}.`
       }
       caption={`The requests between the browser, the photo printer, the authorization server and the photo API ${state.tamper === 'none' ? 'in the honest flow' : 'with the tampering chosen above'}: ${outcome}. The PKCE values are computed in your browser with WebCrypto; the error codes are those real servers (oidc-provider and the article's API) returned for the same requests.`}
