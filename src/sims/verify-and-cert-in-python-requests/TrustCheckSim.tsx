@@ -240,7 +240,7 @@ function TrustCheckView() {
   return (
     <SimFrame
       {...sim.frame}
-      caption="A sequence diagram of one HTTPS request from Python to a server over TLS 1.3: whether the server asks for a client certificate (it asks before it sends its own), the certificates it sends, the client's chain check, the client's certificate if asked, the host name check, and the final outcome. Each outcome and message was produced by real requests 2.28 against local test servers."
+      caption="A sequence diagram of one HTTPS request from Python to a server over TLS 1.3: whether the server asks for a client certificate (it asks before it sends its own), the certificates it sends, the client's chain check, the client's certificate if asked, the host name check, the server's check of that certificate, and the final outcome. Each outcome and message was produced by real requests 2.28 against local test servers."
       status={`${SERVERS[state.server].label}, ${VERIFY_LABELS[state.verify]}, ${CERT_LABELS[state.cert]}: ${headline}`}
     >
       {settings}
