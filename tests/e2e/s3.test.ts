@@ -242,17 +242,19 @@ describe('where the bytes go: the bytes move', () => {
   it('glides the playhead on one animation from tick to tick while it plays, never ahead of the clock and at most a tick behind', async () => {
     const page = await openFigure('bytes', '', { reducedMotion: 'no-preference' });
     await page.locator('#sim-bytes .sim-play button[aria-pressed=true]').waitFor();
-    // Each display frame for 3 s: which animation moves the playhead, where it is, and what the clock says.
+    // Each display frame for 4.5 s (the run to the replay's end, the hold, and the run from the click):
+    // which animation moves the playhead, where it is, what the clock says, and how late the frame came.
     const samples = await page.evaluate(async () => {
       const figure = document.querySelector('#sim-bytes')!;
       const lanes = figure.querySelector('svg.bt-lanes')!;
       const mark = figure.querySelector('.bt-playhead-mark')!;
       const clock = [...figure.querySelectorAll('svg.bt-flow text')].find((t) => t.textContent!.includes('after the click'))!;
       const ids = new Map<Animation, number>();
-      const out: { animation: number; clockMs: number; x: number }[] = [];
-      const until = performance.now() + 3_000;
+      const out: { animation: number; clockMs: number; x: number; gapMs: number }[] = [];
+      const until = performance.now() + 4_500;
+      let last = performance.now();
       while (performance.now() < until) {
-        await new Promise(requestAnimationFrame);
+        const now = await new Promise<number>(requestAnimationFrame);
         const animation = mark.getAnimations()[0];
         if (animation && !ids.has(animation)) ids.set(animation, ids.size);
         const box = lanes.getBoundingClientRect();
@@ -261,7 +263,9 @@ describe('where the bytes go: the bytes move', () => {
           animation: animation ? ids.get(animation)! : -1,
           clockMs: Number(clock.textContent!.replace(/[^\d.]/g, '')),
           x: ((at.left + at.width / 2 - box.left) / box.width) * 640,
+          gapMs: Math.max(0, now - last),
         });
+        last = now;
       }
       return out;
     });
@@ -269,10 +273,13 @@ describe('where the bytes go: the bytes move', () => {
     const titles = await page.locator('#sim-bytes svg.bt-lanes text.bt-title').allTextContents();
     const endMs = Math.max(...titles.map((t) => Number(t.replace(/^.*: /, '').replace(/[^\d.]/g, ''))));
     const tickMs = endMs / 40;
-    for (const { clockMs, x } of samples) {
+    for (const { clockMs, x, gapMs } of samples) {
       const behind = clockMs - ((x - 112) / (640 - 112 - 16)) * endMs;
-      expect(behind).toBeGreaterThan(-0.5 * tickMs);
-      expect(behind).toBeLessThan(1.5 * tickMs);
+      // A frame reads the clock before it applies the tick that came due in it, and a new animation
+      // starts a frame late: a late frame (a busy machine) shifts either by its lateness, in ticks of 100 ms.
+      const late = (gapMs / 100) * tickMs;
+      expect(behind).toBeGreaterThan(-0.5 * tickMs - late);
+      expect(behind).toBeLessThan(1.5 * tickMs + late);
     }
     // Ticks (clock readings) that one animation carried the playhead through: a restart per tick would be 1 or 2.
     const ticksPerAnimation = new Map<number, Set<number>>();

@@ -33,6 +33,7 @@
  */
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
+import { usePrefersReducedMotion } from './hooks.ts';
 
 /** The drawing's width in its own units (its viewBox width), which the marks' positions are in. */
 const DrawingWidth = createContext(1);
@@ -41,13 +42,16 @@ const Playing = createContext(false);
 
 /**
  * The layer over the drawing that holds its moving marks; hidden from assistive technology (the drawing's
- * label says what happens). `playing` (the simulation's) lets straight moves run on from tick to tick.
+ * label says what happens). `playing` (the simulation's) lets straight moves run on from tick to tick,
+ * except under reduced motion: there the reader's Play jumps from tick to tick (each move starts at its
+ * end), and a run would glide on between them, a tick ahead of the model.
  */
 export function Marks({ width, playing = false, children }: { width: number; playing?: boolean; children: ComponentChildren }) {
+  const reduced = usePrefersReducedMotion();
   return (
     <div class="sim-marks" aria-hidden="true">
       <DrawingWidth.Provider value={width}>
-        <Playing.Provider value={playing}>{children}</Playing.Provider>
+        <Playing.Provider value={playing && !reduced}>{children}</Playing.Provider>
       </DrawingWidth.Provider>
     </div>
   );
