@@ -130,8 +130,11 @@ const same = (a: Pose, b: Pose) =>
   Math.abs(scaleOf(a) - scaleOf(b)) <= ON_LINE &&
   Math.abs(opacityOf(a) - opacityOf(b)) <= ON_LINE;
 
+/** Numbers each run, so a new one always has a new key (even one with the same line as the run before). */
+let runsStarted = 0;
+
 /**
- * The plan for a new move (or rest), given the last one. Pure, so it is tested without a browser:
+ * The plan for a new move (or rest), given the last one. Free of the DOM, so it is tested without a browser:
  * the next stretch of a running line keeps the plan's key (the animation runs on); anything else gets a new key.
  */
 export function nextPlan(last: Plan | undefined, next: { poses: readonly Pose[]; ms: number; at: number; playing: boolean; resting: boolean }): Plan {
@@ -162,7 +165,7 @@ export function nextPlan(last: Plan | undefined, next: { poses: readonly Pose[];
   return {
     move,
     playing,
-    key: `run ${JSON.stringify([run, ms])}`,
+    key: `run ${++runsStarted}`,
     poses: run,
     ms: ms * RUN_ON_TICKS,
     startMs,
