@@ -79,8 +79,17 @@ class Boundary extends Component<{ title: string | (() => string); standalone?: 
 
 function CopyLink({ id, share }: { id: string; share: NonNullable<FrameProps['share']> }) {
   const [copied, setCopied] = useState<string | null>(null);
-  // Without JavaScript there is nothing to copy, so the button appears only once the island runs.
-  if (!useHydrated()) return null;
+  // Without JavaScript there is nothing to copy, so the button appears only once the island runs. Until
+  // then the row holds its room unseen, so that the figure does not grow (and push the article down) at hydration.
+  if (!useHydrated()) {
+    return (
+      <div class="sim-share sim-share-waiting" aria-hidden="true" data-pagefind-ignore="all">
+        <button type="button" class="sim-button" disabled tabIndex={-1}>
+          Copy link to this setup
+        </button>
+      </div>
+    );
+  }
   const copy = async () => {
     const url = `${location.origin}${location.pathname}${writeState('', id, share.schema, share.state)}`;
     try {
